@@ -1,0 +1,6 @@
+"""`python -m crisisplay`."""
+
+from crisisplay.cli.main import run
+
+if __name__ == "__main__":
+    run()

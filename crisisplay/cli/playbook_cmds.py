@@ -1,0 +1,1 @@
+"""Commands on the playbook home: list, show, validate, schema, init."""
