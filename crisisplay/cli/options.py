@@ -1,0 +1,34 @@
+"""Option types and resolvers shared by several commands."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from crisisplay.cli.context import get_globals
+from crisisplay.home import Home, find_home, newest_timeline
+
+TimelineOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--timeline",
+        "-t",
+        help="Timeline file (default: the newest one in the home's timelines/ folder).",
+        show_default=False,
+    ),
+]
+
+
+def current_home() -> Home:
+    """The playbook home chosen by `--home`, `$CRISISPLAY_HOME`, the current folder or bundled."""
+    return find_home(get_globals().home, os.environ, Path.cwd())
+
+
+def resolve_timeline(given: Path | None) -> Path:
+    """The timeline a command acts on: the one given, else the newest of the home."""
+    if given is not None:
+        return given
+    return newest_timeline(current_home().timelines)
