@@ -1,0 +1,96 @@
+"""Walking a timeline's bytes line by line and checking the hash chain as it goes.
+
+Shared by the readers, `verify` and the store (which catches up incrementally from the last
+offset it knows), so that all of them agree on what a good, torn or broken timeline is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crisisplay.timeline.events import GENESIS, BadLine, Event, parse_line
+
+
+@dataclass(frozen=True, slots=True)
+class ChainTip:
+    """Where a chain stands after its last good event: what the next one must link to."""
+
+    seq: int = 0
+    head: str = GENESIS
+    incident: str | None = None
+
+
+START = ChainTip()
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    """The first place the chain breaks. ``seq`` is the position (the line's ordinal), which is
+    the seq the event there should have had, whatever its own seq field now says."""
+
+    seq: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What a walk over a buffer found: the good events, the tip after them, how many bytes
+    they take, and either a torn last line (a crash mid-write) or a break (tampering)."""
+
+    events: list[Event]
+    tip: ChainTip
+    good_end: int
+    last_line: bytes | None = None
+    torn: bytes | None = None
+    broken: Break | None = None
+
+    @property
+    def clean(self) -> bool:
+        return self.torn is None and self.broken is None
+
+
+def scan(buf: bytes, tip: ChainTip = START) -> Scan:
+    """Walk ``buf`` (which starts right after the event ``tip`` describes)."""
+    events: list[Event] = []
+    pos, size, last = 0, len(buf), tip
+    while pos < size:
+        end = buf.find(b"\n", pos)
+        if end < 0:
+            return Scan(events, last, pos, _last_line(buf, events, pos), torn=buf[pos:])
+        try:
+            event = parse_line(buf[pos:end])
+            _link(event, last)
+        except BadLine as exc:
+            line = _last_line(buf, events, pos)
+            if exc.unparsable and end + 1 == size:
+                return Scan(events, last, pos, line, torn=buf[pos:])
+            return Scan(events, last, pos, line, broken=Break(last.seq + 1, exc.reason))
+        events.append(event)
+        last = ChainTip(event.seq, event.hash, event.incident)
+        pos = end + 1
+    return Scan(events, last, pos, _last_line(buf, events, pos))
+
+
+def _link(event: Event, tip: ChainTip) -> None:
+    if event.seq != tip.seq + 1:
+        raise BadLine(
+            f"seq is {event.seq} where {tip.seq + 1} was expected "
+            "(an event was deleted, duplicated or moved)"
+        )
+    if event.prev != tip.head:
+        raise BadLine(
+            f"prev does not match the hash of #{tip.seq} "
+            "(an earlier event was edited, removed or reordered)"
+            if tip.seq
+            else "prev of the first event is not 64 zeros"
+        )
+    if tip.incident is not None and event.incident != tip.incident:
+        raise BadLine(f"incident is {event.incident!r}, the timeline's is {tip.incident!r}")
+
+
+def _last_line(buf: bytes, events: list[Event], end: int) -> bytes | None:
+    """The last good line of ``buf`` with its newline (kept to notice a rewrite later)."""
+    if not events:
+        return None
+    start = buf.rfind(b"\n", 0, end - 1) + 1
+    return buf[start:end]

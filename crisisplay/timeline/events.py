@@ -1,0 +1,243 @@
+"""The timeline's event format, version 1: one canonical JSON object per line, hash-chained.
+
+An event's ``hash`` is the SHA-256 of the canonical encoding of the event without ``hash``; its
+``prev`` is the ``hash`` of the event before it (64 zeros for the first). A line is the canonical
+encoding of the whole event followed by ``\\n``. Nothing here touches a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from crisisplay.errors import Location, TimelineError
+
+VERSION = 1
+GENESIS = "0" * 64
+MAX_LINE_BYTES = 1024 * 1024
+
+FIELDS = frozenset(
+    ("v", "seq", "time", "incident", "kind", "actor", "role", "payload", "prev", "hash")
+)
+JSONObject = dict[str, Any]
+
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z")
+_KIND = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+\Z")
+_HEX64 = re.compile(r"[0-9a-f]{64}\Z")
+# In a canonical line the keys are sorted, so "hash" always comes right after "actor"; a JSON
+# string cannot contain `,"` unescaped, so the first match of each marker is the top-level key.
+_HASH_MARK = b',"hash":"'
+_AFTER_HASH_MARK = b',"incident":'
+_HASH_SEGMENT = len(_HASH_MARK) + 64 + 1
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+# Built once: json.loads with keyword arguments builds a new decoder on every call.
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """What a caller asks the store to record; the store adds seq, incident, prev and hash.
+
+    ``time`` comes from a clock the caller owns (system clock, drill clock): the store never
+    reads the wall clock.
+    """
+
+    kind: str
+    actor: str
+    role: str | None
+    payload: Mapping[str, Any]
+    time: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One recorded event, exactly as it stands on disk."""
+
+    v: int
+    seq: int
+    time: str
+    incident: str
+    kind: str
+    actor: str
+    role: str | None
+    payload: JSONObject
+    prev: str
+    hash: str
+
+    @property
+    def at(self) -> datetime:
+        return parse_time(self.time)
+
+    def as_json(self) -> JSONObject:
+        return {
+            "v": self.v,
+            "seq": self.seq,
+            "time": self.time,
+            "incident": self.incident,
+            "kind": self.kind,
+            "actor": self.actor,
+            "role": self.role,
+            "payload": self.payload,
+            "prev": self.prev,
+            "hash": self.hash,
+        }
+
+
+class BadLine(Exception):
+    """A line that is not a valid event on its own. ``unparsable``: not even JSON, which is
+    what a write cut short by a crash leaves behind."""
+
+    def __init__(self, reason: str, *, unparsable: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.unparsable = unparsable
+
+
+def format_time(moment: datetime) -> str:
+    """`2026-11-23T15:13:04.120Z`: UTC, milliseconds (truncated, never rounded up)."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("event times must be timezone-aware (got a naive datetime)")
+    utc = moment.astimezone(timezone.utc)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+
+
+def parse_time(text: str) -> datetime:
+    """The inverse of :func:`format_time`; anything else is refused."""
+    if not _TIME.match(text):
+        raise ValueError(f"not an event time (YYYY-MM-DDTHH:MM:SS.mmmZ): {text!r}")
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+
+
+def canonical(obj: Mapping[str, Any]) -> bytes:
+    """The one encoding that is hashed and written. NaN/Infinity are not JSON: refused."""
+    return json.dumps(
+        obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def canonical_line(event: Event) -> bytes:
+    return canonical(event.as_json()) + b"\n"
+
+
+def seal(new: NewEvent, *, seq: int, prev: str, incident: str) -> tuple[Event, bytes]:
+    """The event that ``new`` becomes at position ``seq``, and its line (with ``\\n``)."""
+    _check_new(new)
+    fields: JSONObject = {
+        "v": VERSION,
+        "seq": seq,
+        "time": format_time(new.time),
+        "incident": incident,
+        "kind": new.kind,
+        "actor": new.actor,
+        "role": new.role,
+        # A copy through JSON: the event holds exactly what a reader will get back
+        # (tuples become lists) and no reference to the caller's mutable dict.
+        "payload": json.loads(_encode(new.payload)),
+        "prev": prev,
+    }
+    body = _encode(fields)
+    digest = hashlib.sha256(body).hexdigest()
+    # Splice the hash into the body instead of encoding a second time: sorted keys put it
+    # right before "incident" (see _HASH_MARK).
+    cut = body.find(_AFTER_HASH_MARK)
+    line = b"".join((body[:cut], _HASH_MARK, digest.encode("ascii"), b'"', body[cut:], b"\n"))
+    return Event(hash=digest, **fields), line
+
+
+def _encode(obj: Mapping[str, Any]) -> bytes:
+    try:
+        return canonical(obj)
+    except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+        raise TimelineError(f"cannot record event: not plain JSON data ({exc})") from exc
+
+
+def _check_new(new: NewEvent) -> None:
+    if not isinstance(new.kind, str) or not _KIND.match(new.kind):
+        raise TimelineError(f"cannot record event: kind {new.kind!r} is not dotted (note.added)")
+    if not isinstance(new.actor, str) or not new.actor.strip():
+        raise TimelineError("cannot record event: the actor is empty")
+    if new.role is not None and not isinstance(new.role, str):
+        raise TimelineError(f"cannot record event: role {new.role!r} is not text")
+    if not isinstance(new.payload, Mapping):
+        raise TimelineError("cannot record event: the payload is not a JSON object")
+    if not isinstance(new.time, datetime) or new.time.utcoffset() is None:
+        raise TimelineError("cannot record event: its time is not a timezone-aware datetime")
+
+
+def event_from_line(line: bytes, *, lineno: int, source: str = "<timeline>") -> Event:
+    """The event on one line (without its ``\\n``), its own hash checked; errors name the line."""
+    try:
+        return parse_line(line)
+    except BadLine as exc:
+        raise TimelineError(exc.reason, location=Location(source, lineno)) from None
+
+
+def parse_line(line: bytes) -> Event:
+    """The event on one line, checked on its own (shape, types, version, hash); or BadLine."""
+    if len(line) > MAX_LINE_BYTES:
+        raise BadLine(f"line longer than {MAX_LINE_BYTES} bytes", unparsable=True)
+    try:
+        obj = _DECODER.decode(line.decode("utf-8"))
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
+        raise BadLine(f"not a JSON line ({exc})", unparsable=True) from None
+    event = _event_from_obj(obj)
+    _check_hash(line, event.hash)
+    return event
+
+
+def _event_from_obj(obj: object) -> Event:
+    if not isinstance(obj, dict):
+        raise BadLine("not a JSON object")
+    if obj.keys() != FIELDS:
+        missing = sorted(FIELDS - obj.keys())
+        extra = sorted(obj.keys() - FIELDS)
+        raise BadLine(f"wrong fields (missing: {missing or 'none'}, unknown: {extra or 'none'})")
+    if type(obj["v"]) is not int or obj["v"] != VERSION:
+        raise BadLine(f"unknown event format version {obj['v']!r} (this crisisplay knows 1)")
+    _check_types(obj)
+    return Event(**obj)
+
+
+def _check_types(obj: JSONObject) -> None:
+    seq = obj["seq"]
+    if type(seq) is not int or seq < 1:
+        raise BadLine(f"seq {seq!r} is not a positive integer")
+    for name in ("incident", "kind", "actor"):
+        if not isinstance(obj[name], str) or not obj[name]:
+            raise BadLine(f"{name} is not a non-empty string")
+    if obj["role"] is not None and not isinstance(obj["role"], str):
+        raise BadLine("role is neither a string nor null")
+    if not isinstance(obj["payload"], dict):
+        raise BadLine("payload is not a JSON object")
+    if not isinstance(obj["time"], str) or not _TIME.match(obj["time"]):
+        raise BadLine(f"time {obj['time']!r} is not YYYY-MM-DDTHH:MM:SS.mmmZ")
+    for name in ("prev", "hash"):
+        if not isinstance(obj[name], str) or not _HEX64.match(obj[name]):
+            raise BadLine(f"{name} is not 64 lowercase hex digits")
+
+
+def _check_hash(line: bytes, stored: str) -> None:
+    """Hash the stored bytes minus the hash field, without re-encoding.
+
+    Sound because the writer only ever writes canonical lines: bytes that hash to the stored
+    value are (short of a SHA-256 collision) exactly the canonical bytes that were hashed, and
+    any change to them, or to the stored hash, breaks the equality.
+    """
+    cut = line.find(_HASH_MARK)
+    end = cut + _HASH_SEGMENT
+    if cut < 0 or line[cut + len(_HASH_MARK) : end - 1] != stored.encode("ascii"):
+        raise BadLine("the hash field is not where a canonical line has it")
+    digest = hashlib.sha256(line[:cut])
+    digest.update(line[end:])
+    if digest.hexdigest() != stored:
+        raise BadLine("hash does not match the event's content (edited or corrupted)")

@@ -1,0 +1,147 @@
+"""Selecting events (filters shared by `timeline show` and `timeline export`) and exporting them
+as Markdown, CSV or JSON, each safe to open: no terminal escapes, no spreadsheet formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from crisisplay.errors import UsageError
+from crisisplay.textsafe import neutralise_csv_cell, sanitize
+from crisisplay.timeline.events import Event, format_time
+
+FORMATS = ("md", "csv", "json")
+COLUMNS = ("#", "time (UTC)", "kind", "actor", "role", "details")
+CSV_HEADER = ("seq", "time", "incident", "kind", "actor", "role", "details", "hash")
+
+_CLOCK_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)\Z")
+# Escaped so a note cannot become a link, an image, HTML or an extra table column once rendered.
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>|&~])")
+# JSON escapes C0 controls itself; these pass through `ensure_ascii=False` and can still move
+# the cursor (C1) or disguise text (bidi) when the file is printed, so they are written \uXXXX.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Events whose kind starts with one of ``kinds`` (all when empty), by ``actor``, between
+    ``since`` and ``until`` (both inclusive, as event time strings, which sort like times)."""
+
+    kinds: tuple[str, ...] = ()
+    actor: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def matches(self, event: Event) -> bool:
+        return (
+            (not self.kinds or event.kind.startswith(self.kinds))
+            and (self.actor is None or event.actor.casefold() == self.actor.casefold())
+            and (self.since is None or event.time >= self.since)
+            and (self.until is None or event.time <= self.until)
+        )
+
+
+def make_filter(
+    kinds: Sequence[str],
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    events: Sequence[Event],
+) -> EventFilter:
+    """The filter the options ask for; HH:MM is read against the timeline's last event."""
+    reference = events[-1].at if events else datetime(1970, 1, 1, tzinfo=timezone.utc)
+    return EventFilter(
+        tuple(kinds),
+        actor,
+        format_time(parse_bound(since, reference, "--since")) if since else None,
+        format_time(parse_bound(until, reference, "--until")) if until else None,
+    )
+
+
+def parse_bound(text: str, reference: datetime, option: str) -> datetime:
+    """An ISO time (UTC when no offset is given), or HH:MM in UTC meaning the latest such
+    moment at or before ``reference`` (an incident may run past midnight)."""
+    clock = _CLOCK_TIME.match(text.strip())
+    if clock:
+        hour, minute = int(clock.group(1)), int(clock.group(2))
+        moment = reference.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        return moment - timedelta(days=1) if moment > reference else moment
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(
+            f"{option} {text!r} is neither an ISO time nor HH:MM",
+            hint="for example 2026-11-23T15:10Z or 15:10 (UTC)",
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def select(events: Iterable[Event], chosen: EventFilter) -> list[Event]:
+    return [event for event in events if chosen.matches(event)]
+
+
+def details(event: Event) -> str:
+    """What a person reads of the payload: the text of a note or decision, else its JSON."""
+    payload = event.payload
+    if list(payload) == ["text"] and isinstance(payload["text"], str):
+        return payload["text"]
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+
+
+def table_rows(events: Iterable[Event]) -> list[list[str]]:
+    """Rows under COLUMNS, raw (each output sanitises or escapes them its own way)."""
+    return [[str(e.seq), e.time, e.kind, e.actor, e.role or "", details(e)] for e in events]
+
+
+def export(events: Sequence[Event], fmt: str) -> str:
+    if fmt == "md":
+        return to_markdown(events)
+    if fmt == "csv":
+        return to_csv(events)
+    if fmt == "json":
+        return to_json(events)
+    raise UsageError(f"unknown export format {fmt!r} (choose one of {', '.join(FORMATS)})")
+
+
+def to_markdown(events: Sequence[Event]) -> str:
+    lines = [_md_row(COLUMNS), _md_row(["---"] * len(COLUMNS), escape=False)]
+    lines += [_md_row(row) for row in table_rows(events)]
+    return "\n".join(lines) + "\n"
+
+
+def _md_row(cells: Sequence[str], *, escape: bool = True) -> str:
+    return "| " + " | ".join(_md_cell(c) if escape else c for c in cells) + " |"
+
+
+def _md_cell(text: str) -> str:
+    text = _MARKDOWN_ACTIVE.sub(r"\\\1", sanitize(text))
+    return text.replace("\n", "<br>")
+
+
+def to_csv(events: Sequence[Event]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    for e in events:
+        row = (e.seq, e.time, e.incident, e.kind, e.actor, e.role or "", details(e), e.hash)
+        writer.writerow([_csv_cell(str(cell)) for cell in row])
+    return out.getvalue()
+
+
+def _csv_cell(text: str) -> str:
+    # Neutralise first, so a leading tab or CR still earns its apostrophe before sanitising.
+    return sanitize(neutralise_csv_cell(text))
+
+
+def to_json(events: Sequence[Event]) -> str:
+    text = json.dumps([e.as_json() for e in events], ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(_json_escape, text) + "\n"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"

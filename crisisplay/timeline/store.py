@@ -1,0 +1,336 @@
+"""The timeline store: appends that are on disk before they are acknowledged, and readers.
+
+Every append opens its own descriptor, takes an exclusive `flock`, catches up with whatever other
+writers appended since (checking the chain), writes its line(s) with one `write`, and `fsync`s
+before returning. A line torn by a crash is moved to `<timeline>.broken` and the repair recorded;
+a damaged line followed by good ones is tampering and is never "repaired". Readers take a shared
+lock (so they never see a half-written line of a live writer) and never modify the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from crisisplay.errors import Location, NotRecorded, TimelineError
+from crisisplay.timeline.chain import START, Break, ChainTip, scan
+from crisisplay.timeline.events import MAX_LINE_BYTES, Event, NewEvent, seal
+from crisisplay.timeline.mounts import refuse_network_filesystem
+
+MAX_FILE_BYTES = 1 << 30
+FILE_MODE = 0o640
+REPAIR_KIND = "timeline.repaired"
+REPAIR_ACTOR = "crisisplay"
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exhausted",
+    errno.EIO: "input/output error (is the disk failing?)",
+    errno.EFBIG: "the file size limit is reached",
+    errno.EROFS: "the filesystem is read-only",
+    errno.EACCES: "permission denied (read-only file or folder?)",
+    errno.EPERM: "operation not permitted (read-only file or folder?)",
+}
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """The good events of a timeline, and the bytes of a torn last line if a crash left one."""
+
+    events: list[Event]
+    torn_tail: bytes | None
+
+
+def read_events(path: Path) -> ReadResult:
+    """Every event of ``path``, chain checked; a damaged chain raises TimelineError."""
+    found = scan(read_timeline_bytes(path))
+    if found.broken is not None:
+        raise damaged(path, found.broken, "cannot use it")
+    return ReadResult(found.events, found.torn)
+
+
+def read_timeline_bytes(path: Path) -> bytes:
+    """The whole file, read under a shared lock so a live writer's line is never half seen."""
+    try:
+        with path.open("rb") as file:
+            _lock_shared_if_possible(file.fileno())
+            _check_size(path, os.fstat(file.fileno()).st_size, "is")
+            return file.read()
+    except FileNotFoundError:
+        raise TimelineError(f"no timeline at {path}") from None
+    except OSError as exc:
+        raise TimelineError(f"cannot read the timeline {path}: {describe(exc)}") from None
+
+
+def damaged(path: Path, at: Break, consequence: str) -> TimelineError:
+    """The error for a chain broken before its last line: tampering or corruption."""
+    return TimelineError(
+        f"the timeline is damaged at seq {at.seq}: {at.reason}; {consequence}",
+        location=Location(str(path), at.seq),
+        hint="see `crisisplay timeline verify`; a damaged timeline is never repaired automatically",
+    )
+
+
+def describe(exc: OSError) -> str:
+    """A reason a person in a crisis cell understands, for an OSError."""
+    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+@dataclass(frozen=True)
+class _View:
+    """What this store knows of the file: which file, how far it has checked, the chain tip,
+    and the last good line (to notice the file being rewritten behind our back)."""
+
+    ident: tuple[int, int] | None = None
+    offset: int = 0
+    tip: ChainTip = START
+    last_line: bytes | None = None
+
+
+class TimelineStore:
+    """Appends events to one timeline file; safe with several writers and processes at once.
+
+    ``incident`` is needed to start a timeline (its first event); without it the store only
+    joins an existing one and takes the incident from its first event. When given for an
+    existing timeline it must match.
+    """
+
+    def __init__(self, path: Path, *, incident: str | None = None) -> None:
+        self.path = Path(path)
+        self._incident = incident
+        self._view = _View()
+        self._filesystem_checked = False
+
+    @property
+    def tip(self) -> ChainTip:
+        """The chain tip as of this store's last append (other writers may have moved on)."""
+        return self._view.tip
+
+    def append(self, new: NewEvent) -> Event:
+        """Record one event; returns only once it is on disk (acknowledged)."""
+        return self.append_many([new])[0]
+
+    def append_many(self, news: Sequence[NewEvent]) -> list[Event]:
+        """Record several events with one write and one fsync: all of them, or none."""
+        if not news:
+            return []
+        if not self._filesystem_checked:
+            refuse_network_filesystem(self.path)
+            self._filesystem_checked = True
+        fd = self._open()
+        try:
+            _lock_exclusive(fd, self.path)
+            torn = self._catch_up(fd)
+            incident = self._incident_for_writing()
+            if torn is not None:
+                self._repair(fd, torn, news[0], incident)
+            return self._commit(fd, news, incident)
+        finally:
+            os.close(fd)  # also releases the lock
+
+    def _open(self) -> int:
+        flags = os.O_RDWR | os.O_APPEND | os.O_CLOEXEC
+        if self._incident is not None:
+            flags |= os.O_CREAT
+        try:
+            return os.open(self.path, flags, FILE_MODE)
+        except FileNotFoundError:
+            if self._incident is None:
+                raise TimelineError(f"no timeline at {self.path}") from None
+            raise self._not_recorded(f"its folder {self.path.parent} does not exist") from None
+        except OSError as exc:
+            raise self._not_recorded(f"cannot open it for writing: {describe(exc)}") from exc
+
+    def _catch_up(self, fd: int) -> bytes | None:
+        """Check what other writers appended since our last look; return a torn tail if any."""
+        stat = os.fstat(fd)
+        _check_size(self.path, stat.st_size, "is")
+        view = self._view
+        if (
+            (stat.st_dev, stat.st_ino) != view.ident
+            or stat.st_size < view.offset
+            or not _still_ends_with(fd, view)
+        ):
+            # A new file, or one that shrank or changed behind us: check it all again.
+            view = _View(ident=(stat.st_dev, stat.st_ino))
+        found = scan(_pread_exactly(fd, view.offset, stat.st_size - view.offset), view.tip)
+        if found.broken is not None:
+            raise damaged(self.path, found.broken, "refusing to write to it")
+        self._view = _View(
+            view.ident,
+            view.offset + found.good_end,
+            found.tip,
+            found.last_line if found.last_line is not None else view.last_line,
+        )
+        return found.torn
+
+    def _incident_for_writing(self) -> str:
+        known = self._view.tip.incident
+        if known is None:
+            if self._incident is None:
+                raise TimelineError(
+                    f"{self.path} has no complete event yet, so its incident is unknown",
+                    hint="start the incident with `crisisplay activate`",
+                )
+            return self._incident
+        if self._incident is not None and self._incident != known:
+            raise TimelineError(f"{self.path} is the timeline of {known!r}, not {self._incident!r}")
+        return known
+
+    def _repair(self, fd: int, torn: bytes, cause: NewEvent, incident: str) -> None:
+        """Move a crash's torn last line aside, cut it off, and record that we did."""
+        broken = self.path.with_name(self.path.name + ".broken")
+        broken_offset = self._keep_torn_bytes(broken, torn)
+        try:
+            os.ftruncate(fd, self._view.offset)
+            os.fsync(fd)
+        except OSError as exc:
+            self._view = _View()
+            raise self._not_recorded(f"cannot cut off its torn last line: {describe(exc)}") from exc
+        payload = {
+            "bytes": len(torn),
+            "sha256": hashlib.sha256(torn).hexdigest(),
+            "broken": broken.name,
+            "broken_offset": broken_offset,
+            "offset": self._view.offset,
+        }
+        # Dated like the write that found the tear: the store never reads the wall clock.
+        note = NewEvent(REPAIR_KIND, REPAIR_ACTOR, None, payload, cause.time)
+        self._commit(fd, [note], incident)
+
+    def _keep_torn_bytes(self, broken: Path, torn: bytes) -> int:
+        """Append ``torn`` to the .broken file, durably; return where it starts there."""
+        try:
+            fd = os.open(broken, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+        except OSError as exc:
+            raise self._not_recorded(f"cannot open {broken}: {describe(exc)}") from exc
+        try:
+            start = os.fstat(fd).st_size
+            _write_all(fd, torn if torn.endswith(b"\n") else torn + b"\n")
+            os.fsync(fd)
+            if start == 0:
+                _fsync_dir(broken)
+        except OSError as exc:
+            raise self._not_recorded(f"cannot keep its torn last line: {describe(exc)}") from exc
+        finally:
+            os.close(fd)
+        return start
+
+    def _commit(self, fd: int, news: Sequence[NewEvent], incident: str) -> list[Event]:
+        """Seal ``news`` after the tip, write them with one write, fsync; undo on failure."""
+        events, data = self._seal_all(news, incident)
+        start = self._view.offset
+        try:
+            if start == 0:
+                _fsync_dir(self.path)  # the file may be new: its name must survive a crash too
+            _write_all(fd, data)
+            os.fsync(fd)  # never retried: after a failed fsync the page cache cannot be trusted
+        except OSError as exc:
+            self._abandon(fd, start)
+            raise self._not_recorded(describe(exc)) from exc
+        except BaseException:
+            self._abandon(fd, start)
+            raise
+        last = events[-1]
+        self._view = _View(
+            self._view.ident,
+            start + len(data),
+            ChainTip(last.seq, last.hash, last.incident),
+            data[data.rfind(b"\n", 0, len(data) - 1) + 1 :],
+        )
+        return events
+
+    def _seal_all(self, news: Sequence[NewEvent], incident: str) -> tuple[list[Event], bytes]:
+        tip = self._view.tip
+        events: list[Event] = []
+        lines: list[bytes] = []
+        prev = tip.head
+        for seq, new in enumerate(news, start=tip.seq + 1):
+            event, line = seal(new, seq=seq, prev=prev, incident=incident)
+            if len(line) > MAX_LINE_BYTES:
+                raise TimelineError(
+                    f"cannot record event: it takes {len(line)} bytes, more than the "
+                    f"{MAX_LINE_BYTES} a timeline line may hold"
+                )
+            events.append(event)
+            lines.append(line)
+            prev = event.hash
+        data = b"".join(lines)
+        _check_size(self.path, self._view.offset + len(data), "would grow to")
+        return events, data
+
+    def _abandon(self, fd: int, start: int) -> None:
+        """Best effort to leave no partial line; the file's state is now uncertain, so the
+        next append checks it again from the start."""
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, start)
+        self._view = _View()
+
+    def _not_recorded(self, reason: str) -> NotRecorded:
+        return NotRecorded(f"event NOT recorded: {reason} ({self.path})")
+
+
+def _lock_exclusive(fd: int, path: Path) -> None:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError as exc:
+        raise NotRecorded(f"event NOT recorded: cannot lock it: {describe(exc)} ({path})") from exc
+
+
+def _lock_shared_if_possible(fd: int) -> None:
+    # A reader still reads where locks are not supported; it may then see a live writer's
+    # half-written line, which it reports as a torn tail.
+    with contextlib.suppress(OSError):
+        fcntl.flock(fd, fcntl.LOCK_SH)
+
+
+def _still_ends_with(fd: int, view: _View) -> bool:
+    """Whether the last line we checked is still where we left it (cheap rewrite detection)."""
+    if view.last_line is None:
+        return True
+    size = len(view.last_line)
+    return os.pread(fd, size, view.offset - size) == view.last_line
+
+
+def _pread_exactly(fd: int, offset: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    while size > 0:
+        chunk = os.pread(fd, size, offset)
+        if not chunk:
+            break  # shrank under us (a writer ignoring the lock); the next look starts over
+        chunks.append(chunk)
+        offset += len(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """One write of everything; a short write (signal, size limit) continues where it stopped."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.EIO, "write wrote nothing")
+        view = view[written:]
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _check_size(path: Path, size: int, verb: str) -> None:
+    if size > MAX_FILE_BYTES:
+        raise TimelineError(
+            f"{path} {verb} {size} bytes, more than the {MAX_FILE_BYTES} a timeline may hold",
+            hint="an incident's timeline should never get this big; is it the right file?",
+        )
