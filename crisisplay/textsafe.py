@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-char escapes.
+# ESC sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-char escapes.
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, terminated or not

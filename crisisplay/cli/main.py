@@ -55,7 +55,7 @@ def main(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
     ] = False,
-    version: Annotated[
+    version: Annotated[  # noqa: ARG001 - handled by its eager callback
         bool,
         typer.Option(
             "--version",

@@ -1,1 +1,128 @@
 """Commands on the playbook home: list, show, validate, schema, init."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from crisisplay.cli.main import app
+from crisisplay.cli.options import current_home
+from crisisplay.cli.runner import command
+
+
+class OutputFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class SchemaKind(str, enum.Enum):
+    all = "all"
+    organisation = "organisation"
+    scenario = "scenario"
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", "-l", help="Language (default: the organisation's first).", show_default=False
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="text for people, json for scripts.")
+]
+
+
+@app.command("list")
+@command
+def list_scenarios(lang: LangOption = None) -> int:
+    """List the scenarios of the playbook home.
+
+    Example: crisisplay list --lang en
+    """
+    from crisisplay.console.playbook_views import scenario_rows
+    from crisisplay.playbook.load import load_playbook
+
+    playbook = load_playbook(current_home())
+    scenario_rows(playbook, lang or playbook.organisation.languages[0])
+    return 0
+
+
+@app.command("show")
+@command
+def show(
+    scenario: Annotated[str, typer.Argument(help="Scenario id (see `crisisplay list`).")],
+    lang: LangOption = None,
+) -> int:
+    """Show a scenario as a tree: roles, severity, phases, steps, gates, messages.
+
+    Example: crisisplay show nationwide-outage --lang en
+    """
+    from crisisplay.console.playbook_views import scenario_tree
+    from crisisplay.playbook.load import load_playbook
+
+    playbook = load_playbook(current_home(), only=scenario)
+    chosen = playbook.scenario(scenario)
+    scenario_tree(playbook, chosen, lang or playbook.organisation.languages[0])
+    return 0
+
+
+@app.command("validate")
+@command
+def validate(output: FormatOption = OutputFormat.text) -> int:
+    """Check the whole playbook home and report every problem at once (exit 1 if any).
+
+    Each problem names file:line:column and the path to the bad value.
+
+    Example: crisisplay --home ./my-home validate --format json
+    """
+    from crisisplay.playbook.validate import validate_home
+
+    home = current_home()
+    problems = validate_home(home)
+    if output is OutputFormat.json:
+        from crisisplay.console import write_json
+
+        write_json({"ok": not problems, "problems": [p.as_json() for p in problems]})
+    else:
+        from crisisplay.console.playbook_views import problems_report
+
+        problems_report(problems, str(home.root))
+    return 1 if problems else 0
+
+
+@app.command("schema")
+@command
+def schema(
+    kind: Annotated[
+        SchemaKind, typer.Option("--kind", help="Which file's schema; all = any playbook file.")
+    ] = SchemaKind.all,
+) -> int:
+    """Print the JSON Schema of the playbook format (for editors and CI).
+
+    Example: crisisplay schema --kind scenario > scenario.schema.json
+    """
+    from crisisplay.console import write_json
+    from crisisplay.playbook.schema import combined_schema, schema_for
+
+    write_json(combined_schema() if kind is SchemaKind.all else schema_for(kind.value))
+    return 0
+
+
+@app.command("init")
+@command
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder for the new home (new or empty).")],
+) -> int:
+    """Create a new playbook home from the bundled one, to adapt to your organisation.
+
+    Example: crisisplay init ./crisis-home && cd crisis-home && crisisplay validate
+    """
+    from crisisplay.console import out, safe
+    from crisisplay.playbook.init import init_home
+
+    created = init_home(directory)
+    out(f"[ok]created[/] {safe(created)}: edit playbooks/organisation.yaml first")
+    return 0

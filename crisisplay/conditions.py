@@ -1,0 +1,97 @@
+"""`when:` conditions: Jinja2 expressions compiled by the immutable sandbox.
+
+A condition reads the scenario's facts by name, plus ``severity`` (the current level id) and
+``drill`` (true during an exercise). No home-made parser: Jinja2 parses, the sandbox forbids
+attribute walks and mutation, and StrictUndefined turns an unknown fact into "not decidable yet"
+instead of a silent false.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.parser import Parser
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+#: names every condition may use besides the facts
+BUILTIN_NAMES = frozenset({"severity", "drill"})
+MAX_LENGTH = 500
+
+
+@functools.cache
+def _environment() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined)
+    # No globals at all: conditions compare facts, they do not call range(), lipsum() or cycler.
+    env.globals.clear()
+    return env
+
+
+@dataclass(frozen=True)
+class CompiledCondition:
+    source: str
+    names: frozenset[str]
+
+    def evaluate(self, variables: Mapping[str, Any]) -> bool | None:
+        """True or false; ``None`` when a name it reads has no value yet."""
+        if not self.names <= variables.keys():
+            return None
+        try:
+            result = _compiled(self.source)(**variables)
+        except (UndefinedError, TypeError, ZeroDivisionError, SecurityError):
+            return None
+        return bool(result)
+
+
+def _parse(source: str) -> nodes.Expr:
+    if len(source) > MAX_LENGTH:
+        raise ValueError(f"condition longer than {MAX_LENGTH} characters")
+    parser = Parser(_environment(), source, state="variable")
+    try:
+        expr = parser.parse_expression()
+        if not parser.stream.eos:
+            raise TemplateSyntaxError("unexpected text after the expression", 1)
+    except TemplateSyntaxError as exc:
+        raise ValueError(f"condition {source!r} does not parse: {exc.message}") from None
+    return expr
+
+
+@functools.cache
+def _compiled(source: str) -> Any:
+    return _environment().compile_expression(source, undefined_to_none=False)
+
+
+@functools.cache
+def compile_condition(source: str, declared: frozenset[str] | None = None) -> CompiledCondition:
+    """Parse ``source``; with ``declared``, every name it reads must be declared or built in.
+
+    Raises ``ValueError`` with a one-line reason (the caller adds file and line).
+    """
+    expr = _parse(source)
+    names = frozenset(n.name for n in expr.find_all(nodes.Name) if n.ctx == "load")
+    if declared is not None:
+        unknown = sorted(names - declared - BUILTIN_NAMES)
+        if unknown:
+            raise ValueError(_unknown_message(unknown, declared | BUILTIN_NAMES))
+    _compiled(source)
+    return CompiledCondition(source, names)
+
+
+def _unknown_message(unknown: list[str], known: Iterable[str]) -> str:
+    from crisisplay.playbook.convert import did_you_mean
+
+    first = unknown[0]
+    listed = ", ".join(repr(n) for n in unknown)
+    plural = "s" if len(unknown) > 1 else ""
+    return f"condition uses undeclared fact{plural} {listed}{did_you_mean(first, known)}"
+
+
+def holds(source: str | None, variables: Mapping[str, Any]) -> bool | None:
+    """Evaluate an optional condition: no condition always holds."""
+    if source is None:
+        return True
+    return compile_condition(source).evaluate(variables)

@@ -1,0 +1,104 @@
+"""The terminal: the only package that imports rich.
+
+Everything untrusted (facts, notes, actor names, YAML values, rendered messages) goes through
+``safe()`` before it is printed, so no escape sequence, hyperlink, clipboard write or bidi override
+from a file or an operator ever reaches the terminal raw. Rich markup in such text is escaped too.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.theme import Theme
+
+from crisisplay.textsafe import sanitize, sanitize_line
+
+THEME = Theme(
+    {
+        "ok": "bold green",
+        "error": "bold red",
+        "warning": "bold yellow",
+        "muted": "dim",
+        "accent": "bold cyan",
+        "drill": "bold black on yellow",
+        "overdue": "bold red",
+        "due": "yellow",
+    }
+)
+
+
+@functools.cache
+def get_console(stderr: bool = False) -> Console:
+    """The shared console (stdout or stderr); colours follow NO_COLOR and the terminal."""
+    return Console(
+        theme=THEME,
+        stderr=stderr,
+        highlight=False,
+        no_color="NO_COLOR" in os.environ,
+        soft_wrap=False,
+    )
+
+
+def safe(text: object) -> str:
+    """Untrusted text as rich markup that prints literally (controls removed, markup escaped)."""
+    return escape(sanitize(str(text)))
+
+
+def safe_line(text: object) -> str:
+    return escape(sanitize_line(str(text)))
+
+
+def plain(text: object, style: str | None = None) -> Text:
+    """Untrusted text as a rich ``Text`` (never parsed as markup)."""
+    return Text(sanitize(str(text)), style=style or "")
+
+
+def out(*renderables: Any) -> None:
+    get_console().print(*renderables)
+
+
+def err(*renderables: Any) -> None:
+    get_console(stderr=True).print(*renderables)
+
+
+def print_table(
+    title: str | None,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    stderr: bool = False,
+) -> None:
+    """A table whose cells are all untrusted text."""
+    table = Table(title=title, title_justify="left", header_style="accent")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(cell if isinstance(cell, Text) else plain(cell) for cell in row))
+    get_console(stderr).print(table)
+
+
+def panel(body: Any, title: str, *, style: str = "accent", subtitle: str | None = None) -> Panel:
+    """A titled panel; ``title`` and ``subtitle`` are sanitised, ``body`` must be safe already."""
+    return Panel(
+        body,
+        title=safe_line(title),
+        subtitle=safe_line(subtitle) if subtitle else None,
+        border_style=style,
+        title_align="left",
+    )
+
+
+def write_json(document: object) -> None:
+    """One JSON document on stdout, nothing else (``--format json``)."""
+    import json
+
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

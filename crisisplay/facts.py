@@ -1,0 +1,178 @@
+"""Typed fact values: parsing an operator's answer and checking a value against its fact.
+
+One function serves every way a fact arrives: a typed answer at a prompt, ``--set key=value``,
+a facts file, an answers file and a playbook's ``sample_facts``. Values are kept in one
+canonical JSON-friendly form (it is what the timeline records):
+
+=============  =============================================
+text           str
+number         int when whole, else float
+choice         the choice id (str)
+multi-choice   list of choice ids, in the playbook's order
+time           "HH:MM" (24-hour)
+duration       whole minutes (int)
+boolean        bool
+=============  =============================================
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from crisisplay.playbook.model import Fact
+from crisisplay.playbook.types import CLOCK_PATTERN, Duration
+
+FactValue = str | int | float | bool | list[str]
+
+_TRUE = {"true", "yes", "y", "oui", "o", "1"}
+_FALSE = {"false", "no", "n", "non", "0"}
+_LOOSE_TIME = re.compile(r"^(?P<h>[01]?[0-9]|2[0-3])\s*[:hH]\s*(?P<m>[0-5][0-9])?$")
+
+
+def coerce(fact: Fact, value: Any) -> FactValue:
+    """``value`` (typed, or text as a person typed it) in the canonical form of ``fact``.
+
+    Raises ``ValueError`` with a short reason a person can act on.
+    """
+    parse = _PARSERS[fact.type]
+    result = parse(fact, value)
+    _check_bounds(fact, result)
+    return result
+
+
+def parse_assignment(text: str) -> tuple[str, str]:
+    """``region=Bretagne`` -> ``("region", "Bretagne")``."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise ValueError(f"{text!r} is not KEY=VALUE")
+    return key.strip(), value.strip()
+
+
+def _text(_fact: Fact, value: Any) -> FactValue:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError("expected a text")
+    return str(value).strip()
+
+
+def _number(_fact: Fact, value: Any) -> FactValue:
+    if isinstance(value, bool):
+        raise ValueError("expected a number")
+    if isinstance(value, str):
+        cleaned = value.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+        cleaned = cleaned.rstrip("%").replace(",", ".")
+        try:
+            value = float(cleaned)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a number") from None
+    if not isinstance(value, int | float) or math.isnan(value):
+        raise ValueError("expected a number")
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _choice(fact: Fact, value: Any) -> FactValue:
+    ids = fact.choice_ids()
+    text = str(value).strip() if not isinstance(value, bool) else ""
+    if text in ids:
+        return text
+    by_label = _choice_by_label(fact, text)
+    if by_label:
+        return by_label
+    raise ValueError(f"{value!r} is not one of {', '.join(ids)}")
+
+
+def _choice_by_label(fact: Fact, text: str) -> str | None:
+    lowered = text.casefold()
+    for choice in fact.choices:
+        if any(label.casefold() == lowered for label in choice.label.values()):
+            return choice.id
+    return None
+
+
+def _multi_choice(fact: Fact, value: Any) -> FactValue:
+    if isinstance(value, str):
+        items: list[Any] = [v for v in re.split(r"[,;]", value) if v.strip()]
+    elif isinstance(value, list):
+        items = value
+    else:
+        raise ValueError("expected a list of choices")
+    chosen = {str(_choice(fact, item)) for item in items}
+    return [c for c in fact.choice_ids() if c in chosen]
+
+
+def _time(_fact: Fact, value: Any) -> FactValue:
+    return parse_clock(value)
+
+
+def parse_clock(value: Any) -> str:
+    """``14:30``, ``14h30``, ``9h`` -> ``"14:30"``, ``"09:00"``."""
+    if not isinstance(value, str):
+        raise ValueError("expected a time of day like 14:30")
+    match = _LOOSE_TIME.match(value.strip())
+    if not match:
+        raise ValueError(f"{value!r} is not a time of day (write 14:30)")
+    text = f"{int(match['h']):02d}:{match['m'] or '00'}"
+    if not re.match(CLOCK_PATTERN, text):
+        raise ValueError(f"{value!r} is not a time of day (write 14:30)")
+    return text
+
+
+def _duration(_fact: Fact, value: Any) -> FactValue:
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return Duration.from_yaml(value.strip() if isinstance(value, str) else value).minutes
+
+
+def _boolean(_fact: Fact, value: Any) -> FactValue:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().casefold()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"{value!r} is not yes or no")
+
+
+_PARSERS = {
+    "text": _text,
+    "number": _number,
+    "choice": _choice,
+    "multi-choice": _multi_choice,
+    "time": _time,
+    "duration": _duration,
+    "boolean": _boolean,
+}
+
+
+def _check_bounds(fact: Fact, value: FactValue) -> None:
+    if fact.type == "number" and isinstance(value, int | float):
+        if fact.min is not None and value < fact.min:
+            raise ValueError(f"{value} is below the minimum {fact.min:g}")
+        if fact.max is not None and value > fact.max:
+            raise ValueError(f"{value} is above the maximum {fact.max:g}")
+    if fact.type == "text" and isinstance(value, str):
+        if fact.max_length is not None and len(value) > fact.max_length:
+            raise ValueError(f"longer than {fact.max_length} characters")
+        if fact.pattern is not None and not re.fullmatch(fact.pattern, value):
+            raise ValueError(f"{value!r} does not match the expected form {fact.pattern}")
+        if fact.required and not value:
+            raise ValueError("an answer is required")
+
+
+def coerce_all(facts: Mapping[str, Fact], values: Mapping[str, Any]) -> dict[str, FactValue]:
+    """Coerce several values at once; raises ``ValueError`` naming the first bad fact."""
+    out: dict[str, FactValue] = {}
+    for key, raw in values.items():
+        fact = facts.get(key)
+        if fact is None:
+            from crisisplay.playbook.convert import did_you_mean
+
+            raise ValueError(f"unknown fact {key!r}{did_you_mean(key, facts)}")
+        try:
+            out[key] = coerce(fact, raw)
+        except ValueError as exc:
+            raise ValueError(f"fact {key!r}: {exc}") from None
+    return out
