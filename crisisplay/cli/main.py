@@ -72,7 +72,10 @@ def main(
 
 def _register() -> None:
     # Each command module attaches its commands to `app` when imported.
-    from crisisplay.cli import playbook_cmds  # noqa: F401
+    from crisisplay.cli import (
+        playbook_cmds,  # noqa: F401
+        timeline_cmds,  # noqa: F401
+    )
 
 
 _register()

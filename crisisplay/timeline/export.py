@@ -93,9 +93,15 @@ def details(event: Event) -> str:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
 
 
-def table_rows(events: Iterable[Event]) -> list[list[str]]:
-    """Rows under COLUMNS, raw (each output sanitises or escapes them its own way)."""
-    return [[str(e.seq), e.time, e.kind, e.actor, e.role or "", details(e)] for e in events]
+def table_rows(events: Iterable[Event], *, compact_time: bool = False) -> list[list[str]]:
+    """Rows under COLUMNS, raw (each output sanitises or escapes them its own way).
+    ``compact_time`` drops the year and milliseconds, for a table on an 80-column terminal."""
+    shown = _compact if compact_time else str
+    return [[str(e.seq), shown(e.time), e.kind, e.actor, e.role or "", details(e)] for e in events]
+
+
+def _compact(time: str) -> str:
+    return f"{time[5:10]} {time[11:19]}"  # 2026-11-23T15:13:04.120Z -> 11-23 15:13:04
 
 
 def export(events: Sequence[Event], fmt: str) -> str:

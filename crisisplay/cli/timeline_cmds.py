@@ -1,0 +1,254 @@
+"""`crisisplay timeline show|verify|export` and `crisisplay log decision|note`."""
+
+from __future__ import annotations
+
+import enum
+import getpass
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from crisisplay.cli.main import app
+from crisisplay.cli.options import TimelineOption, resolve_timeline
+from crisisplay.cli.runner import command
+from crisisplay.errors import UsageError
+
+if TYPE_CHECKING:
+    from crisisplay.timeline.events import Event
+    from crisisplay.timeline.store import ReadResult
+
+timeline_app = typer.Typer(
+    name="timeline",
+    help="Read, verify (hash chain) or export an incident's timeline.\n\n"
+    "Example: crisisplay timeline verify --timeline timelines/outage.jsonl",
+    no_args_is_help=True,
+)
+log_app = typer.Typer(
+    name="log",
+    help="Add a decision or a note to the incident's timeline.\n\n"
+    'Example: crisisplay log decision "Switch the status page to degraded"',
+    no_args_is_help=True,
+)
+app.add_typer(timeline_app)
+app.add_typer(log_app)
+
+
+class VerifyFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class ExportFormat(str, enum.Enum):
+    md = "md"
+    csv = "csv"
+    json = "json"
+
+
+KindOption = Annotated[
+    list[str] | None,
+    typer.Option("--kind", "-k", help="Only kinds starting with this (repeatable): fact, note."),
+]
+ActorFilter = Annotated[str | None, typer.Option("--actor", help="Only events by this actor.")]
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", help="From this time: ISO (2026-11-23T15:10Z) or HH:MM in UTC."),
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Up to this time: ISO or HH:MM in UTC.")
+]
+TextArgument = Annotated[str, typer.Argument(help="What to record, in one argument (quote it).")]
+ActorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--actor",
+        envvar="CRISISPLAY_ACTOR",
+        help="Who records it (default: $CRISISPLAY_ACTOR, else your login name).",
+        show_default=False,
+    ),
+]
+RoleOption = Annotated[
+    str | None, typer.Option("--role", help="The crisis-cell role acting (e.g. lead).")
+]
+
+
+@timeline_app.command("show")
+@command
+def show(
+    timeline: TimelineOption = None,
+    kind: KindOption = None,
+    actor: ActorFilter = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> int:
+    """Show the events of a timeline as a table.
+
+    Example: crisisplay timeline show --kind fact --since 14:30
+    """
+    from crisisplay.console import print_table, safe
+    from crisisplay.timeline.export import COLUMNS, table_rows
+
+    path = resolve_timeline(timeline)
+    read, events = _read_selected(path, kind, actor, since, until)
+    title = f"Timeline {read.events[0].incident}" if read.events else "Timeline (empty)"
+    print_table(safe(title), COLUMNS, table_rows(events, compact_time=True))
+    _warn_torn(path, read)
+    return 0
+
+
+@timeline_app.command("verify")
+@command
+def verify(
+    timeline: TimelineOption = None,
+    output: Annotated[
+        VerifyFormat, typer.Option("--format", "-f", help="text for people, json for scripts.")
+    ] = VerifyFormat.text,
+) -> int:
+    """Check the hash chain: every event intact, in order, none missing (exit 1 if broken).
+
+    Example: crisisplay timeline verify --format json
+    """
+    from crisisplay.textsafe import sanitize_line
+    from crisisplay.timeline.verify import verify as verify_timeline
+
+    result = verify_timeline(resolve_timeline(timeline))
+    if output is VerifyFormat.json:
+        from crisisplay.console import write_json
+
+        write_json(result.as_json())
+    elif result.ok:
+        typer.echo(f"ok: {result.events} events, head {result.head}")
+    else:
+        typer.echo(sanitize_line(f"BROKEN at seq {result.first_bad_seq}: {result.reason}"))
+    return 0 if result.ok else 1
+
+
+@timeline_app.command("export")
+@command
+def export(
+    *,
+    output: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="md (a table), csv or json.")
+    ] = ExportFormat.md,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+    timeline: TimelineOption = None,
+    kind: KindOption = None,
+    actor: ActorFilter = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> int:
+    """Export events as Markdown, CSV (formula-safe) or JSON.
+
+    Example: crisisplay timeline export --format csv --out incident.csv
+    """
+    from crisisplay.timeline.export import export as render
+
+    path = resolve_timeline(timeline)
+    read, events = _read_selected(path, kind, actor, since, until)
+    text = render(events, output.value)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        _write_export(out, text)
+    _warn_torn(path, read)
+    return 0
+
+
+@log_app.command("decision")
+@command
+def log_decision(
+    text: TextArgument,
+    timeline: TimelineOption = None,
+    actor: ActorOption = None,
+    role: RoleOption = None,
+) -> int:
+    """Record a decision of the crisis cell; exits 0 only once it is on disk.
+
+    Example: crisisplay log decision "Hold the press release until 16:00" --role lead
+    """
+    return _log("decision.logged", text, timeline, actor, role)
+
+
+@log_app.command("note")
+@command
+def log_note(
+    text: TextArgument,
+    timeline: TimelineOption = None,
+    actor: ActorOption = None,
+    role: RoleOption = None,
+) -> int:
+    """Record a free note; exits 0 only once it is on disk.
+
+    Example: crisisplay log note "Call centre reports 3x usual volume"
+    """
+    return _log("note.added", text, timeline, actor, role)
+
+
+def _log(kind: str, text: str, given: Path | None, actor: str | None, role: str | None) -> int:
+    from crisisplay.timeline.events import NewEvent
+    from crisisplay.timeline.store import TimelineStore
+
+    path = resolve_timeline(given)
+    if not path.is_file():
+        raise UsageError(
+            f"no timeline at {path}",
+            hint="start one with `crisisplay activate`, or give --timeline FILE",
+        )
+    if not text.strip():
+        raise UsageError("the text to record is empty")
+    new = NewEvent(kind, actor or _login_name(), role or None, {"text": text}, _now())
+    event = TimelineStore(path).append(new)
+    typer.echo(f"recorded #{event.seq}")
+    return 0
+
+
+def _now() -> datetime:
+    # The system clock lives at the edge; the store only ever gets the time it is given.
+    return datetime.now(timezone.utc)
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        raise UsageError("cannot tell who you are", hint="give --actor NAME") from None
+
+
+def _read_selected(
+    path: Path,
+    kinds: list[str] | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+) -> tuple[ReadResult, list[Event]]:
+    from crisisplay.timeline.export import make_filter, select
+    from crisisplay.timeline.store import read_events
+
+    read = read_events(path)
+    chosen = make_filter(kinds or [], actor, since, until, read.events)
+    return read, select(read.events, chosen)
+
+
+def _warn_torn(path: Path, read: ReadResult) -> None:
+    if read.torn_tail is None:
+        return
+    from crisisplay.console import err, safe_line
+
+    err(
+        f"[warning]warning:[/] {safe_line(path)}: the last line is incomplete "
+        f"({len(read.torn_tail)} bytes), a write cut short by a crash and never acknowledged; "
+        f"the next write moves it to {safe_line(path.name)}.broken"
+    )
+
+
+def _write_export(out: Path, text: str) -> None:
+    from crisisplay.timeline.store import describe
+
+    try:
+        out.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot write {out}: {describe(exc)}") from None
