@@ -25,6 +25,7 @@ app = typer.Typer(
         "  crisisplay render local-outage holding --lang en --set region=Bretagne"
     ),
     no_args_is_help=True,
+    add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode="rich",
@@ -55,7 +56,7 @@ def main(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
     ] = False,
-    version: Annotated[  # noqa: ARG001 - handled by its eager callback
+    version: Annotated[
         bool,
         typer.Option(
             "--version",
@@ -72,9 +73,10 @@ def main(
 
 def _register() -> None:
     # Each command module attaches its commands to `app` when imported.
-    from crisisplay.cli import (
-        playbook_cmds,  # noqa: F401
-        timeline_cmds,  # noqa: F401
+    from crisisplay.cli import (  # noqa: F401
+        incident_cmds,
+        playbook_cmds,
+        timeline_cmds,
     )
 
 

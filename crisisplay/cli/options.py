@@ -32,3 +32,42 @@ def resolve_timeline(given: Path | None) -> Path:
     if given is not None:
         return given
     return newest_timeline(current_home().timelines)
+
+
+ActorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--actor",
+        envvar="CRISISPLAY_ACTOR",
+        help="Who acts (default: $CRISISPLAY_ACTOR, else your login name).",
+        show_default=False,
+    ),
+]
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        help="Answers file (YAML): run without prompts. See README, 'Answers files'.",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", "-l", help="Language (default: the organisation's first).", show_default=False
+    ),
+]
+
+
+def resolve_actor(given: str | None) -> str:
+    """The person acting: ``--actor``/``$CRISISPLAY_ACTOR``, else the login name."""
+    if given and given.strip():
+        return given.strip()
+    import getpass
+
+    from crisisplay.errors import UsageError
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        raise UsageError("cannot tell who you are", hint="give --actor NAME") from None

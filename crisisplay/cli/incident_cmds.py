@@ -1,0 +1,143 @@
+"""The incident commands: activate, resume, status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from crisisplay.cli.main import app
+from crisisplay.cli.options import (
+    ActorOption,
+    AnswersOption,
+    LangOption,
+    TimelineOption,
+    current_home,
+    resolve_actor,
+    resolve_timeline,
+)
+from crisisplay.cli.playbook_cmds import FormatOption, OutputFormat
+from crisisplay.cli.runner import command
+from crisisplay.prompts import Prompter
+
+
+def make_prompter(answers: Path | None, *, quiet: bool = False) -> Prompter:
+    """Scripted from ``--answers``, else interactive; with no terminal, exit 2 at once."""
+    from crisisplay.console.walk_views import print_notice
+    from crisisplay.prompts import ScriptedPrompter, load_answers, require_terminal
+
+    if answers is not None:
+        return ScriptedPrompter(load_answers(answers), echo=None if quiet else print_notice)
+    require_terminal()
+    from crisisplay.console.prompter import InteractivePrompter
+
+    return InteractivePrompter()
+
+
+@app.command("activate")
+@command
+def activate(
+    scenario: Annotated[str, typer.Argument(help="Scenario id (see `crisisplay list`).")],
+    answers: AnswersOption = None,
+    timeline: Annotated[
+        Path | None,
+        typer.Option(
+            "--timeline",
+            "-t",
+            help="Timeline file to create (default: a new file in the home's timelines/ folder).",
+            show_default=False,
+        ),
+    ] = None,
+    actor: ActorOption = None,
+    lang: LangOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="With --answers: print only the outcome.")
+    ] = False,
+) -> int:
+    """Activate the crisis plan: the guided walkthrough from first alert to review.
+
+    Every answer, choice and reason is recorded in the incident's timeline. Ctrl-C saves and
+    prints how to resume.
+
+    Examples:
+
+      crisisplay activate nationwide-outage
+
+      crisisplay activate local-outage --answers playbooks/answers/local-outage.yaml
+    """
+    import secrets
+
+    from crisisplay.clock import SystemClock
+    from crisisplay.console.incident_views import print_outcome
+    from crisisplay.incident import Edges
+    from crisisplay.incident import activate as run_activation
+
+    prompter = make_prompter(answers, quiet=quiet)
+    edges = Edges(prompter, SystemClock(), resolve_actor(actor))
+    run = run_activation(
+        current_home(), scenario, edges, lang=lang, timeline=timeline, token=secrets.token_hex(2)
+    )
+    print_outcome(run)
+    return 0
+
+
+@app.command("resume")
+@command
+def resume(
+    timeline: TimelineOption = None,
+    answers: AnswersOption = None,
+    actor: ActorOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="With --answers: print only the outcome.")
+    ] = False,
+) -> int:
+    """Continue an interrupted activation exactly where its timeline stops.
+
+    Example: crisisplay resume --timeline timelines/20261123-0742-nationwide-outage-3f9a.jsonl
+    """
+    from crisisplay.clock import SystemClock
+    from crisisplay.console.incident_views import print_outcome
+    from crisisplay.incident import Edges
+    from crisisplay.incident import resume as run_resume
+
+    path = resolve_timeline(timeline)
+    edges = Edges(make_prompter(answers, quiet=quiet), SystemClock(), resolve_actor(actor))
+    print_outcome(run_resume(current_home(), path, edges))
+    return 0
+
+
+@app.command("status")
+@command
+def status(
+    timeline: TimelineOption = None,
+    watch: Annotated[bool, typer.Option("--watch", "-w", help="Refresh until Ctrl-C.")] = False,
+    interval: Annotated[
+        float, typer.Option("--interval", help="Seconds between refreshes.", min=1.0)
+    ] = 5.0,
+    lang: LangOption = None,
+    output: FormatOption = OutputFormat.text,
+) -> int:
+    """Where the incident stands: phase, overdue steps, gates waiting, next promised update.
+
+    Also the open steps with their countdowns and the roles nobody covers.
+
+    Examples:
+
+      crisisplay status
+
+      crisisplay status --watch --timeline timelines/20261123-0742-nationwide-outage-3f9a.jsonl
+    """
+    from crisisplay.incident import current_status
+
+    path = resolve_timeline(timeline)
+    home = current_home()
+    if output is OutputFormat.json:
+        from crisisplay.console import write_json
+
+        write_json(current_status(home, path, lang).as_json())
+        return 0
+    from crisisplay.console.incident_views import show_status
+
+    show_status(lambda: current_status(home, path, lang), watch=watch, interval=interval)
+    return 0

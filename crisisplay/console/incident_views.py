@@ -1,0 +1,37 @@
+"""What activate, resume and status print."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from crisisplay.console import get_console, safe
+from crisisplay.console.status_views import status_board
+from crisisplay.incident import IncidentRun
+from crisisplay.status import Status
+
+
+def print_outcome(run: IncidentRun) -> None:
+    state = run.state
+    console = get_console()
+    where = f"[muted]timeline:[/] {safe(run.path)}"
+    if state.completed_at is not None:
+        console.print(f"[ok]walkthrough complete[/] ({state.last_seq} events)  {where}")
+    else:
+        console.print(f"[warning]walkthrough paused[/] at event #{state.last_seq}  {where}")
+
+
+def show_status(read: Callable[[], Status], *, watch: bool, interval: float) -> None:
+    console = get_console()
+    if not watch:
+        console.print(status_board(read()))
+        return
+    from rich.live import Live
+
+    try:
+        with Live(status_board(read()), console=console, refresh_per_second=1) as live:
+            while True:
+                time.sleep(interval)
+                live.update(status_board(read()))
+    except KeyboardInterrupt:
+        return

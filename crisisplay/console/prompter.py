@@ -1,0 +1,61 @@
+"""The interactive prompter: questionary on the terminal (imported only when a person is asked).
+
+``input``/``output`` may be given (a prompt_toolkit pipe input and a dummy output) so a test can
+drive the real prompts without a terminal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crisisplay.console import err, get_console, safe_line
+from crisisplay.console.walk_views import print_notice
+from crisisplay.prompts import Answer, Notice, Question
+from crisisplay.textsafe import sanitize_line
+
+
+class InteractivePrompter:
+    def __init__(self, *, input: Any = None, output: Any = None) -> None:
+        self._io: dict[str, Any] = {}
+        if input is not None:
+            self._io["input"] = input
+        if output is not None:
+            self._io["output"] = output
+
+    def ask(self, question: Question) -> Answer:
+        import questionary
+
+        if question.help:
+            get_console().print(f"[muted]{safe_line(question.help)}[/]")
+        message = sanitize_line(question.message)
+        prompt = self._build(questionary, question, message)
+        return Answer(prompt.unsafe_ask())
+
+    def _build(self, questionary: Any, question: Question, message: str) -> Any:
+        choices = [
+            questionary.Choice(
+                title=sanitize_line(o.label),
+                value=o.value,
+                checked=isinstance(question.default, list) and o.value in question.default,
+            )
+            for o in question.options
+        ]
+        if question.type == "select":
+            default = (
+                question.default
+                if question.default in [o.value for o in question.options]
+                else None
+            )
+            return questionary.select(message, choices=choices, default=default, **self._io)
+        if question.type == "checkbox":
+            return questionary.checkbox(message, choices=choices, **self._io)
+        if question.type == "confirm":
+            return questionary.confirm(message, default=bool(question.default), **self._io)
+        default = "" if question.default is None else str(question.default)
+        return questionary.text(message, default=default, **self._io)
+
+    def reject(self, question: Question, answer: Answer, reason: str) -> None:
+        err(f"[error]{safe_line(reason)}[/]")
+
+    def show(self, notice: Notice) -> None:
+        print_notice(notice)

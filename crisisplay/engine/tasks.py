@@ -1,0 +1,93 @@
+"""Steps and post-crisis actions seen the same way by the walkthrough.
+
+A step (in a phase, due relative to activation) and a post-crisis action (due relative to
+activation too: H+6, D+2) both have an owner, optional gates and messages, and are done or
+skipped with a reason; only the event kinds differ, so the timeline tells them apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crisisplay.playbook.model import Phase, PostAction, Scenario, Step
+from crisisplay.playbook.types import Duration, LocalText
+from crisisplay.timeline import kinds
+
+AFTER_PHASE = "after"
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    phase: str
+    title: LocalText
+    owner: str
+    deadline: Duration | None
+    checklist: tuple[LocalText, ...]
+    gates: tuple[str, ...]
+    messages: tuple[str, ...]
+    when: str | None
+    help: LocalText | None
+    resolves: bool
+    is_post: bool
+
+    @property
+    def group(self) -> str:
+        """The answers-file group of this task's questions."""
+        return "post" if self.is_post else "steps"
+
+    @property
+    def started_kind(self) -> str:
+        return kinds.POST_ACTION_STARTED if self.is_post else kinds.STEP_STARTED
+
+    @property
+    def done_kind(self) -> str:
+        return kinds.POST_ACTION_DONE if self.is_post else kinds.STEP_DONE
+
+    @property
+    def skipped_kind(self) -> str:
+        return kinds.POST_ACTION_SKIPPED if self.is_post else kinds.STEP_SKIPPED
+
+    @property
+    def key(self) -> str:
+        return "action" if self.is_post else "step"
+
+
+def from_step(phase: Phase, step: Step) -> Task:
+    return Task(
+        step.id,
+        phase.id,
+        step.title,
+        step.owner,
+        step.deadline,
+        step.checklist,
+        step.gates,
+        step.messages,
+        step.when,
+        step.help,
+        step.resolves,
+        is_post=False,
+    )
+
+
+def from_post_action(action: PostAction) -> Task:
+    return Task(
+        action.id,
+        AFTER_PHASE,
+        action.title,
+        action.owner,
+        action.due,
+        (),
+        (),
+        action.messages,
+        action.when,
+        None,
+        False,
+        is_post=True,
+    )
+
+
+def all_tasks(scenario: Scenario) -> list[Task]:
+    """Every step in order, then every post-crisis action."""
+    tasks = [from_step(phase, step) for phase, step in scenario.steps()]
+    return tasks + [from_post_action(action) for action in scenario.post_crisis]

@@ -1,0 +1,163 @@
+"""Starting and resuming an incident: where the engine meets the playbook home and the store."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from crisisplay.clock import Clock
+from crisisplay.engine import Session, Ticker, start
+from crisisplay.errors import TimelineError, UsageError
+from crisisplay.home import TIMELINE_SUFFIX, Home
+from crisisplay.playbook.convert import did_you_mean
+from crisisplay.playbook.load import Playbook, load_playbook
+from crisisplay.playbook.model import Organisation
+from crisisplay.prompts import Prompter
+from crisisplay.status import Status
+from crisisplay.timeline.state import IncidentState, fold
+from crisisplay.timeline.store import TimelineStore, read_events
+
+
+@dataclass(frozen=True)
+class IncidentRun:
+    """Where an incident's timeline is and the state the walkthrough left it in."""
+
+    path: Path
+    state: IncidentState
+
+
+@dataclass(frozen=True)
+class Edges:
+    """The adapters a walkthrough runs with (passed in, so tests choose them)."""
+
+    prompter: Prompter
+    clock: Clock
+    actor: str
+    ticker: Ticker | None = None
+    render: Callable[..., Any] | None = None
+    organisation: Organisation | None = None
+
+
+def new_incident_id(scenario_id: str, moment: datetime, token: str) -> str:
+    """``20261123-0742-nationwide-outage-3f9a``: sortable, readable, unique enough."""
+    utc = moment.astimezone(timezone.utc)
+    return f"{utc:%Y%m%d-%H%M}-{scenario_id}-{token}"
+
+
+def resume_command(path: Path, home: Home) -> str:
+    home_part = "" if home.bundled else f"--home {shlex.quote(str(home.root))} "
+    return f"crisisplay {home_part}resume --timeline {shlex.quote(str(path))}"
+
+
+def choose_lang(playbook: Playbook, lang: str | None) -> str:
+    languages = playbook.organisation.languages
+    if lang is None:
+        return languages[0]
+    if lang not in languages:
+        raise UsageError(
+            f"language {lang!r} is not one of the organisation's ({', '.join(languages)})"
+            f"{did_you_mean(lang, languages)}"
+        )
+    return lang
+
+
+def activate(
+    home: Home,
+    scenario_id: str,
+    edges: Edges,
+    *,
+    lang: str | None = None,
+    timeline: Path | None = None,
+    token: str,
+    incident_id: str | None = None,
+    activation: dict[str, Any] | None = None,
+) -> IncidentRun:
+    """Start a new incident of ``scenario_id`` and walk it as far as the answers go."""
+    playbook = load_playbook(home, only=scenario_id)
+    scenario = playbook.scenario(scenario_id)
+    incident = incident_id or new_incident_id(scenario.id, edges.clock.now(), token)
+    path = timeline or home.timelines / f"{incident}{TIMELINE_SUFFIX}"
+    if path.exists() and path.stat().st_size > 0:
+        raise UsageError(
+            f"{path} already holds a timeline",
+            hint="continue it with `crisisplay resume --timeline FILE`, or choose another file",
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    session = _session(
+        playbook,
+        scenario_id,
+        choose_lang(playbook, lang),
+        edges,
+        TimelineStore(path, incident=incident),
+        resume_command(path, home),
+    )
+    walk = start(session, IncidentState(), **(activation or {}))
+    return IncidentRun(path, walk.run())
+
+
+def load_state(path: Path) -> IncidentState:
+    """The folded state of a timeline (read only; a torn last line is left for the writer)."""
+    state = fold(read_events(path).events)
+    if state.scenario is None:
+        raise TimelineError(f"{path} has no activation event: it is not an incident timeline")
+    return state
+
+
+def resume(home: Home, path: Path, edges: Edges) -> IncidentRun:
+    """Go on with an interrupted walkthrough, exactly where its timeline stops."""
+    state = load_state(path)
+    assert state.scenario is not None
+    playbook = load_playbook(home, only=state.scenario)
+    session = _session(
+        playbook,
+        state.scenario,
+        state.lang or playbook.organisation.languages[0],
+        edges,
+        TimelineStore(path),
+        resume_command(path, home),
+    )
+    walk = start(session, state)
+    return IncidentRun(path, walk.run())
+
+
+def _session(
+    playbook: Playbook,
+    scenario_id: str,
+    lang: str,
+    edges: Edges,
+    store: TimelineStore,
+    hint: str,
+) -> Session:
+    return Session(
+        playbook=playbook,
+        scenario=playbook.scenario(scenario_id),
+        lang=lang,
+        actor=edges.actor,
+        clock=edges.clock,
+        prompter=edges.prompter,
+        recorder=store,
+        organisation=edges.organisation,
+        ticker=edges.ticker,
+        resume_hint=hint,
+        render=edges.render,
+    )
+
+
+def current_status(
+    home: Home, path: Path, lang: str | None = None, now: datetime | None = None
+) -> Status:
+    """The status board of the timeline at ``path`` (read only)."""
+    from crisisplay.status import status_of
+
+    state = load_state(path)
+    assert state.scenario is not None
+    playbook = load_playbook(home, only=state.scenario)
+    chosen = lang or state.lang or playbook.organisation.languages[0]
+    moment = now or datetime.now(timezone.utc)
+    return status_of(
+        state, playbook.scenario(state.scenario), playbook.organisation, moment, chosen
+    )

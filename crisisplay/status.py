@@ -1,0 +1,206 @@
+"""Where an incident stands: a projection of its state against its scenario."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from crisisplay.conditions import holds
+from crisisplay.engine.tasks import Task, all_tasks
+from crisisplay.playbook.model import Organisation, Scenario
+from crisisplay.timeline.events import format_time
+from crisisplay.timeline.state import IncidentState
+
+
+@dataclass(frozen=True)
+class OpenStep:
+    id: str
+    title: str
+    owner: str
+    phase: str
+    started: bool
+    due: datetime | None
+    late: timedelta | None  # how far past its deadline, or None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "owner": self.owner,
+            "phase": self.phase,
+            "started": self.started,
+            "due": format_time(self.due) if self.due else None,
+            "late_min": round(self.late.total_seconds() / 60) if self.late else None,
+        }
+
+
+@dataclass(frozen=True)
+class WaitingGate:
+    id: str
+    title: str
+    validator: str
+    status: str  # pending | refused
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "validator": self.validator,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class Status:
+    incident: str
+    scenario: str
+    title: str
+    drill: bool
+    severity: str | None
+    phase: str | None
+    activated_at: datetime
+    now: datetime
+    resolved_at: datetime | None
+    completed: bool
+    open_steps: tuple[OpenStep, ...]
+    gates_waiting: tuple[WaitingGate, ...]
+    next_update: datetime | None
+    missing_roles: tuple[tuple[str, str], ...]
+    first_public_at: datetime | None
+
+    @property
+    def overdue(self) -> tuple[OpenStep, ...]:
+        return tuple(s for s in self.open_steps if s.late is not None)
+
+    @property
+    def next_update_in(self) -> timedelta | None:
+        return self.next_update - self.now if self.next_update else None
+
+    def as_json(self) -> dict[str, Any]:
+        left = self.next_update_in
+        return {
+            "incident": self.incident,
+            "scenario": self.scenario,
+            "title": self.title,
+            "drill": self.drill,
+            "severity": self.severity,
+            "phase": self.phase,
+            "activated_at": format_time(self.activated_at),
+            "elapsed_min": round((self.now - self.activated_at).total_seconds() / 60),
+            "resolved_at": format_time(self.resolved_at) if self.resolved_at else None,
+            "completed": self.completed,
+            "open_steps": [s.as_json() for s in self.open_steps],
+            "overdue_steps": [s.id for s in self.overdue],
+            "gates_waiting": [g.as_json() for g in self.gates_waiting],
+            "next_update": format_time(self.next_update) if self.next_update else None,
+            "next_update_in_min": round(left.total_seconds() / 60) if left is not None else None,
+            "missing_roles": [{"role": r, "reason": why} for r, why in self.missing_roles],
+            "first_public_at": format_time(self.first_public_at) if self.first_public_at else None,
+        }
+
+
+def _variables(state: IncidentState) -> dict[str, Any]:
+    values = {k: v for k, v in state.fact_values().items() if v is not None}
+    if state.severity:
+        values["severity"] = state.severity
+    values["drill"] = state.drill
+    return values
+
+
+def _open_steps(
+    state: IncidentState, tasks: list[Task], now: datetime, lang: str
+) -> list[OpenStep]:
+    assert state.activated_at is not None
+    out = []
+    for task in tasks:
+        table = state.post_actions if task.is_post else state.steps
+        found = table.get(task.id)
+        if found is not None and found.status in ("done", "skipped"):
+            continue
+        if holds(task.when, _variables(state)) is False:
+            continue
+        due = state.activated_at + task.deadline if task.deadline else None
+        late = now - due if due and now > due else None
+        out.append(
+            OpenStep(
+                task.id,
+                task.title.get_text(lang),
+                task.owner,
+                task.phase,
+                found is not None,
+                due,
+                late,
+            )
+        )
+    return out
+
+
+def _gates_waiting(
+    state: IncidentState, scenario: Scenario, open_ids: set[str], lang: str
+) -> list[WaitingGate]:
+    wanted: list[str] = []
+    for task in all_tasks(scenario):
+        if task.id not in open_ids:
+            continue
+        wanted += [g for g in task.gates if g not in wanted]
+        for message_id in task.messages:
+            message = scenario.message(message_id)
+            if message is not None:
+                wanted += [g for g in message.gates if g not in wanted]
+    out = []
+    for gate_id in wanted:
+        gate = scenario.gate(gate_id)
+        found = state.gates.get(gate_id)
+        if gate is None or (found and found.cleared):
+            continue
+        if holds(gate.when, _variables(state)) is False:
+            continue
+        out.append(
+            WaitingGate(
+                gate_id,
+                gate.title.get_text(lang),
+                gate.validator,
+                found.status if found else "pending",
+            )
+        )
+    return out
+
+
+def status_of(
+    state: IncidentState, scenario: Scenario, org: Organisation, now: datetime, lang: str
+) -> Status:
+    """Where the incident stands at ``now``."""
+    assert state.activated_at is not None and state.incident is not None
+    tasks = all_tasks(scenario)
+    open_steps = _open_steps(state, tasks, now, lang)
+    promise = state.open_promise()
+    missing = [
+        (role, state.gaps[role].reason if role in state.gaps else "")
+        for role in scenario.roles
+        if role not in state.roles
+    ]
+    public = [
+        pub.at
+        for m in state.messages.values()
+        for pub in m.publications
+        if m.kind not in ("internal-brief", "agent-script", "authority-notice")
+    ]
+    phase = next((p.title.get_text(lang) for p in scenario.phases if p.id == state.phase), None)
+    return Status(
+        incident=state.incident,
+        scenario=scenario.id,
+        title=scenario.title.get_text(lang),
+        drill=state.drill,
+        severity=state.severity,
+        phase=phase,
+        activated_at=state.activated_at,
+        now=now,
+        resolved_at=state.resolved_at,
+        completed=state.completed_at is not None,
+        open_steps=tuple(open_steps),
+        gates_waiting=tuple(_gates_waiting(state, scenario, {s.id for s in open_steps}, lang)),
+        next_update=promise.due if promise else None,
+        missing_roles=tuple(missing),
+        first_public_at=min(public, default=None),
+    )
