@@ -236,12 +236,13 @@ def _read_selected(
 def _warn_torn(path: Path, read: ReadResult) -> None:
     if read.torn_tail is None:
         return
-    from crisisplay.console import err, safe_line
+    from crisisplay.console import get_console, safe_line
 
-    err(
+    get_console(stderr=True).print(
         f"[warning]warning:[/] {safe_line(path)}: the last line is incomplete "
         f"({len(read.torn_tail)} bytes), a write cut short by a crash and never acknowledged; "
-        f"the next write moves it to {safe_line(path.name)}.broken"
+        f"the next write moves it to {safe_line(path.name)}.broken",
+        soft_wrap=True,  # one line, whatever the width: it may end up in a log
     )
 
 
