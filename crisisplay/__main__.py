@@ -1,6 +1,6 @@
 """`python -m crisisplay`."""
 
-from crisisplay.cli.main import run
+from crisisplay.cli.entry import run
 
 if __name__ == "__main__":
     run()

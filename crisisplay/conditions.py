@@ -41,10 +41,9 @@ class CompiledCondition:
         if not self.names <= variables.keys():
             return None
         try:
-            result = _compiled(self.source)(**variables)
+            return bool(_compiled(self.source)(**variables))
         except (UndefinedError, TypeError, ZeroDivisionError, SecurityError):
             return None
-        return bool(result)
 
 
 def _parse(source: str) -> nodes.Expr:
@@ -72,7 +71,9 @@ def compile_condition(source: str, declared: frozenset[str] | None = None) -> Co
     Raises ``ValueError`` with a one-line reason (the caller adds file and line).
     """
     expr = _parse(source)
-    names = frozenset(n.name for n in expr.find_all(nodes.Name) if n.ctx == "load")
+    # find_all walks the children only: a condition that is a bare fact name is its own node.
+    found = [expr, *expr.find_all(nodes.Name)]
+    names = frozenset(n.name for n in found if isinstance(n, nodes.Name) and n.ctx == "load")
     if declared is not None:
         unknown = sorted(names - declared - BUILTIN_NAMES)
         if unknown:

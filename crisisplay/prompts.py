@@ -55,6 +55,9 @@ class Question:
     repeatable: bool = False
     #: may be left unanswered in a file (the default is taken)
     optional: bool = False
+    #: how many times this group was answered before (from the timeline, so resuming a run
+    #: picks up the answer list exactly where it stopped)
+    attempt: int = 0
 
     @property
     def id(self) -> str:
@@ -102,7 +105,6 @@ class ScriptedPrompter:
     doc: Document
     shown: list[Notice] = field(default_factory=list)
     echo: Any = None  # a callable receiving each notice (progress on the terminal), or None
-    _cursors: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     @property
     def answers(self) -> Mapping[str, Any]:
@@ -145,14 +147,7 @@ class ScriptedPrompter:
             node = node.get(part) if isinstance(node, dict) else None
             path = (*path, part)
         if question.repeatable and isinstance(node, list):
-            # The group's first field moves to the next item; a field asked before it (a
-            # message's next-update time, asked at rendering) peeks at the coming item.
-            current = self._cursors.get(question.group)
-            if question.first:
-                index = (-1 if current is None else current) + 1
-                self._cursors[question.group] = index
-            else:
-                index = 0 if current is None else current
+            index = question.attempt
             if index >= len(node):
                 raise InputError(
                     f"the answers file ran out of answers for {'.'.join(question.group)!r}: "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,7 +19,9 @@ from crisisplay.cli.options import (
 )
 from crisisplay.cli.playbook_cmds import FormatOption, OutputFormat
 from crisisplay.cli.runner import command
-from crisisplay.prompts import Prompter
+
+if TYPE_CHECKING:
+    from crisisplay.prompts import Prompter
 
 
 def make_prompter(answers: Path | None, *, quiet: bool = False) -> Prompter:

@@ -6,7 +6,6 @@ crisisplay's light modules; each command imports the core and rich inside its bo
 
 from __future__ import annotations
 
-import signal
 from pathlib import Path
 from typing import Annotated
 
@@ -28,7 +27,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 
 
@@ -75,18 +74,10 @@ def _register() -> None:
     # Each command module attaches its commands to `app` when imported.
     from crisisplay.cli import (  # noqa: F401
         incident_cmds,
+        message_cmds,
         playbook_cmds,
         timeline_cmds,
     )
 
 
 _register()
-
-
-def run() -> None:
-    """Console-script entry point."""
-    if hasattr(signal, "SIGXFSZ"):
-        # Past a file-size limit, write() must fail with EFBIG (reported as "NOT recorded")
-        # instead of the signal killing the process in the middle of an event.
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    app(prog_name="crisisplay")

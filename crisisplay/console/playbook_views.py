@@ -96,7 +96,13 @@ def problems_report(problems: Sequence[Problem], checked: str) -> None:
     for problem in problems:
         where = f"{problem.location}: " if problem.location else ""
         path = f"{format_path(problem.path)}: " if problem.path else ""
-        console.print(plain(where, "bold"), plain(path, "accent"), plain(problem.message), sep="")
+        console.print(
+            plain(where, "bold"),
+            plain(path, "accent"),
+            plain(problem.message),
+            sep="",
+            soft_wrap=True,
+        )
     if problems:
         count = len(problems)
         console.print(f"[error]{count} problem{'s' if count > 1 else ''}[/] in {safe(checked)}")

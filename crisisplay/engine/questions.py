@@ -149,6 +149,7 @@ def fact_question(
     field: str = "value",
     first: bool = True,
     repeatable: bool = False,
+    attempt: int = 0,
 ) -> Question:
     options = tuple(Option(c.id, c.label.get_text(lang)) for c in fact.choices)
     return Question(
@@ -162,6 +163,7 @@ def fact_question(
         first=first,
         repeatable=repeatable,
         optional=not fact.required,
+        attempt=attempt,
     )
 
 
@@ -243,7 +245,7 @@ def checklist_question(task: Task, labels: Sequence[str], lang: str) -> Question
     )
 
 
-def gate_decision(gate_id: str, lang: str) -> Question:
+def gate_decision(gate_id: str, lang: str, attempt: int) -> Question:
     options = (
         Option("pass", t("gate.pass", lang)),
         Option("refuse", t("gate.refuse", lang)),
@@ -258,10 +260,11 @@ def gate_decision(gate_id: str, lang: str) -> Question:
         options=options,
         default="pass",
         repeatable=True,
+        attempt=attempt,
     )
 
 
-def gate_comment(gate_id: str, lang: str) -> Question:
+def gate_comment(gate_id: str, lang: str, attempt: int) -> Question:
     return Question(
         ("gates", gate_id),
         "comment",
@@ -271,10 +274,11 @@ def gate_comment(gate_id: str, lang: str) -> Question:
         first=False,
         repeatable=True,
         optional=True,
+        attempt=attempt,
     )
 
 
-def next_update_question(message: Message, default: datetime, lang: str) -> Question:
+def next_update_question(message: Message, default: datetime, lang: str, attempt: int) -> Question:
     return Question(
         ("messages", message.id),
         "next_update",
@@ -283,10 +287,11 @@ def next_update_question(message: Message, default: datetime, lang: str) -> Ques
         default=default.strftime("%H:%M"),
         first=False,
         repeatable=True,
+        attempt=attempt,
     )
 
 
-def publish_decision(message: Message, lang: str) -> Question:
+def publish_decision(message: Message, lang: str, attempt: int) -> Question:
     options = (
         Option("publish", t("message.publish", lang)),
         Option("correct", t("message.correct", lang)),
@@ -300,10 +305,11 @@ def publish_decision(message: Message, lang: str) -> Question:
         options=options,
         default="publish",
         repeatable=True,
+        attempt=attempt,
     )
 
 
-def fact_choice(group: tuple[str, ...], scenario: Scenario, lang: str) -> Question:
+def fact_choice(group: tuple[str, ...], scenario: Scenario, lang: str, attempt: int) -> Question:
     options = tuple(Option(f.id, f.question.get_text(lang)) for f in scenario.facts)
     return Question(
         group,
@@ -313,4 +319,5 @@ def fact_choice(group: tuple[str, ...], scenario: Scenario, lang: str) -> Questi
         options=options,
         first=False,
         repeatable=True,
+        attempt=attempt,
     )

@@ -175,8 +175,18 @@ class Walkthrough:
             self.answered(answer)
             return value, answer
 
-    def ask_reason(self, group: tuple[str, ...], message: str, *, repeatable: bool = False) -> str:
-        question = Question(group, "reason", "text", message, first=False, repeatable=repeatable)
+    def ask_reason(
+        self, group: tuple[str, ...], message: str, *, attempt: int | None = None
+    ) -> str:
+        question = Question(
+            group,
+            "reason",
+            "text",
+            message,
+            first=False,
+            repeatable=attempt is not None,
+            attempt=attempt or 0,
+        )
         value, _ = self.ask(question, functools.partial(q.required_text, self.lang))
         return str(value)
 
@@ -507,18 +517,22 @@ class Walkthrough:
             level="warning",
         )
         choices = ("pass", "refuse", "override", "skip-step")
-        decision, answer = self.ask(q.gate_decision(gate_id, self.lang), q.choice_of(choices))
+        found = self.state.gates.get(gate_id)
+        attempt = len(found.decisions) if found else 0
+        decision, answer = self.ask(
+            q.gate_decision(gate_id, self.lang, attempt), q.choice_of(choices)
+        )
         group = ("gates", gate_id)
         if decision == "skip-step":
-            reason = self.ask_reason(group, t("step.skip_reason", self.lang), repeatable=True)
+            reason = self.ask_reason(group, t("step.skip_reason", self.lang), attempt=attempt)
             payload = {task.key: task.id, "phase": task.phase, "reason": reason, "gate": gate_id}
             self.record(task.skipped_kind, payload)
             return
         if decision == "override":
-            reason = self.ask_reason(group, t("gate.reason", self.lang), repeatable=True)
+            reason = self.ask_reason(group, t("gate.reason", self.lang), attempt=attempt)
             self.record(kinds.GATE_OVERRIDDEN, {"gate": gate_id, "reason": reason})
             return
-        comment, _ = self.ask(q.gate_comment(gate_id, self.lang), q.optional_text)
+        comment, _ = self.ask(q.gate_comment(gate_id, self.lang, attempt), q.optional_text)
         validator = answer.by or (holder.person if holder and holder.person else gate.validator)
         person = self.session.org.person(validator)
         payload = {
@@ -608,7 +622,9 @@ class Walkthrough:
         zone = ZoneInfo(self.session.org.timezone)
         now = self.session.clock.now()
         default = now + self.session.org.update_interval
-        question = q.next_update_question(message, default.astimezone(zone), self.lang)
+        question = q.next_update_question(
+            message, default.astimezone(zone), self.lang, self.corrections(message.id)
+        )
         value, _ = self.ask(question, functools.partial(q.parse_next_update, now, zone))
         moment: datetime = value
         return moment
@@ -616,12 +632,14 @@ class Walkthrough:
     def publish(self, message: Message, task: Task) -> None:
         progress = self.state.messages[message.id]
         errors = [c for c, r in progress.rendered.items() if not r.ok]
+        attempt = self.corrections(message.id)
         decision, _ = self.ask(
-            q.publish_decision(message, self.lang), q.publish_parser(self.lang, len(errors))
+            q.publish_decision(message, self.lang, attempt),
+            q.publish_parser(self.lang, len(errors)),
         )
         group = ("messages", message.id)
         if decision == "skip":
-            reason = self.ask_reason(group, t("message.skip_reason", self.lang), repeatable=True)
+            reason = self.ask_reason(group, t("message.skip_reason", self.lang), attempt=attempt)
             self.record(
                 kinds.MESSAGE_SKIPPED,
                 {"message": message.id, "kind": message.kind, "reason": reason},
@@ -667,24 +685,37 @@ class Walkthrough:
 
     def correct_fact(self, message: Message) -> None:
         group = ("messages", message.id)
+        attempt = self.corrections(message.id)
         ids = tuple(f.id for f in self.scenario.facts)
-        fact_id, _ = self.ask(q.fact_choice(group, self.scenario, self.lang), q.choice_of(ids))
+        fact_id, _ = self.ask(
+            q.fact_choice(group, self.scenario, self.lang, attempt), q.choice_of(ids)
+        )
         fact = self.scenario.fact(fact_id)
         assert fact is not None
         question = q.fact_question(
-            fact, self.lang, group=group, field="value", first=False, repeatable=True
+            fact,
+            self.lang,
+            group=group,
+            field="value",
+            first=False,
+            repeatable=True,
+            attempt=attempt,
         )
         value, _ = self.ask(question, functools.partial(q.parse_fact, fact, self.lang))
         previous = self.state.facts.get(fact_id)
-        self.record(
-            kinds.FACT_SET,
-            {
-                "fact": fact_id,
-                "value": value,
-                "source": "correction",
-                "previous": previous.value if previous else None,
-            },
-        )
+        payload = {
+            "fact": fact_id,
+            "value": value,
+            "source": "correction",
+            "previous": previous.value if previous else None,
+            "message": message.id,
+        }
+        self.record(kinds.FACT_SET, payload)
+
+    def corrections(self, message_id: str) -> int:
+        """Facts corrected from this message's publish question (its answers so far)."""
+        progress = self.state.messages.get(message_id)
+        return progress.corrections if progress else 0
 
 
 def _labelled(label: str, action: Action) -> Action:

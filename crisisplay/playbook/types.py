@@ -159,9 +159,10 @@ class Duration(timedelta):
         return int(self.total_seconds() // 60)
 
     def label(self) -> str:
-        """``1h30m``: the way the playbook writes it."""
+        """``1h30m``, ``24h``, ``72h``, ``7d``: hours below a week (legal clocks count in hours)."""
         total = self.minutes
-        days, rest = divmod(total, 1440)
-        hours, minutes = divmod(rest, 60)
-        text = (f"{days}d" if days else "") + (f"{hours}h" if hours else "")
+        if total >= 7 * 1440 and total % 1440 == 0:
+            return f"{total // 1440}d"
+        hours, minutes = divmod(total, 60)
+        text = f"{hours}h" if hours else ""
         return text + (f"{minutes}m" if minutes or not text else "")

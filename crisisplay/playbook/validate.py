@@ -279,13 +279,26 @@ def _check_references(report: _Report, scenario: Scenario, org: Organisation) ->
         for k, gate in enumerate(msg.gates):
             report.ref((*base, "gates", k), gate, gates, "gate")
         for k, use in enumerate(msg.channel_uses()):
-            report.ref((*base, "channels", k), use.channel, org.channels, "channel")
+            _channel_in_use(report, (*base, "channels", k), use.channel, org)
         if msg.is_public and not msg.gates:
             report.at((*base, "gates"), f"public message {msg.id!r} needs at least one gate")
         if not msg.channels:
             report.at((*base, "channels"), f"message {msg.id!r} has no channel")
         if msg.id not in produced:
             report.at((*base, "id"), f"message {msg.id!r} is produced by no step")
+
+
+def _channel_in_use(report: _Report, path: Path_, channel: str, org: Organisation) -> None:
+    from crisisplay.channels.catalogue import CATALOGUE
+
+    if channel not in CATALOGUE:
+        report.ref(path, channel, CATALOGUE, "channel")
+    elif channel not in org.channels:
+        report.at(
+            path,
+            f"channel {channel!r} is not among the organisation's channels "
+            "(add it under channels: in organisation.yaml)",
+        )
 
 
 def _check_conditions(report: _Report, scenario: Scenario) -> None:
@@ -320,7 +333,20 @@ def _names(source: str) -> frozenset[str]:
 
 def validate_home(home: Home) -> list[Problem]:
     """Every problem of the home: files that do not load, broken references, templates, drills."""
+    from crisisplay.messages.validation import check_templates
+
     playbook, problems = read_home(home)
-    if playbook is not None:
-        problems += check_playbook(playbook)
-    return problems
+    if playbook is None:
+        return problems
+    problems += check_playbook(playbook)
+    # Templates are checked against playbooks that are themselves sound: rendering with a
+    # broken condition or an unknown role would only repeat the problem in another form.
+    broken = {p.location.file for p in problems if p.location}
+    if playbook.organisation_doc.file in broken:
+        return problems
+    sound = {
+        scenario_id: scenario
+        for scenario_id, scenario in playbook.scenarios.items()
+        if playbook.scenario_doc(scenario_id).file not in broken
+    }
+    return problems + check_templates(dataclasses.replace(playbook, scenarios=sound))

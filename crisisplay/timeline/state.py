@@ -106,6 +106,8 @@ class MessageState:
     skipped_channels: dict[str, str] = field(default_factory=dict)
     publications: list[Publication] = field(default_factory=list)
     skipped: str | None = None
+    #: facts corrected from its publish question
+    corrections: int = 0
     #: when it was last rendered (every channel, or skipped by its condition)
     rendered_at: datetime | None = None
     #: the next update promised by its latest rendering (holding statements, updates)
@@ -248,6 +250,8 @@ def _fact_set(state: IncidentState, event: Event, at: datetime) -> None:
     history.append((at, p.get("value"), event.actor))
     state.facts[fact_id] = FactState(p.get("value"), event.actor, at, source, None, history)
     state.facts_changed_at = at
+    if source == "correction" and isinstance(p.get("message"), str):
+        state.messages.setdefault(p["message"], MessageState("")).corrections += 1
 
 
 def _facts_validated(state: IncidentState, event: Event, at: datetime) -> None:

@@ -1,0 +1,55 @@
+"""Fixtures shared by every test folder: the project's folders and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from crisisplay.cli.main import app
+from crisisplay.home import Home
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Ran:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+Cli = Callable[..., Ran]
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """Run crisisplay in-process; ``home`` sets --home; the environment is cleaned."""
+    monkeypatch.delenv("CRISISPLAY_HOME", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+
+    def run(*args: str, home: Path | None = None, input: str | None = None) -> Ran:
+        argv: Sequence[str] = ([f"--home={home}"] if home else []) + list(args)
+        result = CliRunner().invoke(app, list(argv), input=input, catch_exceptions=False)
+        return Ran(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def bundled_home() -> Home:
+    return Home(ROOT)
+
+
+@pytest.fixture
+def home_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled home."""
+    target = tmp_path / "home"
+    for name in ("playbooks", "templates"):
+        shutil.copytree(ROOT / name, target / name)
+    return target
