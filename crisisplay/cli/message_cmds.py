@@ -1,0 +1,247 @@
+"""`crisisplay render` and `crisisplay check`: channel-sized messages for the community managers."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from crisisplay.cli.main import app
+from crisisplay.cli.options import ActorOption, LangOption, current_home, resolve_actor
+from crisisplay.cli.runner import command
+from crisisplay.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from crisisplay.messages.request import RenderOutcome
+
+MAX_TEXT_BYTES = 1_000_000
+
+
+class Format(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class Kind(str, enum.Enum):
+    holding = "holding"
+    update = "update"
+    resolution = "resolution"
+    compensation = "compensation"
+    faq = "faq"
+    agent_script = "agent-script"
+    ivr = "ivr"
+    internal_brief = "internal-brief"
+    press_statement = "press-statement"
+    authority_notice = "authority-notice"
+    breach_notice = "breach-notice"
+
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="text (a panel per channel) or json for scripts.")
+]
+
+
+@app.command("render")
+@command
+def render(
+    scenario: Annotated[str, typer.Argument(help="Scenario id (see `crisisplay list`).")],
+    message: Annotated[str, typer.Argument(help="Message id (see `crisisplay show SCENARIO`).")],
+    *,
+    channel: Annotated[
+        list[str] | None,
+        typer.Option("--channel", "-c", help="Only this channel (repeatable). Default: all."),
+    ] = None,
+    lang: LangOption = None,
+    facts: Annotated[
+        Path | None, typer.Option("--facts", help="YAML file of facts: `fact_id: value` lines.")
+    ] = None,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option("--set", "-s", help="A fact as KEY=VALUE (repeatable; wins over --facts)."),
+    ] = None,
+    timeline: Annotated[
+        Path | None,
+        typer.Option(
+            "--timeline",
+            "-t",
+            help="Take the incident's current facts, severity and drill flag from this "
+            "timeline, and record each rendered channel in it.",
+        ),
+    ] = None,
+    sample: Annotated[
+        bool, typer.Option("--sample", help="Start from the scenario's sample facts (preview).")
+    ] = False,
+    drill: Annotated[
+        bool, typer.Option("--drill", help="Render as a drill: every text starts with the marker.")
+    ] = False,
+    next_update: Annotated[
+        str | None,
+        typer.Option("--next-update", help="Time of the next update (HH:MM, local time)."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Also write one file per channel into this folder."),
+    ] = None,
+    output: FormatOption = Format.text,
+    actor: ActorOption = None,
+) -> int:
+    """Render a message for each of its channels: counted, linted, ready to paste.
+
+    Facts come from --timeline (the incident's current facts), then --facts FILE, then each
+    --set, later ones winning; every missing fact is named at once. Exit 1 when a channel has an
+    error finding (over its limit, forbidden wording, missing next update time...).
+
+    Examples:
+
+      crisisplay render nationwide-outage holding --lang fr --sample
+
+      crisisplay render nationwide-outage holding --set services_down=voice,data
+      --set affected_share=60 --set started_at=07:42 --set eta=3h --channel x --channel sms
+
+      crisisplay render nationwide-outage update --timeline timelines/incident.jsonl --out out/
+    """
+    from crisisplay.messages.request import RenderRequest, run_render
+
+    request = RenderRequest(
+        scenario,
+        message,
+        now=_utc_now(),
+        lang=lang,
+        channels=tuple(channel or ()),
+        facts_file=facts,
+        assignments=tuple(set_ or ()),
+        timeline=timeline,
+        sample=sample,
+        drill=drill,
+        next_update=_clock_option(next_update),
+    )
+    outcome = run_render(current_home(), request)
+    _show_render(outcome, output, out)
+    if timeline is not None:
+        _record(timeline, outcome, actor)
+    return 0 if outcome.ok else 1
+
+
+@app.command("check")
+@command
+def check(
+    text: Annotated[
+        str | None,
+        typer.Argument(help="The text, a file holding it, or - for stdin.", show_default=False),
+    ] = None,
+    *,
+    channel: Annotated[str, typer.Option("--channel", "-c", help="Channel id (x, sms, push...).")],
+    lang: LangOption = None,
+    kind: Annotated[
+        Kind | None,
+        typer.Option("--kind", "-k", help="Message kind: also checks what this kind must say."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Push title or email subject.")
+    ] = None,
+    output: FormatOption = Format.text,
+) -> int:
+    """Count and lint a text written by hand: length against the channel's limit, SMS
+    encoding and parts (with what to type instead of characters that force UCS-2), tone.
+
+    Exit 1 when there is an error finding.
+
+    Examples:
+
+      crisisplay check --channel sms "Panne en cours, prochain point à 15h"
+
+      crisisplay check --channel x --kind holding draft.txt
+
+      pbpaste | crisisplay check --channel push --title "Réseau perturbé" -
+    """
+    from crisisplay.messages.check import check_text, load_organisation
+
+    org = load_organisation(current_home())
+    body = _read_text(text)
+    item = check_text(
+        org,
+        channel,
+        body,
+        lang=lang or org.languages[0],
+        kind=kind.value if kind else None,
+        title=title,
+    )
+    if output is Format.json:
+        from crisisplay.console import write_json
+
+        write_json(item.as_json())
+    else:
+        from crisisplay.console.message_views import print_checked
+
+        print_checked(item)
+    return 0 if item.ok else 1
+
+
+def _show_render(outcome: RenderOutcome, output: Format, out: Path | None) -> None:
+    if output is Format.json:
+        from crisisplay.console import write_json
+
+        write_json([item.as_json() for item in outcome.items])
+    else:
+        from crisisplay.console.message_views import print_rendered
+
+        print_rendered(outcome.items)
+    if out is not None:
+        from crisisplay.messages.outputs import write_outputs
+
+        written = write_outputs(outcome.items, out)
+        if output is Format.text:
+            from crisisplay.console.message_views import print_written
+
+            print_written(written.paths, written.overwritten)
+
+
+def _record(timeline: Path, outcome: RenderOutcome, actor: str | None) -> None:
+    from crisisplay.messages.outputs import record_rendered
+
+    count = record_rendered(timeline, outcome.items, resolve_actor(actor), _utc_now())
+    sys.stderr.write(f"recorded {count} event{'s' if count != 1 else ''} in {timeline}\n")
+
+
+def _utc_now() -> datetime:
+    # The system clock lives at the edge; the core gets the time it is given.
+    return datetime.now(timezone.utc)
+
+
+def _clock_option(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from crisisplay.facts import parse_clock
+
+    try:
+        return parse_clock(value)
+    except ValueError as exc:
+        raise UsageError(f"--next-update: {exc}") from None
+
+
+def _read_text(given: str | None) -> str:
+    """The argument itself, the file it names, or stdin for ``-`` (or when piped)."""
+    if given is None:
+        if sys.stdin.isatty():
+            raise UsageError("no text to check", hint="give the text, a file, or - for stdin")
+        given = "-"
+    if given == "-":
+        return _limited(sys.stdin.buffer.read(MAX_TEXT_BYTES + 1), "stdin").rstrip("\n")
+    path = Path(given)
+    if "\n" not in given and len(given) < 4096 and path.is_file():
+        with path.open("rb") as file:
+            return _limited(file.read(MAX_TEXT_BYTES + 1), str(path)).rstrip("\n")
+    return given
+
+
+def _limited(raw: bytes, source: str) -> str:
+    if len(raw) > MAX_TEXT_BYTES:
+        raise InputError(f"{source}: more than {MAX_TEXT_BYTES:,} bytes; is this a message?")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{source} is not UTF-8 text ({exc.reason})") from None

@@ -1,0 +1,115 @@
+"""Where the facts of a render come from: an incident's timeline, a facts file, ``key=value``.
+
+The CLI merges them in this order, later ones winning: the timeline's current facts, then the
+facts file, then each ``--set``. Every value is coerced by ``crisisplay.facts.coerce`` against
+the scenario's fact, and a bad one is reported with the fact and where it came from
+(``facts.yaml:4:12``). Sample facts are never mixed in unless asked for (``--sample``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crisisplay.errors import InputError, Location
+from crisisplay.facts import FactValue, coerce, parse_assignment
+from crisisplay.playbook.convert import did_you_mean
+from crisisplay.playbook.model import Scenario
+
+MAX_FACTS_FILE_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class IncidentFacts:
+    """What an incident's timeline says a render needs to know."""
+
+    incident_id: str | None = None
+    facts: Mapping[str, FactValue] = field(default_factory=dict)
+    severity: str | None = None
+    drill: bool = False
+    #: when the open promise of an update is due (``HH:MM`` in the organisation's zone)
+    next_update: str | None = None
+
+
+def coerce_fact(scenario: Scenario, key: str, raw: Any, where: Location) -> FactValue:
+    """``raw`` in the canonical form of fact ``key``; ``InputError`` naming fact and place."""
+    fact = scenario.fact(key)
+    if fact is None:
+        known = [f.id for f in scenario.facts]
+        raise InputError(
+            f"{scenario.id!r} has no fact {key!r}{did_you_mean(key, known)}",
+            location=where,
+            hint=f"its facts: {', '.join(known)}",
+        )
+    try:
+        return coerce(fact, raw)
+    except ValueError as exc:
+        raise InputError(f"fact {key!r}: {exc}", location=where) from None
+
+
+def facts_from_file(path: Path, scenario: Scenario) -> dict[str, FactValue]:
+    """A YAML mapping ``fact: value``; errors name ``file:line:column``."""
+    from crisisplay.playbook.yamlio import load_yaml
+
+    doc = load_yaml(path, display=str(path), max_bytes=MAX_FACTS_FILE_BYTES)
+    if doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        raise InputError(
+            "a facts file is a mapping of fact id to value (region: Bretagne)",
+            location=doc.location(()),
+        )
+    return {
+        str(key): coerce_fact(scenario, str(key), raw, doc.location((key,)))
+        for key, raw in doc.data.items()
+    }
+
+
+def facts_from_assignments(items: Iterable[str], scenario: Scenario) -> dict[str, FactValue]:
+    """``--set key=value`` items, in order (a later one wins)."""
+    values: dict[str, FactValue] = {}
+    for item in items:
+        try:
+            key, raw = parse_assignment(item)
+        except ValueError as exc:
+            raise InputError(f"--set {exc}", hint="write --set KEY=VALUE") from None
+        values[key] = coerce_fact(scenario, key, raw, Location(f"--set {key}"))
+    return values
+
+
+def sample_facts(scenario: Scenario) -> dict[str, FactValue]:
+    """The scenario's example facts (``--sample``), coerced like any other."""
+    where = Location(f"sample_facts of {scenario.id}")
+    return {
+        key: coerce_fact(scenario, key, raw, where) for key, raw in scenario.sample_facts.items()
+    }
+
+
+def facts_from_timeline(path: Path, scenario: Scenario, timezone: str) -> IncidentFacts:
+    """The incident's current facts (latest value of each), severity, drill flag and promise."""
+    from crisisplay.messages.variables import local_clock
+    from crisisplay.timeline.state import fold
+    from crisisplay.timeline.store import read_events
+
+    state = fold(read_events(path).events)
+    if state.scenario is not None and state.scenario != scenario.id:
+        raise InputError(
+            f"this timeline is an incident of {state.scenario!r}, not {scenario.id!r}",
+            location=Location(str(path)),
+        )
+    where = Location(f"{path} (fact.set)")
+    facts = {
+        key: coerce_fact(scenario, key, fact.value, where)
+        for key, fact in state.facts.items()
+        if fact.value is not None and scenario.fact(key) is not None
+    }
+    promise = state.open_promise()
+    return IncidentFacts(
+        incident_id=state.incident,
+        facts=facts,
+        severity=state.severity,
+        drill=state.drill,
+        next_update=local_clock(promise.due, timezone) if promise else None,
+    )

@@ -1,0 +1,96 @@
+"""The edges of ``render``: files written by ``--out`` and the events added to a timeline."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from crisisplay.errors import UsageError
+from crisisplay.messages.rendered import RenderedChannel
+
+
+@dataclass(frozen=True)
+class Written:
+    paths: list[Path] = field(default_factory=list)
+    overwritten: list[Path] = field(default_factory=list)
+
+
+def output_files(item: RenderedChannel) -> dict[str, str]:
+    """``<message>.<channel>.<lang>.txt`` (+ ``.title.txt``, ``.html``) -> content."""
+    stem = f"{item.message or 'text'}.{item.channel}.{item.lang}"
+    files = {f"{stem}.txt": item.text + "\n"}
+    if item.title is not None:
+        files[f"{stem}.title.txt"] = item.title + "\n"
+    if item.html is not None:
+        files[f"{stem}.html"] = item.html + "\n"
+    return files
+
+
+def write_outputs(items: Sequence[RenderedChannel], folder: Path) -> Written:
+    """One file per rendered channel and part, inside ``folder`` and nowhere else."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {folder}: {exc.strerror or exc}") from None
+    real = folder.resolve()
+    written = Written()
+    for item in items:
+        if item.skipped is not None:
+            continue
+        for name, content in output_files(item).items():
+            path = folder / name
+            if path.is_symlink():
+                raise UsageError(f"refusing to write {path}: it is a symlink")
+            if "/" in name or path.parent.resolve() != real:
+                raise UsageError(f"refusing to write {path}: outside {folder}")
+            if path.exists():
+                written.overwritten.append(path)
+            _write(path, content)
+            written.paths.append(path)
+    return written
+
+
+def _write(path: Path, content: str) -> None:
+    # O_NOFOLLOW: a symlink planted in the folder must not redirect the write elsewhere.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
+        file.write(content)
+
+
+def rendered_payloads(items: Sequence[RenderedChannel]) -> list[tuple[str, dict[str, Any]]]:
+    """``(kind, payload)`` of the timeline event of each channel (``crisisplay.timeline.kinds``)."""
+    from crisisplay.timeline import kinds
+
+    events: list[tuple[str, dict[str, Any]]] = []
+    for item in items:
+        base: dict[str, Any] = {"message": item.message, "kind": item.kind, "channel": item.channel}
+        if item.skipped is not None:
+            events.append((kinds.CHANNEL_SKIPPED, {**base, "reason": item.skipped}))
+            continue
+        payload = {**base, "lang": item.lang, "sha256": item.sha256, "ok": item.ok}
+        if item.measurement is not None:
+            payload["length"] = item.measurement.length
+            payload["limit"] = item.measurement.limit
+        if item.title_sha256 is not None:
+            payload["title_sha256"] = item.title_sha256
+        events.append((kinds.MESSAGE_RENDERED, payload))
+    return events
+
+
+def record_rendered(
+    timeline: Path, items: Sequence[RenderedChannel], actor: str, at: datetime
+) -> int:
+    """Append one event per channel to ``timeline`` (all in one durable write)."""
+    from crisisplay.timeline.events import NewEvent
+    from crisisplay.timeline.store import TimelineStore
+
+    news = [NewEvent(kind, actor, None, payload, at) for kind, payload in rendered_payloads(items)]
+    return len(TimelineStore(timeline).append_many(news))

@@ -1,0 +1,120 @@
+"""What a template sees besides the facts: the built-in variables (see the package docstring)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from crisisplay.conditions import holds
+from crisisplay.playbook.model import Organisation, Scenario
+
+BUILTIN_NAMES = frozenset(
+    {
+        "brand", "links", "lang", "channel", "handle", "severity", "severity_title", "drill",
+        "incident_id", "now", "next_update", "scenario_title", "choices",
+    }
+)  # fmt: skip
+# A promised time reads as deliberate, and is easier to keep, on a quarter hour.
+_ROUND_TO_MINUTES = 15
+_CLOCK = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """The moment and the incident a message is rendered for (the caller owns the clock).
+
+    ``now`` and ``next_update`` are ``HH:MM`` in the organisation's time zone. ``next_update``
+    defaults to ``now`` plus the organisation's update interval, rounded up to the quarter hour;
+    ``severity`` to the level the scenario's rules give for the facts.
+    """
+
+    now: str
+    next_update: str | None = None
+    drill: bool = False
+    severity: str | None = None
+    incident_id: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("now", "next_update"):
+            value = getattr(self, name)
+            if value is not None and not _CLOCK.match(value):
+                raise ValueError(f"RenderContext.{name} must be HH:MM, got {value!r}")
+
+
+def local_clock(moment: datetime, zone: str) -> str:
+    """``HH:MM`` of ``moment`` in the time zone ``zone`` (a naive moment is already local)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(ZoneInfo(zone))
+    return moment.strftime("%H:%M")
+
+
+def default_next_update(org: Organisation, now: str) -> str:
+    hours, minutes = (int(part) for part in now.split(":"))
+    later = hours * 60 + minutes + org.update_interval.minutes
+    later = math.ceil(later / _ROUND_TO_MINUTES) * _ROUND_TO_MINUTES
+    hours, minutes = divmod(later % 1440, 60)
+    return f"{hours:02d}:{minutes:02d}"
+
+
+def suggested_severity(scenario: Scenario, facts: Mapping[str, Any]) -> str:
+    """The level of the first severity rule that holds for ``facts``, else the default."""
+    for rule in scenario.severity.rules:
+        if holds(rule.when, facts):
+            return rule.level
+    return scenario.severity.default
+
+
+def severity_title(scenario: Scenario, level: str, lang: str) -> str:
+    found = next((lv for lv in scenario.severity.levels if lv.id == level), None)
+    return found.title.get_text(lang) if found is not None else level
+
+
+def builtin_variables(
+    org: Organisation,
+    scenario: Scenario,
+    facts: Mapping[str, Any],
+    context: RenderContext,
+    *,
+    lang: str,
+) -> dict[str, Any]:
+    """The built-ins shared by every channel of one render (``channel_variables`` adds the rest)."""
+    level = context.severity or suggested_severity(scenario, facts)
+    next_update = context.next_update or default_next_update(org, context.now)
+    return {
+        "brand": {
+            "name": org.brand.name,
+            "signature": org.brand.signature.get_text(lang),
+            "website": org.brand.website or "",
+        },
+        "links": _links(org.links),
+        "lang": lang,
+        "severity": level,
+        "severity_title": severity_title(scenario, level, lang),
+        "drill": context.drill,
+        "incident_id": context.incident_id or "",
+        "now": context.now,
+        "next_update": next_update,
+        "scenario_title": scenario.title.get_text(lang),
+        "choices": {
+            fact.id: {c.id: c.label.get_text(lang) for c in fact.choices}
+            for fact in scenario.facts
+            if fact.choices
+        },
+    }
+
+
+def channel_variables(org: Organisation, channel: str) -> dict[str, Any]:
+    settings = org.channels.get(channel)
+    return {"channel": channel, "handle": (settings.handle if settings else None) or ""}
+
+
+def _links(links: Mapping[str, str]) -> dict[str, str]:
+    # `links.status_page` reads better in a template than `links['status-page']`.
+    table = dict(links)
+    table.update({key.replace("-", "_"): url for key, url in links.items()})
+    return table
