@@ -518,7 +518,7 @@ class Walkthrough:
         )
         choices = ("pass", "refuse", "override", "skip-step")
         found = self.state.gates.get(gate_id)
-        attempt = len(found.decisions) if found else 0
+        attempt = found.asked if found else 0
         decision, answer = self.ask(
             q.gate_decision(gate_id, self.lang, attempt), q.choice_of(choices)
         )

@@ -135,6 +135,13 @@ def load_playbook(home: Home, only: str | None = None) -> Playbook:
     """
     from crisisplay.playbook.validate import check_playbook
 
+    if only is not None:
+        stems = [path.stem for path in scenario_files(home)]
+        if only not in stems:
+            raise UsageError(
+                f"no scenario {only!r} in {home.root}{did_you_mean(only, stems)}",
+                hint="`crisisplay list` shows the scenarios",
+            )
     playbook, problems = read_home(home, only)
     if playbook is not None:
         problems += check_playbook(playbook)

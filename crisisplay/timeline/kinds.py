@@ -16,7 +16,8 @@ INCIDENT_ACTIVATED: Final = "incident.activated"
 
 # {fact, value, previous?, source: "answer" | "default" | "inject" | "correction" | "set"}
 FACT_SET: Final = "fact.set"
-# {facts: [ids], gate} - the facts known when a gate passed were confirmed by its validator
+# {facts: [ids], gate} - the facts known when a gate passed were confirmed by its validator;
+# changing one of them later re-opens that gate (the fold records it as "reopened")
 FACTS_VALIDATED: Final = "fact.validated"
 
 # {level, suggested, rule?: index, because?: text, overridden: bool, reason?: text}

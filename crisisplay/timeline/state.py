@@ -71,10 +71,18 @@ class GateDecision:
 @dataclass
 class GateState:
     decisions: list[GateDecision] = field(default_factory=list)
+    #: facts its validator confirmed; changing one of them re-opens the gate
+    validated_facts: set[str] = field(default_factory=set)
 
     @property
     def status(self) -> str:
+        """pending, passed, refused, overridden, or reopened (a fact it confirmed changed)."""
         return self.decisions[-1].outcome if self.decisions else "pending"
+
+    @property
+    def asked(self) -> int:
+        """How many times the validator was asked (re-openings are not answers)."""
+        return sum(1 for d in self.decisions if d.outcome != "reopened")
 
     @property
     def cleared(self) -> bool:
@@ -226,6 +234,20 @@ def _text(payload: dict[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _strings(payload: dict[str, Any], key: str) -> list[str]:
+    value = payload.get(key)
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
+def _moment(payload: dict[str, Any], key: str) -> datetime | None:
+    """A time inside a payload; a malformed one is ignored rather than breaking the fold."""
+    text = _text(payload, key)
+    try:
+        return parse_time(text) if text else None
+    except ValueError:
+        return None
+
+
 def _activated(state: IncidentState, event: Event, at: datetime) -> None:
     p = event.payload
     state.incident = event.incident
@@ -237,8 +259,7 @@ def _activated(state: IncidentState, event: Event, at: datetime) -> None:
     state.lead_role = _text(p, "lead_role")
     state.activated_at = at
     state.activated_by = event.actor
-    alert = _text(p, "alert_at")
-    state.alert_at = parse_time(alert) if alert else None
+    state.alert_at = _moment(p, "alert_at")
 
 
 def _fact_set(state: IncidentState, event: Event, at: datetime) -> None:
@@ -250,15 +271,23 @@ def _fact_set(state: IncidentState, event: Event, at: datetime) -> None:
     history.append((at, p.get("value"), event.actor))
     state.facts[fact_id] = FactState(p.get("value"), event.actor, at, source, None, history)
     state.facts_changed_at = at
+    # A figure the validator confirmed has changed: the gate must be passed again.
+    for gate in state.gates.values():
+        if fact_id in gate.validated_facts and gate.status == "passed":
+            reason = f"{fact_id} changed"
+            gate.decisions.append(GateDecision("reopened", at, event.actor, event.role, reason))
+            gate.validated_facts.discard(fact_id)
     if source == "correction" and isinstance(p.get("message"), str):
         state.messages.setdefault(p["message"], MessageState("")).corrections += 1
 
 
 def _facts_validated(state: IncidentState, event: Event, at: datetime) -> None:
-    for fact_id in event.payload.get("facts", []):
-        fact = state.facts.get(str(fact_id))
+    gate = state.gates.setdefault(str(event.payload.get("gate")), GateState())
+    for fact_id in _strings(event.payload, "facts"):
+        fact = state.facts.get(fact_id)
         if fact is not None:
             fact.validated_by = event.actor
+            gate.validated_facts.add(fact_id)
 
 
 def _severity(state: IncidentState, event: Event, at: datetime) -> None:
@@ -305,10 +334,7 @@ def _step(status: str) -> Any:
         else:
             step.ended_at = at
             step.reason = _text(p, "reason")
-            checklist = p.get("checklist")
-            step.checklist = (
-                [str(item) for item in checklist] if isinstance(checklist, list) else []
-            )
+            step.checklist = _strings(p, "checklist")
         state.steps[step_id] = step
 
     return handler
@@ -337,8 +363,7 @@ def _rendered(state: IncidentState, event: Event, at: datetime) -> None:
         channel, str(p.get("lang")), str(p.get("sha256")), at, bool(p.get("ok", True))
     )
     message.rendered_at = at
-    next_update = _text(p, "next_update")
-    message.next_update = parse_time(next_update) if next_update else None
+    message.next_update = _moment(p, "next_update")
 
 
 def _channel_skipped(state: IncidentState, event: Event, at: datetime) -> None:
@@ -351,8 +376,8 @@ def _channel_skipped(state: IncidentState, event: Event, at: datetime) -> None:
 def _published(state: IncidentState, event: Event, at: datetime) -> None:
     p = event.payload
     message = _message(state, p)
-    channels = [str(c) for c in p.get("channels", [])]
-    overridden = [str(g) for g in p.get("gates_overridden", [])]
+    channels = _strings(p, "channels")
+    overridden = _strings(p, "gates_overridden")
     message.publications.append(Publication(at, channels, event.actor, overridden))
     # A promised update is answered by the next update or by the resolution, whatever its time;
     # whether it was kept is that time against the promise's due time.
@@ -363,10 +388,10 @@ def _published(state: IncidentState, event: Event, at: datetime) -> None:
 
 
 def _promise(state: IncidentState, event: Event, at: datetime) -> None:
-    due = _text(event.payload, "due")
-    if due:
+    due = _moment(event.payload, "due")
+    if due is not None:
         message = _text(event.payload, "message") or ""
-        state.promises.append(Promise(parse_time(due), at, message))
+        state.promises.append(Promise(due, at, message))
 
 
 def _escalation_fired(state: IncidentState, event: Event, at: datetime) -> None:

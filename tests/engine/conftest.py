@@ -1,0 +1,41 @@
+"""Running walkthroughs deterministically: a manual clock and scripted answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from crisisplay.clock import ManualClock
+from crisisplay.home import Home
+from crisisplay.incident import Edges, IncidentRun, activate, resume
+from crisisplay.prompts import ScriptedPrompter, load_answers
+
+START = datetime(2026, 11, 23, 14, 2, tzinfo=timezone.utc)  # a Monday, 15:02 in Paris
+FIXTURE_HOME = Path(__file__).parents[1] / "playbook" / "fixtures" / "home"
+
+
+@dataclass
+class Runner:
+    home: Home
+
+    def edges(self, answers: Path, clock: ManualClock | None = None) -> Edges:
+        prompter = ScriptedPrompter(load_answers(answers))
+        return Edges(prompter, clock or ManualClock(START), "ana")
+
+    def activate(self, scenario: str, answers: Path, timeline: Path) -> IncidentRun:
+        return activate(self.home, scenario, self.edges(answers), timeline=timeline, token="beef")
+
+    def resume(self, answers: Path, timeline: Path, clock: ManualClock) -> IncidentRun:
+        return resume(self.home, timeline, self.edges(answers, clock))
+
+
+RunnerFactory = Callable[[Path], Runner]
+
+
+@pytest.fixture
+def runner() -> RunnerFactory:
+    return lambda root: Runner(Home(root))
