@@ -52,40 +52,48 @@ class Scan:
 def scan(buf: bytes, tip: ChainTip = START) -> Scan:
     """Walk ``buf`` (which starts right after the event ``tip`` describes)."""
     events: list[Event] = []
-    pos, size, last = 0, len(buf), tip
+    pos, size = 0, len(buf)
+    seq, head, incident = tip.seq, tip.head, tip.incident  # locals: this loop runs per event
     while pos < size:
         end = buf.find(b"\n", pos)
         if end < 0:
-            return Scan(events, last, pos, _last_line(buf, events, pos), torn=buf[pos:])
+            break
         try:
             event = parse_line(buf[pos:end])
-            _link(event, last)
+            if (
+                event.seq != seq + 1
+                or event.prev != head
+                or (incident is not None and event.incident != incident)
+            ):
+                raise BadLine(_unlinked(event, ChainTip(seq, head, incident)))
         except BadLine as exc:
+            last = ChainTip(seq, head, incident)
             line = _last_line(buf, events, pos)
             if exc.unparsable and end + 1 == size:
                 return Scan(events, last, pos, line, torn=buf[pos:])
-            return Scan(events, last, pos, line, broken=Break(last.seq + 1, exc.reason))
+            return Scan(events, last, pos, line, broken=Break(seq + 1, exc.reason))
         events.append(event)
-        last = ChainTip(event.seq, event.hash, event.incident)
+        seq, head, incident = event.seq, event.hash, event.incident
         pos = end + 1
-    return Scan(events, last, pos, _last_line(buf, events, pos))
+    torn = buf[pos:] if pos < size else None
+    return Scan(events, ChainTip(seq, head, incident), pos, _last_line(buf, events, pos), torn)
 
 
-def _link(event: Event, tip: ChainTip) -> None:
+def _unlinked(event: Event, tip: ChainTip) -> str:
+    """Why ``event`` does not follow ``tip``."""
     if event.seq != tip.seq + 1:
-        raise BadLine(
+        return (
             f"seq is {event.seq} where {tip.seq + 1} was expected "
             "(an event was deleted, duplicated or moved)"
         )
     if event.prev != tip.head:
-        raise BadLine(
+        if not tip.seq:
+            return "prev of the first event is not 64 zeros"
+        return (
             f"prev does not match the hash of #{tip.seq} "
             "(an earlier event was edited, removed or reordered)"
-            if tip.seq
-            else "prev of the first event is not 64 zeros"
         )
-    if tip.incident is not None and event.incident != tip.incident:
-        raise BadLine(f"incident is {event.incident!r}, the timeline's is {tip.incident!r}")
+    return f"incident is {event.incident!r}, the timeline's is {tip.incident!r}"
 
 
 def _last_line(buf: bytes, events: list[Event], end: int) -> bytes | None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from json.encoder import encode_basestring as _string  # the C encoder of a JSON string
 from typing import Any
 
 from crisisplay.errors import Location, TimelineError
@@ -32,7 +33,6 @@ _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 # In a canonical line the keys are sorted, so "hash" always comes right after "actor"; a JSON
 # string cannot contain `,"` unescaped, so the first match of each marker is the top-level key.
 _HASH_MARK = b',"hash":"'
-_AFTER_HASH_MARK = b',"incident":'
 _HASH_SEGMENT = len(_HASH_MARK) + 64 + 1
 
 
@@ -40,8 +40,11 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 
 
-# Built once: json.loads with keyword arguments builds a new decoder on every call.
+# Built once: json.loads/dumps with keyword arguments build a new coder on every call.
 _DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+_ENCODER = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +110,10 @@ def format_time(moment: datetime) -> str:
     """`2026-11-23T15:13:04.120Z`: UTC, milliseconds (truncated, never rounded up)."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("event times must be timezone-aware (got a naive datetime)")
-    utc = moment.astimezone(timezone.utc)
-    # Spelled out rather than strftime, whose %Y does not zero-pad years before 1000 on glibc.
-    return (
-        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:"
-        f"{utc.second:02d}.{utc.microsecond // 1000:03d}Z"
-    )
+    if moment.tzinfo is not timezone.utc:
+        moment = moment.astimezone(timezone.utc)
+    # isoformat zero-pads years before 1000, which strftime's %Y does not do on glibc.
+    return moment.replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
 
 
 def parse_time(text: str) -> datetime:
@@ -124,9 +125,7 @@ def parse_time(text: str) -> datetime:
 
 def canonical(obj: Mapping[str, Any]) -> bytes:
     """The one encoding that is hashed and written. NaN/Infinity are not JSON: refused."""
-    return json.dumps(
-        obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+    return _ENCODER.encode(obj).encode("utf-8")
 
 
 def canonical_line(event: Event) -> bytes:
@@ -134,48 +133,57 @@ def canonical_line(event: Event) -> bytes:
 
 
 def seal(new: NewEvent, *, seq: int, prev: str, incident: str) -> tuple[Event, bytes]:
-    """The event that ``new`` becomes at position ``seq``, and its line (with ``\\n``)."""
-    _check_new(new)
-    fields: JSONObject = {
-        "v": VERSION,
-        "seq": seq,
-        "time": format_time(new.time),
-        "incident": incident,
-        "kind": new.kind,
-        "actor": new.actor,
-        "role": new.role,
-        # A copy through JSON: the event holds exactly what a reader will get back
-        # (tuples become lists) and no reference to the caller's mutable dict.
-        "payload": json.loads(_encode(new.payload)),
-        "prev": prev,
-    }
-    body = _encode(fields)
-    digest = hashlib.sha256(body).hexdigest()
-    # Splice the hash into the body instead of encoding a second time: sorted keys put it
-    # right before "incident" (see _HASH_MARK).
-    cut = body.find(_AFTER_HASH_MARK)
-    line = b"".join((body[:cut], _HASH_MARK, digest.encode("ascii"), b'"', body[cut:], b"\n"))
-    return Event(hash=digest, **fields), line
+    """The event that ``new`` becomes at position ``seq``, and its line (with ``\\n``).
+
+    The canonical encoding is assembled from its parts, keys in sorted order, instead of
+    encoding a dict twice (with and without the hash): appends are on the path of every act of
+    the crisis cell. The tests hold the result byte-equal to :func:`canonical`.
+    """
+    _check_new(new, incident)
+    payload = _encode(new.payload)
+    role = "null" if new.role is None else _string(new.role)
+    time = format_time(new.time)
+    head = _utf8('{"actor":' + _string(new.actor))
+    tail = _utf8(
+        f',"incident":{_string(incident)},"kind":{_string(new.kind)},"payload":{payload},'
+        f'"prev":"{prev}","role":{role},"seq":{seq},"time":"{time}","v":{VERSION}}}'
+    )
+    digest = hashlib.sha256(head + tail).hexdigest()
+    line = b"".join((head, _HASH_MARK, digest.encode("ascii"), b'"', tail, b"\n"))
+    # The payload is copied through JSON: the event holds exactly what a reader will get back
+    # (tuples become lists) and no reference to the caller's mutable dict.
+    copy = json.loads(payload)
+    event = Event(VERSION, seq, time, incident, new.kind, new.actor, new.role, copy, prev, digest)
+    return event, line
 
 
-def _encode(obj: Mapping[str, Any]) -> bytes:
+def _encode(value: object) -> str:
     try:
-        return canonical(obj)
-    except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
+        return _ENCODER.encode(value)
+    except (TypeError, ValueError) as exc:
         raise TimelineError(f"cannot record event: not plain JSON data ({exc})") from exc
 
 
-def _check_new(new: NewEvent) -> None:
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate: not Unicode text
+        raise TimelineError(f"cannot record event: not plain JSON data ({exc})") from exc
+
+
+def _check_new(new: NewEvent, incident: str) -> None:
     if not isinstance(new.kind, str) or not _KIND.match(new.kind):
         raise TimelineError(f"cannot record event: kind {new.kind!r} is not dotted (note.added)")
     if not isinstance(new.actor, str) or not new.actor.strip():
         raise TimelineError("cannot record event: the actor is empty")
     if new.role is not None and not isinstance(new.role, str):
         raise TimelineError(f"cannot record event: role {new.role!r} is not text")
-    if not isinstance(new.payload, Mapping):
+    if not isinstance(new.payload, dict):  # what JSON encodes as an object
         raise TimelineError("cannot record event: the payload is not a JSON object")
     if not isinstance(new.time, datetime) or new.time.utcoffset() is None:
         raise TimelineError("cannot record event: its time is not a timezone-aware datetime")
+    if not isinstance(incident, str) or not incident:
+        raise TimelineError(f"cannot record event: incident {incident!r} is not a non-empty text")
 
 
 def event_from_line(line: bytes, *, lineno: int, source: str = "<timeline>") -> Event:

@@ -82,7 +82,7 @@ def describe(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _View:
     """What this store knows of the file: which file, how far it has checked, the chain tip,
     and the last good line (to notice the file being rewritten behind our back)."""
@@ -91,6 +91,12 @@ class _View:
     offset: int = 0
     tip: ChainTip = START
     last_line: bytes | None = None
+
+    def advance(self, size: int, tip: ChainTip, last_line: bytes | None) -> None:
+        self.offset += size
+        self.tip = tip
+        if last_line is not None:
+            self.last_line = last_line
 
 
 class TimelineStore:
@@ -158,16 +164,14 @@ class TimelineStore:
             or not _still_ends_with(fd, view)
         ):
             # A new file, or one that shrank or changed behind us: check it all again.
-            view = _View(ident=(stat.st_dev, stat.st_ino))
+            self._view = view = _View(ident=(stat.st_dev, stat.st_ino))
+        elif stat.st_size == view.offset:
+            return None  # nothing new since our last look: a lone writer's every append
         found = scan(_pread_exactly(fd, view.offset, stat.st_size - view.offset), view.tip)
         if found.broken is not None:
+            self._view = _View()
             raise damaged(self.path, found.broken, "refusing to write to it")
-        self._view = _View(
-            view.ident,
-            view.offset + found.good_end,
-            found.tip,
-            found.last_line if found.last_line is not None else view.last_line,
-        )
+        view.advance(found.good_end, found.tip, found.last_line)
         return found.torn
 
     def _incident_for_writing(self) -> str:
@@ -238,12 +242,8 @@ class TimelineStore:
             self._abandon(fd, start)
             raise
         last = events[-1]
-        self._view = _View(
-            self._view.ident,
-            start + len(data),
-            ChainTip(last.seq, last.hash, last.incident),
-            data[data.rfind(b"\n", 0, len(data) - 1) + 1 :],
-        )
+        last_line = data[data.rfind(b"\n", 0, len(data) - 1) + 1 :]
+        self._view.advance(len(data), ChainTip(last.seq, last.hash, last.incident), last_line)
         return events
 
     def _seal_all(self, news: Sequence[NewEvent], incident: str) -> tuple[list[Event], bytes]:
