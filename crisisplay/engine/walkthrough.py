@@ -11,6 +11,7 @@ severity changes. Nothing here prints, prompts directly, reads the wall clock or
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -208,7 +209,8 @@ class Walkthrough:
         if state.severity is None:
             return _labelled("severity", self.assess_severity)
         for role in scenario.roles:
-            if role not in state.roles and role not in state.gaps:
+            gap = state.gaps.get(role)
+            if role not in state.roles and (gap is None or not gap.acknowledged):
                 return _labelled(f"roles.{role}", functools.partial(self.check_role, role))
         for rule_id, escalation in state.escalations.items():
             if escalation.done_at is None:
@@ -320,6 +322,10 @@ class Walkthrough:
         title = self.role_title(role)
         if chosen is None:
             self.show("gap", t("roster.gap", self.lang, role=title), level="error")
+            if role not in self.state.gaps:
+                self.record(
+                    kinds.ROLE_GAP, {"role": role, "reason": "nobody on duty", "detected": True}
+                )
         else:
             self.show(
                 "roster",
@@ -451,9 +457,38 @@ class Walkthrough:
             payload = {task.key: task.id, "phase": task.phase, "reason": reason}
             self.record_many([*items, (task.skipped_kind, payload, None, None)])
             return
+        items += self.cover_owner(task)
         self.record_many(
             [*items, (task.started_kind, {task.key: task.id, "phase": task.phase}, None, None)]
         )
+
+    def cover_owner(
+        self, task: Task
+    ) -> list[tuple[str, Mapping[str, Any], str | None, str | None]]:
+        """A step whose owner role nobody covers: the lead may bring someone in now."""
+        if task.owner in self.state.roles:
+            return []
+        now = self.session.clock.now()
+        ranked = candidates(self.session.org, task.owner, now)
+        title = self.role_title(task.owner)
+        self.show("gap", t("roster.gap", self.lang, role=title), level="error")
+        question = q.person_question(
+            (task.group, task.id),
+            t("roster.ask", self.lang, role=title),
+            self.session.org,
+            ranked,
+            now,
+            self.lang,
+            extra=("uncovered", t("roster.leave_gap", self.lang)),
+        )
+        question = dataclasses.replace(
+            question, field="owner", first=False, optional=True, default="uncovered"
+        )
+        person, _ = self.ask(question, q.person_parser(self.session.org, ranked, ("uncovered",)))
+        if person == "uncovered":
+            return []
+        assigned = self.assignment(task.owner, person, ranked, now)
+        return [(kinds.ROLE_ASSIGNED, {**assigned, "step": task.id}, None, None)]
 
     def show_task(self, task: Task) -> None:
         holder = self.state.roles.get(task.owner)

@@ -25,7 +25,9 @@ SEVERITY_ASSESSED: Final = "severity.assessed"
 
 # {role, person?, name?, via: "primary" | "backup" | "assigned", on_duty: bool}
 ROLE_ASSIGNED: Final = "role.assigned"
-# {role, reason}: nobody on duty for a required role, and why the lead went on without one
+# {role, reason, detected?: true}: nobody on duty for a required role. The roster check records
+# it as soon as it sees it (detected); the lead's answer (why the cell goes on without the role)
+# follows; a later role.assigned closes it.
 ROLE_GAP: Final = "role.gap"
 
 # {phase}

@@ -43,9 +43,13 @@ class RoleState:
 
 @dataclass
 class GapState:
+    """A required role nobody covers: seen by the roster check, then answered by the lead."""
+
     reason: str
     at: datetime
     closed_at: datetime | None = None
+    #: the lead has said why the cell goes on without the role (not just the roster's finding)
+    acknowledged: bool = False
 
 
 @dataclass
@@ -313,7 +317,14 @@ def _role_assigned(state: IncidentState, event: Event, at: datetime) -> None:
 
 def _role_gap(state: IncidentState, event: Event, at: datetime) -> None:
     role = str(event.payload.get("role"))
-    state.gaps[role] = GapState(_text(event.payload, "reason") or "", at)
+    reason = _text(event.payload, "reason") or ""
+    acknowledged = not event.payload.get("detected", False)
+    gap = state.gaps.get(role)
+    if gap is not None and gap.closed_at is None:  # the same gap, now explained by the lead
+        gap.reason = reason
+        gap.acknowledged = gap.acknowledged or acknowledged
+    else:
+        state.gaps[role] = GapState(reason, at, acknowledged=acknowledged)
 
 
 def _phase(state: IncidentState, event: Event, at: datetime) -> None:
