@@ -51,7 +51,8 @@ Filters besides a safe subset of Jinja2's (no ``attr``, ``format``, ``center``, 
 ``duration`` (minutes -> ``2 h 30`` / ``2 h 30 min``; ``duration('short')`` -> ``2h30``),
 ``clock`` (``"14:30"`` -> ``14h30`` in French, ``14:30`` in English), ``number`` (``2300`` ->
 ``2 300`` / ``2,300``), ``and_list`` (``["a", "b", "c"]`` -> ``a, b et c``) and
-``choice_labels(fact, lower=false)`` (choice ids -> their labels, joined as ``and_list``).
+``choice_labels(fact, lower=false)`` (choice ids -> their labels, joined as ``and_list``),
+``upper_first`` (``capitalize`` that leaves the rest alone: "appels et SMS" -> "Appels et SMS").
 No globals (no ``range``, ``lipsum``, ``cycler``, ``joiner``, ``namespace``, ``dict``).
 
 Limits: a render stops with a clear error past 2 seconds, 10,000 loop iterations, or 100,000

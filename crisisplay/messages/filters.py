@@ -40,6 +40,7 @@ def safe_filters(stock: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[
         number=number,
         and_list=and_list,
         choice_labels=choice_labels,
+        upper_first=upper_first,
     )
     return {name: _guarded(name, func) for name, func in chosen.items()}
 
@@ -157,6 +158,12 @@ def choice_labels(context: Context, value: Any, fact: str, lower: bool = False) 
     if lower:
         words = [_lower_first(word) for word in words]
     return str(and_list(context, words))
+
+
+def upper_first(text: Any) -> str:
+    """The first letter in capitals, the rest untouched (``capitalize`` would lower "SMS")."""
+    value = str(text)
+    return value[:1].upper() + value[1:]
 
 
 def _lower_first(word: str) -> str:
