@@ -27,11 +27,11 @@ FIELDS = frozenset(
 )
 JSONObject = dict[str, Any]
 
-_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z")
+_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z", re.ASCII)  # no other digits
 _KIND = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+\Z")
 _HEX64 = re.compile(r"[0-9a-f]{64}\Z")
 # In a canonical line the keys are sorted, so "hash" always comes right after "actor"; a JSON
-# string cannot contain `,"` unescaped, so the first match of each marker is the top-level key.
+# string cannot contain `,"` unescaped, so the first match of this marker is the top-level key.
 _HASH_MARK = b',"hash":"'
 _HASH_SEGMENT = len(_HASH_MARK) + 64 + 1
 

@@ -19,7 +19,7 @@ FORMATS = ("md", "csv", "json")
 COLUMNS = ("#", "time (UTC)", "kind", "actor", "role", "details")
 CSV_HEADER = ("seq", "time", "incident", "kind", "actor", "role", "details", "hash")
 
-_CLOCK_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)\Z")
+_CLOCK_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)\Z", re.ASCII)
 # Escaped so a note cannot become a link, an image, HTML or an extra table column once rendered.
 _MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>|&~])")
 # JSON escapes C0 controls itself; these pass through `ensure_ascii=False` and can still move

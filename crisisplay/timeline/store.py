@@ -155,6 +155,13 @@ class TimelineStore:
 
     def _catch_up(self, fd: int) -> bytes | None:
         """Check what other writers appended since our last look; return a torn tail if any."""
+        try:
+            return self._read_new_lines(fd)
+        except OSError as exc:
+            self._view = _View()
+            raise self._not_recorded(f"cannot read it: {describe(exc)}") from exc
+
+    def _read_new_lines(self, fd: int) -> bytes | None:
         stat = os.fstat(fd)
         _check_size(self.path, stat.st_size, "is")
         view = self._view

@@ -228,3 +228,12 @@ def test_escape_sequences_never_reach_the_output_raw(
         assert raw not in done.stdout and raw not in done.stderr, raw
     if not colour:
         assert b"\x1b" not in done.stdout
+
+
+def test_logging_after_a_crash_repairs_first(timeline: Path, fill: Filler) -> None:
+    fill(2)
+    with timeline.open("ab") as file:
+        file.write(b'{"actor":"bob","ha')
+    code, out, _ = invoke("log", "note", "back online", "-t", str(timeline))
+    assert (code, out) == (0, "recorded #4\n")
+    assert [e.kind for e in read_events(timeline).events][2:] == ["timeline.repaired", "note.added"]

@@ -18,8 +18,8 @@ from crisisplay.timeline.events import NewEvent
 from crisisplay.timeline.store import TimelineStore, read_events
 from crisisplay.timeline.verify import verify
 
-CAMPAIGNS = 10  # fresh timelines
-ROUNDS = 10  # kill rounds on each: 100 in all
+CAMPAIGNS = 11  # fresh timelines
+ROUNDS = 10  # kill rounds on each: 110 in all
 AFTER = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
 
 

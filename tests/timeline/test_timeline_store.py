@@ -379,3 +379,20 @@ def test_an_over_long_line_is_reported_by_verify(
     result = verify(timeline)
     assert not result.ok and result.first_bad_seq == 1
     assert result.reason == "line 1: line longer than 100 bytes"
+
+
+def test_when_the_torn_line_cannot_be_kept_nothing_is_cut(
+    timeline: Path, fill: Filler, note: NoteMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(2)
+    with timeline.open("ab") as file:
+        file.write(b'{"torn')
+    before = timeline.read_bytes()
+    broken = timeline.with_name("incident.jsonl.broken")
+    refuse_open(monkeypatch, broken, errno.ENOSPC)
+    with pytest.raises(NotRecorded) as caught:
+        TimelineStore(timeline).append(note())
+    assert str(caught.value) == (
+        f"event NOT recorded: cannot open {broken}: the disk is full ({timeline})"
+    )
+    assert timeline.read_bytes() == before
