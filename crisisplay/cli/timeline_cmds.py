@@ -170,7 +170,9 @@ def log_decision(
 
     Example: crisisplay log decision "Hold the press release until 16:00" --role lead
     """
-    return _log("decision.logged", text, timeline, actor, role)
+    from crisisplay.timeline import kinds
+
+    return _log(kinds.DECISION_LOGGED, text, timeline, actor, role)
 
 
 @log_app.command("note")
@@ -185,7 +187,9 @@ def log_note(
 
     Example: crisisplay log note "Call centre reports 3x usual volume"
     """
-    return _log("note.added", text, timeline, actor, role)
+    from crisisplay.timeline import kinds
+
+    return _log(kinds.NOTE_ADDED, text, timeline, actor, role)
 
 
 def _log(kind: str, text: str, given: Path | None, actor: str | None, role: str | None) -> int:

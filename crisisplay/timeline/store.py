@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crisisplay.errors import Location, NotRecorded, TimelineError
+from crisisplay.timeline import kinds
 from crisisplay.timeline.chain import START, Break, ChainTip, scan
 from crisisplay.timeline.events import MAX_LINE_BYTES, Event, NewEvent, seal
 from crisisplay.timeline.mounts import refuse_network_filesystem
 
 MAX_FILE_BYTES = 1 << 30
 FILE_MODE = 0o640
-REPAIR_KIND = "timeline.repaired"
 REPAIR_ACTOR = "crisisplay"
 
 _REASONS = {
@@ -212,7 +212,7 @@ class TimelineStore:
             "offset": self._view.offset,
         }
         # Dated like the write that found the tear: the store never reads the wall clock.
-        note = NewEvent(REPAIR_KIND, REPAIR_ACTOR, None, payload, cause.time)
+        note = NewEvent(kinds.TIMELINE_REPAIRED, REPAIR_ACTOR, None, payload, cause.time)
         self._commit(fd, [note], incident)
 
     def _keep_torn_bytes(self, broken: Path, torn: bytes) -> int:
