@@ -52,7 +52,9 @@ Filters besides a safe subset of Jinja2's (no ``attr``, ``format``, ``center``, 
 ``clock`` (``"14:30"`` -> ``14h30`` in French, ``14:30`` in English), ``number`` (``2300`` ->
 ``2 300`` / ``2,300``), ``and_list`` (``["a", "b", "c"]`` -> ``a, b et c``) and
 ``choice_labels(fact, lower=false)`` (choice ids -> their labels, joined as ``and_list``),
-``upper_first`` (``capitalize`` that leaves the rest alone: "appels et SMS" -> "Appels et SMS").
+``upper_first`` (``capitalize`` that leaves the rest alone: "appels et SMS" -> "Appels et SMS"),
+``gsm`` (a fact made SMS-safe: "Côtes-d’Armor" -> "Cotes-d'Armor"; use it on free-text facts
+in SMS templates).
 No globals (no ``range``, ``lipsum``, ``cycler``, ``joiner``, ``namespace``, ``dict``).
 
 Limits: a render stops with a clear error past 2 seconds, 10,000 loop iterations, or 100,000

@@ -41,6 +41,7 @@ def safe_filters(stock: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[
         and_list=and_list,
         choice_labels=choice_labels,
         upper_first=upper_first,
+        gsm=gsm,
     )
     return {name: _guarded(name, func) for name, func in chosen.items()}
 
@@ -158,6 +159,14 @@ def choice_labels(context: Context, value: Any, fact: str, lower: bool = False) 
     if lower:
         words = [_lower_first(word) for word in words]
     return str(and_list(context, words))
+
+
+def gsm(text: Any) -> str:
+    """A fact made SMS-safe: characters outside GSM-7 replaced by look-alikes ("Côte" ->
+    "Cote", ’ -> '), so one place name cannot turn an SMS into UCS-2 and double its parts."""
+    from crisisplay.channels import suggest_gsm
+
+    return suggest_gsm(str(text))
 
 
 def upper_first(text: Any) -> str:

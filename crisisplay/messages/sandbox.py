@@ -179,6 +179,9 @@ class MessageEnvironment(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         limits.tick()
+        if attribute.startswith("_"):
+            # Refused by name, whether or not the object has it: a clear "unsafe" either way.
+            return self.unsafe_undefined(obj, attribute)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:

@@ -115,7 +115,7 @@ def _missing_parts(playbook: Playbook, scenario: Scenario, target: _Target) -> l
 
 def _render_problems(playbook: Playbook, scenario: Scenario, target: _Target) -> list[Problem]:
     problems: list[Problem] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str, str]] = set()
     for drill in (False, True):
         context = RenderContext(SAMPLE_NOW, SAMPLE_NEXT_UPDATE, drill=drill, incident_id="sample")
         try:
@@ -130,9 +130,9 @@ def _render_problems(playbook: Playbook, scenario: Scenario, target: _Target) ->
         except CrisisplayError as exc:
             problems.append(exc.problem)
             break  # the drill render would fail the same way
-        for problem in _finding_problems(playbook, rendered, drill):
-            if problem.message not in seen:
-                seen.add(problem.message)
+        for key, problem in _finding_problems(playbook, rendered, drill):
+            if key not in seen:  # the drill render repeats the real one's problems
+                seen.add(key)
                 problems.append(problem)
     return problems
 
@@ -145,7 +145,7 @@ def _sample(scenario: Scenario) -> dict[str, FactValue]:
 
 def _finding_problems(
     playbook: Playbook, rendered: RenderedChannel, drill: bool
-) -> Iterator[Problem]:
+) -> Iterator[tuple[tuple[str, str, str], Problem]]:
     for finding in rendered.findings:
         if not finding.is_error:
             continue
@@ -153,11 +153,13 @@ def _finding_problems(
         where = Location(display(name), _line_of(playbook, name, rendered, finding))
         hint = f" ({finding.hint})" if finding.hint else ""
         as_drill = ", as a drill" if drill else ""
-        yield Problem(
+        problem = Problem(
             f"{rendered.message} on {rendered.channel} ({rendered.lang}{as_drill}) with the "
             f"sample facts: {finding.rule}: {finding.message}{hint}",
             where,
         )
+        # Offsets move by the marker's length in a drill, so the key leaves them out.
+        yield (str(where), finding.rule, finding.message), problem
 
 
 def _template_of(rendered: RenderedChannel, finding: Finding) -> str:

@@ -1,0 +1,69 @@
+"""Helpers for the message tests: the bundled playbook, a fixed render context, a tmp home."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from crisisplay.home import Home
+from crisisplay.messages.fact_sources import sample_facts
+from crisisplay.messages.render import render_message
+from crisisplay.messages.rendered import RenderedChannel
+from crisisplay.messages.variables import RenderContext
+from crisisplay.playbook.load import Playbook, load_playbook
+from tests.conftest import ROOT
+
+#: A fixed moment, so that texts (and snapshots) never depend on the clock.
+CONTEXT = RenderContext(now="10:00", next_update="11:00", incident_id="inc-test")
+
+Render = Callable[..., list[RenderedChannel]]
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Playbook:
+    return load_playbook(Home(ROOT))
+
+
+def render_with(playbook: Playbook) -> Render:
+    def render(
+        scenario: str,
+        message: str,
+        *,
+        lang: str = "fr",
+        facts: dict[str, object] | None = None,
+        context: RenderContext = CONTEXT,
+        channels: Sequence[str] | None = None,
+    ) -> list[RenderedChannel]:
+        chosen = playbook.scenario(scenario)
+        values = sample_facts(chosen) if facts is None else facts
+        return render_message(
+            playbook,
+            chosen,
+            message,
+            lang=lang,
+            facts=values,  # type: ignore[arg-type]
+            context=context,
+            channels=channels,
+        )
+
+    return render
+
+
+@pytest.fixture
+def render_bundled(bundled: Playbook) -> Render:
+    return render_with(bundled)
+
+
+@pytest.fixture
+def tmp_home(home_copy: Path) -> Path:
+    """A writable copy of the bundled home (playbooks and templates)."""
+    return home_copy
+
+
+def write_template(home: Path, name: str, source: str) -> Path:
+    path = home / "templates" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(source, encoding="utf-8")
+    return path
