@@ -1,33 +1,14 @@
-"""Shared pieces of the timeline tests: a deterministic clock and timelines to work on."""
+"""Fixtures of the timeline tests: a deterministic clock and timelines to work on."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from timeline_support import INCIDENT, FakeClock, Filler, NoteMaker
 
 from crisisplay.timeline.events import Event, NewEvent
 from crisisplay.timeline.store import TimelineStore
-
-BASE = datetime(2026, 11, 23, 15, 0, 0, tzinfo=timezone.utc)
-INCIDENT = "outage-2026-11-23"
-WRITER = Path(__file__).with_name("timeline_writer.py")
-
-NoteMaker = Callable[..., NewEvent]
-Filler = Callable[[int], list[Event]]
-
-
-class FakeClock:
-    """Time that moves 1.25 s per reading: deterministic and strictly increasing."""
-
-    def __init__(self, start: datetime = BASE) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1, milliseconds=250)
-        return self.now
 
 
 @pytest.fixture

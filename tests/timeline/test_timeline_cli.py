@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import INCIDENT, Filler
+from timeline_support import INCIDENT, Filler
 from typer.testing import CliRunner
 
 from crisisplay.cli.main import app

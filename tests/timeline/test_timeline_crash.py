@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from conftest import WRITER
+from timeline_support import WRITER
 
 from crisisplay.timeline.events import NewEvent
 from crisisplay.timeline.store import TimelineStore, read_events

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Filler, NoteMaker
+from timeline_support import Filler, NoteMaker
 
 from crisisplay.errors import NotRecorded
 from crisisplay.timeline.store import TimelineStore, read_events

@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import INCIDENT, Filler, NoteMaker
+from timeline_support import INCIDENT, Filler, NoteMaker
 
 from crisisplay.errors import NotRecorded, TimelineError
 from crisisplay.timeline import mounts, store

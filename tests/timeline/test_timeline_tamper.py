@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import Filler, NoteMaker
+from timeline_support import Filler, NoteMaker
 
 from crisisplay.timeline.store import TimelineStore, read_events
 from crisisplay.timeline.verify import VerifyResult, verify
