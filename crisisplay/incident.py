@@ -19,7 +19,7 @@ from crisisplay.playbook.model import Organisation
 from crisisplay.prompts import Prompter
 from crisisplay.status import Status
 from crisisplay.timeline.state import IncidentState, fold
-from crisisplay.timeline.store import TimelineStore, read_events
+from crisisplay.timeline.store import TimelineStore, make_folder, read_events
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def activate(
             f"{path} already holds a timeline",
             hint="continue it with `crisisplay resume --timeline FILE`, or choose another file",
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     session = _session(
         playbook,
         scenario_id,

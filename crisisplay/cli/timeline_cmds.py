@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import getpass
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crisisplay.cli.main import app
-from crisisplay.cli.options import TimelineOption, resolve_timeline
+from crisisplay.cli.options import ActorOption, TimelineOption, resolve_actor, resolve_timeline
 from crisisplay.cli.runner import command
 from crisisplay.errors import UsageError
 
@@ -60,15 +59,6 @@ UntilOption = Annotated[
     str | None, typer.Option("--until", help="Up to this time: ISO or HH:MM in UTC.")
 ]
 TextArgument = Annotated[str, typer.Argument(help="What to record, in one argument (quote it).")]
-ActorOption = Annotated[
-    str | None,
-    typer.Option(
-        "--actor",
-        envvar="CRISISPLAY_ACTOR",
-        help="Who records it (default: $CRISISPLAY_ACTOR, else your login name).",
-        show_default=False,
-    ),
-]
 RoleOption = Annotated[
     str | None, typer.Option("--role", help="The crisis-cell role acting (e.g. lead).")
 ]
@@ -204,7 +194,7 @@ def _log(kind: str, text: str, given: Path | None, actor: str | None, role: str 
         )
     if not text.strip():
         raise UsageError("the text to record is empty")
-    new = NewEvent(kind, actor or _login_name(), role or None, {"text": text}, _now())
+    new = NewEvent(kind, resolve_actor(actor), role or None, {"text": text}, _now())
     event = TimelineStore(path).append(new)
     typer.echo(f"recorded #{event.seq}")
     return 0
@@ -213,13 +203,6 @@ def _log(kind: str, text: str, given: Path | None, actor: str | None, role: str 
 def _now() -> datetime:
     # The system clock lives at the edge; the store only ever gets the time it is given.
     return datetime.now(timezone.utc)
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        raise UsageError("cannot tell who you are", hint="give --actor NAME") from None
 
 
 def _read_selected(

@@ -341,3 +341,19 @@ def _check_size(path: Path, size: int, verb: str) -> None:
             f"{path} {verb} {size} bytes, more than the {MAX_FILE_BYTES} a timeline may hold",
             hint="an incident's timeline should never get this big; is it the right file?",
         )
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` (and missing parents) durably: each new entry's parent is fsynced, so
+    a power cut right after activation cannot lose the folder that holds the timeline."""
+    missing: list[Path] = []
+    probe = folder
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    try:
+        for created in reversed(missing):
+            created.mkdir()
+            _fsync_dir(created)
+    except OSError as exc:
+        raise TimelineError(f"cannot create the folder {folder}: {describe(exc)}") from None
