@@ -28,6 +28,12 @@ _STOCK = frozenset(
     }
 )  # fmt: skip
 _AND = {"fr": "et", "en": "and"}
+_MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}  # fmt: skip
 
 
 def safe_filters(stock: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
@@ -42,6 +48,8 @@ def safe_filters(stock: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[
         choice_labels=choice_labels,
         upper_first=upper_first,
         gsm=gsm,
+        euros=euros,
+        long_date=long_date,
     )
     return {name: _guarded(name, func) for name, func in chosen.items()}
 
@@ -135,6 +143,33 @@ def number(context: Context, value: Any) -> str:
     if _lang(context) == "fr":
         text = text.replace(",", " ").replace(".", ",")
     return text
+
+
+@pass_context
+def euros(context: Context, value: Any) -> str:
+    """An amount of money: ``34,99 €`` / ``€34.99``; whole amounts without cents (``5 €``)."""
+    amount = round(float(value), 2)
+    text = f"{amount:,.0f}" if amount.is_integer() else f"{amount:,.2f}"
+    if _lang(context) == "fr":
+        return text.replace(",", " ").replace(".", ",") + " €"
+    return "€" + text
+
+
+@pass_context
+def long_date(context: Context, value: Any) -> str:
+    """``2025-04-08`` -> ``8 avril 2025`` / ``8 April 2025``; ``2025-03`` -> ``mars 2025``.
+
+    Anything else is returned as it is: a fact typed differently still reads.
+    """
+    parts = str(value).split("-")
+    months = _MONTHS.get(_lang(context), _MONTHS["en"])
+    if len(parts) not in (2, 3) or not all(p.isdigit() for p in parts):
+        return str(value)
+    year, month = parts[0], int(parts[1])
+    if not 1 <= month <= 12:
+        return str(value)
+    day = f"{int(parts[2])} " if len(parts) == 3 else ""
+    return f"{day}{months[month - 1]} {year}"
 
 
 @pass_context
