@@ -67,7 +67,11 @@ def test_sms_texts_stay_in_gsm7(bundled: Playbook) -> None:
                 continue
             for lang in bundled.organisation.languages:
                 item = Renderer(bundled, scenario, lang).render(
-                    message, sample_facts(scenario), RenderContext("10:00"), ["sms"], conditions=False
+                    message,
+                    sample_facts(scenario),
+                    RenderContext("10:00"),
+                    ["sms"],
+                    conditions=False,
                 )[0]
                 assert item.measurement is not None and item.measurement.sms is not None
                 assert item.measurement.sms.encoding == "GSM-7", (scenario.id, message.id, lang)

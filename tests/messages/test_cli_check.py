@@ -7,7 +7,9 @@ from pathlib import Path
 
 from tests.conftest import Cli
 
-FRENCH_SMS = "Panne en cours : nous sommes désolés. Prochain point à 15h, l’appli vous tient informés."
+FRENCH_SMS = (
+    "Panne en cours : nous sommes désolés. Prochain point à 15h, l’appli vous tient informés."
+)
 
 
 def test_check_an_argument(cli: Cli) -> None:

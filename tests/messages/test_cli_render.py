@@ -96,7 +96,9 @@ def test_an_error_finding_gives_exit_1(cli: Cli, home_copy: Path) -> None:
     write_template(
         home_copy, "nationwide-outage/holding/x.fr.j2", "Un incident mineur, sans gravité."
     )
-    ran = cli("render", "nationwide-outage", "holding", "--sample", "--channel", "x", home=home_copy)
+    ran = cli(
+        "render", "nationwide-outage", "holding", "--sample", "--channel", "x", home=home_copy
+    )
     assert ran.exit_code == 1
     assert "error minimising" in ran.stdout
 
@@ -109,13 +111,17 @@ def test_unknown_scenario_or_message_gives_exit_2(cli: Cli) -> None:
 
 def test_out_writes_one_file_per_channel_and_part(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    ran = cli("render", "nationwide-outage", "holding", "--sample", "--lang", "en", "--out", str(out))
+    ran = cli(
+        "render", "nationwide-outage", "holding", "--sample", "--lang", "en", "--out", str(out)
+    )
     assert ran.exit_code == 0, ran.stderr
     names = sorted(p.name for p in out.iterdir())
     assert "holding.x.en.txt" in names and "holding.email.en.html" in names
     assert "holding.email.en.title.txt" in names
     assert not any(".push." in n for n in names)  # skipped: mobile data is down
-    again = cli("render", "nationwide-outage", "holding", "--sample", "--lang", "en", "--out", str(out))
+    again = cli(
+        "render", "nationwide-outage", "holding", "--sample", "--lang", "en", "--out", str(out)
+    )
     assert "(overwritten)" in again.stdout
 
 

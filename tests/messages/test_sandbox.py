@@ -90,7 +90,9 @@ def test_unsafe_template_names_are_refused(tmp_path: Path, name: str) -> None:
 
 def test_an_include_with_dotdot_is_refused(tmp_home: Path) -> None:
     write_template(
-        tmp_home, "nationwide-outage/holding/x.fr.j2", "{% include '../playbooks/organisation.yaml' %}"
+        tmp_home,
+        "nationwide-outage/holding/x.fr.j2",
+        "{% include '../playbooks/organisation.yaml' %}",
     )
     render = render_with(load_playbook(Home(tmp_home)))
     with pytest.raises(InputError, match=r"refused: '\.\.' is not allowed"):
@@ -135,7 +137,8 @@ def test_render_time_is_capped(tmp_path: Path) -> None:
     ticks = iter(range(10**6))
     limits = RenderLimits(max_seconds=5, timer=lambda: float(next(ticks)))
     (tmp_path / "slow.j2").write_text(
-        "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(30) }}",
+        "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}"
+        "{{ f(30) }}",
         encoding="utf-8",
     )
     with pytest.raises(InputError, match="longer than 5 s"):

@@ -61,7 +61,9 @@ def test_a_lint_error_points_at_the_line_that_says_it(tmp_home: Path) -> None:
 
 def test_a_limit_that_only_the_drill_marker_breaks_is_reported(tmp_home: Path) -> None:
     write_template(
-        tmp_home, "nationwide-outage/holding/x.en.j2", "Sorry. Next update 11:00 https://status.example.com " + "a" * 220
+        tmp_home,
+        "nationwide-outage/holding/x.en.j2",
+        "Sorry. Next update 11:00 https://status.example.com " + "a" * 220,
     )
     [problem] = _problems(tmp_home)
     assert "holding on x (en, as a drill)" in problem and "x.length" in problem
