@@ -53,7 +53,12 @@ def render(
     *,
     channel: Annotated[
         list[str] | None,
-        typer.Option("--channel", "-c", help="Only this channel (repeatable). Default: all."),
+        typer.Option(
+            "--channel",
+            "-c",
+            metavar="CHANNEL",
+            help="Only this channel (repeatable). Default: all.",
+        ),
     ] = None,
     lang: LangOption = None,
     facts: Annotated[
@@ -61,7 +66,12 @@ def render(
     ] = None,
     set_: Annotated[
         list[str] | None,
-        typer.Option("--set", "-s", help="A fact as KEY=VALUE (repeatable; wins over --facts)."),
+        typer.Option(
+            "--set",
+            "-s",
+            metavar="KEY=VALUE",
+            help="A fact (repeatable; wins over --facts).",
+        ),
     ] = None,
     timeline: Annotated[
         Path | None,
@@ -204,7 +214,10 @@ def _record(timeline: Path, outcome: RenderOutcome, actor: str | None) -> None:
     from crisisplay.messages.outputs import record_rendered
 
     count = record_rendered(timeline, outcome.items, resolve_actor(actor), _utc_now())
-    sys.stderr.write(f"recorded {count} event{'s' if count != 1 else ''} in {timeline}\n")
+    from crisisplay.textsafe import sanitize_line
+
+    plural = "s" if count != 1 else ""
+    sys.stderr.write(sanitize_line(f"recorded {count} event{plural} in {timeline}") + "\n")
 
 
 def _utc_now() -> datetime:

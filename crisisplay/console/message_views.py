@@ -53,7 +53,9 @@ def channel_panel(item: RenderedChannel) -> RenderableType:
     body += _sms_lines(item)
     if item.html is not None:
         body.append(Text(f"HTML part: {len(item.html):,} characters (written by --out)", "muted"))
-    body += [_finding_line(item.text, f) for f in item.findings]
+    # Errors first: what blocks the message is what a community manager must see.
+    ordered = sorted(item.findings, key=lambda f: not f.is_error)
+    body += [_finding_line(item.text, f) for f in ordered]
     return panel(Group(*body), _title(item), style=_border(item))
 
 
@@ -130,8 +132,8 @@ def _sms_lines(item: RenderedChannel) -> list[RenderableType]:
 def _show_char(char: str) -> str:
     names = {"\xa0": "no-break space", "\u202f": "narrow no-break space", " ": "space"}
     if char in names:
-        return f"[{names[char]}]"
-    return f"'{_visible(char)}'" if char else "(remove)"
+        return f"({names[char]})"
+    return _visible(char) if char else "(remove)"
 
 
 def _finding_line(text: str, finding: Finding) -> Text:

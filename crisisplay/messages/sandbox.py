@@ -130,6 +130,8 @@ class MessageEnvironment(ImmutableSandboxedEnvironment):
             lstrip_blocks=True,
             finalize=self._finalize_output,
             auto_reload=True,
+            # Every template of a home stays compiled (validate renders them all, twice).
+            cache_size=4000,
         )
         self.globals.clear()
         self.filters = safe_filters(self.filters)
