@@ -7,9 +7,11 @@ Every message of a scenario has a folder under the home's ``templates/``: ``SCEN
 
     templates/
       _shared/                          macros shared by every scenario (import them)
-        common.j2                       signature, status link, next-update sentence, apology...
-        html.j2                         the same pieces as HTML, for email bodies
+        common.fr.j2  common.en.j2      next-update sentence, status link, apology, signature
+        network.fr.j2 network.en.j2     the services that are down, in words (outage scenarios)
+        layout.html.j2                  the HTML email frame (page() with caller, link())
       nationwide-outage/
+        _facts.fr.j2  _facts.en.j2      the scenario's facts as phrases (scope, since, who...)
         holding/
           x.fr.j2                       body of the X post, in French
           push.fr.j2  push.title.fr.j2  a push notification: body and title
@@ -23,8 +25,14 @@ notification title, email subject) add ``<channel>.title.<lang>.j2``; email adds
 ``email.html.<lang>.j2``. Autoescaping is on for ``*.html.*`` names only. Shared pieces are
 macros, imported with the render context so they see the same variables::
 
-    {% import "_shared/common.j2" as common with context %}
-    {{ common.follow() }}
+    {% import "_shared/common.fr.j2" as common with context %}
+    {{ common.next_point() }} {{ common.follow() }}
+
+Files and folders starting with ``_`` hold macros only; ``crisisplay validate`` compiles them
+all. Blocks are trimmed (``trim_blocks``): end a line with ``{% endif +%}`` to keep its line
+break after an inline condition. Texts are tidied after rendering (trailing spaces and runs of
+blank lines removed); during a drill the exercise marker is added as the first line (and before
+titles and subjects).
 
 What a template sees
 ====================
@@ -60,7 +68,8 @@ in SMS templates).
 No globals (no ``range``, ``lipsum``, ``cycler``, ``joiner``, ``namespace``, ``dict``).
 
 Limits: a render stops with a clear error past 2 seconds, 10,000 loop iterations, or 100,000
-characters of output or of any value it builds.
+characters of output or of any value it builds; recursive loops are refused, and attributes of
+plain values are limited to a few harmless methods (``lower``, ``split``, ``items``...).
 """
 
 from __future__ import annotations
