@@ -132,6 +132,9 @@ class MessageEnvironment(ImmutableSandboxedEnvironment):
             auto_reload=True,
             # Every template of a home stays compiled (validate renders them all, twice).
             cache_size=4000,
+            # No constant folding: it saves little on message-sized templates, and it would run
+            # filters at compile time, outside the render budget.
+            optimized=False,
         )
         self.globals.clear()
         self.filters = safe_filters(self.filters)
