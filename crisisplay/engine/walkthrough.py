@@ -92,6 +92,8 @@ class Walkthrough:
         try:
             while True:
                 self.pulse()
+                # A run cut between a fact and the escalation it fires resumes here.
+                self.check_escalations()
                 action = self.next_action()
                 if action is None:
                     break
@@ -766,6 +768,7 @@ def activation_payload(
     drill: bool = False,
     drill_id: str | None = None,
     alert_at: datetime | None = None,
+    drill_plan: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     scenario = session.scenario
     payload: dict[str, Any] = {
@@ -781,6 +784,8 @@ def activation_payload(
         payload["drill_id"] = drill_id
     if alert_at is not None:
         payload["alert_at"] = format_time(alert_at)
+    if drill_plan is not None:  # what scoring and resuming need, so the timeline stands alone
+        payload["drill_plan"] = dict(drill_plan)
     return payload
 
 
