@@ -76,6 +76,7 @@ def _register() -> None:
         incident_cmds,
         message_cmds,
         playbook_cmds,
+        report_cmds,
         timeline_cmds,
     )
 

@@ -1,0 +1,71 @@
+"""`crisisplay report`: the after-action report of a timeline."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from crisisplay.cli.main import app
+from crisisplay.cli.options import TimelineOption, current_home, resolve_timeline
+from crisisplay.cli.runner import command
+
+
+class ReportFormat(str, enum.Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command("report")
+@command
+def report(
+    timeline: TimelineOption = None,
+    output: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md for a wiki, html for one self-contained page (chart included, prints "
+            "well), json with every KPI by name for dashboards.",
+        ),
+    ] = ReportFormat.md,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+) -> int:
+    """The after-action report of an incident or drill: KPIs, timeline chart, full record.
+
+    Time to the first public message against the target, promised updates kept or missed,
+    update cadence, gates, skipped steps, roster gaps, escalations, severity, resolution,
+    messages per channel, post-crisis actions and, for a drill, the score.
+
+    Examples:
+
+      crisisplay report
+
+      crisisplay report --format html --out report.html
+
+      crisisplay report -f json -t timelines/20261123-0742-nationwide-outage-3f9a.jsonl
+    """
+    from crisisplay.report.run import render, report_of
+
+    text = render(report_of(current_home(), resolve_timeline(timeline)), output.value)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        _write(out, text)
+    return 0
+
+
+def _write(out: Path, text: str) -> None:
+    from crisisplay.errors import UsageError
+    from crisisplay.timeline.store import describe
+
+    try:
+        out.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot write {out}: {describe(exc)}") from None

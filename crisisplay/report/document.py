@@ -1,0 +1,201 @@
+"""The after-action report: the KPIs plus the record a review reads beside them.
+
+``build_report(events)`` folds the timeline once and keeps, beside the KPIs, the facts as they
+ended, the notes and decisions, the drill injects, the phases and every publication: all that
+the Markdown, HTML and JSON outputs show. The plan (step titles and deadlines from the scenario)
+is optional.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from crisisplay.report.jsonable import AsJson, jsonable
+from crisisplay.report.kpis import DrillResult, Kpis
+from crisisplay.report.ledger import PublicationRecord, read_ledger
+from crisisplay.report.measure import kpis_of
+from crisisplay.report.plan import Plan
+from crisisplay.report.timing import minutes
+from crisisplay.timeline.events import Event
+from crisisplay.timeline.state import IncidentState, fold
+
+FORMAT = "crisisplay-report/1"
+
+
+@dataclass(frozen=True)
+class FactRecord(AsJson):
+    fact: str
+    value: Any
+    set_by: str
+    set_at: datetime
+    source: str
+    validated_by: str | None
+    #: how many times it was set after the first
+    changes: int
+
+
+@dataclass(frozen=True)
+class LogEntry(AsJson):
+    kind: str  # note | decision
+    at: datetime
+    actor: str
+    role: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class InjectRecord(AsJson):
+    inject: str
+    kind: str | None
+    at: datetime
+    target: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class PhaseRecord(AsJson):
+    phase: str
+    title: str | None
+    entered_at: datetime
+
+
+@dataclass(frozen=True)
+class StepRecord(AsJson):
+    step: str
+    phase: str
+    title: str | None
+    status: str
+    started_at: datetime | None
+    ended_at: datetime | None
+    by: str | None
+    reason: str | None
+    #: from the scenario when it could be read (the timeline does not record deadlines)
+    due_at: datetime | None
+    late_by_min: float | None
+
+
+@dataclass(frozen=True)
+class Report:
+    kpis: Kpis
+    facts: tuple[FactRecord, ...]
+    log: tuple[LogEntry, ...]
+    injects: tuple[InjectRecord, ...]
+    phases: tuple[PhaseRecord, ...]
+    steps: tuple[StepRecord, ...]
+    publications: tuple[PublicationRecord, ...]
+    #: why deadlines are missing, when the scenario could not be read
+    plan_note: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """Every KPI by name at the top level, then the record they come from."""
+        return {
+            "format": FORMAT,
+            **self.kpis.as_json(),
+            "facts": jsonable(self.facts),
+            "log": jsonable(self.log),
+            "injects": jsonable(self.injects),
+            "phases": jsonable(self.phases),
+            "steps": jsonable(self.steps),
+            "publications": [_publication_json(p) for p in self.publications],
+            "plan_note": self.plan_note,
+        }
+
+
+def build_report(
+    events: Sequence[Event],
+    plan: Plan | None = None,
+    drill: DrillResult | None = None,
+    plan_note: str | None = None,
+) -> Report:
+    state = fold(events)
+    ledger = read_ledger(events)
+    kpis = kpis_of(state, ledger, drill)
+    return Report(
+        kpis=kpis,
+        facts=facts_of(state),
+        log=tuple(
+            LogEntry(e.kind.split(".")[0], e.at, e.actor, e.role, e.text) for e in state.entries
+        ),
+        injects=tuple(inject_record(e, state.lang) for e in state.injects),
+        phases=tuple(
+            PhaseRecord(p, plan.phase_titles.get(p) if plan else None, at)
+            for p, at in state.phases_entered
+        ),
+        steps=steps_of(state, plan),
+        publications=tuple(ledger.publications),
+        plan_note=plan_note,
+    )
+
+
+def facts_of(state: IncidentState) -> tuple[FactRecord, ...]:
+    return tuple(
+        FactRecord(
+            fact_id, f.value, f.set_by, f.set_at, f.source, f.validated_by, len(f.history) - 1
+        )
+        for fact_id, f in state.facts.items()
+    )
+
+
+def inject_record(event: Event, lang: str | None) -> InjectRecord:
+    p = event.payload
+    return InjectRecord(
+        inject=str(p.get("inject", event.seq)),
+        kind=p.get("kind") if isinstance(p.get("kind"), str) else None,
+        at=event.at,
+        target=p.get("target") if isinstance(p.get("target"), str) else None,
+        text=_local_text(p.get("text"), lang),
+    )
+
+
+def _local_text(value: object, lang: str | None) -> str:
+    """An inject's text in the incident's language, else the first one it has."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and value:
+        chosen = value.get(lang) if lang in value else next(iter(value.values()))
+        return chosen if isinstance(chosen, str) else str(chosen)
+    return ""
+
+
+def steps_of(state: IncidentState, plan: Plan | None) -> tuple[StepRecord, ...]:
+    records = []
+    for step_id, step in state.steps.items():
+        task = plan.tasks.get(step_id) if plan else None
+        due = (
+            state.activated_at + task.deadline
+            if task and task.deadline is not None and state.activated_at
+            else None
+        )
+        late = None
+        if due is not None and step.ended_at is not None and step.status == "done":
+            late = max(0.0, minutes(step.ended_at - due))
+        records.append(
+            StepRecord(
+                step_id,
+                step.phase,
+                task.title if task else None,
+                step.status,
+                step.started_at,
+                step.ended_at,
+                step.by,
+                step.reason,
+                due,
+                late,
+            )
+        )
+    return tuple(records)
+
+
+def _publication_json(p: PublicationRecord) -> dict[str, Any]:
+    return {
+        "message": p.message,
+        "kind": p.kind,
+        "at": jsonable(p.at),
+        "channels": list(p.channels),
+        "public": p.public,
+        "by": p.by,
+        "gates_overridden": list(p.gates_overridden),
+    }

@@ -1,0 +1,44 @@
+"""The report as one self-contained HTML file: inline CSS, inline SVG chart, nothing to fetch.
+
+Rendered by Jinja2 from the package's own template with autoescape on: every text that comes
+from the timeline (facts, notes, actor names, reasons, comments) is escaped wherever it lands,
+in the page or inside the SVG. A Content-Security-Policy forbids every load and every script,
+so even a browser bug in escaping would leave nothing to run and nowhere to send it.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import jinja2
+
+from crisisplay.report.chart import build_chart
+from crisisplay.report.document import Report
+from crisisplay.report.sections import sections
+from crisisplay.report.summary import identity, key_figures
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("crisisplay.report", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def to_html(report: Report) -> str:
+    from crisisplay import version
+
+    template = environment().get_template("report.html.j2")
+    return template.render(
+        info=report.kpis.incident,
+        header=identity(report.kpis),
+        figures=key_figures(report.kpis),
+        chart=build_chart(report),
+        sections=sections(report),
+        version=version(),
+    )

@@ -1,0 +1,113 @@
+"""``compute_kpis``: every key figure of a response, from its timeline's events alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crisisplay.errors import TimelineError
+from crisisplay.report import cell, timing
+from crisisplay.report.kpis import (
+    ChannelMessages,
+    ChannelSkip,
+    DrillResult,
+    IncidentInfo,
+    Kpis,
+    MessageSkip,
+)
+from crisisplay.report.ledger import Ledger, PublicationRecord, read_ledger
+from crisisplay.timeline.events import Event
+from crisisplay.timeline.state import IncidentState, fold
+
+
+def compute_kpis(events: Sequence[Event], drill: DrillResult | None = None) -> Kpis:
+    """The KPIs of the incident recorded by ``events`` (a pure function of them).
+
+    ``drill`` is the drill's score, computed by the drill scoring from the same timeline and
+    handed in, so this module does not depend on how drills are defined.
+    """
+    return kpis_of(fold(events), read_ledger(events), drill)
+
+
+def kpis_of(state: IncidentState, ledger: Ledger, drill: DrillResult | None = None) -> Kpis:
+    info = incident_info(state, ledger)
+    start, end, target = info.activated_at, info.ended_at, ledger.first_message_target_min
+    promises = tuple(timing.promise_kpi(p, end) for p in state.promises)
+    gates = cell.gate_kpis(state.gates)
+    alert = state.alert_at
+    resolved = state.resolved_at
+    return Kpis(
+        incident=info,
+        alert_to_activation_min=timing.minutes(start - alert) if alert else None,
+        first_public_message=timing.first_word(ledger.publications, start, target),
+        first_public_message_per_channel=timing.first_words(ledger.publications, start, target),
+        promises=promises,
+        promise_counts=timing.promise_counts(promises),
+        update_cadence=timing.cadence(ledger.publications, ledger.update_interval_min),
+        gates=gates,
+        gate_decisions=cell.gate_counts(gates),
+        step_counts=cell.step_counts(state.steps),
+        steps_skipped=cell.skipped_steps(state.steps),
+        roster_gaps=tuple(cell.roster_gap(r, g, end) for r, g in state.gaps.items()),
+        escalations=tuple(cell.escalation(r, e) for r, e in state.escalations.items()),
+        severity_changes=cell.severity_changes(state.severity_history),
+        time_to_resolution_min=timing.minutes(resolved - start) if resolved else None,
+        alert_to_resolution_min=timing.minutes(resolved - alert) if resolved and alert else None,
+        messages_per_channel=messages_per_channel(ledger.publications),
+        channels_skipped=channels_skipped(state),
+        messages_skipped=tuple(
+            MessageSkip(m_id, m.kind, m.skipped)
+            for m_id, m in state.messages.items()
+            if m.skipped is not None
+        ),
+        post_crisis=cell.post_crisis(state, ledger.post_kinds, ledger.publications),
+        drill=drill,
+    )
+
+
+def incident_info(state: IncidentState, ledger: Ledger) -> IncidentInfo:
+    if state.activated_at is None or state.incident is None or state.scenario is None:
+        raise TimelineError("the timeline has no activation event: it is not an incident timeline")
+    return IncidentInfo(
+        incident=state.incident,
+        scenario=state.scenario,
+        title=state.title,
+        lang=state.lang,
+        drill=state.drill,
+        drill_id=state.drill_id,
+        activated_at=state.activated_at,
+        activated_by=state.activated_by,
+        alert_at=state.alert_at,
+        resolved_at=state.resolved_at,
+        completed=state.completed_at is not None,
+        ended_at=state.last_at or state.activated_at,
+        events=ledger.events,
+        head=state.head,
+        severity=state.severity,
+        first_message_target_min=ledger.first_message_target_min,
+        update_interval_min=ledger.update_interval_min,
+    )
+
+
+def messages_per_channel(
+    publications: Sequence[PublicationRecord],
+) -> tuple[ChannelMessages, ...]:
+    counts: dict[str, int] = {}
+    messages: dict[str, list[str]] = {}
+    for publication in publications:
+        for channel in publication.channels:
+            counts[channel] = counts.get(channel, 0) + 1
+            seen = messages.setdefault(channel, [])
+            if publication.message not in seen:
+                seen.append(publication.message)
+    return tuple(
+        ChannelMessages(channel, counts[channel], tuple(messages[channel]))
+        for channel in sorted(counts)
+    )
+
+
+def channels_skipped(state: IncidentState) -> tuple[ChannelSkip, ...]:
+    return tuple(
+        ChannelSkip(message_id, channel, reason)
+        for message_id, message in state.messages.items()
+        for channel, reason in message.skipped_channels.items()
+    )

@@ -1,0 +1,66 @@
+"""The report of a timeline file, as ``crisisplay report`` asks for it.
+
+Reads the events once, takes the step deadlines from the scenario in the home when it can
+(a timeline from another home still gets its report, with a note saying why deadlines are
+missing), adds the drill's score for a drill, and renders the chosen format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from crisisplay.errors import CrisisplayError, TimelineError, UsageError
+from crisisplay.home import Home
+from crisisplay.report.document import Report, build_report
+from crisisplay.report.drill import drill_result
+from crisisplay.report.plan import Plan, plan_of
+from crisisplay.timeline import kinds
+from crisisplay.timeline.events import Event
+from crisisplay.timeline.store import read_events
+
+FORMATS = ("md", "html", "json")
+
+
+def report_of(home: Home, path: Path) -> Report:
+    events = read_events(path).events
+    activation = next((e for e in events if e.kind == kinds.INCIDENT_ACTIVATED), None)
+    if activation is None:
+        raise TimelineError(f"{path} has no activation event: it is not an incident timeline")
+    scenario = str(activation.payload.get("scenario"))
+    lang = activation.payload.get("lang")
+    plan, note = load_plan(home, scenario, lang if isinstance(lang, str) else None)
+    return build_report(events, plan, drill_result(home, events, activation), note)
+
+
+def load_plan(home: Home, scenario_id: str, lang: str | None) -> tuple[Plan | None, str | None]:
+    from crisisplay.playbook.load import load_playbook
+
+    try:
+        playbook = load_playbook(home, only=scenario_id)
+        scenario = playbook.scenario(scenario_id)
+    except CrisisplayError as exc:
+        first = str(exc).splitlines()[0]
+        return None, f"Step deadlines are not shown: the scenario could not be read ({first})."
+    return plan_of(scenario, lang or playbook.organisation.languages[0]), None
+
+
+def render(report: Report, fmt: str) -> str:
+    if fmt == "md":
+        from crisisplay.report.markdown import to_markdown
+
+        return to_markdown(report)
+    if fmt == "html":
+        from crisisplay.report.html import to_html
+
+        return to_html(report)
+    if fmt == "json":
+        from crisisplay.report.jsondoc import to_json
+
+        return to_json(report)
+    raise UsageError(f"unknown report format {fmt!r} (choose one of {', '.join(FORMATS)})")
+
+
+def render_events(events: Sequence[Event], fmt: str, plan: Plan | None = None) -> str:
+    """The report of ``events`` in ``fmt``, with no home (tests and benchmarks)."""
+    return render(build_report(events, plan), fmt)

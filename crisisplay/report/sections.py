@@ -1,0 +1,44 @@
+"""The report's sections in reading order: the response first, then the record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from crisisplay.report import sections_record as record
+from crisisplay.report import sections_response as response
+from crisisplay.report.document import Report
+from crisisplay.report.table import Cell, Section
+
+SECTIONS: tuple[Callable[[Report], Section], ...] = (
+    response.first_words,
+    response.promises,
+    response.cadence,
+    response.gates,
+    response.steps,
+    response.gaps,
+    response.escalations,
+    response.severity,
+    record.per_channel,
+    record.publications,
+    record.skipped,
+    record.post,
+    record.drill,
+    record.injects,
+    record.facts,
+    record.log,
+)
+#: shown for a drill, or when the timeline holds injects
+DRILL_ONLY = (record.drill, record.injects)
+
+
+def sections(report: Report) -> list[Section]:
+    return [build(report) for build in SECTIONS if _applies(build, report)]
+
+
+def _applies(build: Callable[[Report], Section], report: Report) -> bool:
+    if build in DRILL_ONLY:
+        return report.kpis.incident.drill or bool(report.injects)
+    return True
+
+
+__all__ = ["Cell", "Section", "sections"]

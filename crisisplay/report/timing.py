@@ -1,0 +1,91 @@
+"""The clocks of the public word: first message, promised updates, update cadence."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from crisisplay.report.kpis import Cadence, FirstWord, PromiseCounts, PromiseKpi
+from crisisplay.report.ledger import PublicationRecord
+from crisisplay.timeline.state import Promise
+
+#: the kinds of message that tell the public where the incident stands
+CADENCE_KINDS = ("holding", "update", "resolution")
+
+
+def minutes(delta: timedelta) -> float:
+    """Minutes, to a tenth (event times carry milliseconds; nobody reads them in a review)."""
+    return round(delta.total_seconds() / 60, 1)
+
+
+def first_word(
+    publications: Sequence[PublicationRecord],
+    activated_at: datetime,
+    target_min: float,
+    channel: str | None = None,
+) -> FirstWord:
+    """The first public publication (on ``channel``, or on any channel) against the target."""
+    found = next(
+        (
+            p
+            for p in publications
+            if p.public and (channel is None or channel in p.channels) and p.channels
+        ),
+        None,
+    )
+    if found is None:
+        return FirstWord(channel, None, None, None, target_min, False, None)
+    after = minutes(found.at - activated_at)
+    late = round(max(0.0, after - target_min), 1)
+    return FirstWord(channel, found.message, found.at, after, target_min, late == 0, late)
+
+
+def first_words(
+    publications: Sequence[PublicationRecord], activated_at: datetime, target_min: float
+) -> tuple[FirstWord, ...]:
+    """One first word per channel that carried a public message, earliest first."""
+    channels: list[str] = []
+    for publication in publications:
+        if publication.public:
+            channels += [c for c in publication.channels if c not in channels]
+    words = [first_word(publications, activated_at, target_min, c) for c in channels]
+    return tuple(sorted(words, key=lambda w: (w.at or activated_at, w.channel or "")))
+
+
+def promise_kpi(promise: Promise, ended_at: datetime) -> PromiseKpi:
+    answered = promise.kept_at
+    if answered is not None:
+        kept = answered <= promise.due
+        outcome = "kept" if kept else "missed"
+        late = 0.0 if kept else minutes(answered - promise.due)
+        early = minutes(promise.due - answered) if kept else 0.0
+    elif promise.due < ended_at:
+        outcome, late, early = "unanswered", minutes(ended_at - promise.due), 0.0
+    else:
+        outcome, late, early = "open", 0.0, 0.0
+    return PromiseKpi(promise.message, promise.made_at, promise.due, answered, outcome, late, early)
+
+
+def promise_counts(promises: Sequence[PromiseKpi]) -> PromiseCounts:
+    def count(outcome: str) -> int:
+        return sum(1 for p in promises if p.outcome == outcome)
+
+    return PromiseCounts(
+        len(promises), count("kept"), count("missed"), count("unanswered"), count("open")
+    )
+
+
+def cadence(publications: Sequence[PublicationRecord], target_min: float) -> Cadence:
+    moments = [p.at for p in publications if p.public and p.kind in CADENCE_KINDS]
+    intervals = tuple(minutes(b - a) for a, b in itertools.pairwise(moments))
+    mean = round(sum(intervals) / len(intervals), 1) if intervals else None
+    return Cadence(
+        kinds=CADENCE_KINDS,
+        publications=len(moments),
+        intervals_min=intervals,
+        mean_interval_min=mean,
+        longest_interval_min=max(intervals, default=None),
+        target_min=target_min,
+        over_target=sum(1 for i in intervals if i > target_min),
+    )
