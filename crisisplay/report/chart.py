@@ -41,7 +41,7 @@ def build_chart(report: Report) -> Chart:
     chart.plot_top, chart.plot_bottom = HEADER, lanes.y
     _phase_bands(report, scale, chart)
     _moments(report, scale, chart)
-    _axis(scale, chart)
+    _axis(scale, chart, report.kpis.incident.activated_at)
     chart.marks = merge_marks(chart.marks)
     _legend(chart, lanes.legend)
     return chart
@@ -123,12 +123,12 @@ def _moments(report: Report, scale: TimeScale, chart: Chart) -> None:
         chart.labels.append(Label(x + shift, 34, text, f"moment-label {css}", anchor, title))
 
 
-def _axis(scale: TimeScale, chart: Chart) -> None:
+def _axis(scale: TimeScale, chart: Chart, activated_at: datetime) -> None:
     y = chart.plot_bottom
-    for moment, minute in scale.ticks():
+    for moment in scale.ticks(activated_at):
         x = scale.x(moment)
         chart.grid.append(Line(x, chart.plot_top, x, y + 4, "grid"))
-        chart.labels.append(Label(x, y + 16, f"T+{fmt.duration(minute)}", "tick", "middle"))
+        chart.labels.append(Label(x, y + 16, fmt.since(moment, activated_at), "tick", "middle"))
         chart.labels.append(Label(x, y + 28, f"{moment:%H:%M}", "tick clock", "middle"))
     chart.lines.append(Line(PLOT_X0, y, PLOT_X1, y, "axis"))
 

@@ -207,7 +207,17 @@ class LaneBuilder:
         x = self.scale.x(at)
         self.chart.lines.append(Line(due, y, x, y, "promise-late", title))
         self.mark(at, y, style, title)
-        self.chart.labels.append(Label(x + 6, y - 5, f"+{late}", "late-label", title=title))
+        # near the right edge the delay is written to the left of its cross
+        right = x < PLOT_X1 - 60
+        label = Label(
+            x + 6 if right else x - 8,
+            y - 5,
+            f"+{late}",
+            "late-label",
+            "start" if right else "end",
+            title,
+        )
+        self.chart.labels.append(label)
         self.keyed(style)
 
     def channels(self) -> None:

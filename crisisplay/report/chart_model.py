@@ -125,12 +125,14 @@ class TimeScale:
     def inside(self, moment: datetime) -> bool:
         return self.start <= moment <= self.end
 
-    def ticks(self) -> list[tuple[datetime, int]]:
-        """Tick times (and their minutes since start) at a round step, about ten of them."""
+    def ticks(self, origin: datetime) -> list[datetime]:
+        """Tick times at a round step from ``origin`` (activation), about ten of them (some
+        before ``origin`` when the chart starts earlier: the first alert)."""
         span_min = (self.end - self.start).total_seconds() / 60
         step = next((s for s in _TICK_STEPS if span_min / s <= 10), _TICK_STEPS[-1])
-        count = int(span_min // step)
-        return [(self.start + timedelta(minutes=step * i), step * i) for i in range(count + 1)]
+        before = int((origin - self.start).total_seconds() // 60 // step)
+        after = int((self.end - origin).total_seconds() // 60 // step)
+        return [origin + timedelta(minutes=step * i) for i in range(-before, after + 1)]
 
 
 _TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080)

@@ -114,6 +114,7 @@ def test_crowded_rows_merge_and_keep_the_worst() -> None:
 def test_ticks_stay_few_on_a_long_incident() -> None:
     rows: list[Row] = [*CRAFTED[:-1], ("23:59", "note.added", "x", None, {"text": "late night"})]
     scale = time_scale(build_report(sealed(rows)))
-    ticks = scale.ticks()
+    ticks = scale.ticks(at("10:00"))
     assert 4 <= len(ticks) <= 11
-    assert ticks[1][0] - ticks[0][0] >= timedelta(minutes=60)
+    assert ticks[1] - ticks[0] >= timedelta(minutes=60)
+    assert at("10:00") in ticks  # ticks count from activation, not from the first alert
