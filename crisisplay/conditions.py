@@ -78,7 +78,7 @@ def compile_condition(source: str, declared: frozenset[str] | None = None) -> Co
         unknown = sorted(names - declared - BUILTIN_NAMES)
         if unknown:
             raise ValueError(_unknown_message(unknown, declared | BUILTIN_NAMES))
-    _compiled(source)
+    # Code generation waits for the first evaluation: checking a playbook only needs the parse.
     return CompiledCondition(source, names)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crisisplay.channels import measure
+from crisisplay.channels.measurement import measure
 from crisisplay.errors import UsageError
 from crisisplay.home import Home
 from crisisplay.messages.lint import ToneLinter

@@ -199,7 +199,7 @@ def choice_labels(context: Context, value: Any, fact: str, lower: bool = False) 
 def gsm(text: Any) -> str:
     """A fact made SMS-safe: characters outside GSM-7 replaced by look-alikes ("Côte" ->
     "Cote", ’ -> '), so one place name cannot turn an SMS into UCS-2 and double its parts."""
-    from crisisplay.channels import suggest_gsm
+    from crisisplay.channels.gsm import suggest_gsm
 
     return suggest_gsm(str(text))
 

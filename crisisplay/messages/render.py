@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from crisisplay.channels import measure
+from crisisplay.channels.measurement import measure
 from crisisplay.conditions import compile_condition, holds
 from crisisplay.errors import InputError, Location, UsageError
 from crisisplay.facts import FactValue

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from crisisplay.findings import Finding
 
 if TYPE_CHECKING:
-    from crisisplay.channels import Measurement
+    from crisisplay.channels.measurement import Measurement
 
 # The DESIGN.md name of the title of each channel that has one.
 TITLE_KEYS = {"email": "subject", "push": "title"}

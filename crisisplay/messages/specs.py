@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crisisplay.channels import OVERRIDABLE_FIELDS, ChannelSpec, spec_for
+from crisisplay.channels.catalogue import OVERRIDABLE_FIELDS, ChannelSpec, spec_for
 from crisisplay.playbook.model import Organisation
 
 
