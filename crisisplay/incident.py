@@ -112,6 +112,10 @@ def resume(home: Home, path: Path, edges: Edges) -> IncidentRun:
     state = load_state(path)
     assert state.scenario is not None
     playbook = load_playbook(home, only=state.scenario)
+    if state.drill:  # a drill goes on with its own injects, roster and exercise clock
+        from crisisplay.drills.resume import drill_edges
+
+        edges = drill_edges(path, state, playbook.organisation, edges)
     session = _session(
         playbook,
         state.scenario,

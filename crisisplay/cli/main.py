@@ -73,6 +73,7 @@ def main(
 def _register() -> None:
     # Each command module attaches its commands to `app` when imported.
     from crisisplay.cli import (  # noqa: F401
+        drill_cmds,
         incident_cmds,
         message_cmds,
         playbook_cmds,

@@ -22,6 +22,7 @@ class SchemaKind(str, enum.Enum):
     all = "all"
     organisation = "organisation"
     scenario = "scenario"
+    drill = "drill"
 
 
 LangOption = Annotated[

@@ -11,13 +11,14 @@ import types
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
+from crisisplay.drills.model import Drill
 from crisisplay.playbook.convert import required_fields, type_hints
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.playbook.types import Described, Duration, LocalText, Pattern
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://crisisplay.example/schema/"
-ROOTS: dict[str, type] = {"organisation": Organisation, "scenario": Scenario}
+ROOTS: dict[str, type] = {"organisation": Organisation, "scenario": Scenario, "drill": Drill}
 
 
 class _Builder:
@@ -103,7 +104,7 @@ _PLAIN: dict[Any, dict[str, Any]] = {
 
 
 def schema_for(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one kind of playbook file ('organisation' or 'scenario')."""
+    """The JSON Schema of one kind of playbook file ('organisation', 'scenario' or 'drill')."""
     builder = _Builder()
     root = builder.of(ROOTS[kind])
     return {
@@ -116,7 +117,7 @@ def schema_for(kind: str) -> dict[str, Any]:
 
 
 def combined_schema() -> dict[str, Any]:
-    """One schema for any playbook file: an organisation or a scenario."""
+    """One schema for any playbook file: an organisation, a scenario or a drill."""
     builder = _Builder()
     branches = [builder.of(cls) for cls in ROOTS.values()]
     return {

@@ -333,6 +333,7 @@ def _names(source: str) -> frozenset[str]:
 
 def validate_home(home: Home) -> list[Problem]:
     """Every problem of the home: files that do not load, broken references, templates, drills."""
+    from crisisplay.drills.checks import check_drills
     from crisisplay.messages.validation import check_templates
 
     playbook, problems = read_home(home)
@@ -349,4 +350,6 @@ def validate_home(home: Home) -> list[Problem]:
         for scenario_id, scenario in playbook.scenarios.items()
         if playbook.scenario_doc(scenario_id).file not in broken
     }
-    return problems + check_templates(dataclasses.replace(playbook, scenarios=sound))
+    sound_playbook = dataclasses.replace(playbook, scenarios=sound)
+    problems += check_drills(home, sound_playbook)
+    return problems + check_templates(sound_playbook)

@@ -11,10 +11,12 @@ from typing import Final
 
 # The first event of every timeline.
 # {scenario, title, lang, drill: bool, drill_id?: str, lead_role, first_message_target_min,
-#  alert_at?: time of the first alert (ISO), home?: str}
+#  alert_at?: time of the first alert (ISO), home?: str,
+#  drill_plan?: {drill: the drill as its file holds it, message_gates: {message: [gates]}}}
 INCIDENT_ACTIVATED: Final = "incident.activated"
 
-# {fact, value, previous?, source: "answer" | "default" | "inject" | "correction" | "set"}
+# {fact, value, previous?, source: "answer" | "default" | "inject" | "correction" | "set",
+#  inject?: the drill inject that set it}
 FACT_SET: Final = "fact.set"
 # {facts: [ids], gate} - the facts known when a gate passed were confirmed by its validator;
 # changing one of them later re-opens that gate (the fold records it as "reopened")

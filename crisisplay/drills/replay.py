@@ -1,0 +1,204 @@
+"""A past crisis becomes an exercise: a drill built from a real incident's timeline.
+
+The first value of each fact becomes a start fact; every later change (a correction, a figure
+the NOC revised) becomes an inject at the minute it happened. The expectations are the ones
+every crisis is held to: the first public word within the organisation's target, every promised
+update on time, no message past a failing gate, and each escalation the incident needed,
+handled within its rule's delay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from crisisplay.drills.model import Drill, Expectation, Inject, Start
+from crisisplay.drills.plan import to_data
+from crisisplay.drills.texts import dt
+from crisisplay.drills.ticker import format_value
+from crisisplay.errors import PlaybookInvalid, TimelineError, UsageError
+from crisisplay.home import Home
+from crisisplay.playbook.model import Organisation, Scenario
+from crisisplay.playbook.types import ID_PATTERN, Duration, LocalText
+from crisisplay.roster import WEEKDAYS
+from crisisplay.timeline import kinds
+from crisisplay.timeline.events import Event
+from crisisplay.timeline.state import fold
+
+MODELINE = "# yaml-language-server: $schema=../schema/drill.schema.json\n"
+DEFAULT_TARGET_MIN = 30
+# The order a person reads a drill in: the story first, the scoring last.
+_FILE_ORDER = (
+    "id",
+    "title",
+    "scenario",
+    "summary",
+    "starts",
+    "start_facts",
+    "roster",
+    "injects",
+    "expectations",
+)
+
+Change = tuple[int, str, Any]  # minutes after activation, fact id, new value
+
+
+def drill_from_events(
+    events: Sequence[Event], drill_id: str, scenario: Scenario, org: Organisation
+) -> Drill:
+    """The drill ``drill_id`` replaying ``events`` (a timeline of ``scenario``)."""
+    if not events or events[0].kind != kinds.INCIDENT_ACTIVATED:
+        raise TimelineError("the timeline has no activation event: it is not an incident timeline")
+    activation = events[0]
+    start_facts, changes = _facts(events, scenario, activation.at)
+    languages = org.languages
+    incident = activation.incident
+
+    def local(key: str, **values: Any) -> LocalText:
+        return LocalText({lang: dt(key, lang, **values) for lang in languages})
+
+    return Drill(
+        id=drill_id,
+        title=LocalText(
+            {
+                lang: dt("replay.title", lang, title=scenario.title.get_text(lang))
+                for lang in languages
+            }
+        ),
+        scenario=scenario.id,
+        summary=local("replay.summary", incident=incident),
+        expectations=_expectations(events, scenario, local),
+        starts=_start(activation.at, org.timezone),
+        start_facts=start_facts,
+        injects=_injects(changes, scenario, languages),
+    )
+
+
+def _facts(
+    events: Sequence[Event], scenario: Scenario, activated: datetime
+) -> tuple[dict[str, Any], list[Change]]:
+    """The first value of each fact, and every later change with its minute."""
+    declared = {f.id for f in scenario.facts}
+    first: dict[str, Any] = {}
+    current: dict[str, Any] = {}
+    changes: list[Change] = []
+    for event in events:
+        fact, value = event.payload.get("fact"), event.payload.get("value")
+        if event.kind != kinds.FACT_SET or fact not in declared or value is None:
+            continue
+        if fact in current and current[fact] != value:
+            minutes = int((event.at - activated).total_seconds() // 60)
+            changes.append((minutes, str(fact), value))
+        first.setdefault(str(fact), value)
+        current[str(fact)] = value
+    return first, changes
+
+
+def _injects(
+    changes: list[Change], scenario: Scenario, languages: tuple[str, ...]
+) -> tuple[Inject, ...]:
+    by_minute: dict[int, dict[str, Any]] = {}
+    for minutes, fact, value in changes:
+        by_minute.setdefault(minutes, {})[fact] = value
+    injects = []
+    for number, (minutes, facts) in enumerate(sorted(by_minute.items()), start=1):
+        text = LocalText({lang: _inject_text(facts, scenario, lang) for lang in languages})
+        injects.append(
+            Inject(f"change-{number}", Duration(minutes=minutes), "fact-change", text, facts)
+        )
+    return tuple(injects)
+
+
+def _inject_text(facts: dict[str, Any], scenario: Scenario, lang: str) -> str:
+    lines = [dt("replay.inject", lang)]
+    for fact_id, value in facts.items():
+        fact = scenario.fact(fact_id)
+        assert fact is not None
+        lines.append(f"- {fact.question.get_text(lang)} {format_value(fact, value, lang)}")
+    return "\n".join(lines)
+
+
+def _expectations(
+    events: Sequence[Event], scenario: Scenario, local: Callable[..., LocalText]
+) -> tuple[Expectation, ...]:
+    target = events[0].payload.get("first_message_target_min", DEFAULT_TARGET_MIN)
+    minutes = target if isinstance(target, int) and target > 0 else DEFAULT_TARGET_MIN
+    found: list[Expectation] = []
+    if any(m.kind == "holding" for m in scenario.messages):
+        found.append(
+            Expectation(
+                "first-word",
+                "message-within",
+                local("replay.first_word", minutes=minutes),
+                40,
+                within=Duration(minutes=minutes),
+                message_kind="holding",
+            )
+        )
+    found.append(Expectation("promises-kept", "promises-kept", local("replay.promises"), 20))
+    found.append(Expectation("gates-held", "no-failing-gate", local("replay.gates"), 20))
+    fired = fold(events).escalations
+    for rule in scenario.escalations:
+        if rule.id in fired and rule.within is not None:
+            title = local("replay.escalation", rule=rule.id, within=rule.within.label())
+            found.append(
+                Expectation(
+                    f"escalation-{rule.id}", "escalation-within", title, 10, escalation=rule.id
+                )
+            )
+    return tuple(found)
+
+
+def _start(activated: datetime, zone: str) -> Start:
+    local = activated.astimezone(ZoneInfo(zone))
+    return Start(f"{local:%H:%M}", WEEKDAYS[local.weekday()])  # type: ignore[arg-type]
+
+
+def drill_yaml(drill: Drill, source: Path) -> str:
+    """The drill as a file a trainer can read, edit and run."""
+    import yaml
+
+    header = (
+        f"{MODELINE}#\n# Replayed from {source.name} by `crisisplay drill from-timeline`.\n"
+        "# Edit the injects' texts and the expectations' points to fit the exercise.\n\n"
+    )
+    data = to_data(drill)
+    ordered = {key: data[key] for key in _FILE_ORDER if key in data}
+    body = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
+    return header + body
+
+
+def write_replay(home: Home, source: Path, output: Path) -> Path:
+    """Write the drill replaying the timeline ``source`` to ``output``, checked like any drill."""
+    from crisisplay.drills.checks import check_drill
+    from crisisplay.drills.load import read_drill
+    from crisisplay.playbook.load import load_playbook
+    from crisisplay.timeline.store import read_events
+
+    drill_id = output.stem
+    if output.suffix not in (".yaml", ".yml") or not re.match(ID_PATTERN, drill_id):
+        raise UsageError(
+            f"-o {output}: a drill file is named after its id, lower-case words joined by "
+            "hyphens, ending in .yaml",
+            hint="for example -o playbooks/drills/replay-november-outage.yaml",
+        )
+    if output.exists():
+        raise UsageError(f"{output} already exists", hint="choose another file name")
+    events = read_events(source).events
+    scenario_id = events[0].payload.get("scenario") if events else None
+    playbook = load_playbook(home, only=str(scenario_id)) if scenario_id else None
+    if playbook is None:
+        raise TimelineError(f"{source} has no activation event: it is not an incident timeline")
+    scenario = playbook.scenario(str(scenario_id))
+    drill = drill_from_events(events, drill_id, scenario, playbook.organisation)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(drill_yaml(drill, source), encoding="utf-8")
+    loaded, problems = read_drill(home, output)
+    problems += check_drill(loaded, playbook) if loaded else []
+    if problems:
+        raise PlaybookInvalid(problems)
+    return output

@@ -1,0 +1,41 @@
+"""Resuming a drill timeline: its injects, roster and exercise clock come from the timeline."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crisisplay.clock import DrillClock, SystemClock
+from crisisplay.drills.plan import PAYLOAD_KEY, DrillPlan, changed_roster
+from crisisplay.drills.ticker import InjectTicker
+from crisisplay.playbook.model import Organisation
+from crisisplay.prompts import ScriptedPrompter
+from crisisplay.timeline.state import IncidentState
+from crisisplay.timeline.store import read_events
+
+if TYPE_CHECKING:
+    from crisisplay.incident import Edges
+
+
+def drill_edges(path: Path, state: IncidentState, org: Organisation, edges: Edges) -> Edges:
+    """``edges`` completed for the drill recorded at ``path`` (unchanged without a plan).
+
+    Exercise time goes on from the last event, not from today: a drill started "on Sunday"
+    stays on Sunday. Scripted answers jump to their times; a person answering sees time flow.
+    """
+    events = read_events(path).events
+    payload = events[0].payload.get(PAYLOAD_KEY) if events else None
+    if payload is None:
+        return edges
+    plan = DrillPlan.from_payload(payload, str(path))
+    clock = edges.clock
+    if isinstance(clock, SystemClock) and state.last_at is not None:
+        paced = not isinstance(edges.prompter, ScriptedPrompter)
+        clock = DrillClock(state.last_at, paced=paced)
+    return dataclasses.replace(
+        edges,
+        clock=clock,
+        ticker=edges.ticker or InjectTicker(plan),
+        organisation=edges.organisation or changed_roster(org, plan.drill.roster),
+    )

@@ -1,0 +1,135 @@
+"""Starting a drill: the one walkthrough engine, with a drill clock, injects and the drill's roster.
+
+A scripted drill (``--answers``) runs on an unpaced clock: time jumps to each answer's ``at:`` and
+each inject's moment, so the same drill, answers and start give byte-identical timelines. With a
+speed (or a person answering), the clock is paced: exercise time runs ``speed`` times faster
+than the wall clock. With ``--step``, exercise time moves only when the trainer fires an inject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from crisisplay.clock import DrillClock, WallTime
+from crisisplay.drills.model import Start
+from crisisplay.drills.plan import PAYLOAD_KEY, DrillPlan, changed_roster, make_plan
+from crisisplay.drills.scoring import Score, score_timeline
+from crisisplay.drills.ticker import InjectTicker
+from crisisplay.errors import UsageError
+from crisisplay.home import Home
+from crisisplay.prompts import Prompter
+from crisisplay.roster import WEEKDAYS
+from crisisplay.timeline.state import IncidentState
+
+
+@dataclass(frozen=True)
+class DrillOptions:
+    """How a drill is run (the CLI builds one from its options; tests choose every part)."""
+
+    actor: str
+    #: answers come from a file: time jumps instead of flowing, unless a speed is given
+    scripted: bool
+    speed: float | None = None
+    step: bool = False
+    start: datetime | None = None
+    timeline: Path | None = None
+    lang: str | None = None
+    #: the moment "now" is, for a drill given no start (the CLI passes the system time)
+    now: datetime | None = None
+    wall: WallTime = field(default_factory=WallTime)
+    render: Callable[..., Any] | None = None
+
+
+@dataclass(frozen=True)
+class DrillRun:
+    path: Path
+    state: IncidentState
+    score: Score
+
+
+def run_drill(
+    home: Home,
+    ref: str,
+    prompter: Prompter,
+    options: DrillOptions,
+    trainer: Prompter | None = None,
+) -> DrillRun:
+    """Run the drill ``ref`` (an id or a path) as far as the answers go, and score it."""
+    from crisisplay.drills.load import load_drill
+    from crisisplay.incident import Edges, activate
+
+    loaded, playbook = load_drill(home, ref)
+    drill = loaded.drill
+    plan = make_plan(drill, playbook.scenario(drill.scenario))
+    org = playbook.organisation
+    start = start_time(options, drill.starts, ZoneInfo(org.timezone))
+    edges = Edges(
+        prompter,
+        drill_clock(start, options),
+        options.actor,
+        ticker=InjectTicker(plan, trainer if options.step else None),
+        render=options.render,
+        organisation=changed_roster(org, drill.roster),
+    )
+    run = activate(
+        home,
+        drill.scenario,
+        edges,
+        lang=options.lang,
+        timeline=options.timeline,
+        token="",
+        incident_id=drill_incident_id(drill.id, start),
+        activation=activation(plan),
+    )
+    return DrillRun(run.path, run.state, score_timeline(run.path))
+
+
+def activation(plan: DrillPlan) -> dict[str, Any]:
+    return {"drill": True, "drill_id": plan.drill.id, PAYLOAD_KEY: plan.as_payload()}
+
+
+def drill_clock(start: datetime, options: DrillOptions) -> DrillClock:
+    paced = not options.step and (options.speed is not None or not options.scripted)
+    return DrillClock(start, options.speed or 1.0, wall=options.wall, paced=paced)
+
+
+def drill_incident_id(drill_id: str, start: datetime) -> str:
+    """``20261122-0840-drill-weekend-cm-gap``: from the drill and its start, never random."""
+    return f"{start.astimezone(timezone.utc):%Y%m%d-%H%M}-drill-{drill_id}"
+
+
+def parse_start(text: str) -> datetime:
+    """``--start``: ISO 8601; without an offset it is read in the organisation's zone later."""
+    try:
+        return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(
+            f"--start: {text!r} is not an ISO 8601 time",
+            hint="write 2026-11-22T09:40 (organisation's zone) or 2026-11-22T08:40Z",
+        ) from None
+
+
+def start_time(options: DrillOptions, starts: Start | None, zone: ZoneInfo) -> datetime:
+    if options.start is not None:
+        given = options.start
+        return given if given.utcoffset() is not None else given.replace(tzinfo=zone)
+    if options.now is None:
+        raise UsageError("a drill needs a start time (--start) or the current time")
+    return default_start(starts, options.now, zone)
+
+
+def default_start(starts: Start | None, now: datetime, zone: ZoneInfo) -> datetime:
+    """The latest moment before ``now`` that fits the drill's story (a Sunday, 09:40)."""
+    if starts is None:
+        return now
+    local = now.astimezone(zone)
+    hours, minutes = (int(part) for part in starts.time.replace("24:00", "23:59").split(":"))
+    moment = local.replace(hour=hours, minute=minutes, second=0, microsecond=0)
+    while moment > local or (starts.day and WEEKDAYS[moment.weekday()] != starts.day):
+        moment -= timedelta(days=1)
+    return moment.astimezone(timezone.utc)

@@ -1,0 +1,178 @@
+"""The inject ticker: exercise time passing, and the injects that fall due on the way.
+
+The walkthrough calls ``advance`` before each action and whenever a scripted answer carries an
+``at:`` (``crisisplay.engine.Ticker``). Each inject due by then is fired at its own moment: the
+clock is moved to it (a paced drill clock sleeps the scaled wall time; an unpaced one jumps), then
+a ``drill.inject`` event and the facts it changes (``fact.set``, source ``inject``) are recorded
+together, and the participants are shown it. Which injects have fired is read from the timeline,
+so a resumed drill fires exactly the ones still to come.
+
+With a trainer (``--step``), exercise time does not run by itself: before each step the trainer
+is asked whether to fire the next inject now, and firing it moves exercise time to its moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from crisisplay.drills.model import START_INJECT, Inject
+from crisisplay.drills.plan import DrillPlan, start_inject
+from crisisplay.drills.texts import dt
+from crisisplay.playbook.types import Duration
+from crisisplay.prompts import Prompter, Question
+from crisisplay.texts import t
+from crisisplay.timeline import kinds
+from crisisplay.timeline.state import IncidentState
+
+if TYPE_CHECKING:
+    from crisisplay.engine import Walkthrough
+    from crisisplay.playbook.model import Fact
+
+#: the actor of the events the exercise itself causes (exercise control, in trainers' words)
+EXERCISE_CONTROL = "exercise-control"
+_YES = frozenset({"yes", "y", "oui", "o", "true", "fire", "1"})
+
+Item = tuple[str, Mapping[str, Any], str | None, str | None]
+
+
+@dataclass
+class InjectTicker:
+    plan: DrillPlan
+    #: asked before each step whether to fire the next inject (``--step``); None: the clock decides
+    trainer: Prompter | None = None
+    _offered: set[str] = field(default_factory=set)
+
+    def advance(self, walk: Walkthrough, until: datetime) -> None:
+        if walk.state.activated_at is None:
+            return
+        self._fire_due(walk, until)
+        if self.trainer is not None and self._trainer_fires(walk, self.trainer):
+            self._fire_due(walk, walk.session.clock.now())
+
+    def schedule(self) -> list[Inject]:
+        """The opening briefing, then the drill's injects in time order."""
+        return [start_inject(self.plan.drill), *self.plan.drill.injects]
+
+    def pending(self, state: IncidentState) -> list[Inject]:
+        fired = {event.payload.get("inject") for event in state.injects}
+        return [inject for inject in self.schedule() if inject.id not in fired]
+
+    def _fire_due(self, walk: Walkthrough, until: datetime) -> None:
+        activated = walk.state.activated_at
+        assert activated is not None
+        for inject in self.pending(walk.state):
+            if activated + inject.at > until:
+                break
+            fire(walk, inject)
+
+    def _trainer_fires(self, walk: Walkthrough, trainer: Prompter) -> bool:
+        """At a step boundary, the trainer's word: fire the next inject now (Enter) or not yet."""
+        boundary = step_boundary(walk)
+        upcoming = self.pending(walk.state)
+        if boundary is None or boundary in self._offered or not upcoming:
+            return False
+        self._offered.add(boundary)
+        title = inject_title(upcoming[0], walk.lang)
+        question = Question(
+            ("drill", "before", boundary.partition(".")[2]),
+            "fire",
+            "confirm",
+            dt("step.ask", walk.lang, title=title),
+            default=True,
+            optional=True,
+        )
+        if str(trainer.ask(question).value).strip().lower() not in _YES:
+            return False
+        fire(walk, upcoming[0])
+        return True
+
+
+def step_boundary(walk: Walkthrough) -> str | None:
+    """``steps.ID`` / ``post.ID`` when the walkthrough is about to take a new task on."""
+    label = str(getattr(walk.next_action(), "label", ""))
+    group, _, task_id = label.partition(".")
+    if group == "steps" and task_id not in walk.state.steps:
+        return label
+    if group == "post" and task_id not in walk.state.post_actions:
+        return label
+    return None
+
+
+def fire(walk: Walkthrough, inject: Inject) -> None:
+    """Record ``inject`` at its moment (or now, when that is past) and show it."""
+    state = walk.state
+    assert state.activated_at is not None
+    walk.session.clock.wait_until(state.activated_at + inject.at)
+    changed = {
+        fact: value
+        for fact, value in inject.facts.items()
+        if fact not in state.facts or state.facts[fact].value != value
+    }
+    payload = inject_payload(inject, walk.session.org.languages)
+    items: list[Item] = [(kinds.DRILL_INJECT, payload, EXERCISE_CONTROL, None)]
+    items += [fact_item(state, inject.id, fact, value) for fact, value in changed.items()]
+    walk.record_many(items)
+    walk.show(
+        "inject",
+        inject_title(inject, walk.lang),
+        *inject_lines(walk, inject, changed),
+        level="drill",
+        data={"inject": inject.id, "kind": inject.kind, "offset_min": inject.at.minutes},
+    )
+
+
+def inject_payload(inject: Inject, languages: tuple[str, ...]) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "inject": inject.id,
+        "kind": inject.kind,
+        "text": {lang: inject.text.get_text(lang) for lang in languages},
+        "facts": dict(inject.facts),
+        "offset_min": inject.at.minutes,
+    }
+    if inject.target is not None:
+        payload["target"] = inject.target
+    return payload
+
+
+def fact_item(state: IncidentState, inject_id: str, fact: str, value: Any) -> Item:
+    payload: dict[str, Any] = {
+        "fact": fact,
+        "value": value,
+        "source": "inject",
+        "inject": inject_id,
+    }
+    if fact in state.facts:
+        payload["previous"] = state.facts[fact].value
+    return kinds.FACT_SET, payload, EXERCISE_CONTROL, None
+
+
+def inject_title(inject: Inject, lang: str) -> str:
+    kind = dt(f"kind.{inject.kind}", lang)
+    return dt("inject.title", lang, offset=inject.at.label(), kind=kind)
+
+
+def inject_lines(walk: Walkthrough, inject: Inject, changed: Mapping[str, Any]) -> list[str]:
+    lang = walk.lang
+    lines = [inject.text.get_text(lang)]
+    label = "inject.known" if inject.id == START_INJECT else "inject.fact"
+    for fact_id, value in changed.items():
+        fact = walk.scenario.fact(fact_id)
+        shown = format_value(fact, value, lang) if fact else str(value)
+        lines.append(dt(label, lang, fact=fact_id, value=shown))
+    if inject.target is not None:
+        lines.append(dt("inject.target", lang, role=walk.role_title(inject.target)))
+    return lines
+
+
+def format_value(fact: Fact, value: Any, lang: str) -> str:
+    """A fact value as a person reads it: ``6h``, ``voice, data``, ``yes``."""
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if fact.type == "duration" and isinstance(value, int):
+        return Duration(minutes=value).label()
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
