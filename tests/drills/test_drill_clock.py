@@ -140,3 +140,42 @@ def test_step_without_the_trainer_firing_waits_for_the_answers(
     # nothing fired early: the scripted answers' times reached the injects
     assert ran.run.score.score == 100
     assert timedelta(minutes=_fired(ran.timeline)["share-up"]) == timedelta(minutes=9)
+
+
+def test_the_trainer_presses_enter_through_the_real_prompt(
+    drill_home: Path, tmp_path: Path
+) -> None:
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from crisisplay.console.prompter import InteractivePrompter
+
+    answers: list[object] = []
+
+    class Spied(InteractivePrompter):
+        def ask(self, question: Question) -> Answer:
+            answer = super().ask(question)
+            answers.append((question.group[-1], answer.value))
+            return answer
+
+    with create_pipe_input() as pipe:
+        trainer = Spied(input=pipe, output=DummyOutput())
+        pipe.send_text("\r")  # before `confirm`: Enter fires the next inject
+        pipe.send_text("n")  # before `publish`: not yet
+        extra: dict[str, Any] = {"step": True, "trainer": trainer}
+        ran = run(
+            drill_home,
+            "minimal-drill",
+            MINIMAL_ANSWERS,
+            MINIMAL_START,
+            tmp_path / "t.jsonl",
+            **extra,
+        )
+    events = read_events(ran.timeline).events
+    order = [(e.kind, e.payload.get("inject") or e.payload.get("step")) for e in events]
+    assert order.index((kinds.DRILL_INJECT, "share-up")) < order.index(
+        (kinds.STEP_STARTED, "confirm")
+    )
+    assert answers == [("confirm", True), ("publish", False)]
+    # "not yet": the call waited for the answers' time to reach its own moment
+    assert _fired(ran.timeline) == {"start": 0, "share-up": 9, "call": 11}
