@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from crisisplay.report.drill import drill_result
 from crisisplay.report.jsonable import AsJson, jsonable
-from crisisplay.report.kpis import DrillResult, Kpis
+from crisisplay.report.kpis import Kpis
 from crisisplay.report.ledger import PublicationRecord, read_ledger
 from crisisplay.report.measure import kpis_of
 from crisisplay.report.plan import Plan
@@ -105,14 +106,11 @@ class Report:
 
 
 def build_report(
-    events: Sequence[Event],
-    plan: Plan | None = None,
-    drill: DrillResult | None = None,
-    plan_note: str | None = None,
+    events: Sequence[Event], plan: Plan | None = None, plan_note: str | None = None
 ) -> Report:
     state = fold(events)
     ledger = read_ledger(events)
-    kpis = kpis_of(state, ledger, drill)
+    kpis = kpis_of(state, ledger, drill_result(events))
     return Report(
         kpis=kpis,
         facts=facts_of(state),

@@ -1,22 +1,63 @@
 """A drill's expectations and score, for the report of a drill timeline.
 
-The scoring belongs to the drills (``crisisplay drill score``); the report only shows it. Until
-the drills package is installed beside the report, a drill timeline's report says it is not
-scored rather than guessing.
+The scoring belongs to the drills (``crisisplay.drills.scoring``, the same as ``crisisplay drill
+score``); the report only shows it. It reads the timeline alone (the drill's plan is recorded in
+the activation event), so the report stays a function of the events. The score is taken through
+its stable JSON form (DESIGN.md, "Machine-readable outputs"), not through the drills' internals.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
 
-from crisisplay.home import Home
-from crisisplay.report.kpis import DrillResult
-from crisisplay.timeline.events import Event
+from crisisplay.errors import CrisisplayError
+from crisisplay.report.kpis import DrillResult, ExpectationResult
+from crisisplay.timeline.events import Event, parse_time
 
 
-def drill_result(home: Home, events: Sequence[Event], activation: Event) -> DrillResult | None:
-    """The score of a drill timeline (None for a real incident)."""
-    if activation.payload.get("drill") is not True:
+def drill_result(events: Sequence[Event]) -> DrillResult | None:
+    """The score of a drill timeline (None for a real incident's)."""
+    activation = events[0] if events else None
+    if activation is None or activation.payload.get("drill") is not True:
         return None
-    name = str(activation.payload.get("drill_id") or activation.payload.get("scenario"))
-    return DrillResult(name, None, None, (), note="Drill scoring is not available yet.")
+    from crisisplay.drills.scoring import score_events
+
+    lang = activation.payload.get("lang")
+    try:
+        scored = score_events(events, "<timeline>", lang if isinstance(lang, str) else None)
+    except CrisisplayError as exc:
+        name = str(activation.payload.get("drill_id") or activation.payload.get("scenario"))
+        first = str(exc).splitlines()[0]
+        return DrillResult(name, None, None, None, (), note=f"Not scored: {first}")
+    return from_score_json(scored.as_json())
+
+
+def from_score_json(score: Mapping[str, Any]) -> DrillResult:
+    return DrillResult(
+        drill=str(score["drill"]),
+        title=score.get("title"),
+        score=score["score"],
+        max=score["max"],
+        expectations=tuple(_expectation(item) for item in score["expectations"]),
+    )
+
+
+def _expectation(item: Mapping[str, Any]) -> ExpectationResult:
+    return ExpectationResult(
+        id=str(item["id"]),
+        kind=item.get("kind"),
+        title=item.get("title"),
+        met=bool(item["met"]),
+        at=_time(item.get("at")),
+        due=_time(item.get("due")),
+        late_min=item.get("late_min"),
+        points=item["points"],
+        max_points=item.get("max_points", item["points"]),
+        note=item.get("note") or None,
+    )
+
+
+def _time(value: object) -> datetime | None:
+    return parse_time(value) if isinstance(value, str) else None

@@ -217,11 +217,18 @@ class PostCrisis(AsJson):
 
 @dataclass(frozen=True)
 class ExpectationResult(AsJson):
+    """One expectation of a drill, as `crisisplay drill score` reports it."""
+
     id: str
+    kind: str | None
+    title: str | None
     met: bool
     at: datetime | None
+    due: datetime | None
+    late_min: float | None
     points: float
-    title: str | None = None
+    max_points: float
+    note: str | None
 
 
 @dataclass(frozen=True)
@@ -229,10 +236,11 @@ class DrillResult(AsJson):
     """A drill's expectations and score, as the drill scoring computes them."""
 
     drill: str
+    title: str | None
     score: float | None
     max: float | None
     expectations: tuple[ExpectationResult, ...]
-    #: why there is no score (the drill is unknown to the home, scoring not available...)
+    #: why there is no score (a drill timeline without its recorded plan...)
     note: str | None = None
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from crisisplay.errors import TimelineError
 from crisisplay.report import cell, timing
+from crisisplay.report.drill import drill_result
 from crisisplay.report.kpis import (
     ChannelMessages,
     ChannelSkip,
@@ -19,13 +20,10 @@ from crisisplay.timeline.events import Event
 from crisisplay.timeline.state import IncidentState, fold
 
 
-def compute_kpis(events: Sequence[Event], drill: DrillResult | None = None) -> Kpis:
-    """The KPIs of the incident recorded by ``events`` (a pure function of them).
-
-    ``drill`` is the drill's score, computed by the drill scoring from the same timeline and
-    handed in, so this module does not depend on how drills are defined.
-    """
-    return kpis_of(fold(events), read_ledger(events), drill)
+def compute_kpis(events: Sequence[Event]) -> Kpis:
+    """The KPIs of the incident recorded by ``events`` (a pure function of them); for a drill,
+    its expectations and score too (scored by the drills' own scoring, from the same events)."""
+    return kpis_of(fold(events), read_ledger(events), drill_result(events))
 
 
 def kpis_of(state: IncidentState, ledger: Ledger, drill: DrillResult | None = None) -> Kpis:

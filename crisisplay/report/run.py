@@ -13,7 +13,6 @@ from pathlib import Path
 from crisisplay.errors import CrisisplayError, TimelineError, UsageError
 from crisisplay.home import Home
 from crisisplay.report.document import Report, build_report
-from crisisplay.report.drill import drill_result
 from crisisplay.report.plan import Plan, plan_of
 from crisisplay.timeline import kinds
 from crisisplay.timeline.events import Event
@@ -30,7 +29,7 @@ def report_of(home: Home, path: Path) -> Report:
     scenario = str(activation.payload.get("scenario"))
     lang = activation.payload.get("lang")
     plan, note = load_plan(home, scenario, lang if isinstance(lang, str) else None)
-    return build_report(events, plan, drill_result(home, events, activation), note)
+    return build_report(events, plan, note)
 
 
 def load_plan(home: Home, scenario_id: str, lang: str | None) -> tuple[Plan | None, str | None]:

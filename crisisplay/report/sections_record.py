@@ -91,29 +91,35 @@ def drill(r: Report) -> Section:
     t = Times(r)
     rows = [
         (
-            e.id,
-            e.title or fmt.DASH,
+            e.title or e.id,
             verdict(e.met, "✔ met" if e.met else "✘ not met"),
             t.at(e.at),
-            f"{e.points:g}",
+            t.at(e.due),
+            fmt.duration(e.late_min) if e.late_min else fmt.DASH,
+            f"{e.points:g} / {e.max_points:g}",
+            e.note or fmt.DASH,
         )
         for e in (d.expectations if d else ())
     ]
-    if d is None:
-        intro = "Drill scoring is not available for this timeline."
-    elif d.score is None:
-        intro = d.note or "Not scored."
-    else:
-        best = f" out of {d.max:g}" if d.max is not None else ""
-        intro = f"Drill {d.drill}: score {d.score:g}{best}."
     return Section(
         "drill",
         "Drill expectations and score",
-        intro,
-        ("expectation", "what", "met", "at", "points"),
+        _drill_intro(r),
+        ("expectation", "met", "at", "due", "late by", "points", "note"),
         rows_of(rows),
         "No expectation recorded.",
     )
+
+
+def _drill_intro(r: Report) -> str:
+    d = r.kpis.drill
+    if d is None:
+        return "Not a drill: nothing to score."
+    if d.score is None:
+        return d.note or "Not scored."
+    best = f" out of {d.max:g}" if d.max is not None else ""
+    name = f"{d.title} ({d.drill})" if d.title else d.drill
+    return f"Drill {name}: score {d.score:g}{best} (as crisisplay drill score computes it)."
 
 
 def injects(r: Report) -> Section:

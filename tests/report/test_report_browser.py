@@ -16,7 +16,7 @@ from crisisplay.report.chart import build_chart
 from crisisplay.report.run import render, report_of
 from tests.conftest import ROOT
 from tests.report.browser import MISSING, Page, devtools, open_page, read_png, require_chromium
-from tests.report.timelines import bundled_timeline
+from tests.report.timelines import drill_timeline
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ HOLDING, RESOLUTION, TARGET = (0x1F, 0x5F, 0xA8), (0x1A, 0x7F, 0x37), (0xC6, 0x2
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Page, Page, int]:
     binary = require_chromium()
     folder = tmp_path_factory.mktemp("browser")
-    timeline = bundled_timeline("nationwide-outage", folder)
+    timeline = drill_timeline("nationwide-eta-slip", folder)
     report = report_of(Home(ROOT), timeline)
     page_file = folder / "report.html"
     page_file.write_text(render(report, "html"), encoding="utf-8")
@@ -60,7 +60,8 @@ def test_the_chart_is_in_the_page(rendered: tuple[Path, Page, Page, int]) -> Non
     assert box is not None, "no svg.timeline in the page"
     assert box["width"] > 800 and box["height"] > 400, box
     assert page.facts["marks"] == marks > 30
-    assert {"circle", "square", "triangle", "check", "cross", "flag"} <= set(page.facts["shapes"])
+    expected = {"circle", "square", "triangle", "check", "cross", "flag", "diamond", "ring"}
+    assert expected <= set(page.facts["shapes"])  # diamond: the drill's injects
 
 
 def test_the_screenshot_shows_the_rendered_chart(rendered: tuple[Path, Page, Page, int]) -> None:
