@@ -108,7 +108,7 @@ def severity_changes(history: Sequence[Mapping[str, Any]]) -> tuple[SeverityChan
         level = _text(entry.get("level"))
         changes.append(
             SeverityChange(
-                at=entry["at"],
+                at=entry["at"] if isinstance(entry.get("at"), datetime) else None,
                 by=str(entry.get("by")),
                 level=level,
                 previous=previous,

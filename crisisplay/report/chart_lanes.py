@@ -104,6 +104,8 @@ class LaneBuilder:
             return
         y = self.row("severity")
         for change in changes:
+            if change.at is None:
+                continue
             x = self.scale.x(change.at)
             title = f"severity {change.level or '?'} at {self.when(change.at)} by {change.by}"
             self.chart.lines.append(Line(x, y - 6, x, y + 6, "severity-tick", title))

@@ -161,7 +161,8 @@ class EscalationKpi(AsJson):
 
 @dataclass(frozen=True)
 class SeverityChange(AsJson):
-    at: datetime
+    #: None only when a malformed payload hid the time (the fold lets payload keys win)
+    at: datetime | None
     by: str
     level: str | None
     previous: str | None
