@@ -51,14 +51,30 @@ def report(
 
       crisisplay report -f json -t timelines/20261123-0742-nationwide-outage-3f9a.jsonl
     """
-    from crisisplay.report.run import render, report_of
+    from crisisplay.report.run import read_report, render
 
-    text = render(report_of(current_home(), resolve_timeline(timeline)), output.value)
+    path = resolve_timeline(timeline)
+    report, torn = read_report(current_home(), path)
+    text = render(report, output.value)
     if out is None:
         sys.stdout.write(text)
     else:
         _write(out, text)
+    if torn:
+        _warn_torn(path, torn)
     return 0
+
+
+def _warn_torn(path: Path, size: int) -> None:
+    from crisisplay.textsafe import sanitize_line
+
+    sys.stderr.write(
+        sanitize_line(
+            f"warning: {path}: the last line is incomplete ({size} bytes), a write cut short by "
+            "a crash and never acknowledged: the report leaves it out"
+        )
+        + "\n"
+    )
 
 
 def _write(out: Path, text: str) -> None:

@@ -22,7 +22,17 @@ FORMATS = ("md", "html", "json")
 
 
 def report_of(home: Home, path: Path) -> Report:
-    events = read_events(path).events
+    return read_report(home, path)[0]
+
+
+def read_report(home: Home, path: Path) -> tuple[Report, int]:
+    """The report of ``path``, and the size of a torn last line (0 if none) to warn about: a
+    write a crash cut short, never acknowledged, so never part of the report."""
+    read = read_events(path)
+    return _report(home, path, read.events), len(read.torn_tail or b"")
+
+
+def _report(home: Home, path: Path, events: Sequence[Event]) -> Report:
     activation = next((e for e in events if e.kind == kinds.INCIDENT_ACTIVATED), None)
     if activation is None:
         raise TimelineError(f"{path} has no activation event: it is not an incident timeline")

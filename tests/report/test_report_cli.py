@@ -98,3 +98,13 @@ def test_help_has_examples(cli: Cli) -> None:
     ran = cli("report", "--help")
     assert ran.exit_code == 0
     assert "crisisplay report --format html --out report.html" in ran.stdout
+
+
+def test_a_torn_last_line_is_left_out_with_a_warning(cli: Cli, tmp_path: Path) -> None:
+    timeline = write(tmp_path / "t.jsonl", sealed(CRAFTED))
+    with timeline.open("ab") as file:
+        file.write(b'{"actor":"camille-roux","hash":"ab')  # a crash in the middle of a write
+    ran = cli("report", "-t", str(timeline), "-f", "json", home=ROOT)
+    assert ran.exit_code == 0, ran.stderr
+    assert json.loads(ran.stdout)["incident"]["events"] == len(CRAFTED)
+    assert "the last line is incomplete (34 bytes)" in ran.stderr
