@@ -8,7 +8,6 @@ the file it comes from. JavaScript's ``$`` (without the m flag) is ``\\Z`` here,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -95,24 +94,59 @@ TOKEN = re.compile(f"[^{_SPACES}]+")
 _TLD_AFTER_DOT = rf"\.(?:{_GTLD}|{_CCTLD}|{_PUNYCODE})"
 
 
-@dataclass(frozen=True)
-class UrlPatterns:
-    extract_url: re.Pattern[str]
-    ascii_domain: re.Pattern[str]
-    tco_url: re.Pattern[str]
-    tld_after_dot: re.Pattern[str]
+# Each pattern is compiled on first use, on its own: every one carries the TLD alternations and
+# takes some 25 ms to compile, which a text without a URL candidate should not pay.
+@cache
+def extract_url() -> re.Pattern[str]:
+    return re.compile(_EXTRACT_URL, re.IGNORECASE)
 
 
 @cache
-def url_patterns() -> UrlPatterns:
-    # Compiled on first use: the TLD alternations take tens of milliseconds, which commands
-    # that never measure a message should not pay at start-up.
-    return UrlPatterns(
-        re.compile(_EXTRACT_URL, re.IGNORECASE),
-        re.compile(_ASCII_DOMAIN, re.IGNORECASE),
-        re.compile(_TCO_URL, re.IGNORECASE),
-        re.compile(_TLD_AFTER_DOT, re.IGNORECASE),
-    )
+def ascii_domain() -> re.Pattern[str]:
+    return re.compile(_ASCII_DOMAIN, re.IGNORECASE)
+
+
+@cache
+def tco_url() -> re.Pattern[str]:
+    return re.compile(_TCO_URL, re.IGNORECASE)
+
+
+@cache
+def _tld_after_dot() -> re.Pattern[str]:
+    return re.compile(_TLD_AFTER_DOT, re.IGNORECASE)
+
+
+_TLDS = frozenset(GENERIC_TLDS) | frozenset(COUNTRY_TLDS)
+_LONGEST_TLD = max(len(name) for name in _TLDS)
+_ASCII_LABEL_END = re.compile(r"[0-9a-zA-Z@+-]")
+_PUNYCODE_CHAR = re.compile(r"[\-0-9a-z]")
+
+
+def has_tld_after_dot(token: str) -> bool:
+    """Whether a dot in ``token`` is followed by a TLD (or punycode), as ``_TLD_AFTER_DOT``.
+
+    ASCII labels are checked against the TLD set directly; a label with any other character
+    goes to the regex, whose case-insensitive matching of non-Latin TLDs is the reference.
+    """
+    for dot in range(len(token)):
+        if token[dot] != ".":
+            continue
+        label = token[dot + 1 : dot + 2 + _LONGEST_TLD]
+        if not label.isascii():
+            return _tld_after_dot().search(token) is not None
+        if _ascii_tld_at(label.lower()):
+            return True
+    return False
+
+
+def _ascii_tld_at(label: str) -> bool:
+    if label.startswith("xn--") and _PUNYCODE_CHAR.match(label, 4):  # validPunycode
+        return True
+    for end in range(1, len(label) + 1):
+        after_ok = end == len(label) or not _ASCII_LABEL_END.match(label[end])
+        if after_ok and label[:end] in _TLDS:
+            return True
+    return False
 
 
 # invalidUrlWithoutProtocolPrecedingChars.

@@ -17,7 +17,10 @@ from crisisplay.channels.url_patterns import (
     LABEL_SEPARATORS,
     NON_ASCII,
     TOKEN,
-    url_patterns,
+    ascii_domain,
+    extract_url,
+    has_tld_after_dot,
+    tco_url,
 )
 
 # Limits from extractUrlsWithIndices.js and idna.js.
@@ -43,14 +46,13 @@ def extract_urls(text: str, *, without_protocol: bool = True) -> tuple[UrlSpan, 
     # twitter-text's shortcut: no URL without a dot; and none with a protocol without one.
     if "." not in text or not (without_protocol or _PROTOCOL.search(text)):
         return ()
-    patterns = url_patterns()
     found: list[UrlSpan] = []
     for token in TOKEN.finditer(text):
         start, end = token.span()
-        if not patterns.tld_after_dot.search(text, start, end):
+        if not has_tld_after_dot(token[0]):
             continue
         # Start on the space before the token: it is the URL's "preceding character".
-        for match in patterns.extract_url.finditer(text, max(start - 1, 0), end):
+        for match in extract_url().finditer(text, max(start - 1, 0), end):
             found.extend(_urls_in_match(match, without_protocol))
     return tuple(found)
 
@@ -70,7 +72,7 @@ def _urls_in_match(match: re.Match[str], without_protocol: bool) -> list[UrlSpan
 
 def _url_with_protocol(url: str, start: int) -> list[UrlSpan]:
     # A t.co link keeps only its slug and query: what follows is not part of the link.
-    tco = url_patterns().tco_url.match(url)
+    tco = tco_url().match(url)
     if tco:
         if len(tco[1]) > _MAX_TCO_SLUG_LENGTH:
             return []
@@ -80,10 +82,7 @@ def _url_with_protocol(url: str, start: int) -> list[UrlSpan]:
 
 def _bare_domains(url: str, start: int, domain: str, *, has_path: bool) -> list[UrlSpan]:
     # Without a protocol only ASCII domains count; the path goes with the last one found.
-    spans = [
-        UrlSpan(start + m.start(), start + m.end())
-        for m in url_patterns().ascii_domain.finditer(domain)
-    ]
+    spans = [UrlSpan(start + m.start(), start + m.end()) for m in ascii_domain().finditer(domain)]
     if spans and has_path:
         last = spans[-1]
         url_length = len(url) - len(domain) + (last.end - last.start)
@@ -99,7 +98,7 @@ def _is_valid_url(url: str, protocol: str, domain: str) -> bool:
 
 def _domain_is_valid(domain: str) -> bool:
     """idna.toAscii: every label must be 1 to 63 characters once punycode-encoded."""
-    if domain.startswith("xn--") and not url_patterns().ascii_domain.search(domain):
+    if domain.startswith("xn--") and not ascii_domain().search(domain):
         return False  # a punycode domain cannot hold non-ASCII characters
     labels = domain.split(".")
     return all(1 <= _punycode_length(label) <= _MAX_DOMAIN_LABEL_LENGTH for label in labels)

@@ -26,6 +26,7 @@ from jinja2.runtime import Context, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from crisisplay.messages import limits
+from crisisplay.messages.code_cache import code_cache
 from crisisplay.messages.filters import safe_filters
 from crisisplay.messages.layout import is_html
 from crisisplay.messages.loader import ConfinedLoader
@@ -140,6 +141,28 @@ class MessageEnvironment(ImmutableSandboxedEnvironment):
         self.filters = safe_filters(self.filters)
         #: what each compiled template reads and pulls in (``crisisplay.messages.analysis``)
         self.analysis: dict[str, TemplateReads] = {}
+
+    def compile(
+        self,
+        source: str | nodes.Template,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        """Jinja2's compile, through the on-disk cache of compiled templates."""
+        cache = code_cache()
+        if cache is None or raw or defer_init or name is None or not isinstance(source, str):
+            return super().compile(source, name, filename, raw, defer_init)  # type: ignore[call-overload]
+        key = cache.key(name, source)
+        hit = cache.load(key)
+        if hit is not None:
+            code, variables, templates = hit
+            self.analysis[name] = TemplateReads(variables, templates)
+            return code
+        code = super().compile(source, name, filename)
+        cache.store(key, code, self.analysis[name])
+        return code
 
     # -- values leaving a {{ }}, joins and buffers
 
