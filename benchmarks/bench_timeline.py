@@ -6,6 +6,8 @@
   `os.write` + `os.fsync` loop writing the very same lines to an open file. Target <= 1.5x.
 - verify: `verify()` of a 100,000-event timeline against a bare loop that only `json.loads` each
   line and SHA-256s it. Target <= 3x.
+- read + fold: reading a 100,000-event timeline of real walkthrough events (every kind the engine
+  records) and folding it into the incident's state, against the same bare loop. Target <= 3x.
 
 To add a benchmark (for example "fold of 100k events"), write a function taking the `Bench`
 workspace and returning a `Row`, decorated with `@benchmark`; `bench.big_timeline()` gives the
@@ -27,7 +29,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from crisisplay.timeline.events import GENESIS, Event, NewEvent, canonical_line, seal
-from crisisplay.timeline.store import TimelineStore
+from crisisplay.timeline.state import fold
+from crisisplay.timeline.store import TimelineStore, read_events
 from crisisplay.timeline.verify import verify
 
 START = datetime(2026, 11, 23, 15, 0, tzinfo=timezone.utc)
@@ -130,6 +133,45 @@ def verify_big(bench: Bench) -> Row:
         ours.append(timed(lambda: verify(path)))
         floor.append(timed(lambda: bare_hash_loop(path)))
     return Row(f"verify {bench.events} events", min(ours), min(floor), 3.0)
+
+
+@benchmark
+def fold_big(bench: Bench) -> Row:
+    """Reading and folding a timeline of real walkthrough events (every kind the engine
+    records, over and over), against the same bare parse-and-hash loop."""
+    path = mixed_timeline(bench.folder / "mixed.jsonl", bench.events)
+    ours, floor = [], []
+    for _ in range(REPEATS):
+        ours.append(timed(lambda: fold(read_events(path).events)))
+        floor.append(timed(lambda: bare_hash_loop(path)))
+    return Row(f"read + fold {bench.events} events", min(ours), min(floor), 3.0)
+
+
+def mixed_timeline(path: Path, count: int) -> Path:
+    """``count`` events cycling through a real activation of the bundled nationwide outage."""
+    from crisisplay.clock import ManualClock
+    from crisisplay.home import Home
+    from crisisplay.incident import Edges, activate
+    from crisisplay.prompts import ScriptedPrompter, load_answers
+
+    root = Path(__file__).resolve().parents[1]
+    answers = load_answers(root / "playbooks" / "answers" / "nationwide-outage.yaml")
+    sample = path.with_name("sample.jsonl")
+    edges = Edges(ScriptedPrompter(answers), ManualClock(START), "bench")
+    activate(Home(root), "nationwide-outage", edges, timeline=sample, token="0000")
+    model = read_events(sample).events
+    lines, prev = [], GENESIS
+    for seq in range(1, count + 1):
+        # The activation once, then its other events over and over.
+        index = seq - 1 if seq <= len(model) else 1 + seq % (len(model) - 1)
+        source = model[index]
+        new = NewEvent(source.kind, source.actor, source.role, source.payload,
+                       START + timedelta(milliseconds=seq))
+        event, line = seal(new, seq=seq, prev=prev, incident="bench")
+        lines.append(line)
+        prev = event.hash
+    path.write_bytes(b"".join(lines))
+    return path
 
 
 def bare_hash_loop(path: Path) -> None:

@@ -185,6 +185,8 @@ class IncidentState:
     gates: dict[str, GateState] = field(default_factory=dict)
     messages: dict[str, MessageState] = field(default_factory=dict)
     promises: list[Promise] = field(default_factory=list)
+    #: promises not answered yet (kept apart so a long incident folds in linear time)
+    pending_promises: list[Promise] = field(default_factory=list)
     escalations: dict[str, EscalationState] = field(default_factory=dict)
     resolved_at: datetime | None = None
     post_actions: dict[str, StepState] = field(default_factory=dict)
@@ -206,13 +208,12 @@ class IncidentState:
 
     def open_promise(self) -> Promise | None:
         """The latest promise of an update not yet kept."""
-        pending = [p for p in self.promises if p.kept_at is None]
-        return pending[-1] if pending else None
+        return self.pending_promises[-1] if self.pending_promises else None
 
     def apply(self, event: Event) -> None:
         """Add one event to the state (the fold's step)."""
         handler = _HANDLERS.get(event.kind)
-        at = parse_time(event.time)
+        at = _event_time(event.time)
         if handler is None:
             self.others.append(event)
         else:
@@ -220,6 +221,12 @@ class IncidentState:
         self.last_seq = event.seq
         self.last_at = at
         self.head = event.hash
+
+
+def _event_time(text: str) -> datetime:
+    """An event's own time: its shape was checked when the line was read, so the C parser alone
+    is enough (this runs once per event of every fold)."""
+    return datetime.fromisoformat(text[:-1] + "+00:00")
 
 
 def fold(events: Iterable[Event]) -> IncidentState:
@@ -363,7 +370,11 @@ def _gate(outcome: str) -> Any:
 
 
 def _message(state: IncidentState, p: dict[str, Any]) -> MessageState:
-    return state.messages.setdefault(str(p.get("message")), MessageState(str(p.get("kind", ""))))
+    message_id = str(p.get("message"))
+    found = state.messages.get(message_id)
+    if found is None:
+        found = state.messages[message_id] = MessageState(str(p.get("kind", "")))
+    return found
 
 
 def _rendered(state: IncidentState, event: Event, at: datetime) -> None:
@@ -393,16 +404,18 @@ def _published(state: IncidentState, event: Event, at: datetime) -> None:
     # A promised update is answered by the next update or by the resolution, whatever its time;
     # whether it was kept is that time against the promise's due time.
     if message.kind in ("update", "resolution"):
-        for promise in state.promises:
-            if promise.kept_at is None and promise.made_at < at:
-                promise.kept_at = at
+        for promise in state.pending_promises:
+            promise.kept_at = at
+        state.pending_promises.clear()
 
 
 def _promise(state: IncidentState, event: Event, at: datetime) -> None:
     due = _moment(event.payload, "due")
     if due is not None:
         message = _text(event.payload, "message") or ""
-        state.promises.append(Promise(due, at, message))
+        promise = Promise(due, at, message)
+        state.promises.append(promise)
+        state.pending_promises.append(promise)
 
 
 def _escalation_fired(state: IncidentState, event: Event, at: datetime) -> None:
