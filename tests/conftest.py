@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,9 @@ from crisisplay.cli.main import app
 from crisisplay.home import Home
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Compiled templates are cached under the user's cache folder: tests use a folder of their own.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="crisisplay-test-cache-")
 
 
 @dataclass(frozen=True)

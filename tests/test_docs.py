@@ -15,8 +15,10 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def _commands() -> list[tuple[str, ...]]:
     group = typer.main.get_command(app)
+    context = typer.Context(group)
     found: list[tuple[str, ...]] = []
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
+    for name in group.list_commands(context):  # type: ignore[attr-defined]
+        command = group.get_command(context, name)  # type: ignore[attr-defined]
         subcommands = getattr(command, "commands", None)
         if subcommands:
             found += [(name, sub) for sub in subcommands]

@@ -59,8 +59,10 @@ _DOMAIN_CHAR = f"[^{_PUNCT}{_SPACES}{_INVALID}{_DIRECTIONAL}]"
 _SUBDOMAIN = rf"(?:(?:{_DOMAIN_CHAR}(?:[_-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\.)"
 _DOMAIN_NAME = rf"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\.)"
 _TLD_END = r"(?=[^0-9a-zA-Z@+-]|\Z)"
-_GTLD = rf"(?:{trie_alternation(GENERIC_TLDS)}{_TLD_END})"
-_CCTLD = rf"(?:{trie_alternation(COUNTRY_TLDS)}{_TLD_END})"
+# Placeholders for the two TLD alternations: building them (over 1,500 names) waits until a
+# pattern that holds them is compiled (see _compile).
+_GTLD = "\x00GTLD\x00"
+_CCTLD = "\x00CCTLD\x00"
 _PUNYCODE = r"(?:xn--[\-0-9a-z]+)"
 _DOMAIN = rf"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{_GTLD}|{_CCTLD}|{_PUNYCODE}))"
 
@@ -97,23 +99,35 @@ _TLD_AFTER_DOT = rf"\.(?:{_GTLD}|{_CCTLD}|{_PUNYCODE})"
 # Each pattern is compiled on first use, on its own: every one carries the TLD alternations and
 # takes some 25 ms to compile, which a text without a URL candidate should not pay.
 @cache
+def _tld_alternations() -> tuple[str, str]:
+    generic = rf"(?:{trie_alternation(GENERIC_TLDS)}{_TLD_END})"
+    country = rf"(?:{trie_alternation(COUNTRY_TLDS)}{_TLD_END})"
+    return generic, country
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    generic, country = _tld_alternations()
+    return re.compile(pattern.replace(_GTLD, generic).replace(_CCTLD, country), re.IGNORECASE)
+
+
+@cache
 def extract_url() -> re.Pattern[str]:
-    return re.compile(_EXTRACT_URL, re.IGNORECASE)
+    return _compile(_EXTRACT_URL)
 
 
 @cache
 def ascii_domain() -> re.Pattern[str]:
-    return re.compile(_ASCII_DOMAIN, re.IGNORECASE)
+    return _compile(_ASCII_DOMAIN)
 
 
 @cache
 def tco_url() -> re.Pattern[str]:
-    return re.compile(_TCO_URL, re.IGNORECASE)
+    return _compile(_TCO_URL)
 
 
 @cache
 def _tld_after_dot() -> re.Pattern[str]:
-    return re.compile(_TLD_AFTER_DOT, re.IGNORECASE)
+    return _compile(_TLD_AFTER_DOT)
 
 
 _TLDS = frozenset(GENERIC_TLDS) | frozenset(COUNTRY_TLDS)

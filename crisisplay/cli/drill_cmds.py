@@ -8,30 +8,34 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from crisisplay.cli.incident_cmds import make_prompter
-from crisisplay.cli.main import app
 from crisisplay.cli.options import (
     ActorOption,
     AnswersOption,
+    FormatOption,
     LangOption,
+    OutputFormat,
     TimelineOption,
     current_home,
+    make_prompter,
     resolve_actor,
     resolve_timeline,
 )
-from crisisplay.cli.playbook_cmds import FormatOption, OutputFormat
 from crisisplay.cli.runner import command
 
 if TYPE_CHECKING:
     from crisisplay.prompts import Prompter
 
 drill_app = typer.Typer(
+    rich_markup_mode=None,
     name="drill",
     help="Scripted drills: a scenario on an exercise clock, injects, and a scored debrief.\n\n"
     "Example: crisisplay drill run weekend-cm-gap --speed 60",
     no_args_is_help=True,
 )
-app.add_typer(drill_app)
+#: the commands of this module; `crisisplay.cli.main` loads them on first use
+commands = typer.Typer(rich_markup_mode=None)
+
+commands.add_typer(drill_app)
 
 SpeedOption = Annotated[
     float | None,

@@ -3,41 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from crisisplay.cli.main import app
 from crisisplay.cli.options import (
     ActorOption,
     AnswersOption,
+    FormatOption,
     LangOption,
+    OutputFormat,
     TimelineOption,
     current_home,
+    make_prompter,
     resolve_actor,
     resolve_timeline,
 )
-from crisisplay.cli.playbook_cmds import FormatOption, OutputFormat
 from crisisplay.cli.runner import command
 
-if TYPE_CHECKING:
-    from crisisplay.prompts import Prompter
+#: the commands of this module; `crisisplay.cli.main` loads them on first use
+commands = typer.Typer(rich_markup_mode=None)
 
 
-def make_prompter(answers: Path | None, *, quiet: bool = False) -> Prompter:
-    """Scripted from ``--answers``, else interactive; with no terminal, exit 2 at once."""
-    from crisisplay.console.walk_views import print_notice
-    from crisisplay.prompts import ScriptedPrompter, load_answers, require_terminal
-
-    if answers is not None:
-        return ScriptedPrompter(load_answers(answers), echo=None if quiet else print_notice)
-    require_terminal()
-    from crisisplay.console.prompter import InteractivePrompter
-
-    return InteractivePrompter()
-
-
-@app.command("activate")
+@commands.command("activate")
 @command
 def activate(
     scenario: Annotated[str, typer.Argument(help="Scenario id (see `crisisplay list`).")],
@@ -84,7 +72,7 @@ def activate(
     return 0
 
 
-@app.command("resume")
+@commands.command("resume")
 @command
 def resume(
     timeline: TimelineOption = None,
@@ -109,7 +97,7 @@ def resume(
     return 0
 
 
-@app.command("status")
+@commands.command("status")
 @command
 def status(
     timeline: TimelineOption = None,

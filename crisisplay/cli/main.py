@@ -6,15 +6,61 @@ crisisplay's light modules; each command imports the core and rich inside its bo
 
 from __future__ import annotations
 
+import functools
+import importlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer import _click as click
+from typer._click.exceptions import UsageError  # typer < 0.29 carries click inside
+from typer.core import TyperGroup
 
 from crisisplay.cli import context
 
+
+class LazyCommands(TyperGroup):
+    """The root command group, loading each command's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is None:
+            return None
+        commands = _module_commands(module)
+        if isinstance(commands, TyperGroup):
+            return commands.get_command(ctx, cmd_name)
+        return commands
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as error:
+            hint = did_you_mean(args[0], COMMAND_MODULES) if args else ""
+            error.message = error.message.rstrip(".") + (hint or ".")
+            raise
+
+
+@functools.cache
+def _module_commands(module: str) -> click.Command:
+    loaded = importlib.import_module(f"crisisplay.cli.{module}")
+    return typer.main.get_command(loaded.commands)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    from crisisplay.playbook.convert import did_you_mean as suggest
+
+    return suggest(word, candidates)
+
+
 app = typer.Typer(
     name="crisisplay",
+    cls=LazyCommands,
     help=(
         "Crisis-communication playbooks for a mobile operator's crisis cell.\n\n"
         "Guided activation, channel-sized messages, drills and after-action reports, offline.\n\n"
@@ -70,16 +116,21 @@ def main(
     context.set_globals(context.Globals(home=home, debug=debug))
 
 
-def _register() -> None:
-    # Each command module attaches its commands to `app` when imported.
-    from crisisplay.cli import (  # noqa: F401
-        drill_cmds,
-        incident_cmds,
-        message_cmds,
-        playbook_cmds,
-        report_cmds,
-        timeline_cmds,
-    )
-
-
-_register()
+# Each command is imported only when it runs (or when --help lists them all): a crisis cell
+# types `crisisplay status` under stress, and it must not pay for rendering or drills.
+COMMAND_MODULES: dict[str, str] = {
+    "list": "playbook_cmds",
+    "show": "playbook_cmds",
+    "validate": "playbook_cmds",
+    "schema": "playbook_cmds",
+    "init": "playbook_cmds",
+    "activate": "incident_cmds",
+    "resume": "incident_cmds",
+    "status": "incident_cmds",
+    "log": "timeline_cmds",
+    "timeline": "timeline_cmds",
+    "render": "message_cmds",
+    "check": "message_cmds",
+    "drill": "drill_cmds",
+    "report": "report_cmds",
+}

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from crisisplay.cli.main import app
 from crisisplay.cli.options import ActorOption, LangOption, current_home, resolve_actor
 from crisisplay.cli.runner import command
 from crisisplay.errors import InputError, UsageError
@@ -45,7 +44,11 @@ FormatOption = Annotated[
 ]
 
 
-@app.command("render")
+#: the commands of this module; `crisisplay.cli.main` loads them on first use
+commands = typer.Typer(rich_markup_mode=None)
+
+
+@commands.command("render")
 @command
 def render(
     scenario: Annotated[str, typer.Argument(help="Scenario id (see `crisisplay list`).")],
@@ -136,7 +139,7 @@ def render(
     return 0 if outcome.ok else 1
 
 
-@app.command("check")
+@commands.command("check")
 @command
 def check(
     text: Annotated[

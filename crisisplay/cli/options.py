@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import enum
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from crisisplay.cli.context import get_globals
 from crisisplay.home import Home, find_home, newest_timeline
+
+if TYPE_CHECKING:
+    from crisisplay.prompts import Prompter
+
+
+class OutputFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="text for people, json for scripts.")
+]
 
 TimelineOption = Annotated[
     Path | None,
@@ -71,3 +85,16 @@ def resolve_actor(given: str | None) -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         raise UsageError("cannot tell who you are", hint="give --actor NAME") from None
+
+
+def make_prompter(answers: Path | None, *, quiet: bool = False) -> Prompter:
+    """Scripted from ``--answers``, else interactive; with no terminal, exit 2 at once."""
+    from crisisplay.console.walk_views import print_notice
+    from crisisplay.prompts import ScriptedPrompter, load_answers, require_terminal
+
+    if answers is not None:
+        return ScriptedPrompter(load_answers(answers), echo=None if quiet else print_notice)
+    require_terminal()
+    from crisisplay.console.prompter import InteractivePrompter
+
+    return InteractivePrompter()

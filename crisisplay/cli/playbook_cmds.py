@@ -8,14 +8,8 @@ from typing import Annotated
 
 import typer
 
-from crisisplay.cli.main import app
-from crisisplay.cli.options import current_home
+from crisisplay.cli.options import FormatOption, OutputFormat, current_home
 from crisisplay.cli.runner import command
-
-
-class OutputFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
 
 
 class SchemaKind(str, enum.Enum):
@@ -31,12 +25,12 @@ LangOption = Annotated[
         "--lang", "-l", help="Language (default: the organisation's first).", show_default=False
     ),
 ]
-FormatOption = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="text for people, json for scripts.")
-]
+
+#: the commands of this module; `crisisplay.cli.main` loads them on first use
+commands = typer.Typer(rich_markup_mode=None)
 
 
-@app.command("list")
+@commands.command("list")
 @command
 def list_scenarios(lang: LangOption = None) -> int:
     """List the scenarios of the playbook home.
@@ -51,7 +45,7 @@ def list_scenarios(lang: LangOption = None) -> int:
     return 0
 
 
-@app.command("show")
+@commands.command("show")
 @command
 def show(
     scenario: Annotated[str, typer.Argument(help="Scenario id (see `crisisplay list`).")],
@@ -70,7 +64,7 @@ def show(
     return 0
 
 
-@app.command("validate")
+@commands.command("validate")
 @command
 def validate(output: FormatOption = OutputFormat.text) -> int:
     """Check the whole playbook home and report every problem at once (exit 1 if any).
@@ -94,7 +88,7 @@ def validate(output: FormatOption = OutputFormat.text) -> int:
     return 1 if problems else 0
 
 
-@app.command("schema")
+@commands.command("schema")
 @command
 def schema(
     kind: Annotated[
@@ -112,7 +106,7 @@ def schema(
     return 0
 
 
-@app.command("init")
+@commands.command("init")
 @command
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder for the new home (new or empty).")],

@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from crisisplay.cli.main import app
 from crisisplay.cli.options import TimelineOption, current_home, resolve_timeline
 from crisisplay.cli.runner import command
 
@@ -20,7 +19,11 @@ class ReportFormat(str, enum.Enum):
     json = "json"
 
 
-@app.command("report")
+#: the commands of this module; `crisisplay.cli.main` loads them on first use
+commands = typer.Typer(rich_markup_mode=None)
+
+
+@commands.command("report")
 @command
 def report(
     timeline: TimelineOption = None,

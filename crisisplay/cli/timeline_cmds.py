@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from crisisplay.cli.main import app
 from crisisplay.cli.options import ActorOption, TimelineOption, resolve_actor, resolve_timeline
 from crisisplay.cli.runner import command
 from crisisplay.errors import UsageError
@@ -20,19 +19,24 @@ if TYPE_CHECKING:
     from crisisplay.timeline.store import ReadResult
 
 timeline_app = typer.Typer(
+    rich_markup_mode=None,
     name="timeline",
     help="Read, verify (hash chain) or export an incident's timeline.\n\n"
     "Example: crisisplay timeline verify --timeline timelines/outage.jsonl",
     no_args_is_help=True,
 )
 log_app = typer.Typer(
+    rich_markup_mode=None,
     name="log",
     help="Add a decision or a note to the incident's timeline.\n\n"
     'Example: crisisplay log decision "Switch the status page to degraded"',
     no_args_is_help=True,
 )
-app.add_typer(timeline_app)
-app.add_typer(log_app)
+#: the commands of this module; `crisisplay.cli.main` loads them on first use
+commands = typer.Typer(rich_markup_mode=None)
+
+commands.add_typer(timeline_app)
+commands.add_typer(log_app)
 
 
 class VerifyFormat(str, enum.Enum):
@@ -212,6 +216,7 @@ def _read_selected(
     since: str | None,
     until: str | None,
 ) -> tuple[ReadResult, list[Event]]:
+
     from crisisplay.timeline.export import make_filter, select
     from crisisplay.timeline.store import read_events
 

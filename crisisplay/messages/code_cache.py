@@ -3,7 +3,7 @@
 Compiling a template (Jinja2's code generation, then Python's ``compile``) costs more than
 rendering it. The compiled code and what the template reads are stored under the user's cache
 folder (``$XDG_CACHE_HOME/crisisplay``, else ``~/.cache/crisisplay``), keyed by a digest of the
-template's name and source and of everything that shapes the generated code: the sandbox's own
+template's name, file and source and of everything that shapes the generated code: the sandbox's own
 source, Jinja2's version and Python's bytecode tag. A changed template, a new crisisplay or a new
 Python simply misses the cache.
 
@@ -70,8 +70,9 @@ class CodeCache:
         self.folder = folder
 
     @staticmethod
-    def key(name: str, source: str) -> str:
-        return hashlib.sha256(f"{name}\0{source}".encode()).hexdigest()
+    def key(name: str, filename: str | None, source: str) -> str:
+        # The file name is part of the code (tracebacks map errors to template lines by it).
+        return hashlib.sha256(f"{name}\0{filename}\0{source}".encode()).hexdigest()
 
     def load(self, key: str) -> tuple[CodeType, dict[str, int], tuple[str, ...]] | None:
         if not _trusted(self.folder):

@@ -31,13 +31,17 @@ _TAG = regex.compile(r"<[^>]*>")
 
 
 @functools.lru_cache(maxsize=512)
-def _compile(pattern: str) -> Any:
-    """Each organisation pattern is compiled once per process; ``None`` if it does not compile
-    (``crisisplay validate`` reports those)."""
+def compile_tone_pattern(pattern: str) -> tuple[Any, str | None]:
+    """An organisation pattern compiled once per process (``crisisplay validate`` and the
+    linter share it): the pattern, or ``None`` and why it does not compile."""
     try:
-        return regex.compile(pattern, regex.IGNORECASE | regex.V0)
-    except regex.error:
-        return None
+        return regex.compile(pattern, regex.IGNORECASE | regex.V0), None
+    except regex.error as exc:
+        return None, str(exc)
+
+
+def _compile(pattern: str) -> Any:
+    return compile_tone_pattern(pattern)[0]
 
 
 @dataclass(frozen=True)

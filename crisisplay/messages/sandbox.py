@@ -154,7 +154,7 @@ class MessageEnvironment(ImmutableSandboxedEnvironment):
         cache = code_cache()
         if cache is None or raw or defer_init or name is None or not isinstance(source, str):
             return super().compile(source, name, filename, raw, defer_init)  # type: ignore[call-overload]
-        key = cache.key(name, source)
+        key = cache.key(name, filename, source)
         hit = cache.load(key)
         if hit is not None:
             code, variables, templates = hit

@@ -135,16 +135,17 @@ def _check_timezone(report: _Report, name: str) -> None:
 
 
 def _check_tone(report: _Report, org: Organisation) -> None:
+    from crisisplay.messages.lint import compile_tone_pattern
+
     rules = [("forbidden", i, r.patterns) for i, r in enumerate(org.tone.forbidden)]
     rules += [("required", i, r.patterns) for i, r in enumerate(org.tone.required)]
     for group, index, patterns in rules:
         for lang, items in patterns.items():
             for k, pattern in enumerate(items):
                 path: Path_ = ("tone", group, index, "patterns", lang, k)
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    report.at(path, f"pattern {pattern!r} is not a regular expression: {exc}")
+                _, error = compile_tone_pattern(pattern)
+                if error is not None:
+                    report.at(path, f"pattern {pattern!r} is not a regular expression: {error}")
     for i, rule in enumerate(org.tone.required):
         for k, channel in enumerate(rule.channels):
             report.ref(("tone", "required", i, "channels", k), channel, org.channels, "channel")
