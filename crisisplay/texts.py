@@ -7,6 +7,10 @@ from typing import Any
 _TEXTS: dict[str, dict[str, str]] = {
     "fact.required": {"fr": "une réponse est nécessaire", "en": "an answer is required"},
     "severity.title": {"fr": "Gravité proposée : {level}", "en": "Suggested severity: {level}"},
+    "severity.changed": {
+        "fr": "Les faits ont changé : gravité proposée {level}",
+        "en": "The facts have changed: suggested severity {level}",
+    },
     "severity.because": {"fr": "Parce que : {because}", "en": "Because: {because}"},
     "severity.no_rule": {
         "fr": "Aucune règle ne s'applique : niveau par défaut.",

@@ -54,7 +54,8 @@ def optional_text(value: Any) -> str:
 def parse_fact(fact: Fact, lang: str, value: Any) -> FactValue | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if not fact.required:
-            return None
+            # An empty text is a value conditions can test (refund_date != ''); nothing else is.
+            return "" if fact.type == "text" else None
         raise ValueError(t("fact.required", lang))
     return coerce(fact, value)
 
@@ -167,7 +168,7 @@ def fact_question(
     )
 
 
-def severity_decision(lang: str) -> Question:
+def severity_decision(lang: str, attempt: int) -> Question:
     options = (
         Option("confirm", t("severity.confirm", lang)),
         Option("override", t("severity.override", lang)),
@@ -179,13 +180,22 @@ def severity_decision(lang: str) -> Question:
         t("severity.ask", lang),
         options=options,
         default="confirm",
+        repeatable=True,
+        attempt=attempt,
     )
 
 
-def severity_level(scenario: Scenario, lang: str) -> Question:
+def severity_level(scenario: Scenario, lang: str, attempt: int) -> Question:
     options = tuple(Option(lv.id, lv.title.get_text(lang)) for lv in scenario.severity.levels)
     return Question(
-        ("severity",), "level", "select", t("severity.level", lang), options=options, first=False
+        ("severity",),
+        "level",
+        "select",
+        t("severity.level", lang),
+        options=options,
+        first=False,
+        repeatable=True,
+        attempt=attempt,
     )
 
 

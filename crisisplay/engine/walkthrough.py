@@ -208,7 +208,7 @@ class Walkthrough:
         for fact in scenario.facts:
             if fact.id not in state.facts:
                 return _labelled(f"facts.{fact.id}", functools.partial(self.ask_fact, fact))
-        if state.severity is None:
+        if state.severity is None or self.severity_outdated():
             return _labelled("severity", self.assess_severity)
         for role in scenario.roles:
             gap = state.gaps.get(role)
@@ -287,12 +287,17 @@ class Walkthrough:
         rule = self.scenario.severity.rules[index] if index is not None else None
         because = rule.because.get_text(self.lang) if rule else t("severity.no_rule", self.lang)
         title = self.level_title(level)
+        attempt = len(self.state.severity_history)
+        heading = "severity.changed" if attempt else "severity.title"
         self.show(
             "severity",
-            t("severity.title", self.lang, level=title),
+            t(heading, self.lang, level=title),
             t("severity.because", self.lang, because=because),
+            level="warning" if attempt else "info",
         )
-        decision, _ = self.ask(q.severity_decision(self.lang), q.choice_of(("confirm", "override")))
+        decision, _ = self.ask(
+            q.severity_decision(self.lang, attempt), q.choice_of(("confirm", "override"))
+        )
         payload: dict[str, Any] = {
             "level": level,
             "suggested": level,
@@ -302,10 +307,20 @@ class Walkthrough:
         }
         if decision == "override":
             levels = tuple(lv.id for lv in self.scenario.severity.levels)
-            chosen, _ = self.ask(q.severity_level(self.scenario, self.lang), q.choice_of(levels))
-            reason = self.ask_reason(("severity",), t("severity.reason", self.lang))
+            chosen, _ = self.ask(
+                q.severity_level(self.scenario, self.lang, attempt), q.choice_of(levels)
+            )
+            reason = self.ask_reason(
+                ("severity",), t("severity.reason", self.lang), attempt=attempt
+            )
             payload.update(level=chosen, overridden=True, reason=reason)
         self.record(kinds.SEVERITY_ASSESSED, payload)
+
+    def severity_outdated(self) -> bool:
+        """The facts now suggest another level than the one last assessed (an ETA that slips,
+        a share that grows): the lead is asked again."""
+        history = self.state.severity_history
+        return bool(history) and self.suggested_severity()[0] != history[-1].get("suggested")
 
     def level_title(self, level: str) -> str:
         found = next((lv for lv in self.scenario.severity.levels if lv.id == level), None)
@@ -583,12 +598,12 @@ class Walkthrough:
         items: list[tuple[str, Mapping[str, Any], str | None, str | None]] = [
             (kind, payload, validator, gate.validator)
         ]
-        unvalidated = [f for f, state in self.state.facts.items() if not state.validated]
-        if decision == "pass" and unvalidated:
+        confirmed = [f for f in gate.facts if f in self.state.facts]
+        if decision == "pass" and confirmed:
             items.append(
                 (
                     kinds.FACTS_VALIDATED,
-                    {"facts": unvalidated, "gate": gate_id},
+                    {"facts": confirmed, "gate": gate_id},
                     validator,
                     gate.validator,
                 )

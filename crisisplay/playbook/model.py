@@ -252,6 +252,10 @@ class Gate:
     validator: Ident = doc("Role that validates.")
     confirms: LocalText = doc("What the validator confirms.")
     when: Condition | None = doc("Applies only when this holds.", default=None)
+    facts: tuple[FactId, ...] = doc(
+        "Facts the validator confirms: changing one of them later re-opens the gate.",
+        default=(),
+    )
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,7 @@ def check_scenario(scenario: Scenario, org: Organisation, doc: Document) -> list
     _check_facts(report, scenario)
     _check_severity(report, scenario)
     _check_references(report, scenario, org)
+    _check_gate_facts(report, scenario)
     _check_conditions(report, scenario)
     return report.problems
 
@@ -257,6 +258,13 @@ def _check_severity(report: _Report, scenario: Scenario) -> None:
     report.ref(("severity", "default"), scenario.severity.default, levels, "severity level")
     for i, rule in enumerate(scenario.severity.rules):
         report.ref(("severity", "rules", i, "level"), rule.level, levels, "severity level")
+
+
+def _check_gate_facts(report: _Report, scenario: Scenario) -> None:
+    facts = [f.id for f in scenario.facts]
+    for i, gate in enumerate(scenario.gates):
+        for k, fact in enumerate(gate.facts):
+            report.ref(("gates", i, "facts", k), fact, facts, "fact")
 
 
 def _check_references(report: _Report, scenario: Scenario, org: Organisation) -> None:

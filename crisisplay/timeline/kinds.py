@@ -18,7 +18,7 @@ INCIDENT_ACTIVATED: Final = "incident.activated"
 # {fact, value, previous?, source: "answer" | "default" | "inject" | "correction" | "set",
 #  inject?: the drill inject that set it}
 FACT_SET: Final = "fact.set"
-# {facts: [ids], gate} - the facts known when a gate passed were confirmed by its validator;
+# {facts: [ids], gate} - the facts a gate confirms (its `facts:`), as its validator passed it;
 # changing one of them later re-opens that gate (the fold records it as "reopened")
 FACTS_VALIDATED: Final = "fact.validated"
 
