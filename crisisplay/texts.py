@@ -129,11 +129,19 @@ _TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str, **values: Any) -> str:
-    """The text ``key`` in ``lang`` (English when the language has no translation)."""
-    entry = _TEXTS[key]
+Texts = dict[str, dict[str, str]]
+
+
+def lookup(table: Texts, key: str, lang: str, **values: Any) -> str:
+    """The text ``key`` of ``table`` in ``lang`` (English when the language has none)."""
+    entry = table[key]
     template = entry.get(lang) or entry["en"]
     return template.format(**values) if values else template
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    """The walkthrough's text ``key`` in ``lang``."""
+    return lookup(_TEXTS, key, lang, **values)
 
 
 def minutes_label(minutes: float) -> str:

@@ -7,7 +7,6 @@ the fields its kind reads, and every text exists in every language.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from crisisplay.drills.load import LoadedDrill, drill_files, read_drill
@@ -18,8 +17,8 @@ from crisisplay.home import Home
 from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.load import Playbook, scenario_files
 from crisisplay.playbook.model import Organisation, Scenario
+from crisisplay.playbook.problems import ProblemReport
 from crisisplay.playbook.types import LocalText
-from crisisplay.playbook.yamlio import Document
 
 Path_ = tuple[PathPart, ...]
 
@@ -33,20 +32,6 @@ _FIELDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "no-failing-gate": (frozenset(), frozenset({"message"})),
 }
 _OPTIONAL = ("within", "after", "message", "message_kind", "gate", "role", "escalation")
-
-
-class _Report:
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.problems: list[Problem] = []
-
-    def at(self, path: Path_, message: str) -> None:
-        self.problems.append(self.doc.problem(path, message))
-
-    def ref(self, path: Path_, value: str, known: Iterable[str], what: str) -> None:
-        known = list(known)
-        if value not in known:
-            self.at(path, f"unknown {what} {value!r}{did_you_mean(value, known)}")
 
 
 def scenario_problem(home: Home, loaded: LoadedDrill) -> Problem | None:
@@ -80,7 +65,7 @@ def check_drills(home: Home, playbook: Playbook) -> list[Problem]:
 def check_drill(loaded: LoadedDrill, playbook: Playbook) -> list[Problem]:
     drill, org = loaded.drill, playbook.organisation
     scenario = playbook.scenario(drill.scenario)
-    report = _Report(loaded.doc)
+    report = ProblemReport(loaded.doc)
     _languages(report, drill, org.languages)
     _facts(report, ("start_facts",), drill.start_facts, scenario)
     _roster(report, drill, org)
@@ -93,7 +78,7 @@ def check_drill(loaded: LoadedDrill, playbook: Playbook) -> list[Problem]:
     return report.problems
 
 
-def _languages(report: _Report, drill: Drill, languages: tuple[str, ...]) -> None:
+def _languages(report: ProblemReport, drill: Drill, languages: tuple[str, ...]) -> None:
     from crisisplay.playbook.validate import walk
 
     for path, value in walk(drill):
@@ -103,7 +88,7 @@ def _languages(report: _Report, drill: Drill, languages: tuple[str, ...]) -> Non
                 report.at(path, f"text missing in {', '.join(missing)}")
 
 
-def _unique(report: _Report, items: list[tuple[Path_, str]]) -> None:
+def _unique(report: ProblemReport, items: list[tuple[Path_, str]]) -> None:
     seen: set[str] = set()
     for path, ident in items:
         if ident in seen:
@@ -111,7 +96,7 @@ def _unique(report: _Report, items: list[tuple[Path_, str]]) -> None:
         seen.add(ident)
 
 
-def _facts(report: _Report, path: Path_, values: Any, scenario: Scenario) -> None:
+def _facts(report: ProblemReport, path: Path_, values: Any, scenario: Scenario) -> None:
     facts = {f.id: f for f in scenario.facts}
     for key, value in values.items():
         if key not in facts:
@@ -123,7 +108,7 @@ def _facts(report: _Report, path: Path_, values: Any, scenario: Scenario) -> Non
             report.at((*path, key), f"not a valid {facts[key].type} value for {key!r}: {exc}")
 
 
-def _roster(report: _Report, drill: Drill, org: Organisation) -> None:
+def _roster(report: ProblemReport, drill: Drill, org: Organisation) -> None:
     roles = [r.id for r in org.roles]
     people = [p.id for p in org.people]
     for role, duty in drill.roster.duty.items():
@@ -136,7 +121,7 @@ def _roster(report: _Report, drill: Drill, org: Organisation) -> None:
         report.ref(("roster", "off_duty", k), person, people, "person")
 
 
-def _injects(report: _Report, drill: Drill, scenario: Scenario, org: Organisation) -> None:
+def _injects(report: ProblemReport, drill: Drill, scenario: Scenario, org: Organisation) -> None:
     _unique(report, [(("injects", i, "id"), inject.id) for i, inject in enumerate(drill.injects)])
     roles = [r.id for r in org.roles]
     for index, inject in enumerate(drill.injects):
@@ -149,7 +134,7 @@ def _injects(report: _Report, drill: Drill, scenario: Scenario, org: Organisatio
 
 
 def _expectation(
-    report: _Report, base: Path_, e: Expectation, drill: Drill, scenario: Scenario
+    report: ProblemReport, base: Path_, e: Expectation, drill: Drill, scenario: Scenario
 ) -> None:
     if e.points <= 0:
         report.at((*base, "points"), "points must be a positive whole number")
@@ -171,7 +156,7 @@ def _expectation(
 
 
 def _references(
-    report: _Report, base: Path_, e: Expectation, drill: Drill, scenario: Scenario
+    report: ProblemReport, base: Path_, e: Expectation, drill: Drill, scenario: Scenario
 ) -> None:
     if e.message is not None:
         report.ref((*base, "message"), e.message, [m.id for m in scenario.messages], "message")

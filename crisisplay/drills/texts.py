@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from crisisplay.texts import lookup
+
 _TEXTS: dict[str, dict[str, str]] = {
     "kind.situation": {"fr": "Situation de départ", "en": "Starting situation"},
     "kind.noc-alert": {"fr": "Alerte de la supervision (NOC)", "en": "Network operations alert"},
@@ -84,7 +86,5 @@ _TEXTS: dict[str, dict[str, str]] = {
 
 
 def dt(key: str, lang: str, **values: Any) -> str:
-    """The drill text ``key`` in ``lang`` (English when the language has no translation)."""
-    entry = _TEXTS[key]
-    template = entry.get(lang) or entry["en"]
-    return template.format(**values) if values else template
+    """The drill text ``key`` in ``lang``."""
+    return lookup(_TEXTS, key, lang, **values)

@@ -10,50 +10,21 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from crisisplay.conditions import compile_condition
 from crisisplay.errors import PathPart, Problem
 from crisisplay.facts import coerce
 from crisisplay.home import Home
-from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.load import Playbook, read_home
 from crisisplay.playbook.model import Fact, Organisation, Scenario
+from crisisplay.playbook.problems import ProblemReport
 from crisisplay.playbook.types import LocalText
 from crisisplay.playbook.yamlio import Document
 
 Path_ = tuple[PathPart, ...]
 _CHOICE_TYPES = ("choice", "multi-choice")
-
-
-class _Report:
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.problems: list[Problem] = []
-
-    def at(self, path: Path_, message: str) -> None:
-        self.problems.append(self.doc.problem(path, message))
-
-    def ref(self, path: Path_, value: str, known: Iterable[str], what: str) -> None:
-        known = list(known)
-        if value not in known:
-            self.at(path, f"unknown {what} {value!r}{did_you_mean(value, known)}")
-
-    def unique(self, items: Iterable[tuple[Path_, str]], what: str) -> None:
-        seen: set[str] = set()
-        for path, ident in items:
-            if ident in seen:
-                self.at(path, f"duplicate {what} id {ident!r}")
-            seen.add(ident)
-
-    def condition(self, path: Path_, source: str | None, declared: frozenset[str]) -> None:
-        if source is None:
-            return
-        try:
-            compile_condition(source, declared)
-        except ValueError as exc:
-            self.at(path, str(exc))
 
 
 def walk(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
@@ -70,7 +41,7 @@ def walk(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
             yield from walk(item, (*path, key))
 
 
-def check_languages(report: _Report, root: Any, languages: tuple[str, ...]) -> None:
+def check_languages(report: ProblemReport, root: Any, languages: tuple[str, ...]) -> None:
     for path, value in walk(root):
         if isinstance(value, LocalText):
             missing = value.missing(languages)
@@ -98,7 +69,7 @@ def check_playbook(playbook: Playbook) -> list[Problem]:
 
 
 def check_organisation(org: Organisation, doc: Document) -> list[Problem]:
-    report = _Report(doc)
+    report = ProblemReport(doc)
     if len(set(org.languages)) != len(org.languages) or not org.languages:
         report.at(("languages",), "languages must be a non-empty list without repeats")
     check_languages(report, org, org.languages)
@@ -118,14 +89,14 @@ def check_organisation(org: Organisation, doc: Document) -> list[Problem]:
     return report.problems
 
 
-def _check_channels(report: _Report, org: Organisation) -> None:
+def _check_channels(report: ProblemReport, org: Organisation) -> None:
     from crisisplay.channels.catalogue import CATALOGUE
 
     for channel in org.channels:
         report.ref(("channels", channel), channel, CATALOGUE, "channel")
 
 
-def _check_timezone(report: _Report, name: str) -> None:
+def _check_timezone(report: ProblemReport, name: str) -> None:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
@@ -134,7 +105,7 @@ def _check_timezone(report: _Report, name: str) -> None:
         report.at(("timezone",), f"unknown time zone {name!r} (use an IANA name like Europe/Paris)")
 
 
-def _check_tone(report: _Report, org: Organisation) -> None:
+def _check_tone(report: ProblemReport, org: Organisation) -> None:
     from crisisplay.messages.lint import compile_tone_pattern
 
     rules = [("forbidden", i, r.patterns) for i, r in enumerate(org.tone.forbidden)]
@@ -155,7 +126,7 @@ def _check_tone(report: _Report, org: Organisation) -> None:
 
 
 def check_scenario(scenario: Scenario, org: Organisation, doc: Document) -> list[Problem]:
-    report = _Report(doc)
+    report = ProblemReport(doc)
     check_languages(report, scenario, org.languages)
     _check_unique_ids(report, scenario)
     _check_roles(report, scenario, org)
@@ -167,7 +138,7 @@ def check_scenario(scenario: Scenario, org: Organisation, doc: Document) -> list
     return report.problems
 
 
-def _check_unique_ids(report: _Report, scenario: Scenario) -> None:
+def _check_unique_ids(report: ProblemReport, scenario: Scenario) -> None:
     def ids(name: str, items: tuple[Any, ...]) -> Iterator[tuple[Path_, str]]:
         return (((name, i, "id"), item.id) for i, item in enumerate(items))
 
@@ -187,7 +158,7 @@ def _check_unique_ids(report: _Report, scenario: Scenario) -> None:
     )
 
 
-def _check_roles(report: _Report, scenario: Scenario, org: Organisation) -> None:
+def _check_roles(report: ProblemReport, scenario: Scenario, org: Organisation) -> None:
     catalogue = [r.id for r in org.roles]
     for i, role in enumerate(scenario.roles):
         report.ref(("roles", i), role, catalogue, "role")
@@ -205,7 +176,7 @@ def _check_roles(report: _Report, scenario: Scenario, org: Organisation) -> None
 
 
 def _role_in_cell(
-    report: _Report, path: Path_, role: str, needed: list[str], catalogue: list[str]
+    report: ProblemReport, path: Path_, role: str, needed: list[str], catalogue: list[str]
 ) -> None:
     if role not in catalogue:
         report.ref(path, role, catalogue, "role")
@@ -213,7 +184,7 @@ def _role_in_cell(
         report.at(path, f"role {role!r} is not among the scenario's roles (add it to roles:)")
 
 
-def _check_facts(report: _Report, scenario: Scenario) -> None:
+def _check_facts(report: ProblemReport, scenario: Scenario) -> None:
     for i, fact in enumerate(scenario.facts):
         path: Path_ = ("facts", i)
         if fact.type in _CHOICE_TYPES and not fact.choices:
@@ -240,7 +211,7 @@ def _check_facts(report: _Report, scenario: Scenario) -> None:
         report.at(("sample_facts",), f"no sample value for {', '.join(missing)}")
 
 
-def _check_value(report: _Report, path: Path_, fact: Fact, value: Any) -> None:
+def _check_value(report: ProblemReport, path: Path_, fact: Fact, value: Any) -> None:
     if value is None:
         return
     try:
@@ -249,7 +220,7 @@ def _check_value(report: _Report, path: Path_, fact: Fact, value: Any) -> None:
         report.at(path, f"not a valid {fact.type} value for fact {fact.id!r}: {exc}")
 
 
-def _check_severity(report: _Report, scenario: Scenario) -> None:
+def _check_severity(report: ProblemReport, scenario: Scenario) -> None:
     levels = [level.id for level in scenario.severity.levels]
     report.unique(
         ((("severity", "levels", i, "id"), lv.id) for i, lv in enumerate(scenario.severity.levels)),
@@ -260,14 +231,14 @@ def _check_severity(report: _Report, scenario: Scenario) -> None:
         report.ref(("severity", "rules", i, "level"), rule.level, levels, "severity level")
 
 
-def _check_gate_facts(report: _Report, scenario: Scenario) -> None:
+def _check_gate_facts(report: ProblemReport, scenario: Scenario) -> None:
     facts = [f.id for f in scenario.facts]
     for i, gate in enumerate(scenario.gates):
         for k, fact in enumerate(gate.facts):
             report.ref(("gates", i, "facts", k), fact, facts, "fact")
 
 
-def _check_references(report: _Report, scenario: Scenario, org: Organisation) -> None:
+def _check_references(report: ProblemReport, scenario: Scenario, org: Organisation) -> None:
     gates = [g.id for g in scenario.gates]
     messages = [m.id for m in scenario.messages]
     produced: Counter[str] = Counter()
@@ -297,7 +268,7 @@ def _check_references(report: _Report, scenario: Scenario, org: Organisation) ->
             report.at((*base, "id"), f"message {msg.id!r} is produced by no step")
 
 
-def _channel_in_use(report: _Report, path: Path_, channel: str, org: Organisation) -> None:
+def _channel_in_use(report: ProblemReport, path: Path_, channel: str, org: Organisation) -> None:
     from crisisplay.channels.catalogue import CATALOGUE
 
     if channel not in CATALOGUE:
@@ -310,7 +281,7 @@ def _channel_in_use(report: _Report, path: Path_, channel: str, org: Organisatio
         )
 
 
-def _check_conditions(report: _Report, scenario: Scenario) -> None:
+def _check_conditions(report: ProblemReport, scenario: Scenario) -> None:
     declared = frozenset(f.id for f in scenario.facts)
     for i, rule in enumerate(scenario.severity.rules):
         path: Path_ = ("severity", "rules", i, "when")
