@@ -30,6 +30,8 @@ class Task:
     help: LocalText | None
     resolves: bool
     is_post: bool
+    #: a post-crisis action's kind (compensation, recontact, report-h6...)
+    post_kind: str | None = None
 
     @property
     def group(self) -> str:
@@ -51,6 +53,11 @@ class Task:
     @property
     def key(self) -> str:
         return "action" if self.is_post else "step"
+
+    def ref(self) -> dict[str, str]:
+        """What every event about this task says of it (kinds.py: step.* and post.*)."""
+        base = {self.key: self.id, "phase": self.phase}
+        return {**base, "kind": self.post_kind} if self.post_kind else base
 
 
 def from_step(phase: Phase, step: Step) -> Task:
@@ -84,6 +91,7 @@ def from_post_action(action: PostAction) -> Task:
         None,
         False,
         is_post=True,
+        post_kind=action.kind,
     )
 
 

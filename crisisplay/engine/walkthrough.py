@@ -464,20 +464,18 @@ class Walkthrough:
             self.show("phase", t("phase.title", self.lang, title=phase.title.get_text(self.lang)))
         if holds(task.when, self.variables()) is False:
             reason = t("step.auto_skip", self.lang, when=task.when)
-            payload = {task.key: task.id, "phase": task.phase, "reason": reason, "auto": True}
+            payload = {**task.ref(), "reason": reason, "auto": True}
             self.record_many([*items, (task.skipped_kind, payload, None, None)])
             return
         self.show_task(task)
         decision, _ = self.ask(q.task_decision(task, self.lang), q.choice_of(("do", "skip")))
         if decision == "skip":
             reason = self.ask_reason((task.group, task.id), t("step.skip_reason", self.lang))
-            payload = {task.key: task.id, "phase": task.phase, "reason": reason}
+            payload = {**task.ref(), "reason": reason}
             self.record_many([*items, (task.skipped_kind, payload, None, None)])
             return
         items += self.cover_owner(task)
-        self.record_many(
-            [*items, (task.started_kind, {task.key: task.id, "phase": task.phase}, None, None)]
-        )
+        self.record_many([*items, (task.started_kind, task.ref(), None, None)])
 
     def cover_owner(
         self, task: Task
@@ -544,7 +542,7 @@ class Walkthrough:
             question = q.checklist_question(task, labels, self.lang)
             value, _ = self.ask(question, q.checklist_parser(labels))
             ticked = list(value)
-        payload = {task.key: task.id, "phase": task.phase, "checklist": ticked}
+        payload = {**task.ref(), "checklist": ticked}
         items: list[tuple[str, Mapping[str, Any], str | None, str | None]] = [
             (task.done_kind, payload, None, None)
         ]
@@ -577,7 +575,7 @@ class Walkthrough:
         group = ("gates", gate_id)
         if decision == "skip-step":
             reason = self.ask_reason(group, t("step.skip_reason", self.lang), attempt=attempt)
-            payload = {task.key: task.id, "phase": task.phase, "reason": reason, "gate": gate_id}
+            payload = {**task.ref(), "reason": reason, "gate": gate_id}
             self.record(task.skipped_kind, payload)
             return
         if decision == "override":
