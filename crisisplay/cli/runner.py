@@ -28,6 +28,10 @@ def report_error(message: str) -> None:
 
 def exit_code_of(exc: BaseException) -> int:
     """Report ``exc`` as a person should see it and return the exit code it maps to."""
+    if isinstance(exc, errors.Interrupted):
+        # Not a failure: the operator stopped, and everything so far is kept.
+        sys.stderr.write("\n" + sanitize_line(str(exc)) + "\n")
+        return exc.exit_code
     if isinstance(exc, errors.CrisisplayError):
         report_error(str(exc))
         return exc.exit_code
