@@ -16,7 +16,6 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
@@ -45,6 +44,8 @@ def get_console(stderr: bool = False) -> Console:
         highlight=False,
         no_color="NO_COLOR" in os.environ,
         soft_wrap=False,
+        # No :emoji: codes: untrusted text must print as written (and it saves an import).
+        emoji=False,
     )
 
 
@@ -78,6 +79,8 @@ def print_table(
     stderr: bool = False,
 ) -> None:
     """A table whose cells are all untrusted text."""
+    from rich.table import Table  # tables pull in rich's layout maths: only when one is shown
+
     table = Table(title=title, title_justify="left", header_style="accent")
     for column in columns:
         table.add_column(column)

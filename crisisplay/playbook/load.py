@@ -11,7 +11,7 @@ from crisisplay.errors import InputError, Location, PlaybookInvalid, Problem, Us
 from crisisplay.home import Home
 from crisisplay.playbook.convert import INVALID, Converter, did_you_mean
 from crisisplay.playbook.model import Organisation, Scenario
-from crisisplay.playbook.yamlio import Document, load_yaml
+from crisisplay.playbook.yamlio import Document
 
 ORGANISATION_FILE = "organisation.yaml"
 SCENARIO_FOLDER = "scenarios"
@@ -62,7 +62,9 @@ def display_name(home: Home, path: Path) -> str:
 
 
 def load_document(home: Home, path: Path) -> Document:
-    return load_yaml(path, display=display_name(home, path))
+    from crisisplay.playbook.doc_cache import cached_document
+
+    return cached_document(path, display_name(home, path))
 
 
 def build(cls: type[T], doc: Document) -> tuple[T | None, list[Problem]]:
@@ -133,8 +135,6 @@ def load_playbook(home: Home, only: str | None = None) -> Playbook:
 
     With ``only``, just that scenario is read and checked (the fast path for ``render``).
     """
-    from crisisplay.playbook.validate import check_playbook
-
     if only is not None:
         stems = [path.stem for path in scenario_files(home)]
         if only not in stems:
@@ -142,9 +142,17 @@ def load_playbook(home: Home, only: str | None = None) -> Playbook:
                 f"no scenario {only!r} in {home.root}{did_you_mean(only, stems)}",
                 hint="`crisisplay list` shows the scenarios",
             )
+    from crisisplay.playbook.doc_cache import known_valid, remember_valid
+
     playbook, problems = read_home(home, only)
-    if playbook is not None:
-        problems += check_playbook(playbook)
+    if playbook is not None and not problems:
+        documents = playbook.documents.values()
+        if not known_valid(documents):
+            from crisisplay.playbook.validate import check_playbook
+
+            problems += check_playbook(playbook)
+            if not problems:
+                remember_valid(documents)
     if problems:
         raise PlaybookInvalid(problems)
     assert playbook is not None

@@ -58,6 +58,10 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 FindingLevel = Literal["error", "warning"]
 
 
+# The classes below are frozen, compared by identity and without a generated repr: the format has
+# some twenty classes, and each generated method costs start-up time on every command.
+
+
 def doc(text: str, **kwargs: Any) -> Any:
     """A dataclass field with its documentation (shown in the JSON Schema)."""
     metadata = {"doc": text}
@@ -67,14 +71,14 @@ def doc(text: str, **kwargs: Any) -> Any:
 # ---------------------------------------------------------------- organisation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Brand:
     name: str = doc("The brand as customers know it.")
     signature: LocalText = doc("How public messages are signed, per language.")
     website: str | None = doc("The brand's website.", default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ChannelSettings:
     """A channel in use, with limits that override the built-in catalogue."""
 
@@ -89,14 +93,14 @@ class ChannelSettings:
     handle: str | None = doc("The account or address used on this channel.", default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Role:
     id: Ident = doc("Role id used by scenarios (e.g. cell-lead).")
     title: LocalText = doc("Role name per language.")
     duties: LocalText | None = doc("What the role does in a crisis.", default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Window:
     """When a person can be reached: days of the week and a time range (local time)."""
 
@@ -105,7 +109,7 @@ class Window:
     end: ClockTime = doc("End time HH:MM (before start: runs past midnight).", default="24:00")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Person:
     id: Ident = doc("Person id used by the roster.")
     name: str = doc("Full name.")
@@ -116,7 +120,7 @@ class Person:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Duty:
     """Who holds a role: the primary, then the backups in order."""
 
@@ -124,7 +128,7 @@ class Duty:
     backups: tuple[Ident, ...] = doc("Person ids of the backups, in call order.", default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ForbiddenRule:
     """A pattern a message must not contain (denial, minimising, blame, promises, jargon...)."""
 
@@ -137,7 +141,7 @@ class ForbiddenRule:
     kinds: tuple[MessageKind, ...] = doc("Message kinds it applies to (all if empty).", default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class RequiredRule:
     """An element a message of some kinds must contain (next update time, apology...)."""
 
@@ -151,13 +155,13 @@ class RequiredRule:
     channels: tuple[Ident, ...] = doc("Channels it applies to (all if empty).", default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ToneRules:
     forbidden: tuple[ForbiddenRule, ...] = doc("What a message must never say.", default=())
     required: tuple[RequiredRule, ...] = doc("What some kinds of message must say.", default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Organisation:
     """Organisation-wide settings: one edit changes every scenario."""
 
@@ -194,13 +198,13 @@ class Organisation:
 # ---------------------------------------------------------------- scenario
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Choice:
     id: Ident = doc("Value stored in the timeline and used in conditions.")
     label: LocalText = doc("What the operator sees.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Fact:
     """A fact the cell collects and validates (scope, services, times, figures...)."""
 
@@ -220,21 +224,21 @@ class Fact:
         return tuple(c.id for c in self.choices)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class SeverityLevel:
     id: Ident = doc("Level id (e.g. major).")
     title: LocalText = doc("Level name per language.")
     description: LocalText | None = doc("What the level means for the cell.", default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class SeverityRule:
     level: Ident = doc("Level set when the condition holds.")
     when: Condition = doc("Condition over the facts.")
     because: LocalText = doc("Why, shown to the lead.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Severity:
     """Severity levels, most severe first, and the rules that set them (first match wins)."""
 
@@ -243,7 +247,7 @@ class Severity:
     rules: tuple[SeverityRule, ...] = doc("Rules in order; the first that holds wins.", default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Gate:
     """A validation step: a named role confirms something before the cell may go on."""
 
@@ -258,7 +262,7 @@ class Gate:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ChannelUse:
     """A channel of a message, with the condition under which it is used."""
 
@@ -267,7 +271,7 @@ class ChannelUse:
     because: LocalText | None = doc("Shown when the channel is skipped.", default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Message:
     """A message the cell produces: its kind, audience, channels and the gates before it."""
 
@@ -291,7 +295,7 @@ class Message:
         return self.audience in ("public", "customers", "press")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Step:
     id: Ident = doc("Step id (unique in the scenario).")
     title: LocalText = doc("What to do.")
@@ -305,14 +309,14 @@ class Step:
     resolves: bool = doc("Completing this step declares the incident resolved.", default=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Phase:
     id: Ident = doc("Phase id.")
     title: LocalText = doc("Phase name.")
     steps: tuple[Step, ...] = doc("Steps in order.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Escalation:
     """Bring in a role when a condition holds (re-checked whenever a fact changes)."""
 
@@ -323,7 +327,7 @@ class Escalation:
     within: Duration | None = doc("Expected delay to bring the role in.", default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class PostAction:
     """Work after the crisis: compensation, recontact, H+6 and D+2 reports, review."""
 
@@ -338,7 +342,7 @@ class PostAction:
     when: Condition | None = doc("Applies only when this holds.", default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Scenario:
     """One crisis scenario: facts, severity, roles, phases, gates, messages, escalations."""
 

@@ -18,17 +18,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any, cast
 
 from crisisplay.errors import InputError, Location, PathPart, Problem
+
+if TYPE_CHECKING:  # PyYAML itself is imported only when a file is parsed (not on a cache hit)
+    import yaml
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 200_000
 MAX_DEPTH = 64
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
@@ -59,6 +59,8 @@ class Document:
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: SHA-256 of the file's bytes (when read from a file): what the checks were run on
+    digest: str = ""
 
     def location(self, path: Path_, *, key: bool = False) -> Location:
         """Where the value at ``path`` (or its key) is; falls back to the nearest parent."""
@@ -87,6 +89,11 @@ def load_yaml(
 ) -> Document:
     """Read one YAML document from ``path``; raise ``InputError`` naming file:line:column."""
     name = display or str(path)
+    return parse_yaml(read_capped(path, name, max_bytes), name)
+
+
+def read_capped(path: Path, name: str, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a playbook file, refused past the size cap."""
     try:
         with path.open("rb") as stream:
             raw = stream.read(max_bytes + 1)
@@ -97,14 +104,17 @@ def load_yaml(
             f"file is larger than the {max_bytes:,}-byte cap for a playbook file",
             location=Location(name),
         )
-    return parse_yaml(raw, name)
+    return raw
 
 
-def parse_yaml(raw: bytes | str, name: str) -> Document:
+def parse_yaml(raw: bytes | str, name: str, *, digest: str = "") -> Document:
     """Parse YAML text (bytes must be UTF-8) into a ``Document``."""
     text = _decode(raw, name) if isinstance(raw, bytes) else raw
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        nodes = list(yaml.compose_all(text, Loader=loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
@@ -127,7 +137,7 @@ def parse_yaml(raw: bytes | str, name: str) -> Document:
         mark = exc.mark
         where = Location(name, mark.line + 1, mark.column + 1) if mark else Location(name)
         raise InputError(exc.message, location=where, path=exc.path) from None
-    return Document(name, data, doc.values, doc.keys)
+    return Document(name, data, doc.values, doc.keys, digest)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -161,10 +171,11 @@ class _Builder:
                 path[:4],
             )
         self.doc.values.setdefault(path, (node.start_mark.line, node.start_mark.column))
-        if isinstance(node, yaml.MappingNode):
+        kind = _kind(node)
+        if kind == "mapping":
             _expect_tag(node, "tag:yaml.org,2002:map", path)
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+            return self._mapping(cast("yaml.MappingNode", node), path)
+        if kind == "sequence":
             _expect_tag(node, "tag:yaml.org,2002:seq", path)
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         return _scalar(node, path)
@@ -180,7 +191,7 @@ class _Builder:
                     key_node,
                     path,
                 )
-            key = _scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
+            key = _scalar(key_node, path) if _kind(key_node) == "scalar" else None
             if isinstance(key, bool | int | float):
                 key = key_node.value
             if not isinstance(key, str):
@@ -194,6 +205,11 @@ class _Builder:
             self.doc.keys.setdefault(child, (key_node.start_mark.line, key_node.start_mark.column))
             out[key] = self.build(value_node, child)
         return out
+
+
+def _kind(node: yaml.Node) -> str:
+    """``mapping``, ``sequence`` or ``scalar`` (PyYAML's node ids: no import needed)."""
+    return str(getattr(node, "id", ""))
 
 
 def _expect_tag(node: yaml.Node, tag: str, path: Path_) -> None:
