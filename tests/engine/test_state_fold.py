@@ -12,6 +12,7 @@ from crisisplay.timeline.events import Event, NewEvent, format_time, parse_time,
 from crisisplay.timeline.state import fold
 from crisisplay.timeline.store import read_events
 from tests.engine.conftest import FIXTURE_HOME, START, RunnerFactory
+from tests.strategies import EVENT_KINDS, PAYLOADS
 
 ANSWERS = FIXTURE_HOME / "playbooks" / "answers" / "minimal.yaml"
 
@@ -27,76 +28,8 @@ def test_every_prefix_folds(runner: RunnerFactory, tmp_path: Path) -> None:
     assert fold(events) == fold(list(events))  # same events, same state
 
 
-_KINDS = [
-    "incident.activated",
-    "fact.set",
-    "fact.validated",
-    "severity.assessed",
-    "role.assigned",
-    "role.gap",
-    "phase.entered",
-    "step.started",
-    "step.done",
-    "step.skipped",
-    "gate.passed",
-    "gate.refused",
-    "gate.overridden",
-    "message.rendered",
-    "message.channel_skipped",
-    "message.published",
-    "message.skipped",
-    "promise.made",
-    "escalation.fired",
-    "escalation.done",
-    "incident.resolved",
-    "post.started",
-    "post.done",
-    "note.added",
-    "drill.inject",
-    "walkthrough.paused",
-    "some.future_kind",
-]
-_VALUES = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-5, 5),
-    st.text(max_size=8),
-    st.just("2026-11-23T15:00:00.000Z"),
-    st.lists(st.text(max_size=4), max_size=3),
-)
-_PAYLOADS = st.dictionaries(
-    st.sampled_from(
-        [
-            "fact",
-            "value",
-            "gate",
-            "facts",
-            "message",
-            "kind",
-            "channel",
-            "due",
-            "next_update",
-            "role",
-            "person",
-            "rule",
-            "step",
-            "phase",
-            "channels",
-            "source",
-            "level",
-            "reason",
-            "text",
-            "action",
-            "alert_at",
-        ]
-    ),
-    _VALUES,
-    max_size=6,
-)
-
-
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(_KINDS), _PAYLOADS), max_size=30))
+@given(st.lists(st.tuples(st.sampled_from(EVENT_KINDS), PAYLOADS), max_size=30))
 def test_odd_payloads_never_break_the_fold(items: list[tuple[str, dict[str, object]]]) -> None:
     events: list[Event] = []
     prev = "0" * 64
