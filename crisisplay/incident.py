@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -38,7 +37,6 @@ class Edges:
     clock: Clock
     actor: str
     ticker: Ticker | None = None
-    render: Callable[..., Any] | None = None
     organisation: Organisation | None = None
 
 
@@ -147,7 +145,6 @@ def _session(
         organisation=edges.organisation,
         ticker=edges.ticker,
         resume_hint=hint,
-        render=edges.render,
     )
 
 

@@ -22,11 +22,12 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from crisisplay.errors import InputError, Location, PathPart, UsageError
 from crisisplay.playbook.types import Duration
-from crisisplay.playbook.yamlio import Document
+from crisisplay.playbook.yamlio import Document, load_yaml
 
 QuestionType = Literal["text", "select", "checkbox", "confirm"]
 NoticeLevel = Literal["info", "ok", "warning", "error", "drill"]
@@ -169,13 +170,9 @@ class ScriptedPrompter:
         return self.doc.location(path)
 
 
-def load_answers(path: Any, display: str | None = None) -> Document:
+def load_answers(path: Path, display: str | None = None) -> Document:
     """Read an answers file (safe YAML, positions kept)."""
-    from pathlib import Path
-
-    from crisisplay.playbook.yamlio import load_yaml
-
-    doc = load_yaml(Path(path), display=display)
+    doc = load_yaml(path, display=display)
     if doc.data is not None and not isinstance(doc.data, dict):
         raise InputError(
             "an answers file is a mapping (facts:, roles:, steps:, gates:...)",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -41,6 +40,8 @@ class LazyCommands(TyperGroup):
         try:
             return super().resolve_command(ctx, args)
         except UsageError as error:
+            from crisisplay.playbook.convert import did_you_mean
+
             hint = did_you_mean(args[0], COMMAND_MODULES) if args else ""
             error.message = error.message.rstrip(".") + (hint or ".")
             raise
@@ -50,12 +51,6 @@ class LazyCommands(TyperGroup):
 def _module_commands(module: str) -> click.Command:
     loaded = importlib.import_module(f"crisisplay.cli.{module}")
     return typer.main.get_command(loaded.commands)
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    from crisisplay.playbook.convert import did_you_mean as suggest
-
-    return suggest(word, candidates)
 
 
 app = typer.Typer(

@@ -8,7 +8,6 @@ than the wall clock. With ``--step``, exercise time moves only when the trainer 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -42,7 +41,6 @@ class DrillOptions:
     #: the moment "now" is, for a drill given no start (the CLI passes the system time)
     now: datetime | None = None
     wall: WallTime = field(default_factory=WallTime)
-    render: Callable[..., Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -73,7 +71,6 @@ def run_drill(
         drill_clock(start, options),
         options.actor,
         ticker=InjectTicker(plan, trainer if options.step else None),
-        render=options.render,
         organisation=changed_roster(org, drill.roster),
     )
     run = activate(

@@ -15,8 +15,8 @@ import dataclasses
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import Any, Protocol
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from crisisplay.clock import Clock
@@ -33,6 +33,9 @@ from crisisplay.texts import minutes_label, t
 from crisisplay.timeline import kinds
 from crisisplay.timeline.events import Event, NewEvent, format_time
 from crisisplay.timeline.state import IncidentState
+
+if TYPE_CHECKING:  # rendering (Jinja2) is imported only when a message is rendered
+    from crisisplay.messages.rendered import RenderedChannel
 
 Action = Callable[[], None]
 
@@ -61,7 +64,6 @@ class Session:
     organisation: Organisation | None = None  # a drill may override the roster
     ticker: Ticker | None = None
     resume_hint: str = "crisisplay resume"
-    render: Callable[..., Any] | None = None  # crisisplay.messages.render_message by default
 
     @property
     def org(self) -> Organisation:
@@ -643,10 +645,11 @@ class Walkthrough:
             payload["next_update"] = format_time(next_update)
         return kinds.MESSAGE_RENDERED, payload, None, None
 
-    def render_channels(self, message: Message, next_update: datetime | None) -> list[Any]:
+    def render_channels(
+        self, message: Message, next_update: datetime | None
+    ) -> list[RenderedChannel]:
         from crisisplay.messages import RenderContext, render_message
 
-        render = self.session.render or render_message
         zone = ZoneInfo(self.session.org.timezone)
         now = self.session.clock.now()
         context = RenderContext(
@@ -658,7 +661,7 @@ class Walkthrough:
         )
         facts: Mapping[str, FactValue] = self.state.fact_values()
         return list(
-            render(
+            render_message(
                 self.session.playbook,
                 self.scenario,
                 message.id,
@@ -810,4 +813,4 @@ def start(session: Session, state: IncidentState, **activation: Any) -> Walkthro
     return walk
 
 
-__all__ = ["Recorder", "Session", "Ticker", "Walkthrough", "start", "timedelta"]
+__all__ = ["Recorder", "Session", "Ticker", "Walkthrough", "start"]
