@@ -23,7 +23,7 @@ from crisisplay.drills.model import Drill, Expectation, Inject
 from crisisplay.drills.plan import DrillPlan
 from crisisplay.drills.scoring import score_events
 from crisisplay.playbook.types import Duration, LocalText
-from crisisplay.timeline import kinds
+from crisisplay.timeline import vocabulary
 from crisisplay.timeline.events import GENESIS, Event, NewEvent, format_time, seal
 from crisisplay.timeline.state import fold
 
@@ -51,19 +51,22 @@ def _plan() -> DrillPlan:
 def _round(i: int) -> list[tuple[str, dict[str, Any]]]:
     due = format_time(START + timedelta(minutes=i + 60))
     return [
-        (kinds.DRILL_INJECT, {"inject": f"slip-{i}", "kind": "eta-slip"}),
-        (kinds.FACT_SET, {"fact": "eta", "value": 60 + i, "source": "inject"}),
-        (kinds.GATE_PASSED, {"gate": "scope", "validator": "noc"}),
-        (kinds.FACTS_VALIDATED, {"facts": ["eta"], "gate": "scope"}),
-        (kinds.GATE_PASSED, {"gate": "comms", "validator": "anne"}),
-        (kinds.MESSAGE_PUBLISHED, {"message": "update", "kind": "update", "channels": ["x"]}),
-        (kinds.PROMISE_MADE, {"promise": "next-update", "due": due, "message": "update"}),
+        (vocabulary.DrillInject.KIND, {"inject": f"slip-{i}", "kind": "eta-slip"}),
+        (vocabulary.FactSet.KIND, {"fact": "eta", "value": 60 + i, "source": "inject"}),
+        (vocabulary.GatePassed.KIND, {"gate": "scope", "validator": "noc"}),
+        (vocabulary.FactsValidated.KIND, {"facts": ["eta"], "gate": "scope"}),
+        (vocabulary.GatePassed.KIND, {"gate": "comms", "validator": "anne"}),
+        (
+            vocabulary.MessagePublished.KIND,
+            {"message": "update", "kind": "update", "channels": ["x"]},
+        ),
+        (vocabulary.PromiseMade.KIND, {"promise": "next-update", "due": due, "message": "update"}),
     ]
 
 
 def drill_timeline(rounds: int) -> list[Event]:
     payload = {"scenario": "bench", "lang": "en", "drill": True, "drill_plan": _plan().as_payload()}
-    items = [(kinds.INCIDENT_ACTIVATED, payload)]
+    items = [(vocabulary.IncidentActivated.KIND, payload)]
     for i in range(rounds):
         items += _round(i)
     events, prev = [], GENESIS

@@ -42,10 +42,20 @@ def busy_incident(count: int) -> list[Event]:
 
 
 def _script(count: int) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
-    yield 0, "incident.activated", "lead", {
-        "scenario": "nationwide-outage", "title": "Bench", "lang": "en", "drill": False,
-        "lead_role": "cell-lead", "first_message_target_min": 30, "update_interval_min": 60,
-    }
+    yield (
+        0,
+        "incident.activated",
+        "lead",
+        {
+            "scenario": "nationwide-outage",
+            "title": "Bench",
+            "lang": "en",
+            "drill": False,
+            "lead_role": "cell-lead",
+            "first_message_target_min": 30,
+            "update_interval_min": 60,
+        },
+    )
     made, cycle = 1, 0
     closing = 8
     while made < count - closing:
@@ -78,23 +88,50 @@ def _cycle(n: int) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
     if n % 10 == 0:
         yield t + 45, "role.gap", "lead", {"role": f"role-{n % 7}", "reason": "off duty"}
         yield t + 90, "role.assigned", "lead", {"role": f"role-{n % 7}", "person": "p"}
-        yield t + 50, "escalation.fired", "lead", {"rule": f"rule-{n % 9}", "role": "legal",
-                                                   "because": "viral"}
+        yield (
+            t + 50,
+            "escalation.fired",
+            "lead",
+            {"rule": f"rule-{n % 9}", "role": "legal", "because": "viral"},
+        )
         yield t + 95, "escalation.done", "lead", {"rule": f"rule-{n % 9}", "person": "julie"}
     due = format_time(START + timedelta(seconds=t + 300 + (n % 3) * 60))
     for channel in CHANNELS:
-        yield t + 120, "message.rendered", "cm", {
-            "message": "update", "kind": "update", "channel": channel, "lang": "en",
-            "sha256": "0" * 64, "length": 200, "ok": True, "next_update": due}
-    yield t + 120, "message.channel_skipped", "cm", {"message": "update", "kind": "update",
-                                                     "channel": "push", "reason": "data down"}
-    yield t + 121, "message.published", "cm", {"message": "update", "kind": "update",
-                                               "channels": CHANNELS, "public": True,
-                                               "gates_overridden": []}
-    yield t + 121, "promise.made", "cm", {"promise": "next-update", "due": due,
-                                          "message": "update"}
-    yield t + 200, "step.done", "lead", {"step": step, "phase": f"phase-{n % 5}",
-                                         "checklist": []}
+        yield (
+            t + 120,
+            "message.rendered",
+            "cm",
+            {
+                "message": "update",
+                "kind": "update",
+                "channel": channel,
+                "lang": "en",
+                "sha256": "0" * 64,
+                "length": 200,
+                "ok": True,
+                "next_update": due,
+            },
+        )
+    yield (
+        t + 120,
+        "message.channel_skipped",
+        "cm",
+        {"message": "update", "kind": "update", "channel": "push", "reason": "data down"},
+    )
+    yield (
+        t + 121,
+        "message.published",
+        "cm",
+        {
+            "message": "update",
+            "kind": "update",
+            "channels": CHANNELS,
+            "public": True,
+            "gates_overridden": [],
+        },
+    )
+    yield t + 121, "promise.made", "cm", {"promise": "next-update", "due": due, "message": "update"}
+    yield t + 200, "step.done", "lead", {"step": step, "phase": f"phase-{n % 5}", "checklist": []}
 
 
 def report_rows(events: list[Event]) -> list[Row]:

@@ -165,8 +165,13 @@ def mixed_timeline(path: Path, count: int) -> Path:
         # The activation once, then its other events over and over.
         index = seq - 1 if seq <= len(model) else 1 + seq % (len(model) - 1)
         source = model[index]
-        new = NewEvent(source.kind, source.actor, source.role, source.payload,
-                       START + timedelta(milliseconds=seq))
+        new = NewEvent(
+            source.kind,
+            source.actor,
+            source.role,
+            source.payload,
+            START + timedelta(milliseconds=seq),
+        )
         event, line = seal(new, seq=seq, prev=prev, incident="bench")
         lines.append(line)
         prev = event.hash

@@ -10,7 +10,7 @@ from typing import Any
 
 from crisisplay.clock import Clock
 from crisisplay.engine import Session, Ticker, start
-from crisisplay.errors import TimelineError, UsageError
+from crisisplay.errors import Location, TimelineError, UsageError
 from crisisplay.home import TIMELINE_SUFFIX, Home
 from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.load import Playbook, load_playbook
@@ -99,15 +99,30 @@ def activate(
 
 def load_state(path: Path) -> IncidentState:
     """The folded state of a timeline (read only; a torn last line is left for the writer)."""
-    state = fold(read_events(path).events)
+    return _incident_state(fold(read_events(path).events, str(path)), path)
+
+
+def _incident_state(state: IncidentState, path: Path) -> IncidentState:
     if state.scenario is None:
         raise TimelineError(f"{path} has no activation event: it is not an incident timeline")
     return state
 
 
+def join(path: Path) -> tuple[TimelineStore, IncidentState]:
+    """A writer on an existing incident, and its state folded from what that writer read: from
+    then on, each of its appends returns (and its caller folds) everything appended since."""
+    store = TimelineStore(path)
+    state = IncidentState()
+    try:
+        state.apply_all(store.read_new())
+    except TimelineError as exc:
+        raise TimelineError(exc.message, location=exc.location or Location(str(path))) from None
+    return store, _incident_state(state, path)
+
+
 def resume(home: Home, path: Path, edges: Edges) -> IncidentRun:
     """Go on with an interrupted walkthrough, exactly where its timeline stops."""
-    state = load_state(path)
+    store, state = join(path)
     assert state.scenario is not None
     playbook = load_playbook(home, only=state.scenario)
     if state.drill:  # a drill goes on with its own injects, roster and exercise clock
@@ -119,7 +134,7 @@ def resume(home: Home, path: Path, edges: Edges) -> IncidentRun:
         state.scenario,
         state.lang or playbook.organisation.languages[0],
         edges,
-        TimelineStore(path),
+        store,
         resume_command(path, home),
     )
     walk = start(session, state)

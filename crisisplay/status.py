@@ -180,12 +180,7 @@ def status_of(
         for role in scenario.roles
         if role not in state.roles
     ]
-    public = [
-        pub.at
-        for m in state.messages.values()
-        for pub in m.publications
-        if m.kind not in ("internal-brief", "agent-script", "authority-notice")
-    ]
+    public = [pub.at for pub in state.publications if pub.public]
     phase = next((p.title.get_text(lang) for p in scenario.phases if p.id == state.phase), None)
     return Status(
         incident=state.incident,

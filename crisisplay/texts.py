@@ -6,6 +6,18 @@ from typing import Any
 
 _TEXTS: dict[str, dict[str, str]] = {
     "fact.required": {"fr": "une réponse est nécessaire", "en": "an answer is required"},
+    "fact.unknown_refused": {
+        "fr": "ce fait doit être connu pour continuer : donnez sa valeur",
+        "en": "this fact must be known to go on: give its value",
+    },
+    "render.sample_marker": {
+        "fr": "EXEMPLE (faits fictifs, ne pas publier)",
+        "en": "SAMPLE (invented facts, do not publish)",
+    },
+    "fact.unknown_hint": {
+        "fr": "Pas encore connu ? Répondez « inconnu ».",
+        "en": "Not known yet? Answer “unknown”.",
+    },
     "severity.title": {"fr": "Gravité proposée : {level}", "en": "Suggested severity: {level}"},
     "severity.changed": {
         "fr": "Les faits ont changé : gravité proposée {level}",

@@ -29,11 +29,27 @@ def _commands() -> list[tuple[str, ...]]:
 
 COMMANDS = _commands()
 # The stable command surface (DESIGN.md).
-SURFACE = {("list",), ("show",), ("validate",), ("schema",), ("init",), ("activate",),
-           ("resume",), ("status",), ("render",), ("check",), ("log", "decision"),
-           ("log", "note"), ("timeline", "show"), ("timeline", "verify"),
-           ("timeline", "export"), ("drill", "list"), ("drill", "run"), ("drill", "score"),
-           ("report",)}
+SURFACE = {
+    ("list",),
+    ("show",),
+    ("validate",),
+    ("schema",),
+    ("init",),
+    ("activate",),
+    ("resume",),
+    ("status",),
+    ("render",),
+    ("check",),
+    ("log", "decision"),
+    ("log", "note"),
+    ("timeline", "show"),
+    ("timeline", "verify"),
+    ("timeline", "export"),
+    ("drill", "list"),
+    ("drill", "run"),
+    ("drill", "score"),
+    ("report",),
+}
 
 
 def test_the_stable_command_surface_exists() -> None:

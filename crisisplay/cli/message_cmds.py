@@ -134,7 +134,8 @@ def render(
     )
     outcome = run_render(current_home(), request)
     _show_render(outcome, output, out)
-    if timeline is not None:
+    _say_against_record(outcome)
+    if timeline is not None and not outcome.contradictions:
         _record(timeline, outcome, actor)
     return 0 if outcome.ok else 1
 
@@ -213,10 +214,21 @@ def _show_render(outcome: RenderOutcome, output: Format, out: Path | None) -> No
             print_written(written.paths, written.overwritten)
 
 
+def _say_against_record(outcome: RenderOutcome) -> None:
+    """On stderr, so stdout stays the texts: what the incident's record says against them."""
+    from crisisplay.textsafe import sanitize_line
+
+    for line in outcome.contradictions:
+        sys.stderr.write(sanitize_line(f"refused: {line}; not recorded") + "\n")
+    for line in outcome.warnings:
+        sys.stderr.write(sanitize_line(f"warning: {line}") + "\n")
+
+
 def _record(timeline: Path, outcome: RenderOutcome, actor: str | None) -> None:
     from crisisplay.messages.outputs import record_rendered
 
-    count = record_rendered(timeline, outcome.items, resolve_actor(actor), _utc_now())
+    due = outcome.incident.promise_due if outcome.incident else None
+    count = record_rendered(timeline, outcome.items, due, resolve_actor(actor), _utc_now())
     from crisisplay.textsafe import sanitize_line
 
     plural = "s" if count != 1 else ""

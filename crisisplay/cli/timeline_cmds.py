@@ -17,6 +17,7 @@ from crisisplay.errors import UsageError
 if TYPE_CHECKING:
     from crisisplay.timeline.events import Event
     from crisisplay.timeline.store import ReadResult
+    from crisisplay.timeline.vocabulary import DecisionLogged, NoteAdded
 
 timeline_app = typer.Typer(
     rich_markup_mode=None,
@@ -164,9 +165,9 @@ def log_decision(
 
     Example: crisisplay log decision "Hold the press release until 16:00" --role lead
     """
-    from crisisplay.timeline import kinds
+    from crisisplay.timeline.vocabulary import DecisionLogged
 
-    return _log(kinds.DECISION_LOGGED, text, timeline, actor, role)
+    return _log(DecisionLogged(text), timeline, actor, role)
 
 
 @log_app.command("note")
@@ -181,14 +182,16 @@ def log_note(
 
     Example: crisisplay log note "Call centre reports 3x usual volume"
     """
-    from crisisplay.timeline import kinds
+    from crisisplay.timeline.vocabulary import NoteAdded
 
-    return _log(kinds.NOTE_ADDED, text, timeline, actor, role)
+    return _log(NoteAdded(text), timeline, actor, role)
 
 
-def _log(kind: str, text: str, given: Path | None, actor: str | None, role: str | None) -> int:
-    from crisisplay.timeline.events import NewEvent
+def _log(
+    entry: DecisionLogged | NoteAdded, given: Path | None, actor: str | None, role: str | None
+) -> int:
     from crisisplay.timeline.store import TimelineStore
+    from crisisplay.timeline.vocabulary import new_event
 
     path = resolve_timeline(given)
     if not path.is_file():
@@ -196,9 +199,9 @@ def _log(kind: str, text: str, given: Path | None, actor: str | None, role: str 
             f"no timeline at {path}",
             hint="start one with `crisisplay activate`, or give --timeline FILE",
         )
-    if not text.strip():
+    if not entry.text.strip():
         raise UsageError("the text to record is empty")
-    new = NewEvent(kind, resolve_actor(actor), role or None, {"text": text}, _now())
+    new = new_event(entry, resolve_actor(actor), role or None, _now())
     event = TimelineStore(path).append(new)
     typer.echo(f"recorded #{event.seq}")
     return 0

@@ -10,7 +10,7 @@ handled within its rule's delay.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,9 +25,7 @@ from crisisplay.home import Home
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.playbook.types import ID_PATTERN, Duration, LocalText
 from crisisplay.roster import WEEKDAYS
-from crisisplay.timeline import kinds
-from crisisplay.timeline.events import Event
-from crisisplay.timeline.state import fold
+from crisisplay.timeline.state import IncidentState, fold
 
 MODELINE = "# yaml-language-server: $schema=../schema/drill.schema.json\n"
 DEFAULT_TARGET_MIN = 30
@@ -47,16 +45,16 @@ _FILE_ORDER = (
 Change = tuple[int, str, Any]  # minutes after activation, fact id, new value
 
 
-def drill_from_events(
-    events: Sequence[Event], drill_id: str, scenario: Scenario, org: Organisation
+def drill_from_state(
+    state: IncidentState, drill_id: str, scenario: Scenario, org: Organisation
 ) -> Drill:
-    """The drill ``drill_id`` replaying ``events`` (a timeline of ``scenario``)."""
-    if not events or events[0].kind != kinds.INCIDENT_ACTIVATED:
+    """The drill ``drill_id`` replaying the incident ``state`` (of ``scenario``)."""
+    if state.activated_at is None:
         raise TimelineError("the timeline has no activation event: it is not an incident timeline")
-    activation = events[0]
-    start_facts, changes = _facts(events, scenario, activation.at)
+    activated = state.activated_at
+    start_facts, changes = _facts(state, scenario, activated)
     languages = org.languages
-    incident = activation.incident
+    incident = state.incident
 
     def local(key: str, **values: Any) -> LocalText:
         return LocalText({lang: dt(key, lang, **values) for lang in languages})
@@ -71,30 +69,34 @@ def drill_from_events(
         ),
         scenario=scenario.id,
         summary=local("replay.summary", incident=incident),
-        expectations=_expectations(events, scenario, local),
-        starts=_start(activation.at, org.timezone),
+        expectations=_expectations(state, scenario, local),
+        starts=_start(activated, org.timezone),
         start_facts=start_facts,
         injects=_injects(changes, scenario, languages),
     )
 
 
 def _facts(
-    events: Sequence[Event], scenario: Scenario, activated: datetime
+    state: IncidentState, scenario: Scenario, activated: datetime
 ) -> tuple[dict[str, Any], list[Change]]:
     """The first value of each fact, and every later change with its minute."""
     declared = {f.id for f in scenario.facts}
+    values = sorted(
+        (seq, at, fact_id, value)
+        for fact_id, fact in state.facts.items()
+        if fact_id in declared
+        for at, value, _, seq in fact.history
+        if value is not None
+    )
     first: dict[str, Any] = {}
     current: dict[str, Any] = {}
     changes: list[Change] = []
-    for event in events:
-        fact, value = event.payload.get("fact"), event.payload.get("value")
-        if event.kind != kinds.FACT_SET or fact not in declared or value is None:
-            continue
+    for _, at, fact, value in values:
         if fact in current and current[fact] != value:
-            minutes = int((event.at - activated).total_seconds() // 60)
-            changes.append((minutes, str(fact), value))
-        first.setdefault(str(fact), value)
-        current[str(fact)] = value
+            minutes = int((at - activated).total_seconds() // 60)
+            changes.append((minutes, fact, value))
+        first.setdefault(fact, value)
+        current[fact] = value
     return first, changes
 
 
@@ -123,10 +125,10 @@ def _inject_text(facts: dict[str, Any], scenario: Scenario, lang: str) -> str:
 
 
 def _expectations(
-    events: Sequence[Event], scenario: Scenario, local: Callable[..., LocalText]
+    state: IncidentState, scenario: Scenario, local: Callable[..., LocalText]
 ) -> tuple[Expectation, ...]:
-    target = events[0].payload.get("first_message_target_min", DEFAULT_TARGET_MIN)
-    minutes = target if isinstance(target, int) and target > 0 else DEFAULT_TARGET_MIN
+    target = state.first_message_target_min
+    minutes = int(target) if target is not None and target > 0 else DEFAULT_TARGET_MIN
     found: list[Expectation] = []
     if any(m.kind == "holding" for m in scenario.messages):
         found.append(
@@ -141,7 +143,7 @@ def _expectations(
         )
     found.append(Expectation("promises-kept", "promises-kept", local("replay.promises"), 20))
     found.append(Expectation("gates-held", "no-failing-gate", local("replay.gates"), 20))
-    fired = fold(events).escalations
+    fired = state.escalations
     for rule in scenario.escalations:
         if rule.id in fired and rule.within is not None:
             title = local("replay.escalation", rule=rule.id, within=rule.within.label())
@@ -188,13 +190,12 @@ def write_replay(home: Home, source: Path, output: Path) -> Path:
         )
     if output.exists():
         raise UsageError(f"{output} already exists", hint="choose another file name")
-    events = read_events(source).events
-    scenario_id = events[0].payload.get("scenario") if events else None
-    playbook = load_playbook(home, only=str(scenario_id)) if scenario_id else None
-    if playbook is None:
+    state = fold(read_events(source).events, str(source))
+    if state.scenario is None:
         raise TimelineError(f"{source} has no activation event: it is not an incident timeline")
-    scenario = playbook.scenario(str(scenario_id))
-    drill = drill_from_events(events, drill_id, scenario, playbook.organisation)
+    playbook = load_playbook(home, only=state.scenario)
+    scenario = playbook.scenario(state.scenario)
+    drill = drill_from_state(state, drill_id, scenario, playbook.organisation)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(drill_yaml(drill, source), encoding="utf-8")
     loaded, problems = read_drill(home, output)

@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crisisplay.clock import DrillClock, SystemClock
-from crisisplay.drills.plan import PAYLOAD_KEY, DrillPlan, changed_roster
+from crisisplay.drills.plan import DrillPlan, changed_roster
 from crisisplay.drills.ticker import InjectTicker
 from crisisplay.playbook.model import Organisation
 from crisisplay.prompts import ScriptedPrompter
 from crisisplay.timeline.state import IncidentState
-from crisisplay.timeline.store import read_events
 
 if TYPE_CHECKING:
     from crisisplay.incident import Edges
@@ -24,11 +23,9 @@ def drill_edges(path: Path, state: IncidentState, org: Organisation, edges: Edge
     Exercise time goes on from the last event, not from today: a drill started "on Sunday"
     stays on Sunday. Scripted answers jump to their times; a person answering sees time flow.
     """
-    events = read_events(path).events
-    payload = events[0].payload.get(PAYLOAD_KEY) if events else None
-    if payload is None:
+    if state.drill_plan is None:
         return edges
-    plan = DrillPlan.from_payload(payload, str(path))
+    plan = DrillPlan.from_payload(state.drill_plan, str(path))
     clock = edges.clock
     if isinstance(clock, SystemClock) and state.last_at is not None:
         paced = not isinstance(edges.prompter, ScriptedPrompter)

@@ -10,9 +10,10 @@ from typing import Any
 
 from crisisplay.drills.model import Drill, Expectation
 from crisisplay.drills.texts import dt
-from crisisplay.drills.trace import Moment, Publication, Trace, trace
+from crisisplay.drills.trace import Moment, Publication, Trace, trace_state
 from crisisplay.texts import minutes_label
 from crisisplay.timeline.events import Event, format_time
+from crisisplay.timeline.state import IncidentState, fold
 
 _FAILING = ("refused", "reopened", "overridden")
 
@@ -96,7 +97,11 @@ def score_timeline(path: Path, lang: str | None = None) -> Score:
 
 
 def score_events(events: Sequence[Event], source: str, lang: str | None = None) -> Score:
-    found = trace(events, source, lang)
+    return score_state(fold(events, source), source, lang)
+
+
+def score_state(state: IncidentState, source: str, lang: str | None = None) -> Score:
+    found = trace_state(state, source, lang)
     outcomes = tuple(_EVALUATORS[e.kind](e, found) for e in found.plan.drill.expectations)
     return Score(found.plan.drill, found.state.incident, found.activation.at, found.lang, outcomes)
 

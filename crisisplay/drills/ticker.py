@@ -24,8 +24,8 @@ from crisisplay.drills.texts import dt
 from crisisplay.playbook.types import Duration
 from crisisplay.prompts import Prompter, Question
 from crisisplay.texts import t
-from crisisplay.timeline import kinds
 from crisisplay.timeline.state import IncidentState
+from crisisplay.timeline.vocabulary import DrillInject, FactSet
 
 if TYPE_CHECKING:
     from crisisplay.engine import Walkthrough
@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 #: the actor of the events the exercise itself causes (exercise control, in trainers' words)
 EXERCISE_CONTROL = "exercise-control"
 _YES = frozenset({"yes", "y", "oui", "o", "true", "fire", "1"})
-
-Item = tuple[str, Mapping[str, Any], str | None, str | None]
 
 
 @dataclass
@@ -57,7 +55,7 @@ class InjectTicker:
         return [start_inject(self.plan.drill), *self.plan.drill.injects]
 
     def pending(self, state: IncidentState) -> list[Inject]:
-        fired = {event.payload.get("inject") for event in state.injects}
+        fired = {inject.inject for inject in state.injects}
         return [inject for inject in self.schedule() if inject.id not in fired]
 
     def _fire_due(self, walk: Walkthrough, until: datetime) -> None:
@@ -111,10 +109,15 @@ def fire(walk: Walkthrough, inject: Inject) -> None:
         for fact, value in inject.facts.items()
         if fact not in state.facts or state.facts[fact].value != value
     }
+    from crisisplay.engine.walkthrough import Act
+
     payload = inject_payload(inject, walk.session.org.languages)
-    items: list[Item] = [(kinds.DRILL_INJECT, payload, EXERCISE_CONTROL, None)]
-    items += [fact_item(state, inject.id, fact, value) for fact, value in changed.items()]
-    walk.record_many(items)
+    acts = [Act(payload, EXERCISE_CONTROL)]
+    acts += [
+        Act(fact_change(state, inject.id, fact, value), EXERCISE_CONTROL)
+        for fact, value in changed.items()
+    ]
+    walk.record(*acts)
     walk.show(
         "inject",
         inject_title(inject, walk.lang),
@@ -124,29 +127,20 @@ def fire(walk: Walkthrough, inject: Inject) -> None:
     )
 
 
-def inject_payload(inject: Inject, languages: tuple[str, ...]) -> dict[str, Any]:
-    payload: dict[str, Any] = {
-        "inject": inject.id,
-        "kind": inject.kind,
-        "text": {lang: inject.text.get_text(lang) for lang in languages},
-        "facts": dict(inject.facts),
-        "offset_min": inject.at.minutes,
-    }
-    if inject.target is not None:
-        payload["target"] = inject.target
-    return payload
+def inject_payload(inject: Inject, languages: tuple[str, ...]) -> DrillInject:
+    return DrillInject(
+        inject.id,
+        inject.kind,
+        {lang: inject.text.get_text(lang) for lang in languages},
+        inject.at.minutes,
+        dict(inject.facts),
+        inject.target,
+    )
 
 
-def fact_item(state: IncidentState, inject_id: str, fact: str, value: Any) -> Item:
-    payload: dict[str, Any] = {
-        "fact": fact,
-        "value": value,
-        "source": "inject",
-        "inject": inject_id,
-    }
-    if fact in state.facts:
-        payload["previous"] = state.facts[fact].value
-    return kinds.FACT_SET, payload, EXERCISE_CONTROL, None
+def fact_change(state: IncidentState, inject_id: str, fact: str, value: Any) -> FactSet:
+    previous = state.facts[fact].value if fact in state.facts else None
+    return FactSet(fact, value, "inject", previous, inject=inject_id)
 
 
 def inject_title(inject: Inject, lang: str) -> str:

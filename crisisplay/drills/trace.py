@@ -1,21 +1,19 @@
 """Reading a drill timeline for scoring: the fold, when each inject fired, each publication.
 
-The timeline is folded event by event (the same fold as everywhere else); at each publication
-the state of every gate is noted, because "passed before the message" and "no message past a
-failing gate" are about that moment, not about the end. The expectations come from the plan the
+Everything comes from the fold (the same as everywhere else), which notes at each publication
+the state of every gate, because "passed before the message" and "no message past a failing
+gate" are about that moment, not about the end. The expectations come from the plan the
 activation recorded, never from the drill file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from crisisplay.drills.plan import PAYLOAD_KEY, DrillPlan
+from crisisplay.drills.plan import DrillPlan
 from crisisplay.errors import TimelineError, UsageError
-from crisisplay.timeline import kinds
-from crisisplay.timeline.events import Event
 from crisisplay.timeline.state import IncidentState
 
 
@@ -49,50 +47,30 @@ class Trace:
     lang: str
 
 
-def recorded_plan(events: Sequence[Event], source: str) -> DrillPlan:
+def recorded_plan(state: IncidentState, source: str) -> DrillPlan:
     """The drill plan of a drill timeline; a real incident's timeline is refused (exit 2)."""
-    first = events[0] if events else None
-    if first is None or first.kind != kinds.INCIDENT_ACTIVATED:
+    if state.activated_at is None:
         raise TimelineError(f"{source} has no activation event: it is not an incident timeline")
-    if not first.payload.get("drill"):
+    if not state.drill:
         raise UsageError(
             f"{source} is the timeline of a real incident, not of a drill: there is nothing "
             "to score",
             hint="score a timeline written by `crisisplay drill run`",
         )
-    return DrillPlan.from_payload(first.payload.get(PAYLOAD_KEY), source)
+    return DrillPlan.from_payload(state.drill_plan, source)
 
 
-def trace(events: Sequence[Event], source: str, lang: str | None = None) -> Trace:
-    plan = recorded_plan(events, source)
-    state = IncidentState()
+def trace_state(state: IncidentState, source: str, lang: str | None = None) -> Trace:
+    """What scoring reads, all of it from the folded state."""
+    plan = recorded_plan(state, source)
+    assert state.activated_at is not None
     injects: dict[str, Moment] = {}
-    publications: list[Publication] = []
-    for event in events:
-        state.apply(event)
-        if event.kind == kinds.DRILL_INJECT:
-            moment = Moment(event.seq, _at(state))
-            injects.setdefault(str(event.payload.get("inject")), moment)
-        elif event.kind == kinds.MESSAGE_PUBLISHED:
-            publications.append(_publication(event, state))
-    first = events[0]
-    chosen = lang or state.lang or "en"
-    return Trace(plan, state, Moment(first.seq, first.at), injects, tuple(publications), chosen)
-
-
-def _at(state: IncidentState) -> datetime:
-    """The time of the event just folded (already parsed by the fold: parsing is not free)."""
-    assert state.last_at is not None
-    return state.last_at
-
-
-def _publication(event: Event, state: IncidentState) -> Publication:
-    p = event.payload
-    overridden = p.get("gates_overridden")
-    return Publication(
-        Moment(event.seq, _at(state)),
-        str(p.get("message")),
-        str(p.get("kind")),
-        {gate_id: gate.status for gate_id, gate in state.gates.items()},
-        tuple(map(str, overridden)) if isinstance(overridden, list) else (),
+    for inject in state.injects:
+        injects.setdefault(inject.inject, Moment(inject.seq, inject.at))
+    publications = tuple(
+        Publication(Moment(p.seq, p.at), p.message, p.kind, dict(p.gates), p.gates_overridden)
+        for p in state.publications
     )
+    chosen = lang or state.lang or "en"
+    activation = Moment(state.activation_seq, state.activated_at)
+    return Trace(plan, state, activation, injects, publications, chosen)

@@ -13,12 +13,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from crisisplay.engine.tasks import Task
-from crisisplay.facts import FactValue, coerce, parse_clock
+from crisisplay.facts import coerce, parse_clock
 from crisisplay.playbook.model import Fact, Message, Organisation, Scenario
 from crisisplay.playbook.types import Duration
 from crisisplay.prompts import Option, Question
 from crisisplay.roster import Candidate, available
 from crisisplay.texts import t
+from crisisplay.timeline.state import FactState
 
 _TYPES = {
     "choice": "select",
@@ -51,7 +52,23 @@ def optional_text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def parse_fact(fact: Fact, lang: str, value: Any) -> FactValue | None:
+class _Unknown:
+    """The answer "not known yet" to a fact that allows it (``unknown_ok``)."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN: Any = _Unknown()
+#: what a person types, or an answers file says, for "not known yet"
+UNKNOWN_WORDS = frozenset(("unknown", "inconnu", "inconnue", "not known", "?"))
+
+
+def parse_fact(fact: Fact, lang: str, value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in UNKNOWN_WORDS:
+        if fact.unknown_ok:
+            return UNKNOWN
+        raise ValueError(t("fact.unknown_refused", lang))
     if value is None or (isinstance(value, str) and not value.strip()):
         if not fact.required:
             # An empty text is a value conditions can test (refund_date != ''); nothing else is.
@@ -131,15 +148,24 @@ def parse_next_update(now: datetime, zone: ZoneInfo, value: Any) -> datetime:
 # ---------------------------------------------------------------- questions
 
 
-def _display_default(fact: Fact) -> Any:
-    if fact.default is None:
-        return None
-    if fact.type == "duration":
-        try:
-            return Duration(minutes=int(coerce(fact, fact.default))).label()  # type: ignore[arg-type]
-        except ValueError:
-            return fact.default
-    return fact.default
+def _display_default(fact: Fact, current: FactState | None) -> Any:
+    """What the prompt starts from: the fact's current value, else nothing. A playbook default
+    is offered only for a choice, where it is a policy ("not yet qualified"), never a figure."""
+    if current is not None:
+        if current.unknown:
+            return "inconnu" if fact.unknown_ok else None
+        value = current.value
+        if fact.type == "duration" and isinstance(value, int) and not isinstance(value, bool):
+            return Duration(minutes=value).label()
+        return value
+    return fact.default if fact.type == "choice" else None
+
+
+def _help(fact: Fact, lang: str) -> str | None:
+    parts = [fact.help.get_text(lang)] if fact.help else []
+    if fact.unknown_ok:
+        parts.append(t("fact.unknown_hint", lang))
+    return " ".join(parts) or None
 
 
 def fact_question(
@@ -151,6 +177,7 @@ def fact_question(
     first: bool = True,
     repeatable: bool = False,
     attempt: int = 0,
+    current: FactState | None = None,
 ) -> Question:
     options = tuple(Option(c.id, c.label.get_text(lang)) for c in fact.choices)
     return Question(
@@ -158,9 +185,9 @@ def fact_question(
         field,
         _TYPES.get(fact.type, "text"),  # type: ignore[arg-type]
         fact.question.get_text(lang),
-        help=fact.help.get_text(lang) if fact.help else None,
+        help=_help(fact, lang),
         options=options,
-        default=_display_default(fact),
+        default=_display_default(fact, current),
         first=first,
         repeatable=repeatable,
         optional=not fact.required,
@@ -250,7 +277,7 @@ def checklist_question(task: Task, labels: Sequence[str], lang: str) -> Question
         "checkbox",
         t("step.checklist", lang),
         options=options,
-        default=list(labels),
+        default=[],
         first=False,
     )
 

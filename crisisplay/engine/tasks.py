@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from crisisplay.playbook.model import Phase, PostAction, Scenario, Step
 from crisisplay.playbook.types import Duration, LocalText
-from crisisplay.timeline import kinds
+from crisisplay.timeline.payloads import Payload
+from crisisplay.timeline.vocabulary import (
+    PostDone,
+    PostSkipped,
+    PostStarted,
+    StepDone,
+    StepSkipped,
+    StepStarted,
+)
 
 AFTER_PHASE = "after"
 
@@ -38,26 +46,20 @@ class Task:
         """The answers-file group of this task's questions."""
         return "post" if self.is_post else "steps"
 
-    @property
-    def started_kind(self) -> str:
-        return kinds.POST_ACTION_STARTED if self.is_post else kinds.STEP_STARTED
+    def started(self) -> Payload:
+        if self.is_post:
+            return PostStarted(self.id, self.post_kind, self.phase)
+        return StepStarted(self.id, self.phase)
 
-    @property
-    def done_kind(self) -> str:
-        return kinds.POST_ACTION_DONE if self.is_post else kinds.STEP_DONE
+    def done(self, checklist: tuple[str, ...]) -> Payload:
+        if self.is_post:
+            return PostDone(self.id, self.post_kind, self.phase, checklist)
+        return StepDone(self.id, self.phase, checklist)
 
-    @property
-    def skipped_kind(self) -> str:
-        return kinds.POST_ACTION_SKIPPED if self.is_post else kinds.STEP_SKIPPED
-
-    @property
-    def key(self) -> str:
-        return "action" if self.is_post else "step"
-
-    def ref(self) -> dict[str, str]:
-        """What every event about this task says of it (kinds.py: step.* and post.*)."""
-        base = {self.key: self.id, "phase": self.phase}
-        return {**base, "kind": self.post_kind} if self.post_kind else base
+    def skipped(self, reason: str, *, auto: bool = False, gate: str | None = None) -> Payload:
+        if self.is_post:
+            return PostSkipped(self.id, reason, self.post_kind, self.phase, auto)
+        return StepSkipped(self.id, self.phase, reason, auto, gate)
 
 
 def from_step(phase: Phase, step: Step) -> Task:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,14 @@ class IncidentFacts:
     facts: Mapping[str, FactValue] = field(default_factory=dict)
     severity: str | None = None
     drill: bool = False
-    #: when the open promise of an update is due (``HH:MM`` in the organisation's zone)
+    #: the promise in force: when the next update is due (``HH:MM`` in the organisation's zone)
     next_update: str | None = None
+    #: the same promise as a moment (what a recorded rendering says)
+    promise_due: datetime | None = None
+    #: the incident is resolved
+    resolved: bool = False
+    #: the ids of the messages already published
+    published: frozenset[str] = frozenset()
 
 
 def coerce_fact(scenario: Scenario, key: str, raw: Any, where: Location) -> FactValue:
@@ -93,7 +100,7 @@ def facts_from_timeline(path: Path, scenario: Scenario, timezone: str) -> Incide
     from crisisplay.timeline.state import fold
     from crisisplay.timeline.store import read_events
 
-    state = fold(read_events(path).events)
+    state = fold(read_events(path).events, str(path))
     if state.scenario is not None and state.scenario != scenario.id:
         raise InputError(
             f"this timeline is an incident of {state.scenario!r}, not {scenario.id!r}",
@@ -105,11 +112,14 @@ def facts_from_timeline(path: Path, scenario: Scenario, timezone: str) -> Incide
         for key, fact in state.facts.items()
         if fact.value is not None and scenario.fact(key) is not None
     }
-    promise = state.open_promise()
+    promise = state.promise_in_force
     return IncidentFacts(
         incident_id=state.incident,
         facts=facts,
         severity=state.severity,
         drill=state.drill,
         next_update=local_clock(promise.due, timezone) if promise else None,
+        promise_due=promise.due if promise else None,
+        resolved=state.resolved_at is not None,
+        published=frozenset(m for m, s in state.messages.items() if s.published),
     )

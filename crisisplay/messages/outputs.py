@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from crisisplay.errors import UsageError
 from crisisplay.messages.rendered import RenderedChannel
@@ -65,32 +64,18 @@ def _write(path: Path, content: str) -> None:
         file.write(content)
 
 
-def rendered_payloads(items: Sequence[RenderedChannel]) -> list[tuple[str, dict[str, Any]]]:
-    """``(kind, payload)`` of the timeline event of each channel (``crisisplay.timeline.kinds``)."""
-    from crisisplay.timeline import kinds
-
-    events: list[tuple[str, dict[str, Any]]] = []
-    for item in items:
-        base: dict[str, Any] = {"message": item.message, "kind": item.kind, "channel": item.channel}
-        if item.skipped is not None:
-            events.append((kinds.CHANNEL_SKIPPED, {**base, "reason": item.skipped}))
-            continue
-        payload = {**base, "lang": item.lang, "sha256": item.sha256, "ok": item.ok}
-        if item.measurement is not None:
-            payload["length"] = item.measurement.length
-            payload["limit"] = item.measurement.limit
-        if item.title_sha256 is not None:
-            payload["title_sha256"] = item.title_sha256
-        events.append((kinds.MESSAGE_RENDERED, payload))
-    return events
-
-
 def record_rendered(
-    timeline: Path, items: Sequence[RenderedChannel], actor: str, at: datetime
+    timeline: Path,
+    items: Sequence[RenderedChannel],
+    next_update: datetime | None,
+    actor: str,
+    at: datetime,
 ) -> int:
-    """Append one event per channel to ``timeline`` (all in one durable write)."""
-    from crisisplay.timeline.events import NewEvent
+    """Append one preview event per channel to ``timeline`` (all in one durable write)."""
+    from crisisplay.engine.message_ops import rendered_events
     from crisisplay.timeline.store import TimelineStore
+    from crisisplay.timeline.vocabulary import new_event
 
-    news = [NewEvent(kind, actor, None, payload, at) for kind, payload in rendered_payloads(items)]
+    payloads = rendered_events(items, next_update, preview=True)
+    news = [new_event(payload, actor, None, at) for payload in payloads]
     return len(TimelineStore(timeline).append_many(news))

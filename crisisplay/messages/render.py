@@ -133,7 +133,12 @@ class Renderer:
             if isinstance(reason, str):
                 results.append(
                     RenderedChannel(
-                        use.channel, self.lang, message.id, message.kind, skipped=reason
+                        use.channel,
+                        self.lang,
+                        message.id,
+                        message.kind,
+                        skipped=reason,
+                        sample=context.sample,
                     )
                 )
             else:
@@ -224,7 +229,7 @@ class Renderer:
     ) -> RenderedChannel:
         variables = {**shared, **channel_variables(self.org, channel)}
         parts = {part: self._render_part(name, variables) for part, name in names.parts()}
-        marker = self.org.exercise_marker.get_text(self.lang) if context.drill else None
+        marker = self._marker(context)
         text = _with_marker(tidy(parts["body"]), marker)
         title = _title(parts.get("title"), marker)
         html = _html_with_marker(parts.get("html"), marker)
@@ -241,7 +246,17 @@ class Renderer:
             measurement=measurement,
             findings=(*measurement.findings, *tone),
             templates=tuple(name for _, name in names.parts()),
+            sample=context.sample,
         )
+
+    def _marker(self, context: RenderContext) -> str | None:
+        """The first line of a text that is not real: an exercise, or invented sample facts."""
+        from crisisplay.texts import t
+
+        markers = [self.org.exercise_marker.get_text(self.lang)] if context.drill else []
+        if context.sample:
+            markers.append(t("render.sample_marker", self.lang))
+        return " - ".join(markers) or None
 
     def _render_part(self, name: str, variables: Mapping[str, Any]) -> str:
         return run_template(self.env, name, variables, self.limits)

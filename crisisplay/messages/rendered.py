@@ -38,6 +38,8 @@ class RenderedChannel:
     findings: tuple[Finding, ...] = ()
     skipped: str | None = None
     templates: tuple[str, ...] = ()
+    #: rendered from invented sample facts (its first line says so)
+    sample: bool = False
 
     @property
     def ok(self) -> bool:
@@ -64,6 +66,7 @@ class RenderedChannel:
             "message": self.message,
             "kind": self.kind,
             "skipped": self.skipped is not None,
+            "sample": self.sample,
         }
         if self.skipped is not None:
             out["reason"] = self.skipped

@@ -23,7 +23,7 @@ from crisisplay.messages.fact_sources import (
 )
 from crisisplay.messages.render import MissingFacts, Renderer, find_message
 from crisisplay.messages.rendered import RenderedChannel
-from crisisplay.messages.variables import RenderContext, local_clock
+from crisisplay.messages.variables import RenderContext, default_next_update, local_clock
 from crisisplay.playbook.load import Playbook, load_playbook
 from crisisplay.playbook.model import Message, Scenario
 
@@ -52,10 +52,14 @@ class RenderOutcome:
     lang: str
     items: list[RenderedChannel]
     incident: IncidentFacts | None = None
+    #: what the text would contradict on the incident's record: rendered, shown, not recorded
+    contradictions: tuple[str, ...] = ()
+    #: what is worth knowing about it, but does not stop it
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return all(item.ok for item in self.items)
+        return not self.contradictions and all(item.ok for item in self.items)
 
 
 def run_render(home: Home, request: RenderRequest) -> RenderOutcome:
@@ -69,10 +73,17 @@ def run_render(home: Home, request: RenderRequest) -> RenderOutcome:
     )
     lang = request.lang or org.languages[0]
     facts = gather_facts(scenario, request, incident)
+    now = local_clock(request.now, org.timezone)
+    next_update = request.next_update
+    if incident is not None and incident.next_update is not None:
+        next_update = incident.next_update  # the promise in force: no text says another time
+    elif next_update is None and request.sample:
+        next_update = default_next_update(org, now)  # a sample, said so in its first line
     context = RenderContext(
-        now=local_clock(request.now, org.timezone),
-        next_update=request.next_update or (incident.next_update if incident else None),
+        now=now,
+        next_update=next_update,
         drill=request.drill or (incident.drill if incident else False),
+        sample=request.sample,
         severity=incident.severity if incident else None,
         incident_id=incident.incident_id if incident else None,
     )
@@ -80,7 +91,36 @@ def run_render(home: Home, request: RenderRequest) -> RenderOutcome:
         items = Renderer(playbook, scenario, lang).render(message, facts, context, request.channels)
     except MissingFacts as exc:
         raise _with_hint(exc) from None
-    return RenderOutcome(playbook, scenario, message, lang, items, incident)
+    contradictions, warnings = against_record(message, request, incident)
+    return RenderOutcome(
+        playbook, scenario, message, lang, items, incident, contradictions, warnings
+    )
+
+
+def against_record(
+    message: Message, request: RenderRequest, incident: IncidentFacts | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a text rendered on an incident would contradict (refused: exit 1) or should warn
+    about, read from the incident's folded state."""
+    if incident is None:
+        return (), ()
+    refused: list[str] = []
+    warned: list[str] = []
+    if incident.resolved and message.kind in ("holding", "update"):
+        refused.append(
+            f"the incident is resolved: a {message.kind} message would say it is still going on"
+        )
+    if not incident.resolved and message.kind == "resolution":
+        warned.append("the incident is not resolved yet: this resolution message is a draft")
+    promised = incident.next_update
+    if request.next_update is not None and promised not in (None, request.next_update):
+        refused.append(
+            f"--next-update {request.next_update} contradicts the promise in force "
+            f"({promised}); a new promise is made by publishing an update"
+        )
+    if request.sample:
+        warned.append("--sample mixes invented facts into the incident's: do not publish this")
+    return tuple(refused), tuple(warned)
 
 
 def gather_facts(

@@ -29,13 +29,15 @@ class RenderContext:
     """The moment and the incident a message is rendered for (the caller owns the clock).
 
     ``now`` and ``next_update`` are ``HH:MM`` in the organisation's time zone. ``next_update``
-    defaults to ``now`` plus the organisation's update interval, rounded up to the quarter hour;
-    ``severity`` to the level the scenario's rules give for the facts.
+    is the promise in force, or None when nothing has been promised (texts then say no time);
+    ``severity`` defaults to the level the scenario's rules give for the facts.
     """
 
     now: str
     next_update: str | None = None
     drill: bool = False
+    #: rendered from the scenario's invented sample facts: the text says so in its first line
+    sample: bool = False
     severity: str | None = None
     incident_id: str | None = None
 
@@ -84,7 +86,6 @@ def builtin_variables(
 ) -> dict[str, Any]:
     """The built-ins shared by every channel of one render (``channel_variables`` adds the rest)."""
     level = context.severity or suggested_severity(scenario, facts)
-    next_update = context.next_update or default_next_update(org, context.now)
     return {
         "brand": {
             "name": org.brand.name,
@@ -98,7 +99,7 @@ def builtin_variables(
         "drill": context.drill,
         "incident_id": context.incident_id or "",
         "now": context.now,
-        "next_update": next_update,
+        "next_update": context.next_update,
         "scenario_title": scenario.title.get_text(lang),
         "choices": {
             fact.id: {c.id: c.label.get_text(lang) for c in fact.choices}

@@ -219,6 +219,11 @@ class Fact:
     pattern: str | None = doc("text: regular expression the answer must match.", default=None)
     max_length: int | None = doc("text: longest answer.", default=None)
     required: bool = doc("Must be answered before the walkthrough goes on.", default=True)
+    unknown_ok: bool = doc(
+        'May be answered "not known yet" (`inconnu`, `unknown`): texts then say so instead '
+        "of giving a figure.",
+        default=False,
+    )
 
     def choice_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.choices)

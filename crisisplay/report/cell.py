@@ -18,7 +18,6 @@ from crisisplay.report.kpis import (
     SkippedStep,
     StepCounts,
 )
-from crisisplay.report.ledger import PublicationRecord
 from crisisplay.report.timing import minutes
 from crisisplay.timeline.state import (
     EscalationState,
@@ -26,6 +25,7 @@ from crisisplay.timeline.state import (
     GateDecision,
     GateState,
     IncidentState,
+    Publication,
     StepState,
 )
 
@@ -121,13 +121,11 @@ def severity_changes(history: Sequence[Mapping[str, Any]]) -> tuple[SeverityChan
     return tuple(changes)
 
 
-def post_crisis(
-    state: IncidentState, kinds: Mapping[str, str], publications: Sequence[PublicationRecord]
-) -> PostCrisis:
+def post_crisis(state: IncidentState, publications: Sequence[Publication]) -> PostCrisis:
     actions = tuple(
         PostActionKpi(
             action_id,
-            _post_kind(action_id, kinds),
+            _post_kind(action_id, a.kind),
             a.status,
             a.ended_at or a.started_at,
             a.by,
@@ -149,10 +147,10 @@ def post_crisis(
     )
 
 
-def _post_kind(action_id: str, kinds: Mapping[str, str]) -> str | None:
+def _post_kind(action_id: str, recorded: str | None) -> str | None:
     """The kind the timeline recorded, else the id when it names a kind (report-h6...)."""
-    if action_id in kinds:
-        return kinds[action_id]
+    if recorded is not None:
+        return recorded
     return action_id if action_id in _KNOWN_POST_KINDS else None
 
 

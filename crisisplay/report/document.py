@@ -16,12 +16,11 @@ from typing import Any
 from crisisplay.report.drill import drill_result
 from crisisplay.report.jsonable import AsJson, jsonable
 from crisisplay.report.kpis import Kpis
-from crisisplay.report.ledger import PublicationRecord, read_ledger
 from crisisplay.report.measure import kpis_of
 from crisisplay.report.plan import Plan
 from crisisplay.report.timing import minutes
 from crisisplay.timeline.events import Event
-from crisisplay.timeline.state import IncidentState, fold
+from crisisplay.timeline.state import IncidentState, InjectState, Publication, fold
 
 FORMAT = "crisisplay-report/1"
 
@@ -86,7 +85,7 @@ class Report:
     injects: tuple[InjectRecord, ...]
     phases: tuple[PhaseRecord, ...]
     steps: tuple[StepRecord, ...]
-    publications: tuple[PublicationRecord, ...]
+    publications: tuple[Publication, ...]
     #: why deadlines are missing, when the scenario could not be read
     plan_note: str | None = None
 
@@ -108,9 +107,13 @@ class Report:
 def build_report(
     events: Sequence[Event], plan: Plan | None = None, plan_note: str | None = None
 ) -> Report:
-    state = fold(events)
-    ledger = read_ledger(events)
-    kpis = kpis_of(state, ledger, drill_result(events))
+    return report_from_state(fold(events), plan, plan_note)
+
+
+def report_from_state(
+    state: IncidentState, plan: Plan | None = None, plan_note: str | None = None
+) -> Report:
+    kpis = kpis_of(state, drill_result(state))
     return Report(
         kpis=kpis,
         facts=facts_of(state),
@@ -123,7 +126,7 @@ def build_report(
             for p, at in state.phases_entered
         ),
         steps=steps_of(state, plan),
-        publications=tuple(ledger.publications),
+        publications=tuple(state.publications),
         plan_note=plan_note,
     )
 
@@ -137,14 +140,13 @@ def facts_of(state: IncidentState) -> tuple[FactRecord, ...]:
     )
 
 
-def inject_record(event: Event, lang: str | None) -> InjectRecord:
-    p = event.payload
+def inject_record(inject: InjectState, lang: str | None) -> InjectRecord:
     return InjectRecord(
-        inject=str(p.get("inject", event.seq)),
-        kind=p.get("kind") if isinstance(p.get("kind"), str) else None,
-        at=event.at,
-        target=p.get("target") if isinstance(p.get("target"), str) else None,
-        text=_local_text(p.get("text"), lang),
+        inject=inject.inject,
+        kind=inject.kind,
+        at=inject.at,
+        target=inject.target,
+        text=_local_text(inject.text, lang),
     )
 
 
@@ -187,7 +189,7 @@ def steps_of(state: IncidentState, plan: Plan | None) -> tuple[StepRecord, ...]:
     return tuple(records)
 
 
-def _publication_json(p: PublicationRecord) -> dict[str, Any]:
+def _publication_json(p: Publication) -> dict[str, Any]:
     return {
         "message": p.message,
         "kind": p.kind,

@@ -1,34 +1,34 @@
 """A drill's expectations and score, for the report of a drill timeline.
 
 The scoring belongs to the drills (``crisisplay.drills.scoring``, the same as ``crisisplay drill
-score``); the report only shows it. It reads the timeline alone (the drill's plan is recorded in
-the activation event), so the report stays a function of the events. The score is taken through
-its stable JSON form (DESIGN.md, "Machine-readable outputs"), not through the drills' internals.
+score``); the report only shows it. It reads the folded state alone (the drill's plan is
+recorded in the activation event), so the report stays a function of the events. The score is
+taken through its stable JSON form (DESIGN.md, "Machine-readable outputs"), not through the
+drills' internals.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.report.kpis import DrillResult, ExpectationResult
-from crisisplay.timeline.events import Event, parse_time
+from crisisplay.timeline.events import parse_time
+from crisisplay.timeline.state import IncidentState
 
 
-def drill_result(events: Sequence[Event]) -> DrillResult | None:
+def drill_result(state: IncidentState) -> DrillResult | None:
     """The score of a drill timeline (None for a real incident's)."""
-    activation = events[0] if events else None
-    if activation is None or activation.payload.get("drill") is not True:
+    if not state.drill:
         return None
-    from crisisplay.drills.scoring import score_events
+    from crisisplay.drills.scoring import score_state
 
-    lang = activation.payload.get("lang")
     try:
-        scored = score_events(events, "<timeline>", lang if isinstance(lang, str) else None)
+        scored = score_state(state, "<timeline>", state.lang)
     except CrisisplayError as exc:
-        name = str(activation.payload.get("drill_id") or activation.payload.get("scenario"))
+        name = str(state.drill_id or state.scenario)
         first = str(exc).splitlines()[0]
         return DrillResult(name, None, None, None, (), note=f"Not scored: {first}")
     return from_score_json(scored.as_json())

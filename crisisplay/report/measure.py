@@ -15,20 +15,24 @@ from crisisplay.report.kpis import (
     Kpis,
     MessageSkip,
 )
-from crisisplay.report.ledger import Ledger, PublicationRecord, read_ledger
 from crisisplay.timeline.events import Event
-from crisisplay.timeline.state import IncidentState, fold
+from crisisplay.timeline.state import IncidentState, Publication, fold
+
+DEFAULT_TARGET_MIN = 30.0
+DEFAULT_INTERVAL_MIN = 60.0
 
 
 def compute_kpis(events: Sequence[Event]) -> Kpis:
     """The KPIs of the incident recorded by ``events`` (a pure function of them); for a drill,
-    its expectations and score too (scored by the drills' own scoring, from the same events)."""
-    return kpis_of(fold(events), read_ledger(events), drill_result(events))
+    its expectations and score too (scored by the drills' own scoring, from the same fold)."""
+    state = fold(events)
+    return kpis_of(state, drill_result(state))
 
 
-def kpis_of(state: IncidentState, ledger: Ledger, drill: DrillResult | None = None) -> Kpis:
-    info = incident_info(state, ledger)
-    start, end, target = info.activated_at, info.ended_at, ledger.first_message_target_min
+def kpis_of(state: IncidentState, drill: DrillResult | None = None) -> Kpis:
+    info = incident_info(state)
+    start, end, target = info.activated_at, info.ended_at, info.first_message_target_min
+    publications = state.publications
     promises = tuple(timing.promise_kpi(p, end) for p in state.promises)
     gates = cell.gate_kpis(state.gates)
     alert = state.alert_at
@@ -36,11 +40,11 @@ def kpis_of(state: IncidentState, ledger: Ledger, drill: DrillResult | None = No
     return Kpis(
         incident=info,
         alert_to_activation_min=timing.minutes(start - alert) if alert else None,
-        first_public_message=timing.first_word(ledger.publications, start, target),
-        first_public_message_per_channel=timing.first_words(ledger.publications, start, target),
+        first_public_message=timing.first_word(publications, start, target),
+        first_public_message_per_channel=timing.first_words(publications, start, target),
         promises=promises,
         promise_counts=timing.promise_counts(promises),
-        update_cadence=timing.cadence(ledger.publications, ledger.update_interval_min),
+        update_cadence=timing.cadence(publications, info.update_interval_min),
         gates=gates,
         gate_decisions=cell.gate_counts(gates),
         step_counts=cell.step_counts(state.steps),
@@ -50,19 +54,19 @@ def kpis_of(state: IncidentState, ledger: Ledger, drill: DrillResult | None = No
         severity_changes=cell.severity_changes(state.severity_history),
         time_to_resolution_min=timing.minutes(resolved - start) if resolved else None,
         alert_to_resolution_min=timing.minutes(resolved - alert) if resolved and alert else None,
-        messages_per_channel=messages_per_channel(ledger.publications),
+        messages_per_channel=messages_per_channel(publications),
         channels_skipped=channels_skipped(state),
         messages_skipped=tuple(
             MessageSkip(m_id, m.kind, m.skipped)
             for m_id, m in state.messages.items()
             if m.skipped is not None
         ),
-        post_crisis=cell.post_crisis(state, ledger.post_kinds, ledger.publications),
+        post_crisis=cell.post_crisis(state, publications),
         drill=drill,
     )
 
 
-def incident_info(state: IncidentState, ledger: Ledger) -> IncidentInfo:
+def incident_info(state: IncidentState) -> IncidentInfo:
     if state.activated_at is None or state.incident is None or state.scenario is None:
         raise TimelineError("the timeline has no activation event: it is not an incident timeline")
     return IncidentInfo(
@@ -78,16 +82,16 @@ def incident_info(state: IncidentState, ledger: Ledger) -> IncidentInfo:
         resolved_at=state.resolved_at,
         completed=state.completed_at is not None,
         ended_at=state.last_at or state.activated_at,
-        events=ledger.events,
+        events=state.last_seq,
         head=state.head,
         severity=state.severity,
-        first_message_target_min=ledger.first_message_target_min,
-        update_interval_min=ledger.update_interval_min,
+        first_message_target_min=_target(state.first_message_target_min, DEFAULT_TARGET_MIN),
+        update_interval_min=_target(state.update_interval_min, DEFAULT_INTERVAL_MIN),
     )
 
 
 def messages_per_channel(
-    publications: Sequence[PublicationRecord],
+    publications: Sequence[Publication],
 ) -> tuple[ChannelMessages, ...]:
     counts: dict[str, int] = {}
     messages: dict[str, list[str]] = {}
@@ -109,3 +113,7 @@ def channels_skipped(state: IncidentState) -> tuple[ChannelSkip, ...]:
         for message_id, message in state.messages.items()
         for channel, reason in message.skipped_channels.items()
     )
+
+
+def _target(recorded: float | None, default: float) -> float:
+    return default if recorded is None or recorded < 0 else float(recorded)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from crisisplay.errors import CrisisplayError, TimelineError, UsageError
 from crisisplay.home import Home
-from crisisplay.report.document import Report, build_report
+from crisisplay.report.document import Report, build_report, report_from_state
 from crisisplay.report.plan import Plan, plan_of
-from crisisplay.timeline import kinds
 from crisisplay.timeline.events import Event
+from crisisplay.timeline.state import fold
 from crisisplay.timeline.store import read_events
 
 FORMATS = ("md", "html", "json")
@@ -33,13 +33,11 @@ def read_report(home: Home, path: Path) -> tuple[Report, int]:
 
 
 def _report(home: Home, path: Path, events: Sequence[Event]) -> Report:
-    activation = next((e for e in events if e.kind == kinds.INCIDENT_ACTIVATED), None)
-    if activation is None:
+    state = fold(events, str(path))
+    if state.scenario is None:
         raise TimelineError(f"{path} has no activation event: it is not an incident timeline")
-    scenario = str(activation.payload.get("scenario"))
-    lang = activation.payload.get("lang")
-    plan, note = load_plan(home, scenario, lang if isinstance(lang, str) else None)
-    return build_report(events, plan, note)
+    plan, note = load_plan(home, state.scenario, state.lang)
+    return report_from_state(state, plan, note)
 
 
 def load_plan(home: Home, scenario_id: str, lang: str | None) -> tuple[Plan | None, str | None]:

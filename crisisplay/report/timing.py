@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from crisisplay.report.kpis import Cadence, FirstWord, PromiseCounts, PromiseKpi
-from crisisplay.report.ledger import PublicationRecord
-from crisisplay.timeline.state import Promise
+from crisisplay.timeline.state import Promise, Publication
 
 #: the kinds of message that tell the public where the incident stands
 CADENCE_KINDS = ("holding", "update", "resolution")
@@ -20,7 +19,7 @@ def minutes(delta: timedelta) -> float:
 
 
 def first_word(
-    publications: Sequence[PublicationRecord],
+    publications: Sequence[Publication],
     activated_at: datetime,
     target_min: float,
     channel: str | None = None,
@@ -42,7 +41,7 @@ def first_word(
 
 
 def first_words(
-    publications: Sequence[PublicationRecord], activated_at: datetime, target_min: float
+    publications: Sequence[Publication], activated_at: datetime, target_min: float
 ) -> tuple[FirstWord, ...]:
     """One first word per channel that carried a public message, earliest first."""
     channels: list[str] = []
@@ -76,7 +75,7 @@ def promise_counts(promises: Sequence[PromiseKpi]) -> PromiseCounts:
     )
 
 
-def cadence(publications: Sequence[PublicationRecord], target_min: float) -> Cadence:
+def cadence(publications: Sequence[Publication], target_min: float) -> Cadence:
     moments = [p.at for p in publications if p.public and p.kind in CADENCE_KINDS]
     intervals = tuple(minutes(b - a) for a, b in itertools.pairwise(moments))
     mean = round(sum(intervals) / len(intervals), 1) if intervals else None

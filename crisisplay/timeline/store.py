@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crisisplay.errors import Location, NotRecorded, TimelineError
-from crisisplay.timeline import kinds
 from crisisplay.timeline.chain import START, Break, ChainTip, scan
 from crisisplay.timeline.events import MAX_LINE_BYTES, Event, NewEvent, seal
 from crisisplay.timeline.mounts import refuse_network_filesystem
+from crisisplay.timeline.vocabulary import TimelineRepaired, new_event
 
 MAX_FILE_BYTES = 1 << 30
 FILE_MODE = 0o640
@@ -112,6 +112,8 @@ class TimelineStore:
         self._incident = incident
         self._view = _View()
         self._filesystem_checked = False
+        #: the last seq handed to the caller (by commit or read_new)
+        self._delivered = 0
 
     @property
     def tip(self) -> ChainTip:
@@ -123,22 +125,55 @@ class TimelineStore:
         return self.append_many([new])[0]
 
     def append_many(self, news: Sequence[NewEvent]) -> list[Event]:
-        """Record several events with one write and one fsync: all of them, or none."""
+        """Record several events with one write and one fsync: all of them, or none; returns
+        the events recorded (see :meth:`commit` for everything appended since)."""
+        return self.commit(news)[-len(news) :] if news else []
+
+    def commit(self, news: Sequence[NewEvent]) -> list[Event]:
+        """Record ``news`` (one write, one fsync, all or none) and return every event appended
+        since this store last looked, other writers' first and then these: folding what it
+        returns keeps a caller's state equal to a fresh fold of the file."""
         if not news:
-            return []
+            return self.read_new()
         if not self._filesystem_checked:
             refuse_network_filesystem(self.path)
             self._filesystem_checked = True
         fd = self._open()
         try:
             _lock_exclusive(fd, self.path)
-            torn = self._catch_up(fd)
+            seen: list[Event] = []
+            torn = self._catch_up(fd, seen)
             incident = self._incident_for_writing()
             if torn is not None:
-                self._repair(fd, torn, news[0], incident)
-            return self._commit(fd, news, incident)
+                seen += self._repair(fd, torn, news[0], incident)
+            return seen + self._commit(fd, news, incident)
         finally:
             os.close(fd)  # also releases the lock
+
+    def read_new(self) -> list[Event]:
+        """The events appended since this store last looked (all of them the first time),
+        under a shared lock; a torn last line is left for the next writer to repair."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            if self._incident is None:
+                raise TimelineError(f"no timeline at {self.path}") from None
+            return []
+        except OSError as exc:
+            raise TimelineError(f"cannot read the timeline {self.path}: {describe(exc)}") from None
+        try:
+            _lock_shared_if_possible(fd)
+            seen: list[Event] = []
+            try:
+                self._read_new_lines(fd, seen)
+            except OSError as exc:
+                self._view = _View()
+                raise TimelineError(
+                    f"cannot read the timeline {self.path}: {describe(exc)}"
+                ) from None
+            return seen
+        finally:
+            os.close(fd)
 
     def _open(self) -> int:
         flags = os.O_RDWR | os.O_APPEND | os.O_CLOEXEC
@@ -153,15 +188,16 @@ class TimelineStore:
         except OSError as exc:
             raise self._not_recorded(f"cannot open it for writing: {describe(exc)}") from exc
 
-    def _catch_up(self, fd: int) -> bytes | None:
-        """Check what other writers appended since our last look; return a torn tail if any."""
+    def _catch_up(self, fd: int, seen: list[Event]) -> bytes | None:
+        """Check what other writers appended since our last look (added to ``seen``); return a
+        torn tail if any."""
         try:
-            return self._read_new_lines(fd)
+            return self._read_new_lines(fd, seen)
         except OSError as exc:
             self._view = _View()
             raise self._not_recorded(f"cannot read it: {describe(exc)}") from exc
 
-    def _read_new_lines(self, fd: int) -> bytes | None:
+    def _read_new_lines(self, fd: int, seen: list[Event]) -> bytes | None:
         stat = os.fstat(fd)
         _check_size(self.path, stat.st_size, "is")
         view = self._view
@@ -179,6 +215,11 @@ class TimelineStore:
             self._view = _View()
             raise damaged(self.path, found.broken, "refusing to write to it")
         view.advance(found.good_end, found.tip, found.last_line)
+        # After a failed write the view starts over from the top: what was delivered already
+        # is not delivered twice.
+        seen += [e for e in found.events if e.seq > self._delivered]
+        if found.events:
+            self._delivered = max(self._delivered, found.events[-1].seq)
         return found.torn
 
     def _incident_for_writing(self) -> str:
@@ -194,7 +235,7 @@ class TimelineStore:
             raise TimelineError(f"{self.path} is the timeline of {known!r}, not {self._incident!r}")
         return known
 
-    def _repair(self, fd: int, torn: bytes, cause: NewEvent, incident: str) -> None:
+    def _repair(self, fd: int, torn: bytes, cause: NewEvent, incident: str) -> list[Event]:
         """Move a crash's torn last line aside, cut it off, and record that we did."""
         broken = self.path.with_name(self.path.name + ".broken")
         broken_offset = self._keep_torn_bytes(broken, torn)
@@ -204,16 +245,16 @@ class TimelineStore:
         except OSError as exc:
             self._view = _View()
             raise self._not_recorded(f"cannot cut off its torn last line: {describe(exc)}") from exc
-        payload = {
-            "bytes": len(torn),
-            "sha256": hashlib.sha256(torn).hexdigest(),
-            "broken": broken.name,
-            "broken_offset": broken_offset,
-            "offset": self._view.offset,
-        }
+        repaired = TimelineRepaired(
+            bytes=len(torn),
+            sha256=hashlib.sha256(torn).hexdigest(),
+            broken=broken.name,
+            broken_offset=broken_offset,
+            offset=self._view.offset,
+        )
         # Dated like the write that found the tear: the store never reads the wall clock.
-        note = NewEvent(kinds.TIMELINE_REPAIRED, REPAIR_ACTOR, None, payload, cause.time)
-        self._commit(fd, [note], incident)
+        note = new_event(repaired, REPAIR_ACTOR, None, cause.time)
+        return self._commit(fd, [note], incident)
 
     def _keep_torn_bytes(self, broken: Path, torn: bytes) -> int:
         """Append ``torn`` to the .broken file, durably; return where it starts there."""
@@ -249,6 +290,7 @@ class TimelineStore:
             self._abandon(fd, start)
             raise
         last = events[-1]
+        self._delivered = last.seq
         last_line = data[data.rfind(b"\n", 0, len(data) - 1) + 1 :]
         self._view.advance(len(data), ChainTip(last.seq, last.hash, last.incident), last_line)
         return events

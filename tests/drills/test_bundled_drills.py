@@ -8,7 +8,7 @@ import pytest
 
 from crisisplay.drills.run import parse_start
 from crisisplay.drills.scoring import Score
-from crisisplay.timeline import kinds
+from crisisplay.timeline import vocabulary
 from crisisplay.timeline.store import read_events
 from tests.conftest import ROOT
 from tests.drills.conftest import BUNDLED_ANSWERS, Ran, run
@@ -72,7 +72,7 @@ def test_bundled_drill_runs_to_completion_with_its_pinned_score(
     assert state.drill and state.drill_id == drill
     score = ran.run.score
     assert (score.score, score.max) == (PINNED[drill][2], 100), _debrief(score)
-    fired = {e.payload["inject"] for e in state.injects}
+    fired = {inject.inject for inject in state.injects}
     assert fired == {"start"} | {i.id for i in score.drill.injects}  # every inject fired
 
 
@@ -116,10 +116,14 @@ def test_injects_fire_at_their_moments_with_their_facts(runs: dict[str, Ran]) ->
     fired = {
         e.payload["inject"]: (e.at - start).total_seconds() / 60
         for e in events
-        if e.kind == kinds.DRILL_INJECT
+        if e.kind == vocabulary.DrillInject.KIND
     }
     assert fired == {"start": 0, "hashtag": 12, "journalist": 40, "eta-slip": 65, "ceo-brief": 120}
-    slip = [e for e in events if e.kind == kinds.FACT_SET and e.payload.get("inject") == "eta-slip"]
+    slip = [
+        e
+        for e in events
+        if e.kind == vocabulary.FactSet.KIND and e.payload.get("inject") == "eta-slip"
+    ]
     assert [(e.payload["fact"], e.payload["value"], e.payload["previous"]) for e in slip] == [
         ("eta", 300, 120)
     ]

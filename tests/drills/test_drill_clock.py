@@ -11,7 +11,7 @@ from typing import Any
 from crisisplay.clock import WallTime
 from crisisplay.drills.run import DrillOptions, default_start, drill_clock
 from crisisplay.prompts import Answer, Notice, Question
-from crisisplay.timeline import kinds
+from crisisplay.timeline import vocabulary
 from crisisplay.timeline.store import read_events
 from tests.drills.conftest import FIXTURES, MINIMAL_ANSWERS, MINIMAL_START, FakeWall, run
 
@@ -24,7 +24,7 @@ def _fired(path: Path) -> dict[str, float]:
     return {
         str(e.payload["inject"]): (e.at - start).total_seconds() / 60
         for e in events
-        if e.kind == kinds.DRILL_INJECT
+        if e.kind == vocabulary.DrillInject.KIND
     }
 
 
@@ -122,8 +122,8 @@ def test_step_lets_the_trainer_fire_the_next_inject_at_once(
     events = read_events(ran.timeline).events
     order = [(e.kind, e.payload.get("inject") or e.payload.get("step")) for e in events]
     # fired before the confirm step, and exercise time moved to the inject's moment
-    assert order.index((kinds.DRILL_INJECT, "share-up")) < order.index(
-        (kinds.STEP_STARTED, "confirm")
+    assert order.index((vocabulary.DrillInject.KIND, "share-up")) < order.index(
+        (vocabulary.StepStarted.KIND, "confirm")
     )
     assert _fired(ran.timeline) == {"start": 0, "share-up": 9, "call": 11}
     assert [q.group[-1] for q in trainer.asked] == ["confirm", "publish"]
@@ -173,8 +173,8 @@ def test_the_trainer_presses_enter_through_the_real_prompt(
         )
     events = read_events(ran.timeline).events
     order = [(e.kind, e.payload.get("inject") or e.payload.get("step")) for e in events]
-    assert order.index((kinds.DRILL_INJECT, "share-up")) < order.index(
-        (kinds.STEP_STARTED, "confirm")
+    assert order.index((vocabulary.DrillInject.KIND, "share-up")) < order.index(
+        (vocabulary.StepStarted.KIND, "confirm")
     )
     assert answers == [("confirm", True), ("publish", False)]
     # "not yet": the call waited for the answers' time to reach its own moment

@@ -20,7 +20,7 @@ from tests.drills.conftest import BUNDLED_ANSWERS, MINIMAL_ANSWERS, MINIMAL_STAR
 
 # The minimal drill's timeline, byte for byte. It changes only when the drill engine, the event
 # format or the fixture home changes: check the new timeline by eye, then pin its hash.
-GOLDEN_SHA256 = "87760a772787c5a123be1f75b8572546b43e3c6742236dc3131a88d6be44366e"
+GOLDEN_SHA256 = "e34c84a2adc7f5ec566567e3bf3c77463005ddb07b31b671855f5f4dccc21a00"
 
 
 def test_golden_timeline(drill_home: Path, tmp_path: Path) -> None:
@@ -56,14 +56,14 @@ def test_the_cli_gives_byte_identical_timelines(cli: Cli, tmp_path: Path) -> Non
 def acknowledged_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Event counts after each acknowledged write: the only places a run can stop."""
     counts: list[int] = []
-    original = TimelineStore.append_many
+    original = TimelineStore.commit
 
     def counting(self: TimelineStore, news: Sequence[NewEvent]) -> list[Event]:
         events = original(self, news)
         counts.append(events[-1].seq)
         return events
 
-    monkeypatch.setattr(TimelineStore, "append_many", counting)
+    monkeypatch.setattr(TimelineStore, "commit", counting)
     return counts
 
 

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from crisisplay.timeline import kinds
+from crisisplay.timeline import vocabulary
 from crisisplay.timeline.store import read_events
 from crisisplay.timeline.verify import verify
 from tests.conftest import ROOT
@@ -53,5 +53,5 @@ def test_sigint_pauses_the_drill_and_says_how_to_resume(tmp_path: Path) -> None:
     assert process.returncode == 130, stderr
     assert "Resume with: crisisplay" in stderr and "Traceback" not in stderr
     events = read_events(timeline).events
-    assert events[-1].kind == kinds.WALKTHROUGH_PAUSED
+    assert events[-1].kind == vocabulary.WalkthroughPaused.KIND
     assert verify(timeline).ok

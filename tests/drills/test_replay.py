@@ -13,7 +13,7 @@ from crisisplay.home import Home
 from crisisplay.incident import Edges, activate
 from crisisplay.playbook.yamlio import load_yaml
 from crisisplay.prompts import ScriptedPrompter, load_answers
-from crisisplay.timeline import kinds
+from crisisplay.timeline import vocabulary
 from crisisplay.timeline.store import read_events
 from tests.conftest import ROOT, Cli
 from tests.drills.conftest import FIXTURE_HOME
@@ -132,7 +132,9 @@ def test_a_changed_fact_becomes_an_inject_at_its_minute(cli: Cli, tmp_path: Path
     assert ran.exit_code == 0, ran.stderr
     events = read_events(timeline).events
     inject = next(e for e in events if e.payload.get("inject") == "change-1")
-    assert inject.kind == kinds.DRILL_INJECT and (inject.at - events[0].at).seconds == 15 * 60
+    assert (
+        inject.kind == vocabulary.DrillInject.KIND and (inject.at - events[0].at).seconds == 15 * 60
+    )
 
 
 @pytest.mark.parametrize(

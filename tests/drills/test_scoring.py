@@ -15,7 +15,7 @@ from crisisplay.drills.plan import DrillPlan
 from crisisplay.drills.scoring import Outcome, score_timeline
 from crisisplay.errors import TimelineError, UsageError
 from crisisplay.playbook.types import Duration, LocalText
-from crisisplay.timeline import kinds
+from crisisplay.timeline import vocabulary
 from crisisplay.timeline.events import NewEvent, format_time
 from crisisplay.timeline.store import TimelineStore
 from tests.conftest import Cli
@@ -46,7 +46,7 @@ def write(path: Path, expectation: Expectation, steps: Sequence[Step], drill: bo
     payload: dict[str, Any] = {"scenario": "minimal", "lang": "en", "drill": drill}
     if drill:
         payload["drill_plan"] = plan.as_payload()
-    news = [NewEvent(kinds.INCIDENT_ACTIVATED, "t", None, payload, T0)]
+    news = [NewEvent(vocabulary.IncidentActivated.KIND, "t", None, payload, T0)]
     news += [NewEvent(kind, "t", None, dict(p), T0 + timedelta(minutes=m)) for m, kind, p in steps]
     TimelineStore(path, incident="synthetic").append_many(news)
     return path
@@ -58,14 +58,26 @@ def outcome(tmp_path: Path, expectation: Expectation, steps: Sequence[Step]) -> 
 
 
 def published(message: str, kind: str, overridden: Sequence[str] = ()) -> dict[str, Any]:
-    return {"message": message, "kind": kind, "channels": ["x"], "gates_overridden": overridden}
+    return {
+        "message": message,
+        "kind": kind,
+        "channels": ["x"],
+        "lang": "fr",
+        "public": True,
+        "gates_overridden": list(overridden),
+    }
 
 
 def gate(outcome_kind: str, gate_id: str = "scope") -> tuple[str, dict[str, Any]]:
-    return outcome_kind, {"gate": gate_id, "reason": "why"}
+    key = "reason" if outcome_kind == "gate.overridden" else "comment"
+    return outcome_kind, {"gate": gate_id, key: "why"}
 
 
-FIRED = (10, kinds.DRILL_INJECT, {"inject": "call", "kind": "journalist-call"})
+FIRED = (
+    10,
+    vocabulary.DrillInject.KIND,
+    {"inject": "call", "kind": "journalist-call", "text": {"fr": "Appel"}, "offset_min": 10},
+)
 
 
 # ---------------------------------------------------------------- message-within
@@ -73,20 +85,24 @@ FIRED = (10, kinds.DRILL_INJECT, {"inject": "call", "kind": "journalist-call"})
 
 def test_message_within_of_activation(tmp_path: Path) -> None:
     e = expect("message-within", message_kind="holding", within=30)
-    met = outcome(tmp_path, e, [(24, kinds.MESSAGE_PUBLISHED, published("holding", "holding"))])
+    met = outcome(
+        tmp_path, e, [(24, vocabulary.MessagePublished.KIND, published("holding", "holding"))]
+    )
     assert (met.met, met.points, met.late_min) == (True, 10, None)
 
 
 def test_message_within_late_says_by_how_much(tmp_path: Path) -> None:
     e = expect("message-within", message_kind="holding", within=30)
-    late = outcome(tmp_path, e, [(38, kinds.MESSAGE_PUBLISHED, published("holding", "holding"))])
+    late = outcome(
+        tmp_path, e, [(38, vocabulary.MessagePublished.KIND, published("holding", "holding"))]
+    )
     assert (late.met, late.points, late.late_min, late.note) == (False, 0, 8.0, "8 min late")
 
 
 def test_message_within_counts_only_what_follows_the_inject(tmp_path: Path) -> None:
     e = expect("message-within", message="update", after="call", within=20)
     steps: list[Step] = [
-        (5, kinds.MESSAGE_PUBLISHED, published("update", "update")),  # before the call
+        (5, vocabulary.MessagePublished.KIND, published("update", "update")),  # before the call
         FIRED,
     ]
     missed = outcome(tmp_path, e, steps)
@@ -106,9 +122,9 @@ def test_an_inject_that_never_fired_is_named(tmp_path: Path) -> None:
 def test_gate_before_message_needs_it_passed_at_publication(tmp_path: Path) -> None:
     e = expect("gate-before-message", gate="scope", message="holding")
     steps: list[Step] = [
-        (5, *gate(kinds.GATE_PASSED)),
-        (9, kinds.FACT_SET, {"fact": "share", "value": 1}),
-        (12, kinds.MESSAGE_PUBLISHED, published("holding", "holding")),
+        (5, *gate(vocabulary.GatePassed.KIND)),
+        (9, vocabulary.FactSet.KIND, {"fact": "share", "value": 1}),
+        (12, vocabulary.MessagePublished.KIND, published("holding", "holding")),
     ]
     assert outcome(tmp_path, e, steps).met
 
@@ -116,8 +132,8 @@ def test_gate_before_message_needs_it_passed_at_publication(tmp_path: Path) -> N
 def test_an_override_is_not_a_pass(tmp_path: Path) -> None:
     e = expect("gate-before-message", gate="scope", message="holding")
     steps: list[Step] = [
-        (5, *gate(kinds.GATE_OVERRIDDEN)),
-        (6, kinds.MESSAGE_PUBLISHED, published("holding", "holding", ["scope"])),
+        (5, *gate(vocabulary.GateOverridden.KIND)),
+        (6, vocabulary.MessagePublished.KIND, published("holding", "holding", ["scope"])),
     ]
     missed = outcome(tmp_path, e, steps)
     assert (missed.met, missed.note) == (False, "scope was 'overridden' at publication")
@@ -126,8 +142,8 @@ def test_an_override_is_not_a_pass(tmp_path: Path) -> None:
 def test_no_failing_gate_catches_an_override(tmp_path: Path) -> None:
     e = expect("no-failing-gate")
     steps: list[Step] = [
-        (5, *gate(kinds.GATE_OVERRIDDEN)),
-        (6, kinds.MESSAGE_PUBLISHED, published("holding", "holding", ["scope"])),
+        (5, *gate(vocabulary.GateOverridden.KIND)),
+        (6, vocabulary.MessagePublished.KIND, published("holding", "holding", ["scope"])),
     ]
     missed = outcome(tmp_path, e, steps)
     assert (missed.met, missed.note) == (False, "holding published past scope")
@@ -137,11 +153,11 @@ def test_no_failing_gate_catches_an_override(tmp_path: Path) -> None:
 def test_no_failing_gate_catches_a_gate_reopened_by_a_changed_fact(tmp_path: Path) -> None:
     e = expect("no-failing-gate")
     steps: list[Step] = [
-        (1, kinds.FACT_SET, {"fact": "share", "value": 60}),
-        (5, *gate(kinds.GATE_PASSED)),
-        (5, kinds.FACTS_VALIDATED, {"facts": ["share"], "gate": "scope"}),
-        (7, kinds.FACT_SET, {"fact": "share", "value": 70, "source": "inject"}),
-        (8, kinds.MESSAGE_PUBLISHED, published("update", "update")),
+        (1, vocabulary.FactSet.KIND, {"fact": "share", "value": 60}),
+        (5, *gate(vocabulary.GatePassed.KIND)),
+        (5, vocabulary.FactsValidated.KIND, {"facts": ["share"], "gate": "scope"}),
+        (7, vocabulary.FactSet.KIND, {"fact": "share", "value": 70, "source": "inject"}),
+        (8, vocabulary.MessagePublished.KIND, published("update", "update")),
     ]
     missed = outcome(tmp_path, e, steps)
     assert (missed.met, missed.note) == (False, "update published past scope")
@@ -150,8 +166,8 @@ def test_no_failing_gate_catches_a_gate_reopened_by_a_changed_fact(tmp_path: Pat
 def test_no_failing_gate_is_met_when_every_gate_held(tmp_path: Path) -> None:
     e = expect("no-failing-gate")
     steps: list[Step] = [
-        (5, *gate(kinds.GATE_PASSED)),
-        (6, kinds.MESSAGE_PUBLISHED, published("holding", "holding")),
+        (5, *gate(vocabulary.GatePassed.KIND)),
+        (6, vocabulary.MessagePublished.KIND, published("holding", "holding")),
     ]
     assert outcome(tmp_path, e, steps).met
 
@@ -161,15 +177,19 @@ def test_no_failing_gate_is_met_when_every_gate_held(tmp_path: Path) -> None:
 
 def promise(minutes: int, due: int) -> Step:
     due_at = format_time(T0 + timedelta(minutes=due))
-    return minutes, kinds.PROMISE_MADE, {"promise": "next-update", "due": due_at, "message": "x"}
+    return (
+        minutes,
+        vocabulary.PromiseMade.KIND,
+        {"promise": "next-update", "due": due_at, "message": "x"},
+    )
 
 
 def test_every_promise_kept_on_time(tmp_path: Path) -> None:
     steps: list[Step] = [
         promise(20, 80),
-        (75, kinds.MESSAGE_PUBLISHED, published("update", "update")),
+        (75, vocabulary.MessagePublished.KIND, published("update", "update")),
         promise(75, 140),
-        (150, kinds.MESSAGE_PUBLISHED, published("resolution", "resolution")),
+        (150, vocabulary.MessagePublished.KIND, published("resolution", "resolution")),
     ]
     missed = outcome(tmp_path, expect("promises-kept"), steps)
     assert (missed.met, missed.note, missed.late_min) == (False, "1/2 promises kept", 10.0)
@@ -185,14 +205,16 @@ def test_no_promise_made_is_not_a_broken_one(tmp_path: Path) -> None:
 
 def test_a_role_never_covered(tmp_path: Path) -> None:
     e = expect("role-covered", role="cm-lead", within=10)
-    steps: list[Step] = [(0, kinds.ROLE_GAP, {"role": "cm-lead", "reason": "x", "detected": True})]
+    steps: list[Step] = [
+        (0, vocabulary.RoleGap.KIND, {"role": "cm-lead", "reason": "x", "detected": True})
+    ]
     missed = outcome(tmp_path, e, steps)
     assert (missed.met, missed.note) == (False, "role never covered")
 
 
 def test_a_role_held_from_the_start_needs_no_cover(tmp_path: Path) -> None:
     e = expect("role-covered", role="cm-lead", within=10)
-    steps: list[Step] = [(0, kinds.ROLE_ASSIGNED, {"role": "cm-lead", "person": "ines"})]
+    steps: list[Step] = [(0, vocabulary.RoleAssigned.KIND, {"role": "cm-lead", "person": "ines"})]
     met = outcome(tmp_path, e, steps)
     assert (met.met, met.note) == (True, "role held from the start")
 
@@ -200,8 +222,12 @@ def test_a_role_held_from_the_start_needs_no_cover(tmp_path: Path) -> None:
 def test_a_declined_escalation_is_missed(tmp_path: Path) -> None:
     e = expect("escalation-within", escalation="viral", within=20)
     steps: list[Step] = [
-        (3, kinds.ESCALATION_FIRED, {"rule": "viral", "role": "legal", "because": "x"}),
-        (5, kinds.ESCALATION_DONE, {"rule": "viral", "role": "legal", "declined": "no lawyer"}),
+        (3, vocabulary.EscalationFired.KIND, {"rule": "viral", "role": "legal", "because": "x"}),
+        (
+            5,
+            vocabulary.EscalationDone.KIND,
+            {"rule": "viral", "role": "legal", "declined": "no lawyer"},
+        ),
     ]
     missed = outcome(tmp_path, e, steps)
     assert (missed.met, missed.note) == (False, "escalation declined: no lawyer")
@@ -210,8 +236,8 @@ def test_a_declined_escalation_is_missed(tmp_path: Path) -> None:
 def test_an_escalation_in_time_and_one_that_never_fired(tmp_path: Path) -> None:
     e = expect("escalation-within", escalation="viral", within=20)
     steps: list[Step] = [
-        (3, kinds.ESCALATION_FIRED, {"rule": "viral", "role": "legal", "because": "x"}),
-        (15, kinds.ESCALATION_DONE, {"rule": "viral", "role": "legal", "person": "julie"}),
+        (3, vocabulary.EscalationFired.KIND, {"rule": "viral", "role": "legal", "because": "x"}),
+        (15, vocabulary.EscalationDone.KIND, {"rule": "viral", "role": "legal", "person": "julie"}),
     ]
     assert outcome(tmp_path, e, steps).met
     never = score_timeline(write(tmp_path / "never.jsonl", e, [])).outcomes[0]
@@ -235,7 +261,7 @@ def test_a_drill_timeline_without_its_plan_is_named(tmp_path: Path) -> None:
     path = tmp_path / "t.jsonl"
     payload = {"scenario": "minimal", "drill": True}
     TimelineStore(path, incident="x").append_many(
-        [NewEvent(kinds.INCIDENT_ACTIVATED, "t", None, payload, T0)]
+        [NewEvent(vocabulary.IncidentActivated.KIND, "t", None, payload, T0)]
     )
     with pytest.raises(TimelineError, match="records no drill plan"):
         score_timeline(path)
@@ -243,7 +269,7 @@ def test_a_drill_timeline_without_its_plan_is_named(tmp_path: Path) -> None:
 
 def test_the_json_document(tmp_path: Path, cli: Cli) -> None:
     e = expect("message-within", message_kind="holding", within=30, points=30)
-    steps: list[Step] = [(38, kinds.MESSAGE_PUBLISHED, published("holding", "holding"))]
+    steps: list[Step] = [(38, vocabulary.MessagePublished.KIND, published("holding", "holding"))]
     path = write(tmp_path / "t.jsonl", e, steps)
     ran = cli("drill", "score", "--timeline", str(path), "--format", "json")
     assert ran.exit_code == 0

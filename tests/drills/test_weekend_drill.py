@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crisisplay.drills.run import parse_start
-from crisisplay.timeline import kinds
+from crisisplay.timeline import vocabulary
 from crisisplay.timeline.store import read_events
 from tests.conftest import ROOT
 from tests.drills.conftest import BUNDLED_ANSWERS, Ran, run
@@ -34,8 +34,8 @@ def test_the_roster_gap_is_shown_before_any_step(weekend: Ran) -> None:
 def test_the_gap_is_recorded_before_any_step_and_closed_by_the_call_in(weekend: Ran) -> None:
     events = read_events(weekend.timeline).events
     order = [(e.kind, e.payload.get("role")) for e in events]
-    gap = order.index((kinds.ROLE_GAP, "cm-lead"))
-    assert gap < [kind for kind, _ in order].index(kinds.STEP_STARTED)
+    gap = order.index((vocabulary.RoleGap.KIND, "cm-lead"))
+    assert gap < [kind for kind, _ in order].index(vocabulary.StepStarted.KIND)
     assert events[gap].payload["detected"] is True
     state = weekend.run.state
     assert state.roles["cm-lead"].person == "ines-haddad"

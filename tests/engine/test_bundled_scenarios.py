@@ -10,7 +10,7 @@ from crisisplay.clock import ManualClock
 from crisisplay.conditions import holds
 from crisisplay.home import Home
 from crisisplay.playbook.load import load_playbook
-from crisisplay.timeline import kinds
+from crisisplay.timeline import vocabulary
 from crisisplay.timeline.events import parse_line, parse_time
 from crisisplay.timeline.state import fold
 from crisisplay.timeline.store import read_events
@@ -49,7 +49,7 @@ def test_no_public_message_goes_out_before_its_gates(
     definition = load_playbook(Home(ROOT), only=scenario).scenario(scenario)
     events = read_events(timeline).events
     for index, event in enumerate(events):
-        if event.kind != kinds.MESSAGE_PUBLISHED or not event.payload["public"]:
+        if event.kind != vocabulary.MessagePublished.KIND or not event.payload["public"]:
             continue
         before = fold(events[:index])
         message = definition.message(event.payload["message"])
@@ -57,8 +57,13 @@ def test_no_public_message_goes_out_before_its_gates(
         for gate_id in message.gates:
             gate = definition.gate(gate_id)
             assert gate is not None
-            applies = holds(gate.when, {**before.fact_values(), "severity": before.severity,
-                                        "drill": before.drill}) is not False
+            applies = (
+                holds(
+                    gate.when,
+                    {**before.fact_values(), "severity": before.severity, "drill": before.drill},
+                )
+                is not False
+            )
             if applies:
                 assert before.gates[gate_id].cleared, f"{message.id} before {gate_id}"
 

@@ -10,7 +10,7 @@ import pytest
 
 from crisisplay.clock import ManualClock
 from crisisplay.errors import InputError, Interrupted
-from crisisplay.timeline import kinds
+from crisisplay.timeline import vocabulary
 from crisisplay.timeline.events import Event, NewEvent, parse_line, parse_time
 from crisisplay.timeline.state import fold
 from crisisplay.timeline.store import TimelineStore, read_events
@@ -41,7 +41,7 @@ def test_full_walkthrough_records_every_decision(runner: RunnerFactory, tmp_path
     assert state.facts["share"].value == 55 and state.facts["share"].source == "correction"
     assert state.facts["share"].validated  # confirmed again before publication
     holding = state.messages["holding"]
-    assert holding.published and holding.publications[0].channels == ["x"]
+    assert holding.published and holding.publications[0].channels == ("x",)
     # 16:30 in Paris on 23 November is 15:30 UTC; the promise is open (no update followed)
     assert state.promises[0].due == datetime(2026, 11, 23, 15, 30, tzinfo=timezone.utc)
     assert verify(timeline).ok
@@ -59,21 +59,24 @@ def test_the_gate_comes_before_publication(runner: RunnerFactory, tmp_path: Path
     timeline = tmp_path / "t.jsonl"
     runner(FIXTURE_HOME).activate("minimal", ANSWERS, timeline)
     order = _kinds(timeline)
-    assert order.index(kinds.GATE_PASSED) < order.index(kinds.MESSAGE_PUBLISHED)
-    assert order[0] == kinds.INCIDENT_ACTIVATED and order[-1] == kinds.WALKTHROUGH_COMPLETED
+    assert order.index(vocabulary.GatePassed.KIND) < order.index(vocabulary.MessagePublished.KIND)
+    assert (
+        order[0] == vocabulary.IncidentActivated.KIND
+        and order[-1] == vocabulary.WalkthroughCompleted.KIND
+    )
 
 
 def acknowledged_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Event counts after each acknowledged write: the only places a run can stop."""
     counts: list[int] = []
-    original = TimelineStore.append_many
+    original = TimelineStore.commit
 
     def counting(self: TimelineStore, news: Sequence[NewEvent]) -> list[Event]:
         events = original(self, news)
         counts.append(events[-1].seq)
         return events
 
-    monkeypatch.setattr(TimelineStore, "append_many", counting)
+    monkeypatch.setattr(TimelineStore, "commit", counting)
     return counts
 
 
@@ -112,7 +115,7 @@ def test_interrupt_saves_and_resume_completes(
     monkeypatch.setattr(ScriptedPrompter, "ask", interrupting)
     with pytest.raises(Interrupted, match=r"Resume with: crisisplay .*resume --timeline"):
         runner(FIXTURE_HOME).activate("minimal", ANSWERS, timeline)
-    assert _kinds(timeline)[-1] == kinds.WALKTHROUGH_PAUSED
+    assert _kinds(timeline)[-1] == vocabulary.WalkthroughPaused.KIND
     monkeypatch.setattr(ScriptedPrompter, "ask", original)
     state = fold(read_events(timeline).events)
     runner(FIXTURE_HOME).resume(ANSWERS, timeline, ManualClock(state.last_at))  # type: ignore[arg-type]

@@ -7,10 +7,11 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from crisisplay.timeline import kinds
+from crisisplay.timeline import vocabulary
 from crisisplay.timeline.events import NewEvent
 from crisisplay.timeline.store import TimelineStore, read_events
 from crisisplay.timeline.verify import verify
+from crisisplay.timeline.vocabulary import new_event
 from tests.conftest import Cli
 from tests.messages.conftest import write_template
 
@@ -28,7 +29,7 @@ def test_render_text_shows_a_panel_per_channel_and_skipped_channels(cli: Cli) ->
         assert channel in ran.stdout
     assert "push (fr) skipped: Sans internet mobile" in ran.stdout
     assert "GSM-7, 2 parts" in ran.stdout
-    assert "Subject: Panne de notre réseau" in ran.stdout
+    assert "Subject: EXEMPLE (faits fictifs, ne pas publier) - Panne de notre réseau" in ran.stdout
 
 
 def test_render_json_is_one_document_with_the_stable_fields(cli: Cli) -> None:
@@ -42,6 +43,7 @@ def test_render_json_is_one_document_with_the_stable_fields(cli: Cli) -> None:
         "message": "holding",
         "kind": "holding",
         "skipped": True,
+        "sample": True,
         "reason": "Sans internet mobile, la notification n'arriverait pas.",
     }
     x = items["x"]
@@ -140,15 +142,32 @@ def _timeline(path: Path) -> None:
     store = TimelineStore(path, incident="inc-42")
     store.append_many(
         [
-            NewEvent(kinds.INCIDENT_ACTIVATED, "lead", None,
-                     {"scenario": "nationwide-outage", "lang": "fr", "drill": True}, at),
-            NewEvent(kinds.FACT_SET, "lead", None, {"fact": "services_down", "value": ["sms"]}, at),
-            NewEvent(kinds.FACT_SET, "lead", None, {"fact": "affected_share", "value": 40}, at),
-            NewEvent(kinds.FACT_SET, "lead", None, {"fact": "affected_share", "value": 45}, at),
-            NewEvent(kinds.FACT_SET, "lead", None, {"fact": "started_at", "value": "08:10"}, at),
-            NewEvent(kinds.SEVERITY_ASSESSED, "lead", None, {"level": "major"}, at),
+            NewEvent(
+                vocabulary.IncidentActivated.KIND,
+                "lead",
+                None,
+                {"scenario": "nationwide-outage", "lang": "fr", "drill": True},
+                at,
+            ),
+            NewEvent(
+                vocabulary.FactSet.KIND,
+                "lead",
+                None,
+                {"fact": "services_down", "value": ["sms"]},
+                at,
+            ),
+            NewEvent(
+                vocabulary.FactSet.KIND, "lead", None, {"fact": "affected_share", "value": 40}, at
+            ),
+            NewEvent(
+                vocabulary.FactSet.KIND, "lead", None, {"fact": "affected_share", "value": 45}, at
+            ),
+            NewEvent(
+                vocabulary.FactSet.KIND, "lead", None, {"fact": "started_at", "value": "08:10"}, at
+            ),
+            NewEvent(vocabulary.SeverityAssessed.KIND, "lead", None, {"level": "major"}, at),
         ]
-    )  # fmt: skip
+    )
 
 
 def test_render_with_a_timeline_uses_its_facts_and_records_each_channel(
@@ -157,7 +176,7 @@ def test_render_with_a_timeline_uses_its_facts_and_records_each_channel(
     path = tmp_path / "incident.jsonl"
     _timeline(path)
     ran = cli("render", "nationwide-outage", "holding", "--timeline", str(path), "--format",
-              "json", "--actor", "camille")  # fmt: skip
+              "json", "--actor", "camille", "--next-update", "10:30")  # fmt: skip
     assert ran.exit_code == 0, ran.stderr
     items = json.loads(ran.stdout)
     by_channel = {item["channel"]: item for item in items}
@@ -166,8 +185,8 @@ def test_render_with_a_timeline_uses_its_facts_and_records_each_channel(
     assert by_channel["x"]["text"].startswith("EXERCICE EXERCICE EXERCICE\n")
     assert by_channel["sms"]["skipped"] is True
     events = read_events(path).events[6:]
-    rendered = [e for e in events if e.kind == kinds.MESSAGE_RENDERED]
-    skipped = [e for e in events if e.kind == kinds.CHANNEL_SKIPPED]
+    rendered = [e for e in events if e.kind == vocabulary.MessageRendered.KIND]
+    skipped = [e for e in events if e.kind == vocabulary.ChannelSkipped.KIND]
     assert len(rendered) + len(skipped) == len(items)
     assert [e.payload["channel"] for e in skipped] == ["sms"]
     for event in rendered:
@@ -185,3 +204,50 @@ def test_a_timeline_of_another_scenario_is_refused(cli: Cli, tmp_path: Path) -> 
     _timeline(path)
     ran = cli("render", "local-outage", "holding", "--timeline", str(path))
     assert ran.exit_code == 2 and "not 'local-outage'" in ran.stderr
+
+
+def _promise_and_resolve(path: Path, *, resolve: bool) -> None:
+    at = datetime(2026, 11, 23, 9, 20, tzinfo=timezone.utc)
+    due = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)  # 11:00 in Paris
+    store = TimelineStore(path)
+    news = [new_event(vocabulary.PromiseMade(due, "holding"), "lead", None, at)]
+    if resolve:
+        news.append(new_event(vocabulary.IncidentResolved(), "lead", None, at))
+    store.append_many(news)
+
+
+def test_every_text_on_an_incident_says_the_promise_in_force(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "incident.jsonl"
+    _timeline(path)
+    _promise_and_resolve(path, resolve=False)
+    ran = cli("render", "nationwide-outage", "internal-brief", "--timeline", str(path),
+              "--sample", "--format", "json")  # fmt: skip
+    assert ran.exit_code == 0, ran.stderr
+    texts = [item["text"] for item in json.loads(ran.stdout) if not item["skipped"]]
+    assert texts and all("11h" in text for text in texts)
+    recorded = [e for e in read_events(path).events if e.kind == vocabulary.MessageRendered.KIND]
+    assert recorded and all(
+        e.payload["next_update"] == "2026-11-23T10:00:00.000Z" for e in recorded
+    )
+    assert all(e.payload["preview"] is True for e in recorded)
+    # Another time than the one promised is refused, and nothing is recorded.
+    before = path.read_bytes()
+    ran = cli("render", "nationwide-outage", "update", "--timeline", str(path), "--sample",
+              "--next-update", "12:00")  # fmt: skip
+    assert ran.exit_code == 1 and "contradicts the promise in force (11:00)" in ran.stderr
+    assert path.read_bytes() == before
+
+
+def test_an_in_progress_message_after_resolution_is_refused(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "incident.jsonl"
+    _timeline(path)
+    _promise_and_resolve(path, resolve=True)
+    before = path.read_bytes()
+    ran = cli("render", "nationwide-outage", "holding", "--timeline", str(path), "--sample")
+    assert ran.exit_code == 1
+    assert "refused: the incident is resolved" in ran.stderr and "not recorded" in ran.stderr
+    assert path.read_bytes() == before
+    ran = cli("render", "nationwide-outage", "resolution", "--timeline", str(path),
+              "--sample", "--format", "json")  # fmt: skip
+    assert ran.exit_code == 0, ran.stderr
+    assert "not resolved yet" not in ran.stderr

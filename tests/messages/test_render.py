@@ -92,14 +92,20 @@ def test_the_json_form_carries_the_stable_fields(render_bundled: Render) -> None
     assert rendered["x"].as_json()["limit"] == 280
 
 
-def test_next_update_defaults_to_the_interval_after_now_on_a_quarter_hour(
-    render_bundled: Render,
-) -> None:
+def test_no_time_is_said_that_nobody_promised(render_bundled: Render) -> None:
+    """Without a promise neither a holding statement nor a briefing says a next-update time."""
     context = RenderContext("10:07")
     x = render_bundled(
         "nationwide-outage", "holding", facts=SAMPLE, context=context, channels=["x"]
     )
-    assert "Prochain point à 11h15." in x[0].text
+    assert "Prochain point" not in x[0].text
+    brief = render_bundled("nationwide-outage", "internal-brief", facts=SAMPLE, context=context)
+    assert all("Prochain point" not in item.text for item in brief)
+    promised = RenderContext("10:07", next_update="11:15")
+    x = render_bundled(
+        "nationwide-outage", "holding", facts=SAMPLE, context=promised, channels=["x"]
+    )
+    assert "Prochain point à 11h15." in x[0].text and x[0].ok
 
 
 def test_channels_can_be_chosen_and_unknown_ones_are_refused(render_bundled: Render) -> None:

@@ -46,7 +46,13 @@ def hostile_everywhere() -> list[Event]:
         ("12:06", "gate.refused", IMG, "legal", {"gate": "legal-review", "comment": HOSTILE}),
         ("12:07", "step.skipped", IMG, None, {"step": SCRIPT, "phase": IMG, "reason": HOSTILE}),
         ("12:08", "phase.entered", IMG, None, {"phase": SCRIPT}),
-        ("12:09", "drill.inject", "trainer", None, {"inject": IMG, "text": {"en": HOSTILE}}),
+        (
+            "12:09",
+            "drill.inject",
+            "trainer",
+            None,
+            {"inject": IMG, "kind": IMG, "text": {"en": HOSTILE}, "offset_min": 9},
+        ),
         ("12:09", "decision.logged", SCRIPT, IMG, {"text": HOSTILE}),
         CRAFTED[-1],
     ]

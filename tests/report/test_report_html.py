@@ -78,7 +78,12 @@ def test_a_drill_inject_is_numbered_on_the_chart() -> None:
             "drill.inject",
             "trainer",
             None,
-            {"inject": "journalist-call", "kind": "media", "text": {"en": "A journalist calls"}},
+            {
+                "inject": "journalist-call",
+                "kind": "media",
+                "text": {"en": "A journalist calls"},
+                "offset_min": 60,
+            },
         ),
     ]
     chart = build_chart(build_report(sealed(rows)))

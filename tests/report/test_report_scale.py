@@ -31,9 +31,15 @@ def _cycle(n: int) -> Iterator[Row]:
         "message.published",
         "cm",
         None,
-        {"message": "update", "kind": "update", "channels": CHANNELS, "public": True},
+        {
+            "message": "update",
+            "kind": "update",
+            "channels": CHANNELS,
+            "lang": "en",
+            "public": True,
+        },
     )
-    due = f"2026-11-23T{_clock(n % 840 + 1)}:30.000Z"
+    due = f"2026-11-23T{_clock(n % 839 + 1)}:30.000Z"
     yield clock, "promise.made", "cm", None, {"due": due, "message": "update"}
 
 

@@ -1,0 +1,129 @@
+"""The walkthrough's acts on steps, post-crisis actions and gates."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from crisisplay.conditions import holds
+from crisisplay.engine import questions as q
+from crisisplay.engine.roster_ops import cover_owner
+from crisisplay.engine.tasks import Task
+from crisisplay.texts import minutes_label, t
+from crisisplay.timeline.payloads import Payload
+from crisisplay.timeline.vocabulary import (
+    FactsValidated,
+    GateOverridden,
+    GatePassed,
+    GateRefused,
+    IncidentResolved,
+    PhaseEntered,
+)
+
+if TYPE_CHECKING:
+    from crisisplay.engine.walkthrough import Act, Walkthrough
+
+
+def start_task(walk: Walkthrough, task: Task) -> None:
+    lang = walk.lang
+    items: list[Payload] = []
+    if not task.is_post and task.phase != walk.state.phase:
+        items.append(PhaseEntered(task.phase))
+        phase = next(p for p in walk.scenario.phases if p.id == task.phase)
+        walk.show("phase", t("phase.title", lang, title=phase.title.get_text(lang)))
+    if holds(task.when, walk.variables()) is False:
+        reason = t("step.auto_skip", lang, when=task.when)
+        walk.record(*items, task.skipped(reason, auto=True))
+        return
+    show_task(walk, task)
+    decision, _ = walk.ask(q.task_decision(task, lang), q.choice_of(("do", "skip")))
+    if decision == "skip":
+        reason = walk.ask_reason((task.group, task.id), t("step.skip_reason", lang))
+        walk.record(*items, task.skipped(reason))
+        return
+    walk.record(*items, *cover_owner(walk, task), task.started())
+
+
+def show_task(walk: Walkthrough, task: Task) -> None:
+    lang = walk.lang
+    holder = walk.state.roles.get(task.owner)
+    owner = walk.role_title(task.owner) + (f" - {holder.name}" if holder and holder.name else "")
+    lines = [t("step.owner", lang, owner=owner)]
+    left = countdown(walk, task)
+    if left:
+        lines.append(left)
+    if task.help:
+        lines.append(task.help.get_text(lang))
+    lines += [f"[ ] {item.get_text(lang)}" for item in task.checklist]
+    heading = "post.title" if task.is_post else "step.title"
+    title = t(heading, lang, title=task.title.get_text(lang))
+    level = "error" if left and left.startswith(("EN RETARD", "OVERDUE")) else "info"
+    walk.show("step", title, *lines, level=level)
+
+
+def countdown(walk: Walkthrough, task: Task) -> str | None:
+    if task.deadline is None or walk.state.activated_at is None:
+        return None
+    due = walk.state.activated_at + task.deadline
+    left = (due - walk.session.clock.now()).total_seconds() / 60
+    label = task.deadline.label()
+    if left < 0:
+        return t("step.overdue", walk.lang, deadline=label, late=minutes_label(left))
+    return t("step.due_in", walk.lang, deadline=label, left=minutes_label(left))
+
+
+def finish(walk: Walkthrough, task: Task) -> None:
+    ticked: tuple[str, ...] = ()
+    if task.checklist:
+        labels = tuple(item.get_text(walk.lang) for item in task.checklist)
+        question = q.checklist_question(task, labels, walk.lang)
+        value, _ = walk.ask(question, q.checklist_parser(labels))
+        ticked = tuple(value)
+    items: list[Payload] = [task.done(ticked)]
+    if task.resolves:
+        items.append(IncidentResolved(task.id))
+    walk.record(*items)
+    if task.resolves:
+        walk.show("resolved", t("resolved", walk.lang), level="ok")
+
+
+def decide_gate(walk: Walkthrough, gate_id: str, task: Task) -> None:
+    from crisisplay.engine.walkthrough import Act
+
+    lang = walk.lang
+    gate = walk.scenario.gate(gate_id)
+    assert gate is not None
+    holder = walk.state.roles.get(gate.validator)
+    who = holder.name if holder and holder.name else walk.role_title(gate.validator)
+    walk.show(
+        "gate",
+        t("gate.title", lang, title=gate.title.get_text(lang)),
+        t("gate.validator", lang, who=who, role=walk.role_title(gate.validator)),
+        t("gate.confirms", lang, text=gate.confirms.get_text(lang)),
+        level="warning",
+    )
+    choices = ("pass", "refuse", "override", "skip-step")
+    found = walk.state.gates.get(gate_id)
+    attempt = found.asked if found else 0
+    decision, answer = walk.ask(q.gate_decision(gate_id, lang, attempt), q.choice_of(choices))
+    group = ("gates", gate_id)
+    if decision == "skip-step":
+        reason = walk.ask_reason(group, t("step.skip_reason", lang), attempt=attempt)
+        walk.record(task.skipped(reason, gate=gate_id))
+        return
+    if decision == "override":
+        reason = walk.ask_reason(group, t("gate.reason", lang), attempt=attempt)
+        walk.record(GateOverridden(gate_id, reason))
+        return
+    said, _ = walk.ask(q.gate_comment(gate_id, lang, attempt), q.optional_text)
+    comment = said or None
+    validator = answer.by or (holder.person if holder and holder.person else gate.validator)
+    person = walk.session.org.person(validator)
+    name = person.name if person else validator
+    kind = GatePassed if decision == "pass" else GateRefused
+    acts: list[Act] = [
+        Act(kind(gate_id, gate.validator, validator, name, comment), validator, gate.validator)
+    ]
+    confirmed = tuple(f for f in gate.facts if f in walk.state.facts)
+    if decision == "pass" and confirmed:
+        acts.append(Act(FactsValidated(confirmed, gate_id), validator, gate.validator))
+    walk.record(*acts)
