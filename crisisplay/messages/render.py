@@ -25,6 +25,7 @@ from crisisplay.messages.run import run_template
 from crisisplay.messages.sandbox import MessageEnvironment, environment_for
 from crisisplay.messages.specs import channel_spec
 from crisisplay.messages.template_errors import as_input_error, display
+from crisisplay.messages.typography import typeset, typeset_html
 from crisisplay.messages.variables import (
     BUILTIN_NAMES,
     RenderContext,
@@ -225,10 +226,14 @@ class Renderer:
         variables = {**shared, **channel_variables(self.org, channel)}
         parts = {part: self._render_part(name, variables) for part, name in names.parts()}
         marker = self.org.exercise_marker.get_text(self.lang) if context.drill else None
-        text = _with_marker(tidy(parts["body"]), marker)
+        spec = channel_spec(self.org, channel)
+        style, lang = spec.typography, self.lang
+        text = typeset(_with_marker(tidy(parts["body"]), marker), lang, style)
         title = _title(parts.get("title"), marker)
+        title = typeset(title, lang, style) if title is not None else None
         html = _html_with_marker(parts.get("html"), marker)
-        measurement = measure(channel_spec(self.org, channel), text, title)
+        html = typeset_html(html, lang, style) if html is not None else None
+        measurement = measure(spec, text, title)
         tone = self.linter.lint(text, kind=message.kind, channel=channel, title=title, html=html)
         return RenderedChannel(
             channel,

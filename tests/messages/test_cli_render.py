@@ -55,7 +55,7 @@ def test_render_with_set_names_facts_and_fills_them_in(cli: Cli) -> None:
     ran = cli("render", "nationwide-outage", "holding", *SETS, "--channel", "x", "--format", "json")
     assert ran.exit_code == 0, ran.stderr
     [x] = json.loads(ran.stdout)
-    assert "depuis 7h42, pour environ 60 % de nos clients" in x["text"]
+    assert "depuis 7h42, pour environ 60\u00a0% de nos clients" in x["text"]
 
 
 def test_missing_facts_are_named_at_once_with_exit_2(cli: Cli) -> None:
@@ -89,7 +89,7 @@ def test_set_wins_over_the_facts_file(cli: Cli, tmp_path: Path) -> None:
     ran = cli("render", "nationwide-outage", "holding", "--facts", str(facts), "--set",
               "affected_share=30", "--channel", "x", "--format", "json")  # fmt: skip
     assert ran.exit_code == 0, ran.stderr
-    assert "environ 30 % de nos clients" in json.loads(ran.stdout)[0]["text"]
+    assert "environ 30\u00a0% de nos clients" in json.loads(ran.stdout)[0]["text"]
 
 
 def test_an_error_finding_gives_exit_1(cli: Cli, home_copy: Path) -> None:
@@ -162,7 +162,7 @@ def test_render_with_a_timeline_uses_its_facts_and_records_each_channel(
     items = json.loads(ran.stdout)
     by_channel = {item["channel"]: item for item in items}
     # Latest value wins; the drill flag comes from the activation.
-    assert "environ 45 % de nos clients" in by_channel["x"]["text"]
+    assert "environ 45\u00a0% de nos clients" in by_channel["x"]["text"]
     assert by_channel["x"]["text"].startswith("EXERCICE EXERCICE EXERCICE\n")
     assert by_channel["sms"]["skipped"] is True
     events = read_events(path).events[6:]
