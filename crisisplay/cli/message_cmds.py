@@ -15,6 +15,9 @@ from crisisplay.cli.runner import command
 from crisisplay.errors import InputError, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from crisisplay.messages.rendered import RenderedChannel
     from crisisplay.messages.request import RenderOutcome
 
 MAX_TEXT_BYTES = 1_000_000
@@ -41,6 +44,19 @@ class Kind(str, enum.Enum):
 
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="text (a panel per channel) or json for scripts.")
+]
+PlainOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--plain/--panels",
+        help="--plain: the texts alone, ready to paste (counts and findings on stderr); "
+        "--panels: bordered panels. Default: panels on a terminal, plain into a pipe or file.",
+        show_default=False,
+    ),
+]
+CopyOption = Annotated[
+    bool,
+    typer.Option("--copy", help="Also put the text on the clipboard (one channel only)."),
 ]
 
 
@@ -100,6 +116,8 @@ def render(
         typer.Option("--out", "-o", help="Also write one file per channel into this folder."),
     ] = None,
     output: FormatOption = Format.text,
+    plain: PlainOption = None,
+    copy: CopyOption = False,
     actor: ActorOption = None,
 ) -> int:
     """Render a message for each of its channels: counted, linted, ready to paste.
@@ -119,6 +137,8 @@ def render(
     """
     from crisisplay.messages.request import RenderRequest, run_render
 
+    if copy and len(set(channel or ())) != 1:
+        raise UsageError("--copy takes one text", hint="choose its channel with --channel")
     request = RenderRequest(
         scenario,
         message,
@@ -133,9 +153,11 @@ def render(
         next_update=_clock_option(next_update),
     )
     outcome = run_render(current_home(), request)
-    _show_render(outcome, output, out)
+    _show_render(outcome, output, out, plain=_is_plain(plain))
     if timeline is not None:
         _record(timeline, outcome, actor)
+    if copy:
+        _copy(outcome.items)
     return 0 if outcome.ok else 1
 
 
@@ -157,6 +179,8 @@ def check(
         str | None, typer.Option("--title", help="Push title or email subject.")
     ] = None,
     output: FormatOption = Format.text,
+    plain: PlainOption = None,
+    copy: CopyOption = False,
 ) -> int:
     """Count and lint a text written by hand: length against the channel's limit, SMS
     encoding and parts (with what to type instead of characters that force UCS-2), tone.
@@ -187,18 +211,33 @@ def check(
         from crisisplay.console import write_json
 
         write_json(item.as_json())
+    elif _is_plain(plain):
+        from crisisplay.console.message_views import print_plain_texts
+
+        print_plain_texts([item], summary_line=False)
     else:
         from crisisplay.console.message_views import print_checked
 
         print_checked(item)
+    if copy:
+        _copy([item])
     return 0 if item.ok else 1
 
 
-def _show_render(outcome: RenderOutcome, output: Format, out: Path | None) -> None:
+def _is_plain(given: bool | None) -> bool:
+    """Plain when asked, else whenever stdout is not a terminal (a pipe, a file)."""
+    return given if given is not None else not sys.stdout.isatty()
+
+
+def _show_render(outcome: RenderOutcome, output: Format, out: Path | None, *, plain: bool) -> None:
     if output is Format.json:
         from crisisplay.console import write_json
 
         write_json([item.as_json() for item in outcome.items])
+    elif plain:
+        from crisisplay.console.message_views import print_plain_texts
+
+        print_plain_texts(outcome.items)
     else:
         from crisisplay.console.message_views import print_rendered
 
@@ -210,7 +249,20 @@ def _show_render(outcome: RenderOutcome, output: Format, out: Path | None) -> No
         if output is Format.text:
             from crisisplay.console.message_views import print_written
 
-            print_written(written.paths, written.overwritten)
+            print_written(written.paths, written.overwritten, stderr=plain)
+
+
+def _copy(items: Sequence[RenderedChannel]) -> None:
+    texts = [item for item in items if item.skipped is None]
+    if len(texts) != 1:
+        raise UsageError("--copy: no text to copy", hint="the channel was skipped")
+    import os
+
+    from crisisplay.console.clipboard import copy_text
+
+    tool = copy_text(texts[0].text, os.environ)
+    where = f"{texts[0].channel} ({texts[0].lang})"
+    sys.stderr.write(f"copied the {where} text to the clipboard ({tool})\n")
 
 
 def _record(timeline: Path, outcome: RenderOutcome, actor: str | None) -> None:

@@ -44,7 +44,7 @@ def test_a_french_sms_with_a_typographic_apostrophe_shows_ucs2_and_the_fix(cli: 
     assert item["replacements"] == {"’": "'"}
     assert item["parts"] == 2
     text = cli("check", "--channel", "sms", FRENCH_SMS)
-    assert "UCS-2" in text.stdout and "replace: ’ -> '" in text.stdout
+    assert "UCS-2" in text.stderr and "replace: ’ -> '" in text.stderr
 
 
 def test_with_a_kind_the_required_elements_are_checked(cli: Cli) -> None:
