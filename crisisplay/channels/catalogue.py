@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
 
-from crisisplay.errors import InputError
+from crisisplay.errors import InputError, UsageError
 
 Unit = Literal["weighted", "graphemes", "characters", "seconds"]
 # How far a rendered text may go typographically on the channel (see
@@ -140,6 +140,15 @@ def spec_for(channel_id: str, overrides: Mapping[str, int] | None = None) -> Cha
         _check_override(spec, field, value)
     changes: dict[str, Any] = dict(overrides)  # checked above: int fields only
     return dataclasses.replace(spec, **changes)
+
+
+def resolve_channel(name: str) -> str:
+    """The catalogue id a person meant by ``name``: any case (``X``, ``SMS``), else a
+    ``UsageError`` suggesting the closest channel (``twitter`` finds ``x`` by its label)."""
+    wanted = name.strip().lower()
+    if wanted in CATALOGUE:
+        return wanted
+    raise UsageError(f"unknown channel {name!r}{_suggest_channel(wanted)}")
 
 
 def _check_override(spec: ChannelSpec, field: str, value: object) -> None:

@@ -135,16 +135,18 @@ def render(
 
       crisisplay render nationwide-outage update --timeline timelines/incident.jsonl --out out/
     """
+    from crisisplay.channels.catalogue import resolve_channel
     from crisisplay.messages.request import RenderRequest, run_render
 
-    if copy and len(set(channel or ())) != 1:
+    channels = tuple(dict.fromkeys(resolve_channel(name) for name in channel or ()))
+    if copy and len(channels) != 1:
         raise UsageError("--copy takes one text", hint="choose its channel with --channel")
     request = RenderRequest(
         scenario,
         message,
         now=_utc_now(),
         lang=lang,
-        channels=tuple(channel or ()),
+        channels=channels,
         facts_file=facts,
         assignments=tuple(set_ or ()),
         timeline=timeline,
@@ -195,13 +197,14 @@ def check(
 
       pbpaste | crisisplay check --channel push --title "Réseau perturbé" -
     """
+    from crisisplay.channels.catalogue import resolve_channel
     from crisisplay.messages.check import check_text, load_organisation
 
     org = load_organisation(current_home())
     body = _read_text(text)
     item = check_text(
         org,
-        channel,
+        resolve_channel(channel),
         body,
         lang=lang or org.languages[0],
         kind=kind.value if kind else None,
@@ -292,18 +295,31 @@ def _clock_option(value: str | None) -> str | None:
 
 
 def _read_text(given: str | None) -> str:
-    """The argument itself, the file it names, or stdin for ``-`` (or when piped)."""
+    """The argument itself, unless it names an existing file or is ``@FILE``; stdin for ``-``
+    (or when piped). A text that merely looks like a path (even a long one) stays a text."""
     if given is None:
         if sys.stdin.isatty():
             raise UsageError("no text to check", hint="give the text, a file, or - for stdin")
         given = "-"
     if given == "-":
         return _limited(sys.stdin.buffer.read(MAX_TEXT_BYTES + 1), "stdin").rstrip("\n")
-    path = Path(given)
-    if "\n" not in given and len(given) < 4096 and path.is_file():
-        with path.open("rb") as file:
-            return _limited(file.read(MAX_TEXT_BYTES + 1), str(path)).rstrip("\n")
+    forced = given.startswith("@") and len(given) > 1 and not any(c.isspace() for c in given)
+    path = Path(given[1:] if forced else given)
+    if forced or _is_file(path):
+        try:
+            with path.open("rb") as file:
+                return _limited(file.read(MAX_TEXT_BYTES + 1), str(path)).rstrip("\n")
+        except OSError as exc:
+            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     return given
+
+
+def _is_file(path: Path) -> bool:
+    # A name too long for the file system (or with a NUL) names no file: it is a text.
+    try:
+        return "\n" not in str(path) and path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _limited(raw: bytes, source: str) -> str:
