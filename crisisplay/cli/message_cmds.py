@@ -133,7 +133,8 @@ def render(
       crisisplay render nationwide-outage holding --set services_down=voice,data
       --set affected_share=60 --set started_at=07:42 --set eta=3h --channel x --channel sms
 
-      crisisplay render nationwide-outage update --timeline timelines/incident.jsonl --out out/
+      crisisplay render nationwide-outage update --out out/
+      --timeline timelines/20261123-0742-nationwide-outage-3f9a.jsonl
     """
     from crisisplay.channels.catalogue import resolve_channel
     from crisisplay.messages.request import RenderRequest, run_render
