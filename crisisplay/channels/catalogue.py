@@ -15,9 +15,15 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
 
-from crisisplay.errors import InputError
+from crisisplay.errors import InputError, UsageError
 
 Unit = Literal["weighted", "graphemes", "characters", "seconds"]
+# How far a rendered text may go typographically on the channel (see
+# ``crisisplay.messages.typography``): "rich" is full French typography (narrow no-break
+# spaces, curly apostrophes, ligatures); "rich-nbsp" the same with the no-break space U+00A0
+# wherever "rich" puts the narrow U+202F; "gsm" keeps to the GSM-7 alphabet; "as-written"
+# leaves the text as the template wrote it.
+Typography = Literal["rich", "rich-nbsp", "gsm", "as-written"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,7 @@ class ChannelSpec:
     max_seconds: int | None = None
     has_title: bool = False
     public: bool = True
+    typography: Typography = "rich"
 
 
 # The int fields an organisation may change; everything else defines what the channel *is*.
@@ -54,8 +61,10 @@ OVERRIDABLE_FIELDS: frozenset[str] = frozenset(
 )
 
 _SPECS = (
-    # twitter-text config/v3.json: maxWeightedTweetLength 280, transformedURLLength 23.
-    ChannelSpec("x", "X (Twitter)", "weighted", limit=280, url_length=23),
+    # twitter-text config/v3.json: maxWeightedTweetLength 280, transformedURLLength 23. U+202F
+    # is outside every range of weight 1 (it weighs 2) while U+00A0 weighs 1: "rich-nbsp" keeps
+    # the weighted length equal to the character count the templates fit their text to.
+    ChannelSpec("x", "X (Twitter)", "weighted", limit=280, url_length=23, typography="rich-nbsp"),
     # AT Protocol lexicon app.bsky.feed.post: text maxGraphemes 300 (and maxLength 3000 bytes,
     # checked in measure).
     ChannelSpec("bluesky", "Bluesky", "graphemes", limit=300),
@@ -73,7 +82,9 @@ _SPECS = (
     ChannelSpec("linkedin", "LinkedIn", "characters", limit=3000, warn_after=210),
     # 3GPP TS 23.038 (GSM 7-bit alphabet) and TS 23.040 (concatenation): the part sizes live
     # in sms.py; 3 parts is this project's default ceiling for a crisis SMS.
-    ChannelSpec("sms", "SMS", "characters", max_parts=3),
+    # Any character outside GSM-7 (a no-break space, ’, œ...) turns the whole SMS into UCS-2,
+    # 70 characters a part instead of 160: "gsm" typography.
+    ChannelSpec("sms", "SMS", "characters", max_parts=3, typography="gsm"),
     # iOS lock screen shows about 50 characters of title and 4 lines (about 178 characters)
     # of body (Batch push guide: "iOS displays up to 180 characters ... over 4 lines");
     # Android shows less when collapsed. Truncation is not refusal: warnings only.
@@ -105,6 +116,8 @@ _SPECS = (
         "seconds",
         words_per_minute=150,
         max_seconds=60,
+        # Read aloud by a voice: typography is not heard, and a speech engine may stumble on it.
+        typography="as-written",
     ),
     ChannelSpec("internal", "Internal briefing", "characters", public=False),
     # House rule: a holding statement fits on one page (about 500 words).
@@ -127,6 +140,15 @@ def spec_for(channel_id: str, overrides: Mapping[str, int] | None = None) -> Cha
         _check_override(spec, field, value)
     changes: dict[str, Any] = dict(overrides)  # checked above: int fields only
     return dataclasses.replace(spec, **changes)
+
+
+def resolve_channel(name: str) -> str:
+    """The catalogue id a person meant by ``name``: any case (``X``, ``SMS``), else a
+    ``UsageError`` suggesting the closest channel (``twitter`` finds ``x`` by its label)."""
+    wanted = name.strip().lower()
+    if wanted in CATALOGUE:
+        return wanted
+    raise UsageError(f"unknown channel {name!r}{_suggest_channel(wanted)}")
 
 
 def _check_override(spec: ChannelSpec, field: str, value: object) -> None:

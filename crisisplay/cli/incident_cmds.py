@@ -60,13 +60,23 @@ def activate(
 
     from crisisplay.clock import SystemClock
     from crisisplay.console.incident_views import print_outcome
-    from crisisplay.incident import Edges
+    from crisisplay.home import TIMELINE_SUFFIX
+    from crisisplay.incident import Edges, new_incident_id, resume_command
     from crisisplay.incident import activate as run_activation
+    from crisisplay.playbook.load import load_playbook
 
+    home = current_home()
+    load_playbook(home, only=scenario).scenario(scenario)  # an unknown scenario stops here
     prompter = make_prompter(answers, quiet=quiet)
     edges = Edges(prompter, SystemClock(), resolve_actor(actor))
+    incident = new_incident_id(scenario, edges.clock.now(), secrets.token_hex(2))
+    path = timeline or home.timelines / f"{incident}{TIMELINE_SUFFIX}"
+    if not quiet:
+        from crisisplay.console.incident_views import print_activation_banner
+
+        print_activation_banner(incident, path, resume_command(path, home))
     run = run_activation(
-        current_home(), scenario, edges, lang=lang, timeline=timeline, token=secrets.token_hex(2)
+        home, scenario, edges, lang=lang, timeline=path, token="", incident_id=incident
     )
     print_outcome(run)
     return 0

@@ -62,7 +62,7 @@ app = typer.Typer(
         "Examples:\n\n"
         "  crisisplay list\n\n"
         "  crisisplay activate nationwide-outage\n\n"
-        "  crisisplay render local-outage holding --lang en --set region=Bretagne"
+        "  crisisplay render local-outage holding --lang en --sample --set region=Bretagne"
     ),
     no_args_is_help=True,
     add_completion=False,

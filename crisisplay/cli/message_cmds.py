@@ -15,6 +15,9 @@ from crisisplay.cli.runner import command
 from crisisplay.errors import InputError, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from crisisplay.messages.rendered import RenderedChannel
     from crisisplay.messages.request import RenderOutcome
 
 MAX_TEXT_BYTES = 1_000_000
@@ -41,6 +44,19 @@ class Kind(str, enum.Enum):
 
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="text (a panel per channel) or json for scripts.")
+]
+PlainOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--plain/--panels",
+        help="--plain: the texts alone, ready to paste (counts and findings on stderr); "
+        "--panels: bordered panels. Default: panels on a terminal, plain into a pipe or file.",
+        show_default=False,
+    ),
+]
+CopyOption = Annotated[
+    bool,
+    typer.Option("--copy", help="Also put the text on the clipboard (one channel only)."),
 ]
 
 
@@ -100,6 +116,8 @@ def render(
         typer.Option("--out", "-o", help="Also write one file per channel into this folder."),
     ] = None,
     output: FormatOption = Format.text,
+    plain: PlainOption = None,
+    copy: CopyOption = False,
     actor: ActorOption = None,
 ) -> int:
     """Render a message for each of its channels: counted, linted, ready to paste.
@@ -115,16 +133,21 @@ def render(
       crisisplay render nationwide-outage holding --set services_down=voice,data
       --set affected_share=60 --set started_at=07:42 --set eta=3h --channel x --channel sms
 
-      crisisplay render nationwide-outage update --timeline timelines/incident.jsonl --out out/
+      crisisplay render nationwide-outage resolution --out out/
+      --timeline timelines/20261123-0742-nationwide-outage-3f9a.jsonl
     """
+    from crisisplay.channels.catalogue import resolve_channel
     from crisisplay.messages.request import RenderRequest, run_render
 
+    channels = tuple(dict.fromkeys(resolve_channel(name) for name in channel or ()))
+    if copy and len(channels) != 1:
+        raise UsageError("--copy takes one text", hint="choose its channel with --channel")
     request = RenderRequest(
         scenario,
         message,
         now=_utc_now(),
         lang=lang,
-        channels=tuple(channel or ()),
+        channels=channels,
         facts_file=facts,
         assignments=tuple(set_ or ()),
         timeline=timeline,
@@ -133,10 +156,12 @@ def render(
         next_update=_clock_option(next_update),
     )
     outcome = run_render(current_home(), request)
-    _show_render(outcome, output, out)
+    _show_render(outcome, output, out, plain=_is_plain(plain))
     _say_against_record(outcome)
     if timeline is not None and not outcome.contradictions:
         _record(timeline, outcome, actor)
+    if copy:
+        _copy(outcome.items)
     return 0 if outcome.ok else 1
 
 
@@ -158,6 +183,8 @@ def check(
         str | None, typer.Option("--title", help="Push title or email subject.")
     ] = None,
     output: FormatOption = Format.text,
+    plain: PlainOption = None,
+    copy: CopyOption = False,
 ) -> int:
     """Count and lint a text written by hand: length against the channel's limit, SMS
     encoding and parts (with what to type instead of characters that force UCS-2), tone.
@@ -172,13 +199,14 @@ def check(
 
       pbpaste | crisisplay check --channel push --title "Réseau perturbé" -
     """
+    from crisisplay.channels.catalogue import resolve_channel
     from crisisplay.messages.check import check_text, load_organisation
 
     org = load_organisation(current_home())
     body = _read_text(text)
     item = check_text(
         org,
-        channel,
+        resolve_channel(channel),
         body,
         lang=lang or org.languages[0],
         kind=kind.value if kind else None,
@@ -188,18 +216,33 @@ def check(
         from crisisplay.console import write_json
 
         write_json(item.as_json())
+    elif _is_plain(plain):
+        from crisisplay.console.message_views import print_plain_texts
+
+        print_plain_texts([item], summary_line=False)
     else:
         from crisisplay.console.message_views import print_checked
 
         print_checked(item)
+    if copy:
+        _copy([item])
     return 0 if item.ok else 1
 
 
-def _show_render(outcome: RenderOutcome, output: Format, out: Path | None) -> None:
+def _is_plain(given: bool | None) -> bool:
+    """Plain when asked, else whenever stdout is not a terminal (a pipe, a file)."""
+    return given if given is not None else not sys.stdout.isatty()
+
+
+def _show_render(outcome: RenderOutcome, output: Format, out: Path | None, *, plain: bool) -> None:
     if output is Format.json:
         from crisisplay.console import write_json
 
         write_json([item.as_json() for item in outcome.items])
+    elif plain:
+        from crisisplay.console.message_views import print_plain_texts
+
+        print_plain_texts(outcome.items)
     else:
         from crisisplay.console.message_views import print_rendered
 
@@ -211,7 +254,20 @@ def _show_render(outcome: RenderOutcome, output: Format, out: Path | None) -> No
         if output is Format.text:
             from crisisplay.console.message_views import print_written
 
-            print_written(written.paths, written.overwritten)
+            print_written(written.paths, written.overwritten, stderr=plain)
+
+
+def _copy(items: Sequence[RenderedChannel]) -> None:
+    texts = [item for item in items if item.skipped is None]
+    if len(texts) != 1:
+        raise UsageError("--copy: no text to copy", hint="the channel was skipped")
+    import os
+
+    from crisisplay.console.clipboard import copy_text
+
+    tool = copy_text(texts[0].text, os.environ)
+    where = f"{texts[0].channel} ({texts[0].lang})"
+    sys.stderr.write(f"copied the {where} text to the clipboard ({tool})\n")
 
 
 def _say_against_record(outcome: RenderOutcome) -> None:
@@ -252,18 +308,31 @@ def _clock_option(value: str | None) -> str | None:
 
 
 def _read_text(given: str | None) -> str:
-    """The argument itself, the file it names, or stdin for ``-`` (or when piped)."""
+    """The argument itself, unless it names an existing file or is ``@FILE``; stdin for ``-``
+    (or when piped). A text that merely looks like a path (even a long one) stays a text."""
     if given is None:
         if sys.stdin.isatty():
             raise UsageError("no text to check", hint="give the text, a file, or - for stdin")
         given = "-"
     if given == "-":
         return _limited(sys.stdin.buffer.read(MAX_TEXT_BYTES + 1), "stdin").rstrip("\n")
-    path = Path(given)
-    if "\n" not in given and len(given) < 4096 and path.is_file():
-        with path.open("rb") as file:
-            return _limited(file.read(MAX_TEXT_BYTES + 1), str(path)).rstrip("\n")
+    forced = given.startswith("@") and len(given) > 1 and not any(c.isspace() for c in given)
+    path = Path(given[1:] if forced else given)
+    if forced or _is_file(path):
+        try:
+            with path.open("rb") as file:
+                return _limited(file.read(MAX_TEXT_BYTES + 1), str(path)).rstrip("\n")
+        except OSError as exc:
+            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     return given
+
+
+def _is_file(path: Path) -> bool:
+    # A name too long for the file system (or with a NUL) names no file: it is a text.
+    try:
+        return "\n" not in str(path) and path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _limited(raw: bytes, source: str) -> str:

@@ -23,7 +23,8 @@ timeline_app = typer.Typer(
     rich_markup_mode=None,
     name="timeline",
     help="Read, verify (hash chain) or export an incident's timeline.\n\n"
-    "Example: crisisplay timeline verify --timeline timelines/outage.jsonl",
+    "Example: crisisplay timeline verify "
+    "--timeline timelines/20261123-0742-nationwide-outage-3f9a.jsonl",
     no_args_is_help=True,
 )
 log_app = typer.Typer(

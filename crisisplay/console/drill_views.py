@@ -13,6 +13,7 @@ from crisisplay.drills.load import DrillSummary
 from crisisplay.drills.scoring import Score
 from crisisplay.playbook.types import Duration
 from crisisplay.prompts import Answer, Notice, Prompter, Question
+from crisisplay.textsafe import sanitize_line
 
 #: on every inject, in both languages: nobody may take exercise material for a real crisis
 EXERCISE_BANNER = " EXERCICE / EXERCISE "
@@ -46,20 +47,34 @@ def print_inject(notice: Notice) -> None:
 
 
 def print_drills(drills: Sequence[DrillSummary], lang: str, home: str) -> None:
-    rows = [
-        (
-            d.id,
-            d.scenario,
-            d.title.get_text(lang) if d.title else f"invalid: {d.problem}",
+    """One row per drill, its title under its id, so that 80 columns never cut an id."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        title=f"Drills of {sanitize_line(home)}",
+        title_justify="left",
+        header_style="accent",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column("drill", min_width=max((len(d.id) for d in drills), default=5))
+    table.add_column("scenario", no_wrap=True)
+    for column in ("last\ninject", "injects", "expectations", "points"):
+        table.add_column(column, justify="right")
+    for d in drills:
+        title = d.title.get_text(lang) if d.title else f"invalid: {d.problem}"
+        table.add_row(
+            Text.assemble((sanitize_line(d.id), "bold"), "\n", (sanitize_line(title), "muted")),
+            plain(d.scenario),
             d.duration.label() if d.duration is not None else "",
             str(d.injects),
             str(d.expectations),
             str(d.points),
         )
-        for d in drills
-    ]
-    columns = ["id", "scenario", "title", "last inject", "injects", "expectations", "points"]
-    print_table(f"Drills of {home}", columns, rows)
+    get_console().print(table)
 
 
 def print_score(score: Score) -> None:

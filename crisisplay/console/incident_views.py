@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from crisisplay.console import get_console, safe
+from crisisplay.console import get_console, safe, safe_line
 from crisisplay.console.status_views import status_board
 from crisisplay.incident import IncidentRun
 from crisisplay.status import Status
+
+
+def print_activation_banner(incident: str, timeline: Path, resume: str) -> None:
+    """Before the first question: which incident this is, where it is kept, how to resume."""
+    console = get_console()
+    console.print(f"[accent]Activating incident[/] [bold]{safe_line(incident)}[/]")
+    console.print(f"  [muted]timeline:[/] {safe_line(timeline)}")
+    console.print(
+        f"  [muted]to resume after an interruption:[/] {safe_line(resume)}", soft_wrap=True
+    )
 
 
 def print_outcome(run: IncidentRun) -> None:

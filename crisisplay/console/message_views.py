@@ -40,6 +40,33 @@ def print_checked(item: RenderedChannel) -> None:
     get_console().print(channel_panel(item))
 
 
+def print_plain_texts(items: Sequence[RenderedChannel], *, summary_line: bool = True) -> None:
+    """The texts alone on stdout, ready to paste; counts, notes and findings on stderr."""
+    from crisisplay.console.plain_text import print_plain
+
+    shown = [item for item in items if item.skipped is None]
+    print_plain([(f"{item.channel} ({item.lang})", item.text) for item in shown])
+    console = get_console(stderr=True)
+    for item in items:
+        for line in _notes(item):
+            console.print(line)
+    if summary_line:
+        console.print(summary(items))
+
+
+def _notes(item: RenderedChannel) -> list[RenderableType]:
+    """What the panel shows around the text, as lines: count, title, SMS parts, findings."""
+    if item.skipped is not None:
+        return [channel_panel(item)]
+    lines: list[RenderableType] = [Text(_title(item), _border(item))]
+    if item.title is not None:
+        label = TITLE_KEYS.get(item.channel, "title").capitalize()
+        lines.append(Text.assemble((f"  {label}: ", "bold"), plain(item.title)))
+    lines += _sms_lines(item)
+    ordered = sorted(item.findings, key=lambda f: not f.is_error)
+    return lines + [_finding_line(item.text, f) for f in ordered]
+
+
 def channel_panel(item: RenderedChannel) -> RenderableType:
     if item.skipped is not None:
         return Text.assemble(
@@ -70,8 +97,10 @@ def summary(items: Sequence[RenderedChannel]) -> str:
     return f"[ok]ok[/]: {channels}{skipped_note}"
 
 
-def print_written(paths: Sequence[Path], overwritten: Sequence[Path]) -> None:
-    console = get_console()
+def print_written(
+    paths: Sequence[Path], overwritten: Sequence[Path], *, stderr: bool = False
+) -> None:
+    console = get_console(stderr)
     for path in paths:
         note = " [warning](overwritten)[/]" if path in overwritten else ""
         console.print(f"[muted]wrote[/] {safe_line(path)}{note}")

@@ -67,6 +67,13 @@ Filters besides a safe subset of Jinja2's (no ``attr``, ``format``, ``center``, 
 in SMS templates).
 No globals (no ``range``, ``lipsum``, ``cycler``, ``joiner``, ``namespace``, ``dict``).
 
+Templates are written with plain spaces and straight apostrophes. After rendering, one pass
+(``crisisplay.messages.typography``) gives every text the typography its channel allows, as the
+channel catalogue says: in French on the rich channels (email, press, FAQ, status page, push,
+social posts...) no-break spaces before ``: ; ! ?``, inside ``« »`` and after a number before
+its unit, ``’`` and ``œ``; on X the same with U+00A0 only; on SMS the GSM-7 forms of all of
+those. Clock times keep the form the template gives them (``14h30``).
+
 Limits: a render stops with a clear error past 2 seconds, 10,000 loop iterations, or 100,000
 characters of output or of any value it builds; recursive loops are refused, and attributes of
 plain values are limited to a few harmless methods (``lower``, ``split``, ``items``...).

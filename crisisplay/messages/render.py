@@ -25,11 +25,13 @@ from crisisplay.messages.run import run_template
 from crisisplay.messages.sandbox import MessageEnvironment, environment_for
 from crisisplay.messages.specs import channel_spec
 from crisisplay.messages.template_errors import as_input_error, display
+from crisisplay.messages.typography import typeset, typeset_html
 from crisisplay.messages.variables import (
     BUILTIN_NAMES,
     RenderContext,
     builtin_variables,
     channel_variables,
+    first_line_marker,
 )
 from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.load import Playbook
@@ -229,11 +231,15 @@ class Renderer:
     ) -> RenderedChannel:
         variables = {**shared, **channel_variables(self.org, channel)}
         parts = {part: self._render_part(name, variables) for part, name in names.parts()}
-        marker = self._marker(context)
-        text = _with_marker(tidy(parts["body"]), marker)
+        marker = first_line_marker(self.org, context, self.lang)
+        spec = channel_spec(self.org, channel)
+        style, lang = spec.typography, self.lang
+        text = typeset(_with_marker(tidy(parts["body"]), marker), lang, style)
         title = _title(parts.get("title"), marker)
+        title = typeset(title, lang, style) if title is not None else None
         html = _html_with_marker(parts.get("html"), marker)
-        measurement = measure(channel_spec(self.org, channel), text, title)
+        html = typeset_html(html, lang, style) if html is not None else None
+        measurement = measure(spec, text, title)
         tone = self.linter.lint(text, kind=message.kind, channel=channel, title=title, html=html)
         return RenderedChannel(
             channel,
@@ -248,15 +254,6 @@ class Renderer:
             templates=tuple(name for _, name in names.parts()),
             sample=context.sample,
         )
-
-    def _marker(self, context: RenderContext) -> str | None:
-        """The first line of a text that is not real: an exercise, or invented sample facts."""
-        from crisisplay.texts import t
-
-        markers = [self.org.exercise_marker.get_text(self.lang)] if context.drill else []
-        if context.sample:
-            markers.append(t("render.sample_marker", self.lang))
-        return " - ".join(markers) or None
 
     def _render_part(self, name: str, variables: Mapping[str, Any]) -> str:
         return run_template(self.env, name, variables, self.limits)

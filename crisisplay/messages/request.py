@@ -108,7 +108,7 @@ def against_record(
     warned: list[str] = []
     if incident.resolved and message.kind in ("holding", "update"):
         refused.append(
-            f"the incident is resolved: a {message.kind} message would say it is still going on"
+            f"the incident is resolved: the {message.id} message would say it is still going on"
         )
     if not incident.resolved and message.kind == "resolution":
         warned.append("the incident is not resolved yet: this resolution message is a draft")

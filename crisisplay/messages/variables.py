@@ -16,7 +16,8 @@ from crisisplay.playbook.model import Organisation, Scenario
 BUILTIN_NAMES = frozenset(
     {
         "brand", "links", "lang", "channel", "handle", "severity", "severity_title", "drill",
-        "incident_id", "now", "next_update", "scenario_title", "choices",
+        "incident_id", "now", "next_update", "scenario_title", "choices", "marker_room",
+        "marker_words",
     }
 )  # fmt: skip
 # A promised time reads as deliberate, and is easier to keep, on a quarter hour.
@@ -76,6 +77,16 @@ def severity_title(scenario: Scenario, level: str, lang: str) -> str:
     return found.title.get_text(lang) if found is not None else level
 
 
+def first_line_marker(org: Organisation, context: RenderContext, lang: str) -> str | None:
+    """The first line of a text that is not real: an exercise, or invented sample facts."""
+    from crisisplay.texts import t
+
+    markers = [org.exercise_marker.get_text(lang)] if context.drill else []
+    if context.sample:
+        markers.append(t("render.sample_marker", lang))
+    return " - ".join(markers) or None
+
+
 def builtin_variables(
     org: Organisation,
     scenario: Scenario,
@@ -86,6 +97,7 @@ def builtin_variables(
 ) -> dict[str, Any]:
     """The built-ins shared by every channel of one render (``channel_variables`` adds the rest)."""
     level = context.severity or suggested_severity(scenario, facts)
+    marker = first_line_marker(org, context, lang)
     return {
         "brand": {
             "name": org.brand.name,
@@ -97,6 +109,9 @@ def builtin_variables(
         "severity": level,
         "severity_title": severity_title(scenario, level, lang),
         "drill": context.drill,
+        # what the marker line takes, so a template keeps its text within the channel's limit
+        "marker_room": len(marker) + 1 if marker else 0,
+        "marker_words": len(marker.split()) if marker else 0,
         "incident_id": context.incident_id or "",
         "now": context.now,
         "next_update": context.next_update,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -38,6 +39,25 @@ def test_list_in_a_table_names_a_broken_drill(cli: Cli, drill_home: Path) -> Non
     rows = json.loads(cli("drill", "list", "--format", "json", home=drill_home).stdout)
     broken = next(row for row in rows if row["id"] == "broken")
     assert broken["problem"].startswith("playbooks/drills/broken.yaml:2:1: not valid YAML")
+
+
+def test_list_fits_80_columns_without_cutting_an_id(cli: Cli) -> None:
+    env = {"PATH": os.environ.get("PATH", ""), "COLUMNS": "80", "NO_COLOR": "1"}
+    ran = subprocess.run(
+        [sys.executable, "-m", "crisisplay", f"--home={ROOT}", "drill", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=60,
+    )
+    lines = ran.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    rows = json.loads(cli("drill", "list", "--format", "json", home=ROOT).stdout)
+    for row in rows:
+        assert any(line.startswith(row["id"] + " ") for line in lines), row["id"]
+        assert f" {row['scenario']} " in ran.stdout
+    assert "…" not in ran.stdout
 
 
 def test_run_shows_injects_as_exercise_material_then_the_score(

@@ -110,3 +110,17 @@ def test_unknown_scenario_suggests_the_close_one(cli: Cli, tmp_path: Path) -> No
     ran = cli("activate", "minimall", "--answers", str(ANSWERS), home=FIXTURE_HOME)
     assert ran.exit_code == 2
     assert "did you mean 'minimal'" in ran.stderr
+
+
+def test_activate_opens_with_the_incident_its_timeline_and_how_to_resume(
+    cli: Cli, tmp_path: Path
+) -> None:
+    timeline = tmp_path / "t.jsonl"
+    ran = cli("activate", "minimal", "--answers", str(ANSWERS), "--timeline", str(timeline),
+              "--actor", "ana", home=FIXTURE_HOME)  # fmt: skip
+    assert ran.exit_code == 0, ran.stderr
+    first, second, third = ran.stdout.splitlines()[:3]
+    incident = json.loads(timeline.read_text(encoding="utf-8").splitlines()[0])["incident"]
+    assert first == f"Activating incident {incident}" and "-minimal-" in incident
+    assert second == f"  timeline: {timeline}"
+    assert third.endswith(f"resume --timeline {timeline}") and "crisisplay" in third

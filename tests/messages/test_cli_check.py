@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Cli
 
 FRENCH_SMS = (
@@ -44,7 +46,7 @@ def test_a_french_sms_with_a_typographic_apostrophe_shows_ucs2_and_the_fix(cli: 
     assert item["replacements"] == {"’": "'"}
     assert item["parts"] == 2
     text = cli("check", "--channel", "sms", FRENCH_SMS)
-    assert "UCS-2" in text.stdout and "replace: ’ -> '" in text.stdout
+    assert "UCS-2" in text.stderr and "replace: ’ -> '" in text.stderr
 
 
 def test_with_a_kind_the_required_elements_are_checked(cli: Cli) -> None:
@@ -71,3 +73,33 @@ def test_every_message_command_has_help_with_an_example(cli: Cli) -> None:
     for command in ("render", "check"):
         ran = cli(command, "--help")
         assert ran.exit_code == 0 and "crisisplay " + command in ran.stdout
+
+
+def test_a_long_text_is_checked_as_a_text_not_taken_for_a_file_name(cli: Cli) -> None:
+    long_text = "Panne en cours dans votre secteur, nos équipes sont mobilisées. " * 5
+    assert len(long_text.encode()) >= 256
+    ran = cli("check", "--channel", "sms", "--format", "json", long_text)
+    assert ran.exit_code in (0, 1), ran.stderr
+    assert json.loads(ran.stdout)["text"] == long_text
+
+
+def test_at_file_reads_the_file_and_a_missing_one_is_named(cli: Cli, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Panne en cours, prochain point à 15h\n", encoding="utf-8")
+    ran = cli("check", "--channel", "sms", "--format", "json", f"@{draft}")
+    assert json.loads(ran.stdout)["text"] == "Panne en cours, prochain point à 15h"
+    missing = cli("check", "--channel", "sms", f"@{tmp_path / 'nope.txt'}")
+    assert (
+        missing.exit_code == 2 and "cannot read" in missing.stderr and "nope.txt" in missing.stderr
+    )
+    reply = cli("check", "--channel", "x", "--format", "json", "@alice désolés pour la gêne")
+    assert json.loads(reply.stdout)["text"] == "@alice désolés pour la gêne"
+
+
+@pytest.mark.parametrize("command", [["check", "texte"], ["render", "nationwide-outage", "holding",
+                                                          "--sample"]])  # fmt: skip
+def test_channel_names_are_case_insensitive_with_suggestions(cli: Cli, command: list[str]) -> None:
+    ran = cli(*command, "--channel", "X", "--format", "json")
+    assert ran.exit_code in (0, 1), ran.stderr
+    assert "'x'" in cli(*command, "--channel", "twitter").stderr
+    assert cli(*command, "--channel", "twitter").exit_code == 2

@@ -168,7 +168,7 @@ def test_facts_reach_templates_in_canonical_form_and_builtins_are_there(tmp_home
         0
     ].text
     assert text == (
-        "voice+data 3 h 7h42 60 Onde Mobile https://status.onde-mobile.example "
+        "voice+data 3\u00a0h 7h42 60 Onde Mobile https://status.onde-mobile.example "
         "https://status.onde-mobile.example fr x @OndeMobile critical Critique False inc-test "
         "10:00 11:00 Panne nationale du réseau mobile Supervision réseau (NOC) "
         "appels et internet mobile"
