@@ -11,7 +11,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crisisplay.tone.patterns import Pattern, compile_pattern, find_all
+from crisisplay.tone.patterns import Pattern, compile_pattern, find_all, vocabulary
 from crisisplay.tone.spec import RuleSpec
 from crisisplay.tone.when import KnownTimes, when_at
 from crisisplay.tone.words import Token, tokens_of
@@ -58,10 +58,11 @@ def matches(
     if not rules or not text.strip():
         return []
     tokens = tokens_of(text, lang)
+    vocab = vocabulary(tokens)
     found: list[WordMatch] = []
     for rule in rules:
         for pattern in rule.patterns:
-            for first, last in find_all(pattern, tokens):
+            for first, last in find_all(pattern, tokens, vocab):
                 if _kept(rule, tokens, first, last, known):
                     found.append(WordMatch(rule.spec.id, tokens[first].start, tokens[last - 1].end))
     return _without_overlaps(found)

@@ -75,11 +75,26 @@ def _expand(body: str, sets: Mapping[str, str]) -> str:
     return lead + "|".join(words)
 
 
-def find_all(pattern: Pattern, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def vocabulary(tokens: Sequence[Token]) -> frozenset[str]:
+    """Every written form and lemma of ``tokens``: a pattern needing a word absent from it
+    cannot match, and is not tried."""
+    return frozenset(t.fold for t in tokens) | frozenset(t.lemma for t in tokens)
+
+
+def find_all(
+    pattern: Pattern, tokens: Sequence[Token], vocab: frozenset[str] | None = None
+) -> list[tuple[int, int]]:
     """Token ranges ``[start, end)`` of the non-overlapping matches, left to right."""
+    if vocab is not None and not _possible(pattern, vocab):
+        return []
+    first = pattern[0] if pattern else None
+    anchored = first is not None and first.test == "words" and not first.optional
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
+        if anchored and first is not None and not first.accepts(tokens[i]):
+            i += 1
+            continue
         end = _match(pattern, 0, tokens, i)
         if end is not None and end > i:
             found.append((i, end))
@@ -87,6 +102,14 @@ def find_all(pattern: Pattern, tokens: Sequence[Token]) -> list[tuple[int, int]]
         else:
             i += 1
     return found
+
+
+def _possible(pattern: Pattern, vocab: frozenset[str]) -> bool:
+    return all(
+        not element.values.isdisjoint(vocab)
+        for element in pattern
+        if element.test == "words" and not element.optional and not element.negated
+    )
 
 
 def _match(pattern: Pattern, k: int, tokens: Sequence[Token], i: int) -> int | None:
