@@ -81,7 +81,8 @@ RULES = (
             "immédiatement rétablir|rétabli",
         ),
         kinds=(*WHILE_RUNNING, "internal-brief"),
-        unless=("avoir|a|ont été", "être|est|sont revenu|revenus|revenue|rentré", "déjà"),
+        # Past tenses only: "a été rétabli à 15h10" is a fact, "aura été rétabli à 16h" is not.
+        unless=("a|ont été", "est|sont revenu|revenus|revenue|rentré", "déjà"),
         timed=True,
     ),
     RuleSpec(

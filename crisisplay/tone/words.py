@@ -9,6 +9,7 @@ of what was written. Words are compared folded: lower case, no accents, ``œ`` a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,9 +30,15 @@ _REST = (
     rf"(?P<url>{_URL})|(?P<num>\d+(?:[ ,.]\d{{3}})*(?:[.,]\d+)?)"
     r"|(?P<word>aujourd'hui|[^\W\d_]+(?:'[^\W\d_]+)?'?)|(?P<end>[.!?;:\u2026])|(?P<sym>[,%()])"
 )
-_TOKENS = {
-    lang: re.compile(rf"(?P<time>{clock})|{_REST}", re.IGNORECASE) for lang, clock in _CLOCK.items()
-}
+
+
+@functools.cache
+def _tokens(lang: str) -> re.Pattern[str]:
+    """Compiled for the languages a run lints, not at import."""
+    clock = _CLOCK.get(lang, _CLOCK["en"])
+    return re.compile(rf"(?P<time>{clock})|{_REST}", re.IGNORECASE)
+
+
 _FR_ELISIONS = {
     "n'": "ne", "l'": "le", "d'": "de", "j'": "je", "m'": "me", "t'": "te", "s'": "se",
     "c'": "ce", "qu'": "que", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque",
@@ -65,7 +72,7 @@ def tokens_of(text: str, lang: str) -> list[Token]:
     """The tokens of ``text`` (spans index ``text``), words with their lemmas."""
     plain = text.translate(_PLAIN)
     raw: list[tuple[str, str, int, int]] = []
-    for match in _TOKENS.get(lang, _TOKENS["en"]).finditer(plain):
+    for match in _tokens(lang).finditer(plain):
         kind = match.lastgroup or "sym"
         start, end = match.span()
         if kind == "word":
