@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 # Exit codes of the stable command surface.
 EXIT_OK = 0
@@ -53,6 +54,12 @@ class Problem:
     message: str
     location: Location | None = None
     path: tuple[PathPart, ...] = field(default=())
+    #: ``error`` makes the home invalid; ``warning`` is worth knowing (a roster gap)
+    level: Literal["error", "warning"] = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
@@ -67,6 +74,7 @@ class Problem:
             "column": loc.column if loc else None,
             "path": format_path(self.path),
             "message": self.message,
+            "level": self.level,
         }
 
 

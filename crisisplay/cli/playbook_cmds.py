@@ -67,9 +67,10 @@ def show(
 @commands.command("validate")
 @command
 def validate(output: FormatOption = OutputFormat.text) -> int:
-    """Check the whole playbook home and report every problem at once (exit 1 if any).
+    """Check the whole playbook home and report every problem at once (exit 1 if any error).
 
-    Each problem names file:line:column and the path to the bad value.
+    Each problem names file:line:column and the path to the bad value. Warnings (a role that
+    validates public messages with nobody on duty at some hour of the week) leave the exit at 0.
 
     Example: crisisplay --home ./my-home validate --format json
     """
@@ -80,12 +81,13 @@ def validate(output: FormatOption = OutputFormat.text) -> int:
     if output is OutputFormat.json:
         from crisisplay.console import write_json
 
-        write_json({"ok": not problems, "problems": [p.as_json() for p in problems]})
+        ok = not any(p.is_error for p in problems)
+        write_json({"ok": ok, "problems": [p.as_json() for p in problems]})
     else:
         from crisisplay.console.playbook_views import problems_report
 
         problems_report(problems, str(home.root))
-    return 1 if problems else 0
+    return 1 if any(p.is_error for p in problems) else 0
 
 
 @commands.command("schema")

@@ -99,12 +99,17 @@ def problems_report(problems: Sequence[Problem], checked: str) -> None:
         console.print(
             plain(where, "bold"),
             plain(path, "accent"),
+            plain("" if problem.is_error else "warning: ", "warning"),
             plain(problem.message),
             sep="",
             soft_wrap=True,
         )
-    if problems:
-        count = len(problems)
-        console.print(f"[error]{count} problem{'s' if count > 1 else ''}[/] in {safe(checked)}")
+    errors = sum(1 for problem in problems if problem.is_error)
+    warnings = len(problems) - errors
+    noted = f" ({warnings} warning{'s' if warnings > 1 else ''})" if warnings else ""
+    if errors:
+        console.print(
+            f"[error]{errors} problem{'s' if errors > 1 else ''}[/] in {safe(checked)}{noted}"
+        )
     else:
-        console.print(f"[ok]ok[/]: {safe(checked)} is valid")
+        console.print(f"[ok]ok[/]: {safe(checked)} is valid{noted}")

@@ -6,15 +6,25 @@ follow, an apology) give one finding when no pattern of the rule matches anywher
 the body. Matching is case-insensitive. Typographic apostrophes and no-break spaces are read as
 their plain forms (one character for one, so spans stay exact): "d’ici" is caught like "d'ici".
 
+Two kinds of forbidden rules run together. The built-in ones (``crisisplay.tone``) work on
+words and their lemmas, so "nous garantissons" and "retour prévu à 14h30" are caught whatever
+the inflection; when the organisation file has a rule of the same id, its level, hint and
+kinds apply to them. The organisation's own patterns are regular expressions; where one
+matches words a built-in rule already reported, only the built-in finding is kept. A promise
+of a time is not reported when the time is one of the ``known`` times (the next update, an ETA
+fact the template inserted): the renderer knows them, a text checked by hand has none.
+
 Patterns come from the organisation file, so each match runs under a timeout (``regex``): a
 pattern with catastrophic backtracking becomes a warning, not a hung CLI.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import functools
 import html as html_lib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,12 +32,15 @@ from typing import Any
 import regex  # type: ignore[import-untyped, unused-ignore]
 
 from crisisplay.findings import Finding, Level
-from crisisplay.playbook.model import ForbiddenRule, RequiredRule, ToneRules
+from crisisplay.playbook.model import ForbiddenRule, RequiredRule, Scenario, ToneRules
+from crisisplay.tone.builtin import BuiltinRule, matches, rules_for
+from crisisplay.tone.when import NO_KNOWN_TIMES, KnownTimes
 
 MATCH_TIMEOUT = 0.25
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\xa0": " ", "\u202f": " "})
 _SNIPPET = 40
 _TAG = regex.compile(r"<[^>]*>")
+_ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @functools.lru_cache(maxsize=512)
@@ -61,6 +74,7 @@ class ToneLinter:
         self.lang = lang
         self.forbidden = tuple(_rule(r, lang) for r in tone.forbidden)
         self.required = tuple(_rule(r, lang) for r in tone.required)
+        self.by_id = {rule.id: rule for rule in self.forbidden}
 
     def lint(
         self,
@@ -70,6 +84,7 @@ class ToneLinter:
         channel: str | None = None,
         title: str | None = None,
         html: str | None = None,
+        known: KnownTimes = NO_KNOWN_TIMES,
     ) -> list[Finding]:
         """Findings for a message of ``kind`` on ``channel``.
 
@@ -82,17 +97,93 @@ class ToneLinter:
             "the title": (title or "").translate(_PLAIN),
             "the HTML part": _html_text(html).translate(_PLAIN) if html else "",
         }
-        findings: list[Finding] = []
-        for rule in self.forbidden:
-            if kind is None or not rule.kinds or kind in rule.kinds:
-                findings += _forbidden(rule, plain, text)
-                for where, other in others.items():
-                    findings += _forbidden(rule, other, other, where=where)
+        forbidden = [r for r in self.forbidden if kind is None or not r.kinds or kind in r.kinds]
+        builtin = [r for r in rules_for(self.lang) if self._applies(r, kind, channel)]
+        findings = self._forbidden_in(forbidden, builtin, plain, text, known)
+        for where, other in others.items():
+            findings += self._forbidden_in(forbidden, builtin, other, other, known, where=where)
         if kind is not None:
             for rule in self.required:
                 if kind in rule.kinds and (not rule.channels or channel in rule.channels):
                     findings += _required(rule, f"{others['the title']}\n{plain}")
         return sorted(findings, key=_order)
+
+    def _applies(self, rule: BuiltinRule, kind: str | None, channel: str | None) -> bool:
+        spec = rule.spec
+        kinds = self.by_id[spec.id].kinds if spec.id in self.by_id else spec.kinds
+        if spec.needs_kind and kind is None:
+            return False
+        if spec.channels and channel not in spec.channels:
+            return False
+        return kind is None or not kinds or kind in kinds
+
+    def _forbidden_in(
+        self,
+        forbidden: list[_Rule],
+        builtin: list[BuiltinRule],
+        plain: str,
+        original: str,
+        known: KnownTimes,
+        *,
+        where: str | None = None,
+    ) -> list[Finding]:
+        """Built-in then organisation findings in one part of the message (body, title, HTML);
+        an organisation finding on words a built-in one covers is left out."""
+        specs = {rule.spec.id: rule.spec for rule in builtin}
+        found: list[Finding] = []
+        for match in matches(builtin, plain, self.lang, known):
+            spec = specs[match.rule]
+            org = self.by_id.get(spec.id)
+            rule = org or _Rule(spec.id, spec.level, spec.hint, (), spec.kinds)
+            found.append(_finding(rule, original, match.start, match.end, where))
+        covered = [(f.start or 0, f.end or 0) for f in found]
+        for rule in forbidden:
+            for finding in _forbidden(rule, plain, original, where=where):
+                start, end = finding.start, finding.end
+                if (
+                    start is None
+                    or end is None
+                    or not any(s < end and start < e for s, e in covered)
+                ):
+                    found.append(finding)
+        return [_placed(f) if where else f for f in found]
+
+
+def known_times(scenario: Scenario, variables: Mapping[str, Any]) -> KnownTimes:
+    """The times a render may promise: the next update and the scenario's time and duration
+    facts (an ETA the NOC confirmed, inserted by the template), and the days given as
+    ``YYYY-MM-DD`` facts (a refund date billing confirmed)."""
+    clocks = {_clock(variables.get("next_update"))}
+    delays: set[int | None] = set()
+    dates: set[int] = set()
+    for fact in scenario.facts:
+        value = variables.get(fact.id)
+        if fact.type == "time":
+            clocks.add(_clock(value))
+        elif fact.type == "duration":
+            delays.add(_minutes(value))
+        elif isinstance(value, str) and _ISO_DAY.match(value):
+            dates.add(int(value[5:7]) * 100 + int(value[8:10]))
+    return KnownTimes(
+        frozenset(c for c in clocks if c is not None),
+        frozenset(d for d in delays if d),
+        frozenset(dates),
+    )
+
+
+def _clock(value: object) -> tuple[int, int] | None:
+    hours, _, minutes = str(value).partition(":")
+    if not (hours.isdigit() and minutes.isdigit()):
+        return None
+    return int(hours), int(minutes)
+
+
+def _minutes(value: object) -> int | None:
+    if isinstance(value, datetime.timedelta):
+        return int(value.total_seconds() // 60)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value)
+    return None
 
 
 def _rule(rule: ForbiddenRule | RequiredRule, lang: str) -> _Rule:
@@ -143,21 +234,21 @@ def _forbidden(
     for match in _matches(rule, plain):
         if isinstance(match, str):
             found.append(_broken(rule, match))
-            continue
-        start, end = match
-        quoted = original[start:end][:_SNIPPET]
-        place = f" in {where}" if where else ""
-        found.append(
-            Finding(
-                rule.id,
-                rule.level,
-                f'"{quoted}"{place}: {rule.id.replace("-", " ")}',
-                None if where else start,
-                None if where else end,
-                rule.hint,
-            )
-        )
+        else:
+            found.append(_finding(rule, original, *match, where))
     return found
+
+
+def _finding(rule: _Rule, original: str, start: int, end: int, where: str | None) -> Finding:
+    """The words found, quoted; the span is dropped later for a part that is not the body."""
+    quoted = " ".join(original[start:end].split())[:_SNIPPET]
+    place = f" in {where}" if where else ""
+    message = f'"{quoted}"{place}: {rule.id.replace("-", " ")}'
+    return Finding(rule.id, rule.level, message, start, end, rule.hint)
+
+
+def _placed(finding: Finding) -> Finding:
+    return dataclasses.replace(finding, start=None, end=None)
 
 
 def _required(rule: _Rule, text: str) -> list[Finding]:

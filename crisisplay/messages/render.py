@@ -19,7 +19,7 @@ from crisisplay.facts import FactValue
 from crisisplay.messages.analysis import Use, variables_read
 from crisisplay.messages.layout import TemplateSet, message_folder, template_set
 from crisisplay.messages.limits import RenderLimits
-from crisisplay.messages.lint import ToneLinter
+from crisisplay.messages.lint import ToneLinter, known_times
 from crisisplay.messages.rendered import RenderedChannel
 from crisisplay.messages.run import run_template
 from crisisplay.messages.sandbox import MessageEnvironment, environment_for
@@ -240,7 +240,14 @@ class Renderer:
         html = _html_with_marker(parts.get("html"), marker)
         html = typeset_html(html, lang, style) if html is not None else None
         measurement = measure(spec, text, title)
-        tone = self.linter.lint(text, kind=message.kind, channel=channel, title=title, html=html)
+        tone = self.linter.lint(
+            text,
+            kind=message.kind,
+            channel=channel,
+            title=title,
+            html=html,
+            known=known_times(self.scenario, shared),
+        )
         return RenderedChannel(
             channel,
             self.lang,

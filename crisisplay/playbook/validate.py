@@ -312,9 +312,11 @@ def _names(source: str) -> frozenset[str]:
 
 
 def validate_home(home: Home) -> list[Problem]:
-    """Every problem of the home: files that do not load, broken references, templates, drills."""
+    """Every problem of the home: files that do not load, broken references, templates, drills;
+    then the warnings (roster gaps), which do not make the home invalid."""
     from crisisplay.drills.checks import check_drills
     from crisisplay.messages.validation import check_templates
+    from crisisplay.playbook.coverage import roster_gaps
 
     playbook, problems = read_home(home)
     if playbook is None:
@@ -332,4 +334,4 @@ def validate_home(home: Home) -> list[Problem]:
     }
     sound_playbook = dataclasses.replace(playbook, scenarios=sound)
     problems += check_drills(home, sound_playbook)
-    return problems + check_templates(sound_playbook)
+    return problems + check_templates(sound_playbook) + roster_gaps(sound_playbook)

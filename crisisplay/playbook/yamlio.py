@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from crisisplay.errors import InputError, Location, PathPart, Problem
 
@@ -72,8 +72,15 @@ class Document:
         line, column = table.get(probe, (0, 0))
         return Location(self.file, line + 1, column + 1)
 
-    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
-        return Problem(message, self.location(path, key=key), path)
+    def problem(
+        self,
+        path: Path_,
+        message: str,
+        *,
+        key: bool = False,
+        level: Literal["error", "warning"] = "error",
+    ) -> Problem:
+        return Problem(message, self.location(path, key=key), path, level)
 
 
 class _YamlProblem(Exception):

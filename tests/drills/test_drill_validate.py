@@ -67,6 +67,7 @@ def test_bad_drill_in_json(cli: Cli, drill_home: Path) -> None:
         "column": 12,
         "path": "expectations[0].after",
         "message": "unknown inject 'calll' (did you mean 'call'?)",
+        "level": "error",
     }
 
 

@@ -30,7 +30,7 @@ def test_check_a_file(cli: Cli, tmp_path: Path) -> None:
     item = json.loads(ran.stdout)
     assert item["text"] == "Incident mineur, aucun souci."
     finding = item["findings"][0]
-    assert finding["rule"] == "minimising" and (finding["start"], finding["end"]) == (9, 15)
+    assert finding["rule"] == "minimising" and (finding["start"], finding["end"]) == (0, 15)
 
 
 def test_check_stdin(cli: Cli) -> None:

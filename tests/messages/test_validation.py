@@ -54,7 +54,7 @@ def test_a_lint_error_points_at_the_line_that_says_it(tmp_home: Path) -> None:
     problems = _problems(tmp_home)
     assert problems == [
         "templates/nationwide-outage/faq/faq.en.j2:4: faq on faq (en) with the sample facts: "
-        'minimising: "minor": minimising (Give the scope the NOC validated, without playing '
+        'minimising: "minor issue": minimising (Give the scope the NOC validated, without playing '
         "it down.)"
     ]
 

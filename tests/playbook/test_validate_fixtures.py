@@ -67,7 +67,8 @@ def test_bad_fixture_in_json(cli: Cli, tmp_path: Path, fixture: Path) -> None:
     document = json.loads(ran.stdout)
     assert document["ok"] is False
     first = document["problems"][0]
-    assert set(first) == {"file", "line", "column", "path", "message"}
+    assert set(first) == {"file", "line", "column", "path", "message", "level"}
+    assert first["level"] == "error"
     expected = _header(fixture)["expect"]
     assert expected.startswith(f"{first['file']}:{first['line']}:{first['column']}: ")
     assert expected.endswith(first["message"])

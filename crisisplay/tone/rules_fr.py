@@ -1,0 +1,150 @@
+"""The built-in tone rules in French (pattern language: ``crisisplay.tone.patterns``)."""
+
+from __future__ import annotations
+
+from crisisplay.tone.spec import PUBLIC, WHILE_RUNNING, RuleSpec
+
+SETS = {
+    "trouble": "panne|problème|souci|incident|dysfonctionnement|perturbation|coupure|anomalie"
+    "|bug|bogue|difficulté|gêne|désagrément|interruption|ralentissement|défaillance|retard"
+    "|erreur|bug|pépin",
+    "people": "client|cliente|utilisateur|utilisatrice|abonné|abonnée|usager|personne|foyer",
+    "third": "fournisseur|prestataire|traitant|partenaire|concurrent|concurrence|tiers",
+    "restore": "rétablir|rétabli|rétablissement|retour|revenir|réparer|réparé|réparation"
+    "|résoudre|résolu|résolution|fonctionner|remettre|reprendre|reprise|rentrer|rentré|normal"
+    "|normale|corriger|corrigé|correction|rembourser|remboursement|régler|réglé",
+    "jargon_acronyms": "BGP|HLR|HSS|IMS|SS7|DNS|MME|SGSN|GGSN|EPC|MPLS|DWDM|OSS|BSS|VLR|MSC|AMF"
+    "|SMF|UPF|RNC|BTS|eNodeB|gNodeB|NodeB|eNB|gNB|RAN|PGW|SGW",
+}
+
+RULES = (
+    RuleSpec(
+        "denial",
+        "Reconnaissez la gêne telle que les clients la vivent.",
+        (
+            "aucun|aucune @trouble",
+            "ne ...2 pas|jamais|plus ...2 en panne",
+            "pas de @trouble",
+            "ne ...2 pas un|une @trouble",
+            "tout ...2 fonctionner|marcher normalement|parfaitement|correctement",
+            "rien de anormal",
+            "rien à signaler",
+        ),
+        kinds=WHILE_RUNNING,
+    ),
+    RuleSpec(
+        "minimising",
+        "Donnez le périmètre validé par le NOC, sans le réduire.",
+        (
+            "petit|léger|légère|mineur|minime|simple|bref|anodin ...1 @trouble",
+            "juste un|une ...1 @trouble",
+            "@trouble ...2 mineur|minime|bénin|anodin|insignifiant",
+            "sans gravité",
+            "rien de grave",
+            "pas grave",
+            "quelques|poignée|minorité de? @people",
+            "peu de @people",
+            "nombre limité|restreint|infime|réduit de @people",
+            "infime partie",
+        ),
+    ),
+    RuleSpec(
+        "blame",
+        "Ne mettez en cause ni les clients ni des tiers : assumez.",
+        (
+            "ne ...2 pas de? notre faute",
+            "pas notre faute",
+            "ne ...2 pas responsable|responsables",
+            "ne y ...1 pour rien",
+            "de|par votre faute",
+            "votre|vos réglage|réglages|paramétrage|manipulation|erreur",
+            "mauvais|mauvaise manipulation",
+            "erreur de votre part",
+            "mal configurer|configuré|paramétrer|paramétré|régler|réglé|utiliser|utilisé",
+            "faute ...4 @third",
+            "à cause de ...2 @third",
+            "ce être|est un|une|le|la|notre|nos @third",
+            "imputable à",
+            "concurrent|concurrents|concurrence",
+            "venir de ailleurs",
+        ),
+    ),
+    RuleSpec(
+        "unverifiable-promise",
+        "N'annoncez que ce que le NOC a confirmé ; donnez plutôt l'heure du prochain point.",
+        (
+            "@restore !vers ...5 WHEN",
+            "WHEN ...4 @restore",
+            "plus jamais",
+            "jamais plus",
+            "ne ...2 reproduire plus|jamais",
+            "immédiatement rétablir|rétabli",
+        ),
+        kinds=(*WHILE_RUNNING, "internal-brief"),
+        # Past tenses only: "a été rétabli à 15h10" is a fact, "aura été rétabli à 16h" is not.
+        unless=("a|ont été", "est|sont revenu|revenus|revenue|rentré", "déjà"),
+        timed=True,
+    ),
+    RuleSpec(
+        "guarantee",
+        "Ne garantissez rien : dites ce que vous faites et quand vous ferez le point.",
+        (
+            "garantir|garanti|garantie|garantis|garanties",
+            "nous|je vous? assurer|promettre|assure|assurons|promets|promettons",
+            "à =100 %",
+            "=100 % sûr|sécurisé|protégé|fiable|garanti",
+            "aucun risque",
+            "sans risque",
+        ),
+    ),
+    RuleSpec(
+        "condescension",
+        "Parlez d'égal à égal, avec empathie.",
+        (
+            "vous ne avoir que",
+            "il vous? suffire|suffit de",
+            "comme ...3 déjà dire|dit|indiquer|indiqué|expliquer|expliqué|préciser|précisé",
+            "comme indiquer|indiqué|précisé|expliqué",
+            "vous auriez dû|du",
+            "si vous aviez lire|lu|suivi|regardé|vérifié|consulté",
+            "relisez",
+            "pourtant simple",
+        ),
+    ),
+    RuleSpec(
+        "jargon",
+        "Dites-le en mots simples : « une partie de nos équipements », « le réseau ».",
+        (
+            "=@jargon_acronyms",
+            "coeur de réseau",
+            "station de base",
+            "backhaul",
+            "table de routage",
+            "routage",
+        ),
+        kinds=PUBLIC,
+    ),
+    RuleSpec(
+        "cold-formula",
+        "Formule toute faite : dites plutôt ce que vous faites concrètement.",
+        (
+            "remercier ...2 de|pour votre compréhension",
+            "merci de|pour votre compréhension",
+            "gêne occasionner|occasionnée",
+            "tout en oeuvre",
+            "pris|prise|prendre en compte",
+            "prendre|pris bonne? note",
+            "message automatique",
+        ),
+        level="warning",
+    ),
+    RuleSpec(
+        "link-in-breach-notice",
+        "Pas de lien dans un SMS sur une fuite de données : il ressemblerait à un hameçonnage."
+        " Dites d'ouvrir l'appli ou le site de soi-même.",
+        ("URL",),
+        kinds=("breach-notice",),
+        channels=("sms",),
+        needs_kind=True,
+    ),
+)

@@ -1,0 +1,38 @@
+"""How a built-in tone rule is written down (``rules_fr``, ``rules_en``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crisisplay.findings import Level
+
+# The kinds where saying "all is well" or promising a time hurts: while the crisis is running.
+WHILE_RUNNING = ("holding", "update", "faq", "agent-script", "ivr", "press-statement")
+# Jargon is fine between engineers (internal brief) and in the script agents read from.
+PUBLIC = (
+    "holding", "update", "resolution", "compensation", "faq", "ivr", "press-statement",
+    "breach-notice",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One built-in rule of one language.
+
+    ``patterns`` are in the language of ``crisisplay.tone.patterns``; a match is dropped when
+    one of ``unless`` matches in its sentence up to its end ("a été rétabli à 15h10" is past).
+    ``timed``: a match whose times are all times the cell validated is not reported.
+    ``needs_kind``: only for a message of one of ``kinds`` (not for a text checked by hand).
+    When the organisation file has a forbidden rule with the same id, its level, hint and kinds
+    are used instead of these.
+    """
+
+    id: str
+    hint: str
+    patterns: tuple[str, ...]
+    level: Level = "error"
+    kinds: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    timed: bool = False
+    needs_kind: bool = False
