@@ -128,4 +128,5 @@ COMMAND_MODULES: dict[str, str] = {
     "check": "message_cmds",
     "drill": "drill_cmds",
     "report": "report_cmds",
+    "published": "record_cmds",
 }

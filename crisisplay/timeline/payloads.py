@@ -246,7 +246,7 @@ def _codec(tp: Any) -> Codec:
         return _optional(read), _optional(write), f"{shape} or null"
     if origin is Literal:
         allowed = typing.get_args(tp)
-        return _one_of(allowed), _same, " | ".join(f"`{a}`" for a in allowed)
+        return _one_of(allowed), _same, "one of " + ", ".join(f"`{a}`" for a in allowed)
     if origin is tuple:
         read, write, shape = _codec(typing.get_args(tp)[0])
         return _list_of(read), _tuple_writer(write), f"list of {shape}"
@@ -355,7 +355,7 @@ class Record:
     def read(cls, value: Any) -> Any:
         if type(value) is not dict:
             raise PayloadError(f"{_shape(value)} where an object was expected")
-        spec = _record_spec(cls)
+        spec = record_spec(cls)
         try:
             return spec.decode(value)
         except PayloadError as exc:
@@ -363,13 +363,13 @@ class Record:
 
     @staticmethod
     def write(value: Any) -> Any:
-        return _record_spec(type(value)).encode(value)
+        return record_spec(type(value)).encode(value)
 
 
 _RECORDS: dict[type, KindSpec] = {}
 
 
-def _record_spec(cls: type) -> KindSpec:
+def record_spec(cls: type) -> KindSpec:
     found = _RECORDS.get(cls)
     if found is None:
         found = _RECORDS[cls] = _build_spec(cls)

@@ -20,6 +20,8 @@ from crisisplay.timeline.events import (
     seal,
 )
 
+from tests.conftest import ROOT
+
 UTC = timezone.utc
 AT = datetime(2026, 11, 23, 15, 13, 4, 120999, tzinfo=UTC)
 
@@ -154,3 +156,16 @@ def test_not_json_and_not_utf8_are_unparsable() -> None:
     for bad in (b'{"actor":', b"\xff\xfe", b"[1, NaN]", b""):
         with pytest.raises(TimelineError, match="not a JSON line"):
             event_from_line(bad, lineno=3)
+
+
+def test_the_event_docs_are_generated_from_the_vocabulary() -> None:
+    """docs/events.md is what `python -m crisisplay.timeline.eventdoc` prints: regenerate it
+    after changing crisisplay/timeline/vocabulary.py."""
+    from crisisplay.timeline.eventdoc import events_markdown
+    from crisisplay.timeline.payloads import REGISTRY
+
+    docs = (ROOT / "docs" / "events.md").read_text(encoding="utf-8")
+    assert docs == events_markdown(), "regenerate: python -m crisisplay.timeline.eventdoc"
+    for kind, spec in REGISTRY.items():
+        assert f"## `{kind}`" in docs
+        assert all(f"| `{field.name}` |" in docs for field in spec.fields)
