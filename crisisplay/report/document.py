@@ -198,4 +198,9 @@ def _publication_json(p: Publication) -> dict[str, Any]:
         "public": p.public,
         "by": p.by,
         "gates_overridden": list(p.gates_overridden),
+        "next_update": jsonable(p.next_update),
+        "texts": [
+            {"channel": t.channel, "lang": t.lang, "text": t.text, "title": t.title}
+            for t in p.texts
+        ],
     }

@@ -20,6 +20,7 @@ SECTIONS: tuple[Callable[[Report], Section], ...] = (
     response.severity,
     record.per_channel,
     record.publications,
+    record.texts,
     record.skipped,
     record.post,
     record.drill,

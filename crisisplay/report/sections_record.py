@@ -45,6 +45,27 @@ def publications(r: Report) -> Section:
     )
 
 
+def texts(r: Report) -> Section:
+    """What went out, quoted from the record: never rendered again for the report."""
+    t = Times(r)
+    rows = [
+        (t.at(p.at), p.message, f"{text.channel} ({text.lang})", Cell(text.text, "verbatim"))
+        for p in r.publications
+        for text in p.texts
+    ]
+    empty = "Nothing was published."
+    if r.publications:
+        empty = "The texts were not recorded: this timeline kept only their fingerprints."
+    return Section(
+        "texts",
+        "What went out, verbatim",
+        "Each text exactly as its validator saw it and as it was published.",
+        ("at", "message", "channel", "text"),
+        rows_of(rows),
+        empty,
+    )
+
+
 def skipped(r: Report) -> Section:
     rows = [(s.message, f"channel {s.channel}", s.reason) for s in r.kpis.channels_skipped]
     rows += [(s.message, "whole message", s.reason) for s in r.kpis.messages_skipped]
