@@ -95,6 +95,34 @@ class Event:
         }
 
 
+# Events are read by the hundred thousand: filling the slots directly costs half of what the
+# frozen dataclass's __init__ does (which goes through object.__setattr__ for each field).
+_NEW = object.__new__
+_SET = {name: Event.__dict__[name].__set__ for name in FIELDS}
+_SET_V, _SET_SEQ, _SET_TIME, _SET_INCIDENT, _SET_KIND = (
+    _SET[n] for n in ("v", "seq", "time", "incident", "kind")
+)
+_SET_ACTOR, _SET_ROLE, _SET_PAYLOAD, _SET_PREV, _SET_HASH = (
+    _SET[n] for n in ("actor", "role", "payload", "prev", "hash")
+)
+
+
+def _event_of(obj: JSONObject) -> Event:
+    """``Event(**obj)`` for an ``obj`` whose fields and types are already checked."""
+    event: Event = _NEW(Event)
+    _SET_V(event, obj["v"])
+    _SET_SEQ(event, obj["seq"])
+    _SET_TIME(event, obj["time"])
+    _SET_INCIDENT(event, obj["incident"])
+    _SET_KIND(event, obj["kind"])
+    _SET_ACTOR(event, obj["actor"])
+    _SET_ROLE(event, obj["role"])
+    _SET_PAYLOAD(event, obj["payload"])
+    _SET_PREV(event, obj["prev"])
+    _SET_HASH(event, obj["hash"])
+    return event
+
+
 class BadLine(Exception):
     """A line that is not a valid event on its own. ``unparsable``: not even JSON, which is
     what a write cut short by a crash leaves behind."""
@@ -218,7 +246,7 @@ def _event_from_obj(obj: object) -> Event:
     if type(obj["v"]) is not int or obj["v"] != VERSION:
         raise BadLine(f"unknown event format version {obj['v']!r} (this crisisplay knows 1)")
     _check_types(obj)
-    return Event(**obj)
+    return _event_of(obj)
 
 
 def _check_types(obj: JSONObject) -> None:

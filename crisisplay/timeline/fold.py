@@ -47,19 +47,20 @@ def fold_into(state: IncidentState, events: Iterable[Event], source: str) -> Inc
 
 def apply(state: IncidentState, event: Event) -> None:
     """Add one event to the state (the fold's step)."""
-    spec = REGISTRY.get(event.kind)
+    found = _STEPS.get(event.kind)
     # An event's time was checked when its line was read: the C parser alone is enough.
     at = datetime.fromisoformat(event.time[:-1] + "+00:00")
-    if spec is None:
+    if found is None:
         state.others.append(event)
     else:
+        decode, handler = found
         try:
-            payload = spec.decode(event.payload)
+            payload = decode(event.payload)
         except PayloadError as exc:
             raise TimelineError(
                 f"seq {event.seq}: the {event.kind} payload is malformed: {exc}"
             ) from None
-        _HANDLERS[spec.cls](state, payload, event, at)
+        handler(state, payload, event, at)
     state.last_seq = event.seq
     state.last_at = at
     state.head = event.hash
@@ -314,4 +315,9 @@ _HANDLERS: dict[type, Handler] = {
     v.WalkthroughCompleted: _completed,
     v.DrillInject: _inject,
     v.TimelineRepaired: _repaired,
+}
+
+#: each kind's reader and handler, looked up once per event
+_STEPS: dict[str, tuple[Callable[[Any], Any], Handler]] = {
+    kind: (spec.decode, _HANDLERS[spec.cls]) for kind, spec in REGISTRY.items()
 }

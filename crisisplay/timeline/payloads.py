@@ -132,25 +132,31 @@ def _generate_reader(spec: KindSpec) -> Callable[[Mapping[str, Any]], Any]:
         "    get = data.get",
     ]
     for i, field in enumerate(spec.fields):
-        env[f"_d{i}"] = _MISSING if field.required else field.default
+        env[f"_d{i}"] = field.default
         env[f"_r{i}"] = field.read
         env[f"_s{i}"] = spec.cls.__dict__[field.name].__set__
-        lines.append(f"    v{i} = get({field.name!r}, _d{i})")
+        lines.append(f"    v{i} = get({field.name!r}, _MISSING)")
         if field.required:
             lines += [f"    if v{i} is _MISSING:", "        return _explain(data)"]
+            body = "    "
+        else:
+            lines += [f"    if v{i} is _MISSING:", f"        v{i} = _d{i}", "    else:"]
+            body = "        "
         if field.plain is not None:
             env[f"_t{i}"] = field.plain
             test = f"type(v{i}) is not _t{i}"
             if field.optional:
                 test = f"v{i} is not None and {test}"
-            lines += [f"    if {test}:", "        return _explain(data)"]
+            lines += [f"{body}if {test}:", f"{body}    return _explain(data)"]
         elif field.read is not _same:
             lines += [
-                "    try:",
-                f"        v{i} = _r{i}(v{i})",
-                "    except PayloadError:",
-                "        return _explain(data)",
+                f"{body}try:",
+                f"{body}    v{i} = _r{i}(v{i})",
+                f"{body}except PayloadError:",
+                f"{body}    return _explain(data)",
             ]
+        else:
+            lines.append(f"{body}pass")
     lines.append("    obj = _new(_cls)")
     lines += [f"    _s{i}(obj, v{i})" for i in range(len(spec.fields))]
     lines.append("    return obj")
@@ -255,7 +261,7 @@ def _codec(tp: Any) -> Codec:
     if tp == Moment:
         return _moment, format_time, "time (ISO 8601 UTC)"
     if isinstance(tp, type) and issubclass(tp, Record):
-        return tp.read, tp.write, f"{{{', '.join(tp.keys())}}}"
+        return _record_reader(tp), tp.write, f"{{{', '.join(tp.keys())}}}"
     simple = _SIMPLE.get(tp)
     if simple is None:
         raise TypeError(f"no payload codec for {tp!r}")
@@ -282,9 +288,17 @@ def _list_of(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def read(value: Any) -> Any:
         if type(value) is not list:
             raise PayloadError(f"{_shape(value)} where a list was expected")
-        return tuple(inner(item) for item in value)
+        return tuple([inner(item) for item in value])
 
-    return read
+    def read_texts(value: Any) -> Any:  # the usual list (channels, facts): one type test each
+        if type(value) is not list:
+            raise PayloadError(f"{_shape(value)} where a list was expected")
+        for item in value:
+            if type(item) is not str:
+                inner(item)
+        return tuple(value)
+
+    return read_texts if inner is _TEXT else read
 
 
 def _tuple_writer(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -333,8 +347,9 @@ def _shape(value: Any) -> str:
     return f"{names.get(type(value), type(value).__name__)} {value!r}"
 
 
+_TEXT = _typed(str, "text")
 _SIMPLE: dict[Any, Codec] = {
-    str: (_typed(str, "text"), _same, "text"),
+    str: (_TEXT, _same, "text"),
     int: (_typed(int, "a whole number"), _same, "whole number"),
     float: (_number, _same, "number"),
     bool: (_typed(bool, "true/false"), _same, "true/false"),
@@ -351,15 +366,6 @@ class Record:
     def keys(cls) -> tuple[str, ...]:
         return tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
 
-    @classmethod
-    def read(cls, value: Any) -> Any:
-        if type(value) is not dict:
-            raise PayloadError(f"{_shape(value)} where an object was expected")
-        spec = record_spec(cls)
-        try:
-            return spec.decode(value)
-        except PayloadError as exc:
-            raise PayloadError(f"{cls.__name__}: {exc}") from None
 
     @staticmethod
     def write(value: Any) -> Any:
@@ -367,6 +373,20 @@ class Record:
 
 
 _RECORDS: dict[type, KindSpec] = {}
+
+
+def _record_reader(cls: type) -> Callable[[Any], Any]:
+    decode = record_spec(cls).decode
+
+    def read(value: Any) -> Any:
+        if type(value) is not dict:
+            raise PayloadError(f"{_shape(value)} where an object was expected")
+        try:
+            return decode(value)
+        except PayloadError as exc:
+            raise PayloadError(f"{cls.__name__}: {exc}") from None
+
+    return read
 
 
 def record_spec(cls: type) -> KindSpec:
