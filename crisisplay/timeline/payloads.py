@@ -366,7 +366,6 @@ class Record:
     def keys(cls) -> tuple[str, ...]:
         return tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
 
-
     @staticmethod
     def write(value: Any) -> Any:
         return record_spec(type(value)).encode(value)

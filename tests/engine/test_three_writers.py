@@ -27,19 +27,24 @@ def test_three_writers_on_one_incident_each_see_the_file(tmp_path: Path) -> None
             text=True,
             env=env,
             cwd=ROOT,
-        )  # fmt: skip
+        )
         for role in ("cm", "notes")
     ]
     lead = subprocess.run(
         [sys.executable, str(WRITER), "lead", str(timeline), str(done)],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=300,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
     assert lead.returncode == 0, lead.stdout + lead.stderr
     outputs = [p.communicate(timeout=300) for p in others]
     for process, (out, err) in zip(others, outputs, strict=True):
         assert process.returncode == 0, out + err
-    checks = {line.split()[0]: int(line.split()[-1]) for line in
-              [lead.stdout, *(out for out, _ in outputs)]}  # fmt: skip
+    said = [lead.stdout, *(out for out, _ in outputs)]
+    checks = {line.split()[0]: int(line.split()[-1]) for line in said}
     assert checks["lead"] > 50 and checks["cm"] > 0 and checks["notes"] > 0, checks
     events = read_events(timeline).events
     assert verify(timeline).ok
