@@ -252,3 +252,18 @@ def test_an_in_progress_message_after_resolution_is_refused(cli: Cli, tmp_path: 
               "--sample", "--format", "json")  # fmt: skip
     assert ran.exit_code == 0, ran.stderr
     assert "not resolved yet" not in ran.stderr
+
+
+def test_sample_texts_say_so_in_their_first_line(cli: Cli) -> None:
+    ran = cli("render", "nationwide-outage", "holding", "--sample", "--format", "json")
+    assert ran.exit_code == 0, ran.stderr
+    items = [i for i in json.loads(ran.stdout) if not i["skipped"]]
+    assert items and all(i["sample"] is True for i in items)
+    assert all(i["text"].startswith("EXEMPLE (faits fictifs, ne pas publier)\n") for i in items)
+    ran = cli("render", "nationwide-outage", "holding", "--sample", "--lang", "en", "--drill",
+              "--channel", "x", "--format", "json")  # fmt: skip
+    [x] = json.loads(ran.stdout)
+    assert x["text"].startswith("EXERCISE EXERCISE EXERCISE - SAMPLE (invented facts, do not")
+    assert x["ok"], x["findings"]  # the markers leave room for themselves
+    ran = cli("render", "nationwide-outage", "holding", *SETS, "--format", "json")
+    assert all(i["sample"] is False for i in json.loads(ran.stdout))
