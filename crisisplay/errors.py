@@ -139,6 +139,12 @@ class NotRecorded(TimelineError):
     """An event could not be made durable: it was NOT recorded."""
 
 
+class Runaway(CrisisplayError):
+    """A walkthrough that kept recording without asking anything: stopped, everything kept."""
+
+    exit_code = EXIT_INTERNAL
+
+
 class Interrupted(CrisisplayError):
     """The operator interrupted (Ctrl-C); progress is kept and the way to resume is known."""
 

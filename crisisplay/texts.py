@@ -10,6 +10,16 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "ce fait doit être connu pour continuer : donnez sa valeur",
         "en": "this fact must be known to go on: give its value",
     },
+    "superseded": {
+        "fr": "Déjà enregistré par un autre membre de la cellule : la suite tient compte de ses actes",
+        "en": "Already recorded by another member of the cell: what follows takes it into account",
+    },
+    "clock.behind": {
+        "fr": "L'horloge de ce poste retarde sur la chronologie : les événements sont datés de "
+        "la dernière heure enregistrée",
+        "en": "This machine's clock is behind the timeline: events are dated at the last time "
+        "recorded",
+    },
     "render.sample_marker": {
         "fr": "EXEMPLE (faits fictifs, ne pas publier)",
         "en": "SAMPLE (invented facts, do not publish)",

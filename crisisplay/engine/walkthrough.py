@@ -25,7 +25,7 @@ from crisisplay.conditions import holds
 from crisisplay.engine import facts_ops, message_ops, roster_ops, steps_ops
 from crisisplay.engine import questions as q
 from crisisplay.engine.tasks import Task, all_tasks
-from crisisplay.errors import Interrupted
+from crisisplay.errors import Interrupted, Runaway
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import Message, Organisation, Scenario
 from crisisplay.prompts import Answer, Notice, Prompter, Question
@@ -47,7 +47,24 @@ Action = Callable[[], None]
 
 
 class Recorder(Protocol):
-    def commit(self, news: Sequence[NewEvent]) -> list[Event]: ...
+    clock_behind: bool
+
+    def commit_if(
+        self, news: Sequence[NewEvent], expect: int | None
+    ) -> tuple[list[Event], bool]: ...
+
+
+#: events a walkthrough may record in a row without any answer before it is stopped as a runaway
+RUNAWAY_EVENTS = 1000
+
+
+class Superseded(Exception):
+    """Someone else recorded first: the act was decided on a state that is gone. The events
+    they appended are folded in, and the walkthrough decides again."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        super().__init__(f"{len(events)} events recorded elsewhere first")
+        self.events = list(events)
 
 
 class Ticker(Protocol):
@@ -90,6 +107,10 @@ class Walkthrough:
     session: Session
     state: IncidentState
     tasks: list[Task] = field(init=False)
+    #: events recorded since the last answer (a walkthrough that never asks is a runaway)
+    unanswered: int = field(init=False, default=0)
+    #: the clock was found behind the timeline (said once)
+    warned_clock: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.tasks = all_tasks(self.session.scenario)
@@ -107,24 +128,33 @@ class Walkthrough:
     def run(self) -> IncidentState:
         """Walk until the end; Ctrl-C records a pause and raises ``Interrupted`` (exit 130)."""
         try:
-            while True:
-                self.pulse()
-                # A run cut between a fact and the escalation it fires resumes here.
-                roster_ops.check_escalations(self)
-                action = self.next_action()
-                if action is None:
-                    break
-                action()
-            if self.state.completed_at is None:
-                self.record(WalkthroughCompleted())
-                self.show("done", t("completed", self.lang), level="ok")
+            while not self.step():
+                pass
         except KeyboardInterrupt:
-            self.record(WalkthroughPaused(at=self.position()))
+            self.record(WalkthroughPaused(at=self.position()), checked=False)
             raise Interrupted(
                 f"interrupted; every answer so far is in the timeline. "
                 f"Resume with: {self.session.resume_hint}"
             ) from None
         return self.state
+
+    def step(self) -> bool:
+        """One thing done, or decided again when someone else recorded first; True at the end."""
+        try:
+            self.pulse()
+            # A run cut between a fact and the escalation it fires resumes here.
+            roster_ops.check_escalations(self)
+            action = self.next_action()
+            if action is not None:
+                action()
+                return False
+            if self.state.completed_at is None:
+                self.record(WalkthroughCompleted())
+                self.show("done", t("completed", self.lang), level="ok")
+            return True
+        except Superseded as exc:
+            self.show("superseded", t("superseded", self.lang), *_acts(exc.events))
+            return False
 
     def pulse(self) -> None:
         if self.session.ticker is not None:
@@ -145,9 +175,13 @@ class Walkthrough:
 
     # ------------------------------------------------------------ recording
 
-    def record(self, *acts: Payload | Act) -> list[Event]:
+    def record(self, *acts: Payload | Act, checked: bool = True) -> list[Event]:
         """Append events (all or none), fold in everything appended since the last look (other
-        writers' too), then re-check escalation rules."""
+        writers' too), then re-check escalation rules.
+
+        ``checked``: recorded only if nobody appended since the state the act was decided on
+        (check and append in one step, under the store's lock); otherwise ``Superseded``.
+        """
         now = self.session.clock.now()
         lead = self.session.org.lead_role
         news = []
@@ -156,8 +190,12 @@ class Walkthrough:
             actor = act.actor or self.session.actor
             role = act.role if act.actor else (act.role or lead)
             news.append(new_event(act.payload, actor, role, now))
-        events = self.session.recorder.commit(news)
+        expect = self.state.last_seq if checked else None
+        events, recorded = self.session.recorder.commit_if(news, expect)
         self.state.apply_all(events)
+        self._after_commit(len(news))
+        if not recorded:
+            raise Superseded(events)
         if any(e.kind in (FactSet.KIND, SeverityAssessed.KIND) for e in events):
             roster_ops.check_escalations(self)
         return events
@@ -177,6 +215,7 @@ class Walkthrough:
                 self.session.prompter.reject(question, answer, str(exc))
                 continue
             self.answered(answer)
+            self.unanswered = 0
             return value, answer
 
     def ask_reason(
@@ -193,6 +232,17 @@ class Walkthrough:
         )
         value, _ = self.ask(question, functools.partial(q.required_text, self.lang))
         return str(value)
+
+    def _after_commit(self, count: int) -> None:
+        if self.session.recorder.clock_behind and not self.warned_clock:
+            self.warned_clock = True
+            self.show("clock", t("clock.behind", self.lang), level="warning")
+        self.unanswered += count
+        if self.unanswered > RUNAWAY_EVENTS:
+            raise Runaway(
+                f"the walkthrough recorded {self.unanswered} events without a single answer; "
+                f"it was stopped with everything kept. Resume with: {self.session.resume_hint}"
+            )
 
     def role_title(self, role_id: str) -> str:
         role = self.session.org.role(role_id)
@@ -278,6 +328,11 @@ class Walkthrough:
         ):
             return True
         return self.state.facts_changed_seq > progress.rendered_seq
+
+
+def _acts(events: Sequence[Event]) -> list[str]:
+    """What the others recorded, one line each (#seq kind, by whom)."""
+    return [f"#{e.seq} {e.kind} ({e.actor})" for e in events]
 
 
 def _labelled(label: str, act: Callable[..., None], *args: Any) -> Action:

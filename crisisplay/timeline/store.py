@@ -10,6 +10,7 @@ lock (so they never see a half-written line of a live writer) and never modify t
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import fcntl
 import hashlib
@@ -20,7 +21,14 @@ from pathlib import Path
 
 from crisisplay.errors import Location, NotRecorded, TimelineError
 from crisisplay.timeline.chain import START, Break, ChainTip, scan
-from crisisplay.timeline.events import MAX_LINE_BYTES, Event, NewEvent, seal
+from crisisplay.timeline.events import (
+    MAX_LINE_BYTES,
+    Event,
+    NewEvent,
+    format_time,
+    parse_time,
+    seal,
+)
 from crisisplay.timeline.mounts import refuse_network_filesystem
 from crisisplay.timeline.vocabulary import TimelineRepaired, new_event
 
@@ -91,12 +99,18 @@ class _View:
     offset: int = 0
     tip: ChainTip = START
     last_line: bytes | None = None
+    #: the time of the last event: no event is recorded earlier than it
+    last_time: str = ""
 
-    def advance(self, size: int, tip: ChainTip, last_line: bytes | None) -> None:
+    def advance(
+        self, size: int, tip: ChainTip, last_line: bytes | None, last_time: str | None
+    ) -> None:
         self.offset += size
         self.tip = tip
         if last_line is not None:
             self.last_line = last_line
+        if last_time is not None:
+            self.last_time = last_time
 
 
 class TimelineStore:
@@ -114,6 +128,8 @@ class TimelineStore:
         self._filesystem_checked = False
         #: the last seq handed to the caller (by commit or read_new)
         self._delivered = 0
+        #: an event was dated later than its clock said, to stay after the last one
+        self.clock_behind = False
 
     @property
     def tip(self) -> ChainTip:
@@ -133,8 +149,15 @@ class TimelineStore:
         """Record ``news`` (one write, one fsync, all or none) and return every event appended
         since this store last looked, other writers' first and then these: folding what it
         returns keeps a caller's state equal to a fresh fold of the file."""
+        return self.commit_if(news, None)[0]
+
+    def commit_if(self, news: Sequence[NewEvent], expect: int | None) -> tuple[list[Event], bool]:
+        """Check and append as one step: ``news`` is recorded only if the timeline still ends
+        at seq ``expect`` (what the caller decided on), under the lock. Returns what was
+        appended since this store last looked, and whether ``news`` were recorded; when they
+        were not, the caller folds the others' events and decides again."""
         if not news:
-            return self.read_new()
+            return self.read_new(), False
         if not self._filesystem_checked:
             refuse_network_filesystem(self.path)
             self._filesystem_checked = True
@@ -144,9 +167,11 @@ class TimelineStore:
             seen: list[Event] = []
             torn = self._catch_up(fd, seen)
             incident = self._incident_for_writing()
+            if expect is not None and self._view.tip.seq != expect:
+                return seen, False
             if torn is not None:
                 seen += self._repair(fd, torn, news[0], incident)
-            return seen + self._commit(fd, news, incident)
+            return seen + self._commit(fd, news, incident), True
         finally:
             os.close(fd)  # also releases the lock
 
@@ -214,7 +239,8 @@ class TimelineStore:
         if found.broken is not None:
             self._view = _View()
             raise damaged(self.path, found.broken, "refusing to write to it")
-        view.advance(found.good_end, found.tip, found.last_line)
+        last_time = found.events[-1].time if found.events else None
+        view.advance(found.good_end, found.tip, found.last_line, last_time)
         # After a failed write the view starts over from the top: what was delivered already
         # is not delivered twice.
         seen += [e for e in found.events if e.seq > self._delivered]
@@ -292,7 +318,8 @@ class TimelineStore:
         last = events[-1]
         self._delivered = last.seq
         last_line = data[data.rfind(b"\n", 0, len(data) - 1) + 1 :]
-        self._view.advance(len(data), ChainTip(last.seq, last.hash, last.incident), last_line)
+        tip = ChainTip(last.seq, last.hash, last.incident)
+        self._view.advance(len(data), tip, last_line, last.time)
         return events
 
     def _seal_all(self, news: Sequence[NewEvent], incident: str) -> tuple[list[Event], bytes]:
@@ -300,7 +327,13 @@ class TimelineStore:
         events: list[Event] = []
         lines: list[bytes] = []
         prev = tip.head
+        floor = self._view.last_time
         for seq, new in enumerate(news, start=tip.seq + 1):
+            if floor and format_time(new.time) < floor:
+                # A clock behind the timeline (stepped back, another machine): the record
+                # stays in order, and the caller is told once (``clock_behind``).
+                new = dataclasses.replace(new, time=parse_time(floor))
+                self.clock_behind = True
             event, line = seal(new, seq=seq, prev=prev, incident=incident)
             if len(line) > MAX_LINE_BYTES:
                 raise TimelineError(

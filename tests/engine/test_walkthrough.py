@@ -69,14 +69,17 @@ def test_the_gate_comes_before_publication(runner: RunnerFactory, tmp_path: Path
 def acknowledged_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Event counts after each acknowledged write: the only places a run can stop."""
     counts: list[int] = []
-    original = TimelineStore.commit
+    original = TimelineStore.commit_if
 
-    def counting(self: TimelineStore, news: Sequence[NewEvent]) -> list[Event]:
-        events = original(self, news)
-        counts.append(events[-1].seq)
-        return events
+    def counting(
+        self: TimelineStore, news: Sequence[NewEvent], expect: int | None
+    ) -> tuple[list[Event], bool]:
+        events, recorded = original(self, news, expect)
+        if recorded:
+            counts.append(events[-1].seq)
+        return events, recorded
 
-    monkeypatch.setattr(TimelineStore, "commit", counting)
+    monkeypatch.setattr(TimelineStore, "commit_if", counting)
     return counts
 
 
