@@ -23,6 +23,32 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]")
 
 
+# What a reader cannot see or that disguises what is around it: C0 (but tab and newline), DEL and
+# C1 controls, soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width characters,
+# bidi marks, embeddings, overrides and isolates, line and paragraph separators, invisible
+# operators, the byte order mark and tag characters.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]"
+)
+
+
+def first_hidden(text: str) -> tuple[int, str] | None:
+    """The first invisible, control or bidi character of ``text`` and where it is."""
+    found = _HIDDEN.search(text)
+    return (found.start(), found.group()) if found else None
+
+
+def describe_char(char: str) -> str:
+    """``U+202E (RIGHT-TO-LEFT OVERRIDE)``: a character named so that a person sees it."""
+    import unicodedata
+
+    name = unicodedata.name(char, "")
+    if not name and "\U000e0000" <= char <= "\U000e007f":
+        name = "TAG CHARACTER"
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
 def sanitize(text: str, *, keep_newlines: bool = True) -> str:
     """Text with every terminal control removed; visible placeholders mark what was there."""
     text = _ESCAPES.sub("\N{REPLACEMENT CHARACTER}", text)

@@ -73,17 +73,26 @@ def validate(output: FormatOption = OutputFormat.text) -> int:
 
     Example: crisisplay --home ./my-home validate --format json
     """
+    from crisisplay.errors import Problem
     from crisisplay.playbook.validate import validate_home
 
     home = current_home()
-    problems = validate_home(home)
+    warnings: list[Problem] = []
+    problems = validate_home(home, warnings)
     if output is OutputFormat.json:
         from crisisplay.console import write_json
 
-        write_json({"ok": not problems, "problems": [p.as_json() for p in problems]})
+        write_json(
+            {
+                "ok": not problems,
+                "problems": [p.as_json() for p in problems],
+                "warnings": [w.as_json() for w in warnings],
+            }
+        )
     else:
-        from crisisplay.console.playbook_views import problems_report
+        from crisisplay.console.playbook_views import problems_report, warnings_report
 
+        warnings_report(warnings)
         problems_report(problems, str(home.root))
     return 1 if problems else 0
 

@@ -91,6 +91,13 @@ def _message(branch: Tree, message: Message, lang: str) -> None:
     )
 
 
+def warnings_report(warnings: Sequence[Problem]) -> None:
+    """Each warning on one line of stderr: what still works but should be fixed."""
+    console = get_console(stderr=True)
+    for warning in warnings:
+        console.print(f"[warning]warning:[/] {safe_line(str(warning))}", soft_wrap=True)
+
+
 def problems_report(problems: Sequence[Problem], checked: str) -> None:
     console = get_console()
     for problem in problems:
