@@ -13,6 +13,7 @@ import typer
 from crisisplay.cli.options import ActorOption, LangOption, current_home, resolve_actor
 from crisisplay.cli.runner import command
 from crisisplay.errors import InputError, UsageError
+from crisisplay.infile import open_regular
 
 if TYPE_CHECKING:
     from crisisplay.messages.request import RenderOutcome
@@ -249,8 +250,11 @@ def _read_text(given: str | None) -> str:
         return _limited(sys.stdin.buffer.read(MAX_TEXT_BYTES + 1), "stdin").rstrip("\n")
     path = Path(given)
     if "\n" not in given and len(given) < 4096 and path.is_file():
-        with path.open("rb") as file:
-            return _limited(file.read(MAX_TEXT_BYTES + 1), str(path)).rstrip("\n")
+        try:
+            with open_regular(path) as file:
+                return _limited(file.read(MAX_TEXT_BYTES + 1), str(path)).rstrip("\n")
+        except OSError as exc:
+            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     return given
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from crisisplay.errors import InputError, Location, PathPart, Problem
+from crisisplay.infile import open_regular
 
 if TYPE_CHECKING:  # PyYAML itself is imported only when a file is parsed (not on a cache hit)
     import yaml
@@ -100,7 +101,7 @@ def load_yaml(
 def read_capped(path: Path, name: str, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a playbook file, refused past the size cap."""
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             raw = stream.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"cannot read {name}: {exc.strerror or exc}") from exc
