@@ -73,10 +73,12 @@ def parse_bound(text: str, reference: datetime, option: str) -> datetime:
         return moment - timedelta(days=1) if moment > reference else moment
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        if not 1970 <= moment.year <= 2999:
+            raise ValueError(moment.year)
     except ValueError:
         raise UsageError(
             f"{option} {text!r} is neither an ISO time nor HH:MM",
-            hint="for example 2026-11-23T15:10Z or 15:10 (UTC)",
+            hint="for example 2026-11-23T15:10Z or 15:10 (UTC), from 1970 to 2999",
         ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
