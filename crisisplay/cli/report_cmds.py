@@ -60,6 +60,10 @@ def report(
     report, torn = read_report(current_home(), path)
     text = render(report, output.value)
     if out is None:
+        if output is ReportFormat.html:
+            from crisisplay.textsafe import html_for_terminal
+
+            text = html_for_terminal(text)
         sys.stdout.write(text)
     else:
         from crisisplay.outfile import write_output

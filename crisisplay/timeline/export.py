@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from crisisplay.errors import UsageError
-from crisisplay.textsafe import neutralise_csv_cell, sanitize
+from crisisplay.textsafe import json_text, neutralise_csv_cell, sanitize
 from crisisplay.timeline.events import Event, format_time
 
 FORMATS = ("md", "csv", "json")
@@ -22,9 +22,6 @@ CSV_HEADER = ("seq", "time", "incident", "kind", "actor", "role", "details", "ha
 _CLOCK_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)\Z", re.ASCII)
 # Escaped so a note cannot become a link, an image, HTML or an extra table column once rendered.
 _MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>|&~])")
-# JSON escapes C0 controls itself; these pass through `ensure_ascii=False` and can still move
-# the cursor (C1) or disguise text (bidi) when the file is printed, so they are written \uXXXX.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -147,9 +144,4 @@ def _csv_cell(text: str) -> str:
 
 
 def to_json(events: Sequence[Event]) -> str:
-    text = json.dumps([e.as_json() for e in events], ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(_json_escape, text) + "\n"
-
-
-def _json_escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+    return json_text([e.as_json() for e in events])
