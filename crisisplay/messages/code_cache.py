@@ -39,7 +39,9 @@ def _generator_fingerprint() -> str:
     """What the generated code depends on besides the template itself."""
     import jinja2
 
-    sources = source_fingerprint(*(_HERE / m for m in ("sandbox.py", "filters.py", "limits.py")))
+    # cachedir.py too: its entry format changes with it, and two formats must not share a folder.
+    names = ("sandbox.py", "filters.py", "limits.py", "../cachedir.py")
+    sources = source_fingerprint(*(_HERE / m for m in names))
     return f"{sources}-{jinja2.__version__}-{sys.implementation.cache_tag}"
 
 

@@ -33,8 +33,9 @@ from crisisplay.playbook.yamlio import Document, parse_yaml, read_capped
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 # What a parsed document and a passed check depend on, besides the files themselves.
-_PARSER = ("playbook/yamlio.py",)
+_PARSER = ("playbook/yamlio.py", "cachedir.py")
 _CHECKER = (
+    "cachedir.py",
     "playbook/model.py",
     "playbook/types.py",
     "playbook/convert.py",
