@@ -204,3 +204,13 @@ def test_a_folder_or_empty_timeline_option(
     assert ran.exit_code == 2
     line = _one_line(ran.stderr)
     assert "is a folder, not a timeline file" in line and "already holds" not in line
+
+
+def test_an_infinite_fact_in_an_answers_file_names_its_line(cli: Cli, tmp_path: Path) -> None:
+    answers = tmp_path / "a.yaml"
+    text = ANSWERS.read_text(encoding="utf-8")
+    answers.write_text(text.replace("customers_affected: 85000", "customers_affected: .inf"))
+    ran = cli("activate", "local-outage", "--answers", str(answers), "-t", str(tmp_path / "t"))
+    assert ran.exit_code == 2
+    assert _one_line(ran.stderr).startswith(f"error: {answers}:8:23: answer to")
+    assert "not a finite number" in ran.stderr
