@@ -15,7 +15,8 @@ from typing import Any
 MATCH_TIMEOUT = 0.25
 
 # A group holding a + * or {n,} quantifier, itself followed by one: (a+)+, (\d+,?)*, (x*){2,}.
-_NESTED = re.compile(
+# Compiled by `validate` only, when first needed.
+_NESTED = (
     r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})"
 )
 
@@ -45,5 +46,5 @@ def matches(pattern: str, value: str) -> bool:
 
 def nested_quantifier(pattern: str) -> str | None:
     """The first quantified group that holds a quantifier itself, if the pattern has one."""
-    found = _NESTED.search(pattern)
+    found = re.search(_NESTED, pattern)
     return found.group(0) if found else None
