@@ -179,3 +179,19 @@ def test_a_changed_string_constant_is_not_published(cli: Cli, private_cache: Pat
 
 def cache_folder_of(entry: Path) -> CacheFolder:
     return CacheFolder(entry.parents[2], (entry.parent.parent.name, entry.parent.name))
+
+
+def test_a_cache_root_owned_by_another_user_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `sudo -E` keeps the user's HOME: root must not run what that user's cache holds.
+    root = tmp_path / "user-cache"
+    folder = CacheFolder(root, ("crisisplay",))
+    write_entry(folder, "k", b"data")
+    assert read_entry(folder, "k") == b"data"
+    if os.geteuid() == 0:
+        os.chown(root, 65534, 65534)
+    else:
+        me = os.geteuid()
+        monkeypatch.setattr(os, "geteuid", lambda: me + 1)
+    assert read_entry(folder, "k") is None
