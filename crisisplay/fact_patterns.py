@@ -16,9 +16,7 @@ MATCH_TIMEOUT = 0.25
 
 # A group holding a + * or {n,} quantifier, itself followed by one: (a+)+, (\d+,?)*, (x*){2,}.
 # Compiled by `validate` only, when first needed.
-_NESTED = (
-    r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})"
-)
+_NESTED = r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})"
 
 
 @functools.lru_cache(maxsize=256)
