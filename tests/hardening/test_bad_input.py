@@ -214,3 +214,9 @@ def test_an_infinite_fact_in_an_answers_file_names_its_line(cli: Cli, tmp_path: 
     assert ran.exit_code == 2
     assert _one_line(ran.stderr).startswith(f"error: {answers}:8:23: answer to")
     assert "not a finite number" in ran.stderr
+
+
+@pytest.mark.parametrize("start", ["3500-01-01T08:00+01:00", "0001-01-01T00:00"])
+def test_a_drill_start_outside_the_timeline_years(cli: Cli, start: str) -> None:
+    ran = cli("drill", "run", "weekend-cm-gap", "--answers", str(ANSWERS), "--start", start)
+    assert ran.exit_code == 2 and "outside the years 1970 to 2998" in _one_line(ran.stderr)
