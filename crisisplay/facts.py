@@ -22,13 +22,17 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from crisisplay import fact_patterns
 from crisisplay.playbook.model import Fact
 from crisisplay.playbook.types import CLOCK_PATTERN, Duration
+from crisisplay.textsafe import describe_char, first_hidden
 
 FactValue = str | int | float | bool | list[str]
 
 _TRUE = {"true", "yes", "y", "oui", "o", "1"}
 _FALSE = {"false", "no", "n", "non", "0"}
+#: numbers of a crisis (customers, sites, percentages) stay far below this; floats stay exact
+MAX_NUMBER = 10**15
 _LOOSE_TIME = re.compile(r"^(?P<h>[01]?[0-9]|2[0-3])\s*[:hH]\s*(?P<m>[0-5][0-9])?$")
 
 
@@ -54,7 +58,15 @@ def parse_assignment(text: str) -> tuple[str, str]:
 def _text(_fact: Fact, value: Any) -> FactValue:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise ValueError("expected a text")
-    return str(value).strip()
+    text = str(value).strip()
+    hidden = first_hidden(text)
+    if hidden is not None:
+        raise ValueError(
+            f"the text holds {describe_char(hidden[1])} at character {hidden[0] + 1}: control, "
+            "bidi, zero-width and tag characters are refused, as they hide or disguise what "
+            "the published message says"
+        )
+    return text
 
 
 def _number(_fact: Fact, value: Any) -> FactValue:
@@ -67,8 +79,12 @@ def _number(_fact: Fact, value: Any) -> FactValue:
             value = float(cleaned)
         except ValueError:
             raise ValueError(f"{value!r} is not a number") from None
-    if not isinstance(value, int | float) or math.isnan(value):
+    if not isinstance(value, int | float):
         raise ValueError("expected a number")
+    if isinstance(value, float) and math.isnan(value):
+        raise ValueError("expected a number")
+    if abs(value) > MAX_NUMBER:  # infinity too
+        raise ValueError(f"not a finite number up to {MAX_NUMBER:.0e} (the most a fact holds)")
     return int(value) if float(value).is_integer() else float(value)
 
 
@@ -114,7 +130,7 @@ def parse_clock(value: Any) -> str:
     if not match:
         raise ValueError(f"{value!r} is not a time of day (write 14:30)")
     text = f"{int(match['h']):02d}:{match['m'] or '00'}"
-    if not re.match(CLOCK_PATTERN, text):
+    if not re.fullmatch(CLOCK_PATTERN, text):
         raise ValueError(f"{value!r} is not a time of day (write 14:30)")
     return text
 
@@ -156,7 +172,7 @@ def _check_bounds(fact: Fact, value: FactValue) -> None:
     if fact.type == "text" and isinstance(value, str):
         if fact.max_length is not None and len(value) > fact.max_length:
             raise ValueError(f"longer than {fact.max_length} characters")
-        if fact.pattern is not None and not re.fullmatch(fact.pattern, value):
+        if fact.pattern is not None and not fact_patterns.matches(fact.pattern, value):
             raise ValueError(f"{value!r} does not match the expected form {fact.pattern}")
         if fact.required and not value:
             raise ValueError("an answer is required")

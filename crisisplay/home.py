@@ -3,6 +3,7 @@ has a `playbooks/` folder, then the home bundled with the package."""
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +37,7 @@ class Home:
         """Incident timelines: the home's ``timelines/``; for the bundled home, the current
         folder's ``timelines/`` (an installed package is no place for an incident's record)."""
         if self.bundled:
-            return (self.work_dir or Path.cwd()) / "timelines"
+            return (self.work_dir or current_folder()) / "timelines"
         return self.root / "timelines"
 
 
@@ -49,28 +50,61 @@ def bundled_root() -> Path:
     return package.parent
 
 
+def _has_playbooks(folder: Path, origin: str) -> bool:
+    try:
+        return stat.S_ISDIR((folder / "playbooks").stat().st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise UsageError(f"{origin}: cannot look into {folder}: {exc.strerror or exc}") from None
+
+
 def find_home(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> Home:
     """Resolve the home in the documented order; an explicit or env home must exist."""
     for origin, value in (("--home", explicit), (ENV_VAR, env.get(ENV_VAR) or None)):
         if value is not None:
-            root = (cwd / Path(value)).resolve()
-            if not (root / "playbooks").is_dir():
+            try:
+                root = (cwd / Path(value)).resolve()
+            except (OSError, RuntimeError) as exc:
+                raise UsageError(f"{origin} {value}: {exc}") from None
+            if not _has_playbooks(root, origin):
                 raise UsageError(
                     f"{origin} {root} is not a playbook home (it has no playbooks/ folder)",
                     hint="create one with `crisisplay init DIR`",
                 )
             return Home(root)
-    if (cwd / "playbooks").is_dir():
+    if _has_playbooks(cwd, "the current folder"):
         return Home(cwd.resolve())
     return Home(bundled_root(), bundled=True, work_dir=cwd)
 
 
+def current_folder() -> Path:
+    """The current folder; ``UsageError`` when it was deleted (or cannot be read) under us."""
+    try:
+        return Path.cwd()
+    except OSError as exc:
+        raise UsageError(
+            f"cannot tell the current folder: {exc.strerror or exc} (was it deleted?)",
+            hint="cd into a folder that exists, or give --home and --timeline",
+        ) from None
+
+
 def newest_timeline(folder: Path) -> Path:
-    """The most recently written timeline of ``folder`` (the default for `--timeline`)."""
-    candidates = sorted(
-        folder.glob(f"*{TIMELINE_SUFFIX}"),
-        key=lambda p: (p.stat().st_mtime_ns, p.name),
-    )
+    """The most recently written timeline of ``folder`` (the default for `--timeline`); only
+    regular files count (not a dangling link, a FIFO or a folder named like a timeline)."""
+    dated: list[tuple[int, str, Path]] = []
+    try:
+        names = list(folder.glob(f"*{TIMELINE_SUFFIX}"))
+    except OSError as exc:
+        raise UsageError(f"cannot list {folder}: {exc.strerror or exc}") from None
+    for path in names:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode):
+            dated.append((info.st_mtime_ns, path.name, path))
+    candidates = [path for *_, path in sorted(dated)]
     if not candidates:
         raise UsageError(
             f"no timeline in {folder}",

@@ -170,15 +170,53 @@ class ScriptedPrompter:
         return self.doc.location(path)
 
 
+#: the groups of an answers file, and the fields a mapping answer may name (README, "Answers
+#: files"): a misspelt one would otherwise be silently ignored, and its answer lost
+ANSWER_GROUPS = ("facts", "severity", "roles", "escalations", "steps", "gates", "messages", "post")
+ANSWER_FIELDS = (
+    *("decision", "comment", "reason", "person", "next_update", "checklist", "level"),
+    *("fact", "value", "at", "by"),
+)
+
+
 def load_answers(path: Path, display: str | None = None) -> Document:
-    """Read an answers file (safe YAML, positions kept)."""
+    """Read an answers file (safe YAML, positions kept); unknown groups and fields refused."""
     doc = load_yaml(path, display=display)
     if doc.data is not None and not isinstance(doc.data, dict):
         raise InputError(
             "an answers file is a mapping (facts:, roles:, steps:, gates:...)",
             location=doc.location(()),
         )
+    for group, answers in (doc.data or {}).items():
+        _known(doc, (), group, ANSWER_GROUPS, "group")
+        if group == "severity":
+            _check_fields(doc, (group,), answers)
+        elif isinstance(answers, dict) and group != "facts":
+            for key, answer in answers.items():
+                _check_fields(doc, (group, key), answer)
     return doc
+
+
+def _check_fields(doc: Document, path: tuple[PathPart, ...], answer: object) -> None:
+    items = enumerate(answer) if isinstance(answer, list) else [(None, answer)]
+    for index, item in items:
+        where = path if index is None else (*path, index)
+        if isinstance(item, dict):
+            for field_name in item:
+                _known(doc, where, field_name, ANSWER_FIELDS, "field")
+
+
+def _known(
+    doc: Document, path: tuple[PathPart, ...], key: str, known: tuple[str, ...], what: str
+) -> None:
+    if key not in known:
+        from crisisplay.playbook.convert import did_you_mean
+
+        raise InputError(
+            f"unknown answers {what} {key!r}{did_you_mean(key, known)}",
+            location=doc.location((*path, key), key=True),
+            hint=f"the {what}s: {', '.join(known)}",
+        )
 
 
 def require_terminal(option: str = "--answers FILE") -> None:

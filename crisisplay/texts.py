@@ -11,8 +11,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "this fact must be known to go on: give its value",
     },
     "superseded": {
-        "fr": "Déjà enregistré par un autre membre de la cellule : la suite tient compte de ses actes",
-        "en": "Already recorded by another member of the cell: what follows takes it into account",
+        "fr": "Déjà enregistré par un autre membre de la cellule : la suite en tient compte",
+        "en": "Already recorded by another member of the cell: what follows takes it in",
     },
     "clock.behind": {
         "fr": "L'horloge de ce poste retarde sur la chronologie : les événements sont datés de "

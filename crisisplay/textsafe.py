@@ -19,8 +19,94 @@ _ESCAPES = re.compile(
 )
 # C0 controls except tab and newline, DEL, C1 controls (8-bit CSI is \x9b, OSC \x9d...).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Bidi embeddings, overrides and isolates (Trojan Source), plus line/paragraph separators.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]")
+# Bidi embeddings, overrides and isolates (Trojan Source), plus line/paragraph separators, and
+# the invisible characters that hide text: zero-width space and non-joiner, word joiner and
+# invisible operators, byte order mark, tag characters. (The zero-width joiner stays: emoji
+# sequences are built with it.)
+_BIDI = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029"
+    "\u200b\u200c\u2060-\u2064\ufeff\U000e0000-\U000e007f]"
+)
+
+
+# What a reader cannot see or that disguises what is around it: C0 (but tab and newline), DEL and
+# C1 controls, soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width characters,
+# bidi marks, embeddings, overrides and isolates, line and paragraph separators, invisible
+# operators, the byte order mark and tag characters.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\U000e0000-\U000e007f]"
+)
+
+
+def hidden_chars(text: str) -> list[tuple[int, str]]:
+    """Every invisible, control or bidi character of ``text``, with its offset; a zero-width
+    joiner inside an emoji sequence (👨‍👩‍👧) is part of what is seen, so it is not one."""
+    return [
+        (found.start(), found.group())
+        for found in _HIDDEN.finditer(text)
+        if not _joins_emoji(text, found.start())
+    ]
+
+
+def first_hidden(text: str) -> tuple[int, str] | None:
+    """The first invisible, control or bidi character of ``text`` and where it is."""
+    for found in _HIDDEN.finditer(text):
+        if not _joins_emoji(text, found.start()):
+            return found.start(), found.group()
+    return None
+
+
+def _joins_emoji(text: str, index: int) -> bool:
+    if text[index] != _ZWJ or index == 0 or index + 1 == len(text):
+        return False
+    import unicodedata
+
+    before, after = text[index - 1], text[index + 1]
+    pictographic = unicodedata.category(after) == "So"
+    return pictographic and (unicodedata.category(before) in ("So", "Sk") or before in _EMOJI_TAILS)
+
+
+def _utf16_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
+
+
+def json_text(document: object) -> str:
+    """``document`` as indented JSON, every hidden character written ``\\uXXXX``.
+
+    ``json`` escapes C0 controls itself; C1 controls, bidi characters, zero-width and tag
+    characters would pass through ``ensure_ascii=False`` and act on a terminal or disguise text
+    when the output is printed. Escaped, a JSON reader gets exactly the same strings back.
+    """
+    import json
+
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _HIDDEN.sub(_utf16_escape, text) + "\n"
+
+
+def html_for_terminal(html: str) -> str:
+    """An HTML page safe to print: hidden characters as character references (``&#x202e;``),
+    which a browser shows as before and a terminal does not act on."""
+    return _HIDDEN.sub(lambda match: f"&#x{ord(match.group()):x};", html)
+
+
+def describe_char(char: str) -> str:
+    """``U+202E (RIGHT-TO-LEFT OVERRIDE)``: a character named so that a person sees it."""
+    import unicodedata
+
+    name = unicodedata.name(char, "")
+    if not name and "\U000e0000" <= char <= "\U000e007f":
+        name = "TAG CHARACTER"
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+_ZWJ = "\u200d"
+# What may end an emoji before a joiner: the emoji presentation selector and skin-tone modifiers.
+_EMOJI_TAILS = frozenset("\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
 
 
 def sanitize(text: str, *, keep_newlines: bool = True) -> str:

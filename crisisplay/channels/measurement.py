@@ -16,6 +16,7 @@ from crisisplay.channels.speech import speaking_seconds, word_count
 from crisisplay.channels.twitter import CONFIG_V3, TwitterConfig, invalid_characters, parse_tweet
 from crisisplay.channels.urls import shorten_urls
 from crisisplay.findings import Finding
+from crisisplay.textsafe import hidden_chars
 
 # AT Protocol lexicon app.bsky.feed.post: text maxLength 3000, counted in UTF-8 bytes.
 BLUESKY_MAX_BYTES = 3000
@@ -81,6 +82,7 @@ def measure(spec: ChannelSpec, body: str, title: str | None = None) -> Measureme
         length, limit = _body_length(spec, body), spec.limit
         findings = _threshold_findings(spec, body, length)
     findings += _channel_findings(spec, body, title)
+    findings += rules.hidden_characters(hidden_chars(body))
     sms = split_sms(body) if spec.id == "sms" else None
     if sms is not None:
         findings += rules.sms_findings(sms, spec.max_parts)

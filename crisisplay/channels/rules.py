@@ -98,6 +98,9 @@ def ivr_too_long(spec: ChannelSpec, seconds: int, words: int, wpm: int) -> Findi
     )
 
 
+_MAX_HIDDEN_FINDINGS = 20
+
+
 def x_invalid_characters(found: list[tuple[int, str]]) -> list[Finding]:
     return [
         Finding(
@@ -109,6 +112,24 @@ def x_invalid_characters(found: list[tuple[int, str]]) -> list[Finding]:
             hint="Remove it (it is invisible).",
         )
         for index, char in found
+    ]
+
+
+def hidden_characters(found: list[tuple[int, str]]) -> list[Finding]:
+    """Invisible, control and bidi characters: whatever the channel, nobody can proofread them
+    and they can make the text read differently from what was approved."""
+    from crisisplay.textsafe import describe_char
+
+    return [
+        Finding(
+            "text.hidden-char",
+            "error",
+            f"{describe_char(char)} is invisible or changes how the text around it reads",
+            index,
+            index + 1,
+            hint="Remove it: retype the text around it if it was pasted.",
+        )
+        for index, char in found[:_MAX_HIDDEN_FINDINGS]
     ]
 
 

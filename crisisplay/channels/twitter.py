@@ -10,6 +10,7 @@ CJK and the rest 2), all in hundredths (``scale``).
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from dataclasses import dataclass
@@ -90,8 +91,13 @@ class ParsedTweet:
     fits: int
 
 
+@functools.lru_cache(maxsize=4)
 def parse_tweet(text: str, config: TwitterConfig = CONFIG_V3) -> ParsedTweet:
-    """Weighted length, validity and permillage of ``text`` under ``config``."""
+    """Weighted length, validity and permillage of ``text`` under ``config``.
+
+    Remembered for the last few texts: measuring a post asks for its length, then for where
+    its limit falls, and a long text should be read once, not once per question.
+    """
     normalized = unicodedata.normalize("NFC", text)
     steps = _entity_steps(normalized, config)
     max_units = config.max_weighted_length * config.scale
@@ -107,11 +113,20 @@ def parse_tweet(text: str, config: TwitterConfig = CONFIG_V3) -> ParsedTweet:
 
 def _entity_steps(text: str, config: TwitterConfig) -> dict[int, tuple[int, int]]:
     """Map each entity start to (end, weight); a URL wins over an emoji at the same start."""
-    steps: dict[int, tuple[int, int]] = {}
-    if config.emoji_parsing:
-        for start, end in emoji_spans(text).items():
-            steps[start] = (end, config.default_weight)
     url_weight = config.transformed_url_length * config.scale
+    return _steps(text, config.emoji_parsing, config.default_weight, url_weight)
+
+
+@functools.lru_cache(maxsize=2)
+def _steps(
+    text: str, emoji_parsing: bool, emoji_weight: int, url_weight: int
+) -> dict[int, tuple[int, int]]:
+    # Keyed by what the steps depend on only: the same text under another maximum length
+    # (where a limit falls, where a warning starts) reuses them. Callers only read the dict.
+    steps: dict[int, tuple[int, int]] = {}
+    if emoji_parsing:
+        for start, end in emoji_spans(text).items():
+            steps[start] = (end, emoji_weight)
     for url in extract_urls(text):
         steps[url.start] = (url.end, url_weight)
     return steps

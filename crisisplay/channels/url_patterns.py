@@ -132,34 +132,31 @@ def _tld_after_dot() -> re.Pattern[str]:
 
 _TLDS = frozenset(GENERIC_TLDS) | frozenset(COUNTRY_TLDS)
 _LONGEST_TLD = max(len(name) for name in _TLDS)
-_ASCII_LABEL_END = re.compile(r"[0-9a-zA-Z@+-]")
+_ASCII_LABEL_RUN = re.compile(r"[0-9a-zA-Z@+-]+")
 _PUNYCODE_CHAR = re.compile(r"[\-0-9a-z]")
 
 
 def has_tld_after_dot(token: str) -> bool:
     """Whether a dot in ``token`` is followed by a TLD (or punycode), as ``_TLD_AFTER_DOT``.
 
-    ASCII labels are checked against the TLD set directly; a label with any other character
-    goes to the regex, whose case-insensitive matching of non-Latin TLDs is the reference.
+    A TLD must end where the run of ``[0-9a-zA-Z@+-]`` after the dot ends (``_TLD_END``), so
+    for an ASCII label the only candidate is that whole run: one set lookup per dot, and the
+    runs never overlap, so the whole token is read in linear time. A label with any other
+    character goes to the regex, whose case-insensitive matching of non-Latin TLDs is the
+    reference.
     """
-    for dot in range(len(token)):
-        if token[dot] != ".":
-            continue
+    dot = token.find(".")
+    while dot >= 0:
         label = token[dot + 1 : dot + 2 + _LONGEST_TLD]
         if not label.isascii():
             return _tld_after_dot().search(token) is not None
-        if _ascii_tld_at(label.lower()):
+        lowered = label.lower()
+        if lowered.startswith("xn--") and _PUNYCODE_CHAR.match(lowered, 4):  # validPunycode
             return True
-    return False
-
-
-def _ascii_tld_at(label: str) -> bool:
-    if label.startswith("xn--") and _PUNYCODE_CHAR.match(label, 4):  # validPunycode
-        return True
-    for end in range(1, len(label) + 1):
-        after_ok = end == len(label) or not _ASCII_LABEL_END.match(label[end])
-        if after_ok and label[:end] in _TLDS:
+        run = _ASCII_LABEL_RUN.match(token, dot + 1)
+        if run is not None and len(run[0]) <= _LONGEST_TLD and run[0].lower() in _TLDS:
             return True
+        dot = token.find(".", dot + 1)
     return False
 
 

@@ -15,6 +15,7 @@ from crisisplay.cli.options import (
     LangOption,
     OutputFormat,
     TimelineOption,
+    checked_timeline,
     current_home,
     make_prompter,
     resolve_actor,
@@ -37,6 +38,8 @@ commands = typer.Typer(rich_markup_mode=None)
 
 commands.add_typer(drill_app)
 
+#: a drill slowed past a thousandfold or sped past a millionfold is a typo, not an exercise
+MIN_SPEED, MAX_SPEED = 0.001, 1_000_000.0
 SpeedOption = Annotated[
     float | None,
     typer.Option(
@@ -136,8 +139,11 @@ def run(
     from crisisplay.errors import UsageError
     from crisisplay.incident import IncidentRun
 
-    if speed is not None and speed <= 0:
-        raise UsageError("--speed must be a positive number (60: an hour of exercise a minute)")
+    if speed is not None and not MIN_SPEED <= speed <= MAX_SPEED:  # NaN fails both
+        raise UsageError(
+            f"--speed must be a positive number from {MIN_SPEED:g} to {MAX_SPEED:g} "
+            "(60: an hour of exercise a minute)"
+        )
     prompter = InjectPanels(make_prompter(answers, quiet=quiet), quiet=False)
     options = DrillOptions(
         resolve_actor(actor),
@@ -145,7 +151,7 @@ def run(
         speed=speed,
         step=step,
         start=parse_start(start) if start else None,
-        timeline=timeline,
+        timeline=checked_timeline(timeline),
         lang=lang,
         now=datetime.now(timezone.utc),
     )

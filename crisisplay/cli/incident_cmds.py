@@ -14,12 +14,14 @@ from crisisplay.cli.options import (
     LangOption,
     OutputFormat,
     TimelineOption,
+    checked_timeline,
     current_home,
     make_prompter,
     resolve_actor,
     resolve_timeline,
 )
 from crisisplay.cli.runner import command
+from crisisplay.errors import UsageError
 
 #: the commands of this module; `crisisplay.cli.main` loads them on first use
 commands = typer.Typer(rich_markup_mode=None)
@@ -70,7 +72,7 @@ def activate(
     prompter = make_prompter(answers, quiet=quiet)
     edges = Edges(prompter, SystemClock(), resolve_actor(actor))
     incident = new_incident_id(scenario, edges.clock.now(), secrets.token_hex(2))
-    path = timeline or home.timelines / f"{incident}{TIMELINE_SUFFIX}"
+    path = checked_timeline(timeline) or home.timelines / f"{incident}{TIMELINE_SUFFIX}"
     if not quiet:
         from crisisplay.console.incident_views import print_activation_banner
 
@@ -113,7 +115,8 @@ def status(
     timeline: TimelineOption = None,
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Refresh until Ctrl-C.")] = False,
     interval: Annotated[
-        float, typer.Option("--interval", help="Seconds between refreshes.", min=1.0)
+        float,
+        typer.Option("--interval", help="Seconds between refreshes.", min=1.0, max=86400.0),
     ] = 5.0,
     lang: LangOption = None,
     output: FormatOption = OutputFormat.text,
@@ -130,6 +133,8 @@ def status(
     """
     from crisisplay.incident import current_status
 
+    if not 1.0 <= interval <= 86400.0:  # NaN passes the option's own range check
+        raise UsageError("--interval must be a number of seconds from 1 to 86400")
     path = resolve_timeline(timeline)
     home = current_home()
     if output is OutputFormat.json:

@@ -13,6 +13,7 @@ import typer
 from crisisplay.cli.options import ActorOption, LangOption, current_home, resolve_actor
 from crisisplay.cli.runner import command
 from crisisplay.errors import InputError, UsageError
+from crisisplay.infile import open_regular
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -320,7 +321,7 @@ def _read_text(given: str | None) -> str:
     path = Path(given[1:] if forced else given)
     if forced or _is_file(path):
         try:
-            with path.open("rb") as file:
+            with open_regular(path) as file:
                 return _limited(file.read(MAX_TEXT_BYTES + 1), str(path)).rstrip("\n")
         except OSError as exc:
             raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None

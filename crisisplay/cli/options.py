@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crisisplay.cli.context import get_globals
-from crisisplay.home import Home, find_home, newest_timeline
+from crisisplay.home import Home, current_folder, find_home, newest_timeline
 
 if TYPE_CHECKING:
     from crisisplay.prompts import Prompter
@@ -38,14 +38,32 @@ TimelineOption = Annotated[
 
 def current_home() -> Home:
     """The playbook home chosen by `--home`, `$CRISISPLAY_HOME`, the current folder or bundled."""
-    return find_home(get_globals().home, os.environ, Path.cwd())
+    return find_home(get_globals().home, os.environ, current_folder())
 
 
 def resolve_timeline(given: Path | None) -> Path:
     """The timeline a command acts on: the one given, else the newest of the home."""
     if given is not None:
+        checked_timeline(given)
         return given
     return newest_timeline(current_home().timelines)
+
+
+def checked_timeline(given: Path | None) -> Path | None:
+    """``--timeline`` refused at once when it names a folder (or is empty) or a special file."""
+    if given is None:
+        return None
+    from crisisplay.errors import UsageError
+    from crisisplay.infile import NOT_REGULAR
+
+    if not str(given).strip() or given.is_dir():
+        raise UsageError(
+            f"--timeline {str(given)!r} is a folder, not a timeline file",
+            hint="give a file such as timelines/incident.jsonl",
+        )
+    if given.exists() and not given.is_file():
+        raise UsageError(f"--timeline {given}: {NOT_REGULAR}")
+    return given
 
 
 ActorOption = Annotated[

@@ -60,9 +60,15 @@ def report(
     report, torn = read_report(current_home(), path)
     text = render(report, output.value)
     if out is None:
+        if output is ReportFormat.html:
+            from crisisplay.textsafe import html_for_terminal
+
+            text = html_for_terminal(text)
         sys.stdout.write(text)
     else:
-        _write(out, text)
+        from crisisplay.outfile import write_output
+
+        write_output(out, text, inputs=[path])
     if torn:
         _warn_torn(path, torn)
     return 0
@@ -78,13 +84,3 @@ def _warn_torn(path: Path, size: int) -> None:
         )
         + "\n"
     )
-
-
-def _write(out: Path, text: str) -> None:
-    from crisisplay.errors import UsageError
-    from crisisplay.timeline.store import describe
-
-    try:
-        out.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {describe(exc)}") from None

@@ -149,7 +149,9 @@ def export(
     if out is None:
         sys.stdout.write(text)
     else:
-        _write_export(out, text)
+        from crisisplay.outfile import write_output
+
+        write_output(out, text, inputs=[path])
     _warn_torn(path, read)
     return 0
 
@@ -240,12 +242,3 @@ def _warn_torn(path: Path, read: ReadResult) -> None:
         f"the next write moves it to {safe_line(path.name)}.broken",
         soft_wrap=True,  # one line, whatever the width: it may end up in a log
     )
-
-
-def _write_export(out: Path, text: str) -> None:
-    from crisisplay.timeline.store import describe
-
-    try:
-        out.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise UsageError(f"cannot write {out}: {describe(exc)}") from None

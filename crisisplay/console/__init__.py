@@ -101,7 +101,8 @@ def panel(body: Any, title: str, *, style: str = "accent", subtitle: str | None 
 
 
 def write_json(document: object) -> None:
-    """One JSON document on stdout, nothing else (``--format json``)."""
-    import json
+    """One JSON document on stdout, nothing else (``--format json``); hidden characters are
+    escaped (``crisisplay.textsafe.json_text``)."""
+    from crisisplay.textsafe import json_text
 
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(document))

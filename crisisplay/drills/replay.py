@@ -164,8 +164,11 @@ def drill_yaml(drill: Drill, source: Path) -> str:
     """The drill as a file a trainer can read, edit and run."""
     import yaml
 
+    from crisisplay.textsafe import sanitize_line
+
     header = (
-        f"{MODELINE}#\n# Replayed from {source.name} by `crisisplay drill from-timeline`.\n"
+        f"{MODELINE}#\n# Replayed from {sanitize_line(source.name)} by "
+        "`crisisplay drill from-timeline`.\n"
         "# Edit the injects' texts and the expectations' points to fit the exercise.\n\n"
     )
     data = to_data(drill)
@@ -178,11 +181,12 @@ def write_replay(home: Home, source: Path, output: Path) -> Path:
     """Write the drill replaying the timeline ``source`` to ``output``, checked like any drill."""
     from crisisplay.drills.checks import check_drill
     from crisisplay.drills.load import read_drill
+    from crisisplay.outfile import write_output
     from crisisplay.playbook.load import load_playbook
     from crisisplay.timeline.store import read_events
 
     drill_id = output.stem
-    if output.suffix not in (".yaml", ".yml") or not re.match(ID_PATTERN, drill_id):
+    if output.suffix not in (".yaml", ".yml") or not re.fullmatch(ID_PATTERN, drill_id):
         raise UsageError(
             f"-o {output}: a drill file is named after its id, lower-case words joined by "
             "hyphens, ending in .yaml",
@@ -196,10 +200,17 @@ def write_replay(home: Home, source: Path, output: Path) -> Path:
     playbook = load_playbook(home, only=state.scenario)
     scenario = playbook.scenario(state.scenario)
     drill = drill_from_state(state, drill_id, scenario, playbook.organisation)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(drill_yaml(drill, source), encoding="utf-8")
-    loaded, problems = read_drill(home, output)
-    problems += check_drill(loaded, playbook) if loaded else []
-    if problems:
-        raise PlaybookInvalid(problems)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {output.parent}: {exc.strerror or exc}") from None
+    write_output(output, drill_yaml(drill, source), inputs=[source])
+    try:
+        loaded, problems = read_drill(home, output)
+        problems += check_drill(loaded, playbook) if loaded else []
+        if problems:
+            raise PlaybookInvalid(problems)
+    except BaseException:
+        output.unlink(missing_ok=True)  # a drill that does not check is not left to be run
+        raise
     return output

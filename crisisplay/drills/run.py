@@ -103,12 +103,16 @@ def drill_incident_id(drill_id: str, start: datetime) -> str:
 def parse_start(text: str) -> datetime:
     """``--start``: ISO 8601; without an offset it is read in the organisation's zone later."""
     try:
-        return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        start = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
         raise UsageError(
             f"--start: {text!r} is not an ISO 8601 time",
             hint="write 2026-11-22T09:40 (organisation's zone) or 2026-11-22T08:40Z",
         ) from None
+    # Timeline events are dated 1970 to 2999; a drill may run for days after its start.
+    if not 1970 <= start.year <= 2998:
+        raise UsageError(f"--start: {text!r} is outside the years 1970 to 2998")
+    return start
 
 
 def start_time(options: DrillOptions, starts: Start | None, zone: ZoneInfo) -> datetime:

@@ -7,9 +7,9 @@ of everything that shapes the generated code: the sandbox's own source, Jinja2's
 Python's bytecode tag. A changed template, a new crisisplay or a new Python simply misses.
 
 The code is the sandbox's code: every attribute access and call in it still goes through the
-sandbox at render time. The folder is private and only trusted when it is the user's own;
-whoever could write there could already run code as that user. Any problem with the cache means
-compiling as if it were not there.
+sandbox at render time. Entries are opened by descriptor from a checked root, never through a
+symlink, and carry a checksum (``crisisplay.cachedir``): code is only ever loaded from a file the
+user wrote, intact. Any problem with the cache means compiling as if it were not there.
 """
 
 from __future__ import annotations
@@ -24,7 +24,13 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from crisisplay.cachedir import read_entry, source_fingerprint, user_cache, write_entry
+from crisisplay.cachedir import (
+    CacheFolder,
+    read_entry,
+    source_fingerprint,
+    user_cache,
+    write_entry,
+)
 
 _HERE = Path(__file__).resolve().parent
 
@@ -33,20 +39,22 @@ def _generator_fingerprint() -> str:
     """What the generated code depends on besides the template itself."""
     import jinja2
 
-    sources = source_fingerprint(*(_HERE / m for m in ("sandbox.py", "filters.py", "limits.py")))
+    # cachedir.py too: its entry format changes with it, and two formats must not share a folder.
+    names = ("sandbox.py", "filters.py", "limits.py", "../cachedir.py")
+    sources = source_fingerprint(*(_HERE / m for m in names))
     return f"{sources}-{jinja2.__version__}-{sys.implementation.cache_tag}"
 
 
-def cache_folder(env: Mapping[str, str]) -> Path | None:
+def cache_folder(env: Mapping[str, str]) -> CacheFolder | None:
     """The folder compiled templates live in, or ``None`` when caching is off."""
     base = user_cache(env)
-    return base / f"templates-{_generator_fingerprint()}" if base else None
+    return base.child(f"templates-{_generator_fingerprint()}") if base else None
 
 
 class CodeCache:
     """Compiled templates on disk: ``load`` and ``store`` never raise."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: CacheFolder) -> None:
         self.folder = folder
 
     @staticmethod

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,12 +73,15 @@ class ConfinedLoader(BaseLoader):
         real = path.resolve()
         try:
             # O_NOFOLLOW: the checked, fully resolved path must not turn into a symlink now.
-            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             raise TemplateNotFound(template) from None
         except OSError as exc:
             raise TemplateNotFound(template, f"cannot read {template}: {exc.strerror}") from None
         with os.fdopen(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise TemplateNotFound(template, f"{template} is not a regular file")
+            os.set_blocking(fd, True)
             raw = file.read(MAX_TEMPLATE_BYTES + 1)
             mtime = os.fstat(file.fileno()).st_mtime_ns
         if len(raw) > MAX_TEMPLATE_BYTES:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from crisisplay.errors import UsageError
 from crisisplay.messages.rendered import RenderedChannel
+from crisisplay.outfile import write_output
 
 
 @dataclass(frozen=True)
@@ -46,22 +46,10 @@ def write_outputs(items: Sequence[RenderedChannel], folder: Path) -> Written:
                 raise UsageError(f"refusing to write {path}: it is a symlink")
             if "/" in name or path.parent.resolve() != real:
                 raise UsageError(f"refusing to write {path}: outside {folder}")
-            if path.exists():
+            if write_output(path, content):
                 written.overwritten.append(path)
-            _write(path, content)
             written.paths.append(path)
     return written
-
-
-def _write(path: Path, content: str) -> None:
-    # O_NOFOLLOW: a symlink planted in the folder must not redirect the write elsewhere.
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, flags, 0o644)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
-        file.write(content)
 
 
 def record_rendered(

@@ -22,13 +22,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from crisisplay.cachedir import read_entry, source_fingerprint, user_cache, write_entry
+from crisisplay.cachedir import (
+    CacheFolder,
+    read_entry,
+    source_fingerprint,
+    user_cache,
+    write_entry,
+)
 from crisisplay.playbook.yamlio import Document, parse_yaml, read_capped
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 # What a parsed document and a passed check depend on, besides the files themselves.
-_PARSER = ("playbook/yamlio.py",)
+_PARSER = ("playbook/yamlio.py", "cachedir.py")
 _CHECKER = (
+    "cachedir.py",
     "playbook/model.py",
     "playbook/types.py",
     "playbook/convert.py",
@@ -42,11 +49,11 @@ _CHECKER = (
 
 
 @functools.cache
-def _folder(kind: str, sources: tuple[str, ...]) -> Path | None:
+def _folder(kind: str, sources: tuple[str, ...]) -> CacheFolder | None:
     base = user_cache(os.environ)
     if base is None:
         return None
-    return base / f"{kind}-{source_fingerprint(*(_PACKAGE / s for s in sources))}"
+    return base.child(f"{kind}-{source_fingerprint(*(_PACKAGE / s for s in sources))}")
 
 
 def digest_of(raw: bytes) -> str:

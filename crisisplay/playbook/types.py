@@ -17,6 +17,7 @@ LANG_PATTERN = r"^[a-z]{2}(?:-[A-Z]{2})?$"
 ID_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
 FACT_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 CLOCK_PATTERN = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"
+MAX_DURATION_DAYS = 3650
 _DURATION = re.compile(r"^(?:(?P<d>\d+)d)?\s*(?:(?P<h>\d+)h)?\s*(?:(?P<m>\d+)m(?:in)?)?$")
 
 
@@ -28,7 +29,8 @@ class Pattern:
     what: str
 
     def check(self, value: str) -> None:
-        if not re.match(self.regex, value):
+        # fullmatch: with match, ``$`` would also accept the id followed by a newline.
+        if not re.fullmatch(self.regex, value):
             raise ValueError(f"{value!r} is not a valid {self.what}")
 
 
@@ -59,7 +61,7 @@ class LocalText(Mapping[str, str]):
             return cls({"*": value}, same_for_all=True)
         if isinstance(value, dict) and value:
             for lang, text in value.items():
-                if not re.match(LANG_PATTERN, lang):
+                if not re.fullmatch(LANG_PATTERN, lang):
                     raise ValueError(f"{lang!r} is not a language code (like fr or en)")
                 if not isinstance(text, str):
                     raise ValueError(f"the {lang} text must be a string")
@@ -131,18 +133,25 @@ class Duration(timedelta):
         if isinstance(value, bool):
             raise ValueError("expected a duration like 30m, 2h or 1h30m")
         if isinstance(value, int) and value >= 0:
-            return cls(minutes=value)
+            return cls._bounded(days=0, hours=0, minutes=value)
         if isinstance(value, str):
             return cls.parse(value)
         raise ValueError("expected a duration like 30m, 2h or 1h30m")
 
     @classmethod
     def parse(cls, text: str) -> Duration:
-        match = _DURATION.match(text.strip())
+        match = _DURATION.fullmatch(text.strip())
         if not text.strip() or match is None:
             raise ValueError(f"{text!r} is not a duration (write 30m, 2h, 1h30m or 2d)")
         parts = {k: int(v) for k, v in match.groupdict(default="0").items()}
-        return cls(days=parts["d"], hours=parts["h"], minutes=parts["m"])
+        return cls._bounded(days=parts["d"], hours=parts["h"], minutes=parts["m"])
+
+    @classmethod
+    def _bounded(cls, *, days: int, hours: int, minutes: int) -> Duration:
+        # Every duration is added to an incident's dates: past ten years, that is a typo.
+        if days * 1440 + hours * 60 + minutes > MAX_DURATION_DAYS * 1440:
+            raise ValueError(f"a duration longer than {MAX_DURATION_DAYS} days (ten years)")
+        return cls(days=days, hours=hours, minutes=minutes)
 
     @staticmethod
     def json_schema() -> dict[str, Any]:

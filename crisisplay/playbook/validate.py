@@ -8,13 +8,13 @@ texts must exist in every language of the organisation.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from crisisplay.conditions import compile_condition
 from crisisplay.errors import PathPart, Problem
+from crisisplay.fact_patterns import compile_fact_pattern, nested_quantifier
 from crisisplay.facts import coerce
 from crisisplay.home import Home
 from crisisplay.playbook.load import Playbook, read_home
@@ -195,9 +195,9 @@ def _check_facts(report: ProblemReport, scenario: Scenario) -> None:
             report.at((*path, "min"), "min is greater than max")
         if fact.pattern is not None:
             try:
-                re.compile(fact.pattern)
-            except re.error as exc:
-                report.at((*path, "pattern"), f"not a regular expression: {exc}")
+                compile_fact_pattern(fact.pattern)
+            except ValueError as exc:
+                report.at((*path, "pattern"), str(exc))
                 continue
         _check_value(report, (*path, "default"), fact, fact.default)
     facts = {f.id: f for f in scenario.facts}
@@ -311,9 +311,31 @@ def _names(source: str) -> frozenset[str]:
         return frozenset()
 
 
+def pattern_warnings(playbook: Playbook) -> list[Problem]:
+    """Fact patterns that can backtrack exponentially: they run under a timeout, but an answer
+    refused for taking too long is no answer for the operator who typed it."""
+    warnings: list[Problem] = []
+    for scenario_id, scenario in playbook.scenarios.items():
+        doc = playbook.scenario_doc(scenario_id)
+        for i, fact in enumerate(scenario.facts):
+            nested = nested_quantifier(fact.pattern or "")
+            if nested is not None:
+                warnings.append(
+                    doc.problem(
+                        ("facts", i, "pattern"),
+                        f"nested quantifiers in {nested}: an answer that almost matches can "
+                        "take exponential time (it is refused after a timeout); write the "
+                        "pattern without a quantified group that holds a quantifier",
+                        level="warning",
+                    )
+                )
+    return warnings
+
+
 def validate_home(home: Home) -> list[Problem]:
     """Every problem of the home: files that do not load, broken references, templates, drills;
-    then the warnings (roster gaps), which do not make the home invalid."""
+    then the warnings (roster gaps, patterns that may backtrack), which do not make the home
+    invalid."""
     from crisisplay.drills.checks import check_drills
     from crisisplay.messages.validation import check_templates
     from crisisplay.playbook.coverage import roster_gaps
@@ -334,4 +356,5 @@ def validate_home(home: Home) -> list[Problem]:
     }
     sound_playbook = dataclasses.replace(playbook, scenarios=sound)
     problems += check_drills(home, sound_playbook)
-    return problems + check_templates(sound_playbook) + roster_gaps(sound_playbook)
+    problems += check_templates(sound_playbook)
+    return problems + roster_gaps(sound_playbook) + pattern_warnings(playbook)

@@ -13,6 +13,7 @@ into plain Python values itself so that it can:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from crisisplay.errors import InputError, Location, PathPart, Problem
+from crisisplay.infile import open_regular
 
 if TYPE_CHECKING:  # PyYAML itself is imported only when a file is parsed (not on a cache hit)
     import yaml
@@ -47,6 +49,10 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:binary",
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
+_TAG_NAMES = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "null"}
+#: Python refuses to read integers past 4,300 digits; no playbook value comes near 100.
+MAX_NUMBER_DIGITS = 100
 
 Path_ = tuple[PathPart, ...]
 
@@ -102,7 +108,7 @@ def load_yaml(
 def read_capped(path: Path, name: str, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a playbook file, refused past the size cap."""
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             raw = stream.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"cannot read {name}: {exc.strerror or exc}") from exc
@@ -228,9 +234,55 @@ def _scalar(node: yaml.Node, path: Path_) -> Any:
     value: str = node.value
     if node.tag not in _SCALAR_TAGS:
         raise _YamlProblem(f"unsupported YAML tag {node.tag}", node, path)
-    if getattr(node, "style", None) not in (None, ""):
+    if len(value) > MAX_NUMBER_DIGITS and _INT.match(value):
+        raise _YamlProblem(
+            f"a number of {len(value):,} digits: more than the {MAX_NUMBER_DIGITS} a value "
+            "may have (quote it to keep it as text)",
+            node,
+            path,
+        )
+    plain = getattr(node, "style", None) in (None, "")
+    if node.tag != _implicit_tag(value, plain=plain):
+        return _tagged(node, path)
+    return _core_schema(value) if plain else value
+
+
+def _implicit_tag(value: str, *, plain: bool) -> str:
+    """The tag PyYAML gives a scalar written without one: anything else was written out."""
+    if not plain:
+        return _STR_TAG
+    import yaml
+
+    return str(_resolver().resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
+
+
+@functools.cache
+def _resolver() -> yaml.resolver.Resolver:
+    import yaml
+
+    return yaml.resolver.Resolver()
+
+
+def _tagged(node: yaml.Node, path: Path_) -> Any:
+    """A scalar with an explicit tag (``!!int 12``): the value must be what the tag says."""
+    value: str = node.value
+    name = str(node.tag).rsplit(":", 1)[-1]
+    if name == "str":
         return value
-    return _core_schema(value)
+    checks = {"int": _INT, "float": _FLOAT, "bool": _BOOL, "null": _NULL}
+    pattern = checks.get(name)
+    if pattern is None:
+        raise _YamlProblem(
+            f"the !!{name} tag is not supported: write the value as text", node, path
+        )
+    resolved = _core_schema(value)
+    if name == "float" and _INT.match(value):
+        return float(resolved)
+    if not pattern.match(value):
+        raise _YamlProblem(
+            f"{value!r} is not {_TAG_NAMES[name]}, as its !!{name} tag says", node, path
+        )
+    return resolved
 
 
 def _core_schema(value: str) -> Any:

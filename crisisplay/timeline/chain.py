@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crisisplay.timeline.events import GENESIS, BadLine, Event, parse_line
+from crisisplay.timeline.events import GENESIS, VERSION, BadLine, Event, parse_line
+
+_CR = ord("\r")
+_FIRST_FIELD = b'{"actor":'
+_LAST_FIELD = b',"v":' + str(VERSION).encode() + b"}"
+_CRLF = (
+    "the line ends with CR LF: the file was converted to Windows line endings (by an editor or "
+    "a transfer); convert it back (dos2unix) and verify again"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,8 @@ def scan(buf: bytes, tip: ChainTip = START) -> Scan:
         if end < 0:
             break
         try:
+            if end > pos and buf[end - 1] == _CR:
+                raise BadLine(_CRLF)
             event = parse_line(buf[pos:end])
             if (
                 event.seq != seq + 1
@@ -69,7 +79,7 @@ def scan(buf: bytes, tip: ChainTip = START) -> Scan:
         except BadLine as exc:
             last = ChainTip(seq, head, incident)
             line = _last_line(buf, events, pos)
-            if exc.unparsable and end + 1 == size:
+            if exc.unparsable and end + 1 == size and not _whole_event(buf[pos:end]):
                 return Scan(events, last, pos, line, torn=buf[pos:])
             return Scan(events, last, pos, line, broken=Break(seq + 1, exc.reason))
         events.append(event)
@@ -77,6 +87,13 @@ def scan(buf: bytes, tip: ChainTip = START) -> Scan:
         pos = end + 1
     torn = buf[pos:] if pos < size else None
     return Scan(events, ChainTip(seq, head, incident), pos, _last_line(buf, events, pos), torn)
+
+
+def _whole_event(line: bytes) -> bool:
+    """Whether a line has an event's whole shape, first field to last. A crash leaves a prefix,
+    zeros or stale blocks, never that: such a line that does not parse was damaged afterwards
+    (a flipped bit, an edit), which is tampering to report, not a tear to repair."""
+    return line.startswith(_FIRST_FIELD) and line.endswith(_LAST_FIELD)
 
 
 def _unlinked(event: Event, tip: ChainTip) -> str:

@@ -27,7 +27,8 @@ FIELDS = frozenset(
 )
 JSONObject = dict[str, Any]
 
-_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z", re.ASCII)  # no other digits
+# Years 1970 to 2999 only: any arithmetic on a date at either end of datetime's range overflows.
+_TIME = re.compile(r"(?:19[7-9]\d|2\d{3})-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z", re.ASCII)
 _KIND = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+\Z")
 # In a canonical line the keys are sorted, so "hash" always comes right after "actor"; a JSON
 # string cannot contain `,"` unescaped, so the first match of this marker is the top-level key.
@@ -139,6 +140,8 @@ def format_time(moment: datetime) -> str:
         raise ValueError("event times must be timezone-aware (got a naive datetime)")
     if moment.tzinfo is not timezone.utc:
         moment = moment.astimezone(timezone.utc)
+    if not 1970 <= moment.year <= 2999:
+        raise ValueError(f"event times are from 1970 to 2999 (got {moment.year})")
     # isoformat zero-pads years before 1000, which strftime's %Y does not do on glibc.
     return moment.replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
 
@@ -290,7 +293,7 @@ def _explain_types(obj: JSONObject) -> None:
     if not isinstance(obj["payload"], dict):
         raise BadLine("payload is not a JSON object")
     if not isinstance(obj["time"], str) or not _TIME.match(obj["time"]):
-        raise BadLine(f"time {obj['time']!r} is not YYYY-MM-DDTHH:MM:SS.mmmZ")
+        raise BadLine(f"time {obj['time']!r} is not YYYY-MM-DDTHH:MM:SS.mmmZ from 1970 to 2999")
     # Only the shape of the two hashes is checked here: ``hash`` is compared with a SHA-256 hex
     # digest right after (_check_hash), and ``prev`` with the previous event's ``hash`` (or the
     # 64 zeros before the first) by every reader of the chain.

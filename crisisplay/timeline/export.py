@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from crisisplay.errors import UsageError
-from crisisplay.textsafe import neutralise_csv_cell, sanitize
+from crisisplay.textsafe import json_text, neutralise_csv_cell, sanitize
 from crisisplay.timeline.events import Event, format_time
 
 FORMATS = ("md", "csv", "json")
@@ -22,9 +22,6 @@ CSV_HEADER = ("seq", "time", "incident", "kind", "actor", "role", "details", "ha
 _CLOCK_TIME = re.compile(r"([01]\d|2[0-3]):([0-5]\d)\Z", re.ASCII)
 # Escaped so a note cannot become a link, an image, HTML or an extra table column once rendered.
 _MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>|&~])")
-# JSON escapes C0 controls itself; these pass through `ensure_ascii=False` and can still move
-# the cursor (C1) or disguise text (bidi) when the file is printed, so they are written \uXXXX.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -73,10 +70,12 @@ def parse_bound(text: str, reference: datetime, option: str) -> datetime:
         return moment - timedelta(days=1) if moment > reference else moment
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        if not 1970 <= moment.year <= 2999:
+            raise ValueError(moment.year)
     except ValueError:
         raise UsageError(
             f"{option} {text!r} is neither an ISO time nor HH:MM",
-            hint="for example 2026-11-23T15:10Z or 15:10 (UTC)",
+            hint="for example 2026-11-23T15:10Z or 15:10 (UTC), from 1970 to 2999",
         ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
@@ -145,9 +144,4 @@ def _csv_cell(text: str) -> str:
 
 
 def to_json(events: Sequence[Event]) -> str:
-    text = json.dumps([e.as_json() for e in events], ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(_json_escape, text) + "\n"
-
-
-def _json_escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+    return json_text([e.as_json() for e in events])

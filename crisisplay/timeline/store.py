@@ -18,8 +18,10 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from crisisplay.errors import Location, NotRecorded, TimelineError
+from crisisplay.infile import NOT_REGULAR, open_regular
 from crisisplay.timeline.chain import START, Break, ChainTip, scan
 from crisisplay.timeline.events import (
     MAX_LINE_BYTES,
@@ -66,7 +68,7 @@ def read_events(path: Path) -> ReadResult:
 def read_timeline_bytes(path: Path) -> bytes:
     """The whole file, read under a shared lock so a live writer's line is never half seen."""
     try:
-        with path.open("rb") as file:
+        with open_regular(path) as file:
             _lock_shared_if_possible(file.fileno())
             _check_size(path, os.fstat(file.fileno()).st_size, "is")
             return file.read()
@@ -205,13 +207,18 @@ class TimelineStore:
         if self._incident is not None:
             flags |= os.O_CREAT
         try:
-            return os.open(self.path, flags, FILE_MODE)
+            fd = os.open(self.path, flags | os.O_NONBLOCK, FILE_MODE)
         except FileNotFoundError:
             if self._incident is None:
                 raise TimelineError(f"no timeline at {self.path}") from None
             raise self._not_recorded(f"its folder {self.path.parent} does not exist") from None
         except OSError as exc:
             raise self._not_recorded(f"cannot open it for writing: {describe(exc)}") from exc
+        if not S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise self._not_recorded(f"it is {NOT_REGULAR}")
+        os.set_blocking(fd, True)
+        return fd
 
     def _catch_up(self, fd: int, seen: list[Event]) -> bytes | None:
         """Check what other writers appended since our last look (added to ``seen``); return a
@@ -328,11 +335,12 @@ class TimelineStore:
         lines: list[bytes] = []
         prev = tip.head
         floor = self._view.last_time
-        for seq, new in enumerate(news, start=tip.seq + 1):
-            if floor and format_time(new.time) < floor:
+        for seq, asked in enumerate(news, start=tip.seq + 1):
+            new = asked
+            if floor and format_time(asked.time) < floor:
                 # A clock behind the timeline (stepped back, another machine): the record
                 # stays in order, and the caller is told once (``clock_behind``).
-                new = dataclasses.replace(new, time=parse_time(floor))
+                new = dataclasses.replace(asked, time=parse_time(floor))
                 self.clock_behind = True
             event, line = seal(new, seq=seq, prev=prev, incident=incident)
             if len(line) > MAX_LINE_BYTES:

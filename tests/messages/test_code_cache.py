@@ -9,6 +9,7 @@ from types import CodeType
 
 import pytest
 
+from crisisplay.cachedir import CacheFolder
 from crisisplay.messages.code_cache import CodeCache, cache_folder
 from crisisplay.messages.sandbox import TemplateReads
 
@@ -24,7 +25,7 @@ def _compiled() -> CodeType:
 
 
 def test_a_stored_template_comes_back_with_what_it_reads(tmp_path: Path) -> None:
-    cache = CodeCache(tmp_path / "c")
+    cache = CodeCache(CacheFolder(tmp_path, ("c",)))
     key = cache.key("a/b.fr.j2", "/home/t/a/b.fr.j2", SOURCE)
     cache.store(key, _compiled(), TemplateReads({"name": 1}, ("_shared/x.j2",)))
     code, variables, templates = cache.load(key) or (None, None, None)
@@ -41,7 +42,7 @@ def test_the_key_changes_with_the_source_and_the_file() -> None:
 
 def test_a_folder_others_can_write_is_not_trusted(tmp_path: Path) -> None:
     folder = tmp_path / "c"
-    cache = CodeCache(folder)
+    cache = CodeCache(CacheFolder(tmp_path, ("c",)))
     key = cache.key("a.j2", None, SOURCE)
     cache.store(key, _compiled(), TemplateReads({}, ()))
     folder.chmod(0o777)
@@ -49,7 +50,7 @@ def test_a_folder_others_can_write_is_not_trusted(tmp_path: Path) -> None:
 
 
 def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
-    cache = CodeCache(tmp_path / "c")
+    cache = CodeCache(CacheFolder(tmp_path, ("c",)))
     key = cache.key("a.j2", None, SOURCE)
     cache.store(key, _compiled(), TemplateReads({}, ()))
     (tmp_path / "c" / key).write_bytes(b"\x00garbage")
@@ -59,7 +60,7 @@ def test_a_damaged_entry_is_a_miss(tmp_path: Path) -> None:
 def test_caching_can_be_turned_off() -> None:
     assert cache_folder({"CRISISPLAY_NO_CACHE": "1", "HOME": "/home/x"}) is None
     folder = cache_folder({"XDG_CACHE_HOME": "/c"})
-    assert folder is not None and folder.parent == Path("/c/crisisplay")
+    assert folder is not None and folder.path.parent == Path("/c/crisisplay")
 
 
 def test_rendering_twice_gives_the_same_text_from_the_cache(

@@ -42,7 +42,16 @@ def test_time_is_utc_with_milliseconds_and_z() -> None:
     assert format_time(AT) == "2026-11-23T15:13:04.120Z"
     paris = AT.astimezone(timezone(timedelta(hours=1)))
     assert format_time(paris) == "2026-11-23T15:13:04.120Z"
-    assert format_time(datetime(999, 1, 2, tzinfo=UTC)) == "0999-01-02T00:00:00.000Z"
+    assert format_time(datetime(2999, 12, 31, 23, 59, tzinfo=UTC)) == "2999-12-31T23:59:00.000Z"
+
+
+def test_times_outside_1970_to_2999_are_neither_written_nor_read() -> None:
+    # datetime arithmetic (deadlines, "since", local zones) overflows near years 1 and 9999
+    for year in (1, 999, 1969, 3000, 9999):
+        with pytest.raises(ValueError, match="from 1970 to 2999"):
+            format_time(datetime(year, 6, 1, tzinfo=UTC))
+        with pytest.raises(ValueError, match="not an event time"):
+            parse_time(f"{year:04d}-06-01T00:00:00.000Z")
 
 
 def test_naive_time_is_refused() -> None:

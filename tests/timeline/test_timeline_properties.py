@@ -28,8 +28,8 @@ new_events = st.builds(
     role=st.none() | st.text(),
     payload=st.dictionaries(st.text(), json_values, max_size=5),
     time=st.datetimes(
-        min_value=datetime(1, 1, 2),
-        max_value=datetime(9999, 12, 30),
+        min_value=datetime(1970, 1, 1),
+        max_value=datetime(2999, 12, 31, 23, 59, 59),
         timezones=st.just(timezone.utc),
     ),
 )
