@@ -90,11 +90,9 @@ def compile_condition(source: str, declared: frozenset[str] | None = None) -> Co
 
 
 def _presence_tested(expr: nodes.Expr) -> frozenset[str]:
-    tests = [expr, *expr.find_all(nodes.Test)]
+    tests = [t for t in (expr, *expr.find_all(nodes.Test)) if isinstance(t, nodes.Test)]
     return frozenset(
-        t.node.name
-        for t in tests
-        if isinstance(t, nodes.Test) and t.name in _PRESENCE_TESTS and isinstance(t.node, nodes.Name)
+        t.node.name for t in tests if t.name in _PRESENCE_TESTS and isinstance(t.node, nodes.Name)
     )
 
 
