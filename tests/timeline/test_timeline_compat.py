@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from crisisplay.report.run import render
 from crisisplay.report.document import build_report
+from crisisplay.report.run import render
 from crisisplay.timeline.payloads import REGISTRY
 from crisisplay.timeline.state import fold
 from crisisplay.timeline.store import read_events

@@ -19,7 +19,6 @@ from crisisplay.timeline.events import (
     parse_time,
     seal,
 )
-
 from tests.conftest import ROOT
 
 UTC = timezone.utc
