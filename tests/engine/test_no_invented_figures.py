@@ -17,8 +17,8 @@ from crisisplay.clock import ManualClock
 from crisisplay.home import Home
 from crisisplay.incident import Edges, activate
 from crisisplay.playbook.load import load_playbook
-from crisisplay.prompts import ScriptedPrompter
 from crisisplay.playbook.yamlio import load_yaml
+from crisisplay.prompts import ScriptedPrompter
 from tests.conftest import ROOT
 from tests.report.timelines import START
 
