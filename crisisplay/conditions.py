@@ -4,6 +4,10 @@ A condition reads the scenario's facts by name, plus ``severity`` (the current l
 ``drill`` (true during an exercise). No home-made parser: Jinja2 parses, the sandbox forbids
 attribute walks and mutation, and StrictUndefined turns an unknown fact into "not decidable yet"
 instead of a silent false.
+
+A fact said to be not known yet (``unknown_ok``) has no value: a condition that means to decide
+anyway asks ``share is not defined`` (or guards a comparison: ``share is defined and share >= 50``).
+A name read in a ``defined`` test may be missing; every other name must have a value.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 #: names every condition may use besides the facts
 BUILTIN_NAMES = frozenset({"severity", "drill"})
 MAX_LENGTH = 500
+_PRESENCE_TESTS = frozenset({"defined", "undefined"})
 
 
 @functools.cache
@@ -35,10 +40,12 @@ def _environment() -> ImmutableSandboxedEnvironment:
 class CompiledCondition:
     source: str
     names: frozenset[str]
+    #: names the condition tests with ``is defined``: it decides even when they have no value
+    tested: frozenset[str] = frozenset()
 
     def evaluate(self, variables: Mapping[str, Any]) -> bool | None:
-        """True or false; ``None`` when a name it reads has no value yet."""
-        if not self.names <= variables.keys():
+        """True or false; ``None`` when a name it reads has no value yet (and is not tested)."""
+        if not self.names - self.tested <= variables.keys():
             return None
         try:
             return bool(_compiled(self.source)(**variables))
@@ -79,7 +86,14 @@ def compile_condition(source: str, declared: frozenset[str] | None = None) -> Co
         if unknown:
             raise ValueError(_unknown_message(unknown, declared | BUILTIN_NAMES))
     # Code generation waits for the first evaluation: checking a playbook only needs the parse.
-    return CompiledCondition(source, names)
+    return CompiledCondition(source, names, _presence_tested(expr))
+
+
+def _presence_tested(expr: nodes.Expr) -> frozenset[str]:
+    tests = [t for t in (expr, *expr.find_all(nodes.Test)) if isinstance(t, nodes.Test)]
+    return frozenset(
+        t.node.name for t in tests if t.name in _PRESENCE_TESTS and isinstance(t.node, nodes.Name)
+    )
 
 
 def _unknown_message(unknown: list[str], known: Iterable[str]) -> str:
@@ -89,6 +103,11 @@ def _unknown_message(unknown: list[str], known: Iterable[str]) -> str:
     listed = ", ".join(repr(n) for n in unknown)
     plural = "s" if len(unknown) > 1 else ""
     return f"condition uses undeclared fact{plural} {listed}{did_you_mean(first, known)}"
+
+
+def known_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """What conditions read of the facts: a fact with no value (not known yet) is absent."""
+    return {name: value for name, value in values.items() if value is not None}
 
 
 def holds(source: str | None, variables: Mapping[str, Any]) -> bool | None:

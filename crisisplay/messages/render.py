@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crisisplay.channels.measurement import measure
-from crisisplay.conditions import compile_condition, holds
+from crisisplay.conditions import compile_condition, holds, known_values
 from crisisplay.errors import InputError, Location, UsageError
 from crisisplay.facts import FactValue
 from crisisplay.messages.analysis import Use, variables_read
@@ -157,9 +157,11 @@ class Renderer:
         """``None`` to render; the reason to skip; or the facts the condition still needs."""
         if not conditions or use.when is None:
             return None
-        decision = holds(use.when, variables)
+        decision = holds(use.when, known_values(variables))
         if decision is None:
             names = compile_condition(use.when).names - variables.keys()
+            if not names:  # it reads a fact said to be not known yet, without `is defined`
+                return f"its condition cannot be decided while a fact is not known: {use.when}"
             return [Use(name, f"condition of {use.channel}", 0) for name in sorted(names)]
         if decision:
             return None
@@ -267,8 +269,14 @@ class Renderer:
 
 
 def complete_facts(scenario: Scenario, facts: Mapping[str, FactValue]) -> dict[str, Any]:
-    """The facts given, plus every optional fact not given (its default, else ``None``)."""
-    values: dict[str, Any] = {key: value for key, value in facts.items() if value is not None}
+    """The facts given, plus every optional fact not given (its default, else ``None``).
+
+    A fact that may be unknown (``unknown_ok``) and is given as ``None`` stays ``None``: the
+    template says the figure is not known yet instead of printing a default."""
+    may_be_unknown = {fact.id for fact in scenario.facts if fact.unknown_ok}
+    values: dict[str, Any] = {
+        key: value for key, value in facts.items() if value is not None or key in may_be_unknown
+    }
     for fact in scenario.facts:
         if fact.id not in values and not fact.required:
             values[fact.id] = fact.default

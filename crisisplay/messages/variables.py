@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from crisisplay.conditions import holds
+from crisisplay.conditions import holds, known_values
 from crisisplay.playbook.model import Organisation, Scenario
 
 BUILTIN_NAMES = frozenset(
@@ -67,7 +67,7 @@ def default_next_update(org: Organisation, now: str) -> str:
 def suggested_severity(scenario: Scenario, facts: Mapping[str, Any]) -> str:
     """The level of the first severity rule that holds for ``facts``, else the default."""
     for rule in scenario.severity.rules:
-        if holds(rule.when, facts):
+        if holds(rule.when, known_values(facts)):
             return rule.level
     return scenario.severity.default
 
