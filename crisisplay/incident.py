@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from crisisplay.board import Holder, lead_board
 from crisisplay.clock import Clock
 from crisisplay.engine import Session, Ticker, start
 from crisisplay.errors import Location, TimelineError, UsageError
@@ -17,8 +18,10 @@ from crisisplay.playbook.load import Playbook, load_playbook
 from crisisplay.playbook.model import Organisation
 from crisisplay.prompts import Prompter
 from crisisplay.status import Status
+from crisisplay.timeline.fileio import make_folder
 from crisisplay.timeline.state import IncidentState, fold
-from crisisplay.timeline.store import TimelineStore, make_folder, read_events
+from crisisplay.timeline.store import TimelineStore, read_events
+from crisisplay.timeline.vocabulary import BoardTakenOver, new_event
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class IncidentRun:
 
     path: Path
     state: IncidentState
+    #: who took the lead's board over while this one ran (it stopped, everything kept)
+    board_lost_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,8 +98,9 @@ def activate(
         TimelineStore(path, incident=incident),
         resume_command(path, home),
     )
-    walk = start(session, IncidentState(), **(activation or {}))
-    return IncidentRun(path, walk.run())
+    with lead_board(path, edges.actor, edges.clock.now()):
+        walk = start(session, IncidentState(), **(activation or {}))
+        return IncidentRun(path, walk.run(), walk.board_lost_to)
 
 
 def load_state(path: Path) -> IncidentState:
@@ -120,9 +126,19 @@ def join(path: Path) -> tuple[TimelineStore, IncidentState]:
     return store, _incident_state(state, path)
 
 
-def resume(home: Home, path: Path, edges: Edges) -> IncidentRun:
-    """Go on with an interrupted walkthrough, exactly where its timeline stops."""
+def resume(home: Home, path: Path, edges: Edges, *, take_over: bool = False) -> IncidentRun:
+    """Go on with an interrupted walkthrough, exactly where its timeline stops. The board of an
+    incident is held by one terminal at a time; ``take_over`` takes it from the one that holds
+    it (recorded: that board stops at its next act)."""
+    with lead_board(path, edges.actor, edges.clock.now(), take_over=take_over) as previous:
+        return _resume(home, path, edges, previous)
+
+
+def _resume(home: Home, path: Path, edges: Edges, previous: Holder | None) -> IncidentRun:
     store, state = join(path)
+    if previous is not None:
+        taken = BoardTakenOver(previous.describe(), previous.actor)
+        state.apply_all(store.commit([new_event(taken, edges.actor, None, edges.clock.now())]))
     assert state.scenario is not None
     playbook = load_playbook(home, only=state.scenario)
     if state.drill:  # a drill goes on with its own injects, roster and exercise clock
@@ -138,7 +154,7 @@ def resume(home: Home, path: Path, edges: Edges) -> IncidentRun:
         resume_command(path, home),
     )
     walk = start(session, state)
-    return IncidentRun(path, walk.run())
+    return IncidentRun(path, walk.run(), walk.board_lost_to)
 
 
 def _session(

@@ -93,8 +93,19 @@ def resume(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="With --answers: print only the outcome.")
     ] = False,
+    take_over: Annotated[
+        bool,
+        typer.Option(
+            "--take-over",
+            help="Take the lead's board over from the terminal that holds it (recorded; that "
+            "board stops at its next act).",
+        ),
+    ] = False,
 ) -> int:
     """Continue an interrupted activation exactly where its timeline stops.
+
+    One lead board per incident: while another terminal holds it, resume says who and stops;
+    --take-over takes it.
 
     Example: crisisplay resume --timeline timelines/20261123-0742-nationwide-outage-3f9a.jsonl
     """
@@ -105,7 +116,7 @@ def resume(
 
     path = resolve_timeline(timeline)
     edges = Edges(make_prompter(answers, quiet=quiet), SystemClock(), resolve_actor(actor))
-    print_outcome(run_resume(current_home(), path, edges))
+    print_outcome(run_resume(current_home(), path, edges, take_over=take_over))
     return 0
 
 

@@ -26,7 +26,12 @@ def print_outcome(run: IncidentRun) -> None:
     state = run.state
     console = get_console()
     where = f"[muted]timeline:[/] {safe(run.path)}"
-    if state.completed_at is not None:
+    if run.board_lost_to is not None:
+        console.print(
+            f"[warning]the lead's board was taken over by {safe(run.board_lost_to)}[/]: this "
+            f"terminal stops at event #{state.last_seq}, everything is kept  {where}"
+        )
+    elif state.completed_at is not None:
         console.print(f"[ok]walkthrough complete[/] ({state.last_seq} events)  {where}")
     else:
         console.print(f"[warning]walkthrough paused[/] at event #{state.last_seq}  {where}")

@@ -111,9 +111,14 @@ class Walkthrough:
     unanswered: int = field(init=False, default=0)
     #: the clock was found behind the timeline (said once)
     warned_clock: bool = field(init=False, default=False)
+    #: where this walkthrough took the board: a take-over recorded after it ends its run
+    started_seq: int = field(init=False, default=0)
+    #: who took the lead's board over from this walkthrough, if anyone did
+    board_lost_to: str | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.tasks = all_tasks(self.session.scenario)
+        self.started_seq = self.state.last_seq
 
     @property
     def scenario(self) -> Scenario:
@@ -129,7 +134,9 @@ class Walkthrough:
         """Walk until the end; Ctrl-C records a pause and raises ``Interrupted`` (exit 130)."""
         try:
             while not self.step():
-                pass
+                if self.state.board_taken_seq > self.started_seq:
+                    self.board_lost_to = self.state.board_taken_by
+                    return self.state
         except KeyboardInterrupt:
             self.record(WalkthroughPaused(at=self.position()), checked=False)
             raise Interrupted(

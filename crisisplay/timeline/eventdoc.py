@@ -18,7 +18,7 @@ _INTRO = """\
 Every line of a timeline is one event: `v` (the line format, 1), `seq`, `time` (UTC, with
 milliseconds), `incident`, `kind`, `actor`, `role`, `payload`, `prev` and `hash` (see the README,
 "The timeline"). This page lists every `kind` and the keys of its `payload`. It is generated
-from `crisisplay/timeline/vocabulary.py` by `python -m crisisplay.timeline.eventdoc`; a test
+from `crisisplay/timeline/vocabulary/` by `python -m crisisplay.timeline.eventdoc`; a test
 fails when the two differ.
 
 A key marked *optional* may be absent: it then holds its default (nothing, an empty list, `false`).

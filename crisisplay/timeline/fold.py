@@ -280,6 +280,10 @@ def _completed(s: IncidentState, p: v.WalkthroughCompleted, e: Event, at: dateti
     s.completed_at = at
 
 
+def _board_taken(s: IncidentState, p: v.BoardTakenOver, e: Event, at: datetime) -> None:
+    s.board_taken_seq, s.board_taken_by = e.seq, e.actor
+
+
 def _repaired(s: IncidentState, p: v.TimelineRepaired, e: Event, at: datetime) -> None:
     s.repairs += 1
 
@@ -314,6 +318,7 @@ _HANDLERS: dict[type, Handler] = {
     v.WalkthroughPaused: _paused,
     v.WalkthroughCompleted: _completed,
     v.DrillInject: _inject,
+    v.BoardTakenOver: _board_taken,
     v.TimelineRepaired: _repaired,
 }
 

@@ -393,10 +393,3 @@ def record_spec(cls: type) -> KindSpec:
     if found is None:
         found = _RECORDS[cls] = _build_spec(cls)
     return found
-
-
-def decode(kind_name: str, data: Mapping[str, Any]) -> Payload | None:
-    """The typed payload of a ``kind_name`` event, or None for a kind this crisisplay does not
-    know (a newer one: kept as it is, never misread)."""
-    spec = REGISTRY.get(kind_name)
-    return None if spec is None else spec.decode(data)

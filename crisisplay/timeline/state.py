@@ -246,6 +246,9 @@ class IncidentState:
     injects: list[InjectState] = field(default_factory=list)
     paused_at: datetime | None = None
     completed_at: datetime | None = None
+    #: the last take-over of the lead's board: its seq and who took it
+    board_taken_seq: int = 0
+    board_taken_by: str | None = None
     repairs: int = 0
     #: events of kinds this crisisplay does not know (a newer one wrote them)
     others: list[Event] = field(default_factory=list)

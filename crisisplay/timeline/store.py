@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import errno
-import fcntl
 import hashlib
 import os
 from collections.abc import Sequence
@@ -31,22 +29,20 @@ from crisisplay.timeline.events import (
     parse_time,
     seal,
 )
+from crisisplay.timeline.fileio import (
+    check_size,
+    describe,
+    fsync_dir,
+    lock_exclusive,
+    lock_shared_if_possible,
+    pread_exactly,
+    write_all,
+)
 from crisisplay.timeline.mounts import refuse_network_filesystem
 from crisisplay.timeline.vocabulary import TimelineRepaired, new_event
 
-MAX_FILE_BYTES = 1 << 30
 FILE_MODE = 0o640
 REPAIR_ACTOR = "crisisplay"
-
-_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exhausted",
-    errno.EIO: "input/output error (is the disk failing?)",
-    errno.EFBIG: "the file size limit is reached",
-    errno.EROFS: "the filesystem is read-only",
-    errno.EACCES: "permission denied (read-only file or folder?)",
-    errno.EPERM: "operation not permitted (read-only file or folder?)",
-}
 
 
 @dataclass(frozen=True)
@@ -69,8 +65,8 @@ def read_timeline_bytes(path: Path) -> bytes:
     """The whole file, read under a shared lock so a live writer's line is never half seen."""
     try:
         with open_regular(path) as file:
-            _lock_shared_if_possible(file.fileno())
-            _check_size(path, os.fstat(file.fileno()).st_size, "is")
+            lock_shared_if_possible(file.fileno())
+            check_size(path, os.fstat(file.fileno()).st_size, "is")
             return file.read()
     except FileNotFoundError:
         raise TimelineError(f"no timeline at {path}") from None
@@ -85,11 +81,6 @@ def damaged(path: Path, at: Break, consequence: str) -> TimelineError:
         location=Location(str(path), at.seq),
         hint="see `crisisplay timeline verify`; a damaged timeline is never repaired automatically",
     )
-
-
-def describe(exc: OSError) -> str:
-    """A reason a person in a crisis cell understands, for an OSError."""
-    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 @dataclass(slots=True)
@@ -165,7 +156,7 @@ class TimelineStore:
             self._filesystem_checked = True
         fd = self._open()
         try:
-            _lock_exclusive(fd, self.path)
+            lock_exclusive(fd, self.path)
             seen: list[Event] = []
             torn = self._catch_up(fd, seen)
             incident = self._incident_for_writing()
@@ -189,7 +180,7 @@ class TimelineStore:
         except OSError as exc:
             raise TimelineError(f"cannot read the timeline {self.path}: {describe(exc)}") from None
         try:
-            _lock_shared_if_possible(fd)
+            lock_shared_if_possible(fd)
             seen: list[Event] = []
             try:
                 self._read_new_lines(fd, seen)
@@ -231,7 +222,7 @@ class TimelineStore:
 
     def _read_new_lines(self, fd: int, seen: list[Event]) -> bytes | None:
         stat = os.fstat(fd)
-        _check_size(self.path, stat.st_size, "is")
+        check_size(self.path, stat.st_size, "is")
         view = self._view
         if (
             (stat.st_dev, stat.st_ino) != view.ident
@@ -242,7 +233,7 @@ class TimelineStore:
             self._view = view = _View(ident=(stat.st_dev, stat.st_ino))
         elif stat.st_size == view.offset:
             return None  # nothing new since our last look: a lone writer's every append
-        found = scan(_pread_exactly(fd, view.offset, stat.st_size - view.offset), view.tip)
+        found = scan(pread_exactly(fd, view.offset, stat.st_size - view.offset), view.tip)
         if found.broken is not None:
             self._view = _View()
             raise damaged(self.path, found.broken, "refusing to write to it")
@@ -297,10 +288,10 @@ class TimelineStore:
             raise self._not_recorded(f"cannot open {broken}: {describe(exc)}") from exc
         try:
             start = os.fstat(fd).st_size
-            _write_all(fd, torn if torn.endswith(b"\n") else torn + b"\n")
+            write_all(fd, torn if torn.endswith(b"\n") else torn + b"\n")
             os.fsync(fd)
             if start == 0:
-                _fsync_dir(broken)
+                fsync_dir(broken)
         except OSError as exc:
             raise self._not_recorded(f"cannot keep its torn last line: {describe(exc)}") from exc
         finally:
@@ -313,8 +304,8 @@ class TimelineStore:
         start = self._view.offset
         try:
             if start == 0:
-                _fsync_dir(self.path)  # the file may be new: its name must survive a crash too
-            _write_all(fd, data)
+                fsync_dir(self.path)  # the file may be new: its name must survive a crash too
+            write_all(fd, data)
             os.fsync(fd)  # never retried: after a failed fsync the page cache cannot be trusted
         except OSError as exc:
             self._abandon(fd, start)
@@ -352,7 +343,7 @@ class TimelineStore:
             lines.append(line)
             prev = event.hash
         data = b"".join(lines)
-        _check_size(self.path, self._view.offset + len(data), "would grow to")
+        check_size(self.path, self._view.offset + len(data), "would grow to")
         return events, data
 
     def _abandon(self, fd: int, start: int) -> None:
@@ -366,77 +357,9 @@ class TimelineStore:
         return NotRecorded(f"event NOT recorded: {reason} ({self.path})")
 
 
-def _lock_exclusive(fd: int, path: Path) -> None:
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-    except OSError as exc:
-        raise NotRecorded(f"event NOT recorded: cannot lock it: {describe(exc)} ({path})") from exc
-
-
-def _lock_shared_if_possible(fd: int) -> None:
-    # A reader still reads where locks are not supported; it may then see a live writer's
-    # half-written line, which it reports as a torn tail.
-    with contextlib.suppress(OSError):
-        fcntl.flock(fd, fcntl.LOCK_SH)
-
-
 def _still_ends_with(fd: int, view: _View) -> bool:
     """Whether the last line we checked is still where we left it (cheap rewrite detection)."""
     if view.last_line is None:
         return True
     size = len(view.last_line)
     return os.pread(fd, size, view.offset - size) == view.last_line
-
-
-def _pread_exactly(fd: int, offset: int, size: int) -> bytes:
-    chunks: list[bytes] = []
-    while size > 0:
-        chunk = os.pread(fd, size, offset)
-        if not chunk:
-            break  # shrank under us (a writer ignoring the lock); the next look starts over
-        chunks.append(chunk)
-        offset += len(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    """One write of everything; a short write (signal, size limit) continues where it stopped."""
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        if written <= 0:
-            raise OSError(errno.EIO, "write wrote nothing")
-        view = view[written:]
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _check_size(path: Path, size: int, verb: str) -> None:
-    if size > MAX_FILE_BYTES:
-        raise TimelineError(
-            f"{path} {verb} {size} bytes, more than the {MAX_FILE_BYTES} a timeline may hold",
-            hint="an incident's timeline should never get this big; is it the right file?",
-        )
-
-
-def make_folder(folder: Path) -> None:
-    """Create ``folder`` (and missing parents) durably: each new entry's parent is fsynced, so
-    a power cut right after activation cannot lose the folder that holds the timeline."""
-    missing: list[Path] = []
-    probe = folder
-    while not probe.exists():
-        missing.append(probe)
-        probe = probe.parent
-    try:
-        for created in reversed(missing):
-            created.mkdir()
-            _fsync_dir(created)
-    except OSError as exc:
-        raise TimelineError(f"cannot create the folder {folder}: {describe(exc)}") from None

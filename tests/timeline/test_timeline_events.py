@@ -168,7 +168,7 @@ def test_not_json_and_not_utf8_are_unparsable() -> None:
 
 def test_the_event_docs_are_generated_from_the_vocabulary() -> None:
     """docs/events.md is what `python -m crisisplay.timeline.eventdoc` prints: regenerate it
-    after changing crisisplay/timeline/vocabulary.py."""
+    after changing crisisplay/timeline/vocabulary/."""
     from crisisplay.timeline.eventdoc import events_markdown
     from crisisplay.timeline.payloads import REGISTRY
 

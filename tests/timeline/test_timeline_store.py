@@ -12,7 +12,7 @@ import pytest
 from timeline_support import INCIDENT, Filler, NoteMaker
 
 from crisisplay.errors import NotRecorded, TimelineError
-from crisisplay.timeline import mounts, store
+from crisisplay.timeline import fileio, mounts, store
 from crisisplay.timeline.events import GENESIS, canonical_line
 from crisisplay.timeline.store import TimelineStore, read_events
 from crisisplay.timeline.verify import verify
@@ -362,10 +362,10 @@ def test_file_and_line_size_caps(
     with pytest.raises(TimelineError, match="more than the 200 a timeline line may hold"):
         TimelineStore(timeline).append(note("x" * 300))
     monkeypatch.undo()
-    monkeypatch.setattr(store, "MAX_FILE_BYTES", len(before) + 10)
+    monkeypatch.setattr(fileio, "MAX_FILE_BYTES", len(before) + 10)
     with pytest.raises(TimelineError, match=r"would grow to .* a timeline may hold"):
         TimelineStore(timeline).append(note())
-    monkeypatch.setattr(store, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(fileio, "MAX_FILE_BYTES", 100)
     with pytest.raises(TimelineError, match=f"{len(before)} bytes, more than the 100"):
         read_events(timeline)
     assert timeline.read_bytes() == before
