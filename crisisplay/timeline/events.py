@@ -42,6 +42,7 @@ def _refuse_constant(name: str) -> None:
 
 # Built once: json.loads/dumps with keyword arguments build a new coder on every call.
 _DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+_RAW = _DECODER.raw_decode
 _ENCODER = json.JSONEncoder(
     sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
 )
@@ -231,12 +232,24 @@ def parse_line(line: bytes) -> Event:
     if len(line) > MAX_LINE_BYTES:
         raise BadLine(f"line longer than {MAX_LINE_BYTES} bytes", unparsable=True)
     try:
-        obj = _DECODER.decode(line.decode("utf-8"))
+        text = line.decode("utf-8")
+        obj = _canonical_json(text)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
         raise BadLine(f"not a JSON line ({exc})", unparsable=True) from None
     event = _event_from_obj(obj)
     _check_hash(line, event.hash)
     return event
+
+
+def _canonical_json(text: str) -> object:
+    """The JSON value of ``text``. A canonical line has no surrounding whitespace, so the C
+    scanner is called directly; anything else goes through the full decoder, which raises the
+    same errors as ever."""
+    try:
+        obj, end = _RAW(text)
+    except ValueError:
+        end = -1
+    return obj if end == len(text) else _DECODER.decode(text)
 
 
 def _event_from_obj(obj: object) -> Event:
