@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from crisisplay.conditions import holds
 from crisisplay.engine import questions as q
 from crisisplay.engine.tasks import Task
-from crisisplay.roster import available, candidates
+from crisisplay.roster import Candidate, available, candidates
 from crisisplay.texts import t
 from crisisplay.timeline.vocabulary import EscalationDone, EscalationFired, RoleAssigned, RoleGap
 
@@ -36,21 +36,35 @@ def check_role(walk: Walkthrough, role: str) -> None:
             t("roster.on_duty", lang, name=chosen.person.name, via=t(chosen.via, lang)),
             level="ok",
         )
-    question = q.person_question(
-        ("roles", role),
-        t("roster.ask", lang, role=title),
-        org,
-        ranked,
-        now,
-        lang,
-        extra=("gap", t("roster.leave_gap", lang)),
-    )
-    person, _ = walk.ask(question, q.person_parser(org, ranked, ("gap",)))
+    ask = t("roster.ask", lang, role=title)
+    person = _ask_person(walk, ("roles", role), ask, ranked, ("gap", t("roster.leave_gap", lang)))
     if person == "gap":
         reason = walk.ask_reason(("roles", role), t("roster.gap_reason", lang))
         walk.record(RoleGap(role, reason))
         return
     walk.record(assignment(walk, role, person, ranked, now))
+
+
+def _ask_person(
+    walk: Walkthrough,
+    group: tuple[str, ...],
+    message: str,
+    ranked: Sequence[Candidate],
+    extra: tuple[str, str],
+    *,
+    field: str | None = None,
+    optional: bool = False,
+) -> str:
+    """A person of the roster (on-duty first), or the ``extra`` choice (a gap, a decline)."""
+    org = walk.session.org
+    now = walk.session.clock.now()
+    question = q.person_question(group, message, org, ranked, now, walk.lang, extra=extra)
+    if field is not None:
+        question = dataclasses.replace(
+            question, field=field, first=False, optional=optional, default=extra[0]
+        )
+    person, _ = walk.ask(question, q.person_parser(org, ranked, (extra[0],)))
+    return str(person)
 
 
 def assignment(
@@ -101,16 +115,9 @@ def handle_escalation(walk: Walkthrough, rule_id: str) -> None:
         rule.because.get_text(lang),
         level="warning",
     )
-    question = q.person_question(
-        ("escalations", rule_id),
-        t("escalation.ask", lang, role=title),
-        org,
-        ranked,
-        now,
-        lang,
-        extra=("decline", t("escalation.decline", lang)),
-    )
-    person, _ = walk.ask(question, q.person_parser(org, ranked, ("decline",)))
+    extra = ("decline", t("escalation.decline", lang))
+    ask = t("escalation.ask", lang, role=title)
+    person = _ask_person(walk, ("escalations", rule_id), ask, ranked, extra)
     if person == "decline":
         reason = walk.ask_reason(("escalations", rule_id), t("escalation.reason", lang))
         walk.record(EscalationDone(rule_id, rule.role, declined=reason))
@@ -128,19 +135,12 @@ def cover_owner(walk: Walkthrough, task: Task) -> list[RoleAssigned]:
     ranked = candidates(org, task.owner, now)
     title = walk.role_title(task.owner)
     walk.show("gap", t("roster.gap", lang, role=title), level="error")
-    question = q.person_question(
-        (task.group, task.id),
-        t("roster.ask", lang, role=title),
-        org,
-        ranked,
-        now,
-        lang,
-        extra=("uncovered", t("roster.leave_gap", lang)),
+    extra = ("uncovered", t("roster.leave_gap", lang))
+    ask = t("roster.ask", lang, role=title)
+    # Asked after the step's own question, and optional: the step may go on uncovered.
+    person = _ask_person(
+        walk, (task.group, task.id), ask, ranked, extra, field="owner", optional=True
     )
-    question = dataclasses.replace(
-        question, field="owner", first=False, optional=True, default="uncovered"
-    )
-    person, _ = walk.ask(question, q.person_parser(org, ranked, ("uncovered",)))
     if person == "uncovered":
         return []
     return [assignment(walk, task.owner, person, ranked, now, step=task.id)]
