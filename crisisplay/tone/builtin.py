@@ -51,13 +51,19 @@ def rules_for(lang: str) -> tuple[BuiltinRule, ...]:
     )
 
 
+#: how much of a text the word rules read
+MAX_WORDS_READ = 100_000
+
+
 def matches(
     rules: Sequence[BuiltinRule], text: str, lang: str, known: KnownTimes
 ) -> list[WordMatch]:
     """Every match of ``rules`` in ``text``; a word is lemmatised only if some rule applies."""
     if not rules or not text.strip():
         return []
-    tokens = tokens_of(text, lang)
+    # No message is this long (the longest channel takes some 63,000 characters): past it, a
+    # pasted file is counted and flagged for its length, not read word by word.
+    tokens = tokens_of(text[:MAX_WORDS_READ], lang)
     vocab = vocabulary(tokens)
     found: list[WordMatch] = []
     for rule in rules:

@@ -19,7 +19,8 @@ from crisisplay.tone.lemmas import lemmas_of
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\xa0": " ", "\u202f": " "})
 _URL = (
     r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)]"
-    r"|\b(?:[a-z0-9-]+\.)+(?:fr|com|net|org|eu|example)\b(?:/[^\s<>\"]*[^\s<>\".,;:!?)])?"
+    # A domain has a few labels: bounded, so a text like "a.a.a.a..." is read in linear time.
+    r"|\b(?:[a-z0-9-]{1,63}\.){1,8}(?:fr|com|net|org|eu|example)\b(?:/[^\s<>\"]*[^\s<>\".,;:!?)])?"
 )
 _CLOCK = {
     "fr": r"\b(?:[01]?\d|2[0-3])\s?h\s?(?:[0-5]\d)?(?![\w])|\b(?:[01]?\d|2[0-3]):[0-5]\d\b",

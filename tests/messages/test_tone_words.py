@@ -81,3 +81,15 @@ def test_simplemma_is_not_imported_until_a_text_is_linted() -> None:
     )
     ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert ran.stdout.strip() == "False"
+
+
+def test_the_word_rules_read_a_pasted_file_only_as_far_as_any_message_goes(
+    bundled: Playbook,
+) -> None:
+    """A megabyte of "a.a.a." is read in linear time, and past the longest message the words
+    are not read at all (the text is flagged for its length by the channel instead)."""
+    from crisisplay.tone.builtin import MAX_WORDS_READ
+
+    filler = "a." * (MAX_WORDS_READ // 2)
+    assert _rules(bundled, "Nous ne sommes pas en panne. " + filler) == ["denial"]
+    assert _rules(bundled, filler + " Nous ne sommes pas en panne.") == []
