@@ -109,7 +109,7 @@ def fire(walk: Walkthrough, inject: Inject) -> None:
         for fact, value in inject.facts.items()
         if fact not in state.facts or state.facts[fact].value != value
     }
-    from crisisplay.engine.walkthrough import Act
+    from crisisplay.engine.acts import Act
 
     payload = inject_payload(inject, walk.session.org.languages)
     acts = [Act(payload, EXERCISE_CONTROL)]

@@ -157,11 +157,8 @@ def publication(
         for g in message.gates
         if (s := walk.state.gates.get(g)) is not None and s.status == "overridden"
     )
-    texts = tuple(
-        ChannelText(c, r.lang, r.text or "", r.title)
-        for c in channels
-        if (r := progress.rendered[c]) is not None
-    )
+    shown = [progress.rendered[channel] for channel in channels]
+    texts = tuple(ChannelText(r.channel, r.lang, r.text or "", r.title) for r in shown)
     return MessagePublished(
         message.id,
         message.kind,

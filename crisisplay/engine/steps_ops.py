@@ -20,7 +20,8 @@ from crisisplay.timeline.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from crisisplay.engine.walkthrough import Act, Walkthrough
+    from crisisplay.engine.acts import Act
+    from crisisplay.engine.walkthrough import Walkthrough
 
 
 def start_task(walk: Walkthrough, task: Task) -> None:
@@ -87,7 +88,7 @@ def finish(walk: Walkthrough, task: Task) -> None:
 
 
 def decide_gate(walk: Walkthrough, gate_id: str, task: Task) -> None:
-    from crisisplay.engine.walkthrough import Act
+    from crisisplay.engine.acts import Act
 
     lang = walk.lang
     gate = walk.scenario.gate(gate_id)

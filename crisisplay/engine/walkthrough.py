@@ -24,6 +24,7 @@ from crisisplay.clock import Clock
 from crisisplay.conditions import holds
 from crisisplay.engine import facts_ops, message_ops, roster_ops, steps_ops
 from crisisplay.engine import questions as q
+from crisisplay.engine.acts import RUNAWAY_EVENTS, Act, Superseded, described, inert
 from crisisplay.engine.tasks import Task, all_tasks
 from crisisplay.errors import Interrupted, Runaway
 from crisisplay.playbook.load import Playbook
@@ -54,32 +55,10 @@ class Recorder(Protocol):
     ) -> tuple[list[Event], bool]: ...
 
 
-#: events a walkthrough may record in a row without any answer before it is stopped as a runaway
-RUNAWAY_EVENTS = 1000
-
-
-class Superseded(Exception):
-    """Someone else recorded first: the act was decided on a state that is gone. The events
-    they appended are folded in, and the walkthrough decides again."""
-
-    def __init__(self, events: Sequence[Event]) -> None:
-        super().__init__(f"{len(events)} events recorded elsewhere first")
-        self.events = list(events)
-
-
 class Ticker(Protocol):
     """Moves exercise time forward, firing what is due on the way (drill injects)."""
 
     def advance(self, walk: Walkthrough, until: datetime) -> None: ...
-
-
-@dataclass(frozen=True)
-class Act:
-    """One event to record, with who it is for when that is not the walkthrough's actor."""
-
-    payload: Payload
-    actor: str | None = None
-    role: str | None = None
 
 
 @dataclass
@@ -160,7 +139,7 @@ class Walkthrough:
                 self.show("done", t("completed", self.lang), level="ok")
             return True
         except Superseded as exc:
-            self.show("superseded", t("superseded", self.lang), *_acts(exc.events))
+            self.show("superseded", t("superseded", self.lang), *described(exc.events))
             return False
 
     def pulse(self) -> None:
@@ -197,12 +176,19 @@ class Walkthrough:
             actor = act.actor or self.session.actor
             role = act.role if act.actor else (act.role or lead)
             news.append(new_event(act.payload, actor, role, now))
-        expect = self.state.last_seq if checked else None
-        events, recorded = self.session.recorder.commit_if(news, expect)
-        self.state.apply_all(events)
+        seen: list[Event] = []
+        while True:
+            expect = self.state.last_seq if checked else None
+            events, recorded = self.session.recorder.commit_if(news, expect)
+            self.state.apply_all(events)
+            seen += events
+            if recorded or not all(inert(e) for e in events):
+                break
+            # Only notes or previews came in between: nothing the act was decided on changed.
         self._after_commit(len(news))
         if not recorded:
-            raise Superseded(events)
+            raise Superseded(seen)
+        events = seen
         if any(e.kind in (FactSet.KIND, SeverityAssessed.KIND) for e in events):
             roster_ops.check_escalations(self)
         return events
@@ -335,11 +321,6 @@ class Walkthrough:
         ):
             return True
         return self.state.facts_changed_seq > progress.rendered_seq
-
-
-def _acts(events: Sequence[Event]) -> list[str]:
-    """What the others recorded, one line each (#seq kind, by whom)."""
-    return [f"#{e.seq} {e.kind} ({e.actor})" for e in events]
 
 
 def _labelled(label: str, act: Callable[..., None], *args: Any) -> Action:

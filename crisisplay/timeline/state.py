@@ -155,10 +155,6 @@ class MessageState:
     def published(self) -> bool:
         return bool(self.publications)
 
-    @property
-    def rendered_at(self) -> datetime | None:
-        return max((r.at for r in self.rendered.values()), default=None)
-
 
 @dataclass
 class Promise:
