@@ -41,12 +41,19 @@ def _examples(cli: Cli) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+#: who decides each gate the examples name, in the example incident
+_MEMBERS = {"comms-approval": "camille-roux", "legal-review": "julie-fabre"}
+
+
 def _unattended(words: list[str]) -> list[str]:
     if "--speed" in words:
         at = words.index("--speed")
         del words[at : at + 2]
     words = [word for word in words if word != "--step"]
     names = [w for w in words if not w.startswith("-")]
+    if names[0] in ("gate", "fact") and names[1] != "show" and "--actor" not in words:
+        # a member acts as who they are: the person who holds the role the act needs
+        words += ["--actor", _MEMBERS.get(names[-1], "noc-duty")]
     if names[:1] == ["resume"] and "--answers" not in words:
         # the one incident the examples resume is the nationwide outage of INCIDENT
         words += ["--answers", "playbooks/answers/nationwide-outage.yaml", "--quiet"]

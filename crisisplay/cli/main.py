@@ -129,4 +129,6 @@ COMMAND_MODULES: dict[str, str] = {
     "drill": "drill_cmds",
     "report": "report_cmds",
     "published": "record_cmds",
+    "gate": "member_cmds",
+    "fact": "member_cmds",
 }

@@ -121,6 +121,7 @@ def _role_assigned(s: IncidentState, p: v.RoleAssigned, e: Event, at: datetime) 
 
 
 def _role_gap(s: IncidentState, p: v.RoleGap, e: Event, at: datetime) -> None:
+    s.roles.pop(p.role, None)  # recorded after an assignment, the role is now vacant
     gap = s.gaps.get(p.role)
     if gap is not None and gap.closed_at is None:  # the same gap, now explained by the lead
         gap.reason = p.reason

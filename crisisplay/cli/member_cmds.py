@@ -1,0 +1,212 @@
+"""`crisisplay gate pass|refuse|show` and `crisisplay fact set`: acts of the cell's members,
+each from their own terminal, on the incident's timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from crisisplay.cli.options import ActorOption, TimelineOption, current_home, resolve_actor
+from crisisplay.cli.runner import command
+from crisisplay.errors import UsageError
+
+if TYPE_CHECKING:
+    from crisisplay.engine.member_ops import Decided
+    from crisisplay.playbook.load import Playbook
+    from crisisplay.timeline.state import IncidentState
+    from crisisplay.timeline.store import TimelineStore
+
+#: how many times an act is decided again when others keep recording first
+_TRIES = 20
+
+gate_app = typer.Typer(
+    rich_markup_mode=None,
+    name="gate",
+    help="The validator decides a gate, after seeing what it covers.\n\n"
+    "Example: crisisplay gate pass noc-scope --comment 'share confirmed at 60%'",
+    no_args_is_help=True,
+)
+fact_app = typer.Typer(
+    rich_markup_mode=None,
+    name="fact",
+    help="Set or correct a fact of the incident (the gates that confirmed it re-open).\n\n"
+    "Example: crisisplay fact set affected_share 45",
+    no_args_is_help=True,
+)
+#: the commands of this module; `crisisplay.cli.main` loads them on first use
+commands = typer.Typer(rich_markup_mode=None)
+commands.add_typer(gate_app)
+commands.add_typer(fact_app)
+
+GateArgument = Annotated[str, typer.Argument(help="Gate id (see `crisisplay show SCENARIO`).")]
+CommentOption = Annotated[
+    str | None, typer.Option("--comment", help="What you say with it (recorded).")
+]
+
+
+@gate_app.command("show")
+@command
+def gate_show(gate: GateArgument, timeline: TimelineOption = None) -> int:
+    """What a gate covers: the facts it confirms with their values, the texts behind it.
+
+    Example: crisisplay gate show noc-scope
+    """
+    from crisisplay.console.member_views import print_gate
+
+    playbook, state, _ = _incident(timeline)
+    print_gate(playbook, state, gate, _now())
+    return 0
+
+
+@gate_app.command("pass")
+@command
+def gate_pass(
+    gate: GateArgument,
+    comment: CommentOption = None,
+    override: Annotated[
+        str | None,
+        typer.Option(
+            "--override", metavar="REASON", help="The cell lead goes past the gate, with why."
+        ),
+    ] = None,
+    timeline: TimelineOption = None,
+    actor: ActorOption = None,
+) -> int:
+    """Pass a gate: only the person holding its validating role (or a backup on duty) may.
+
+    What it covers is printed first. Anyone else gets exit 2 and the names of who can; a role
+    recorded as a gap can only be gone past by the lead, with --override REASON.
+
+    Examples:
+
+      crisisplay gate pass noc-scope --comment "share confirmed at 60%"
+
+      crisisplay gate pass comms-approval --override "director unreachable, lead signs"
+    """
+    return _decide(gate, "pass", comment, override, timeline, actor)
+
+
+@gate_app.command("refuse")
+@command
+def gate_refuse(
+    gate: GateArgument,
+    comment: CommentOption = None,
+    timeline: TimelineOption = None,
+    actor: ActorOption = None,
+) -> int:
+    """Refuse a gate, saying why; the lead then corrects the facts or the text.
+
+    Example: crisisplay gate refuse legal-review --comment "remove the cause: not confirmed"
+    """
+    return _decide(gate, "refuse", comment, None, timeline, actor)
+
+
+@fact_app.command("set")
+@command
+def fact_set(
+    name: Annotated[str, typer.Argument(help="Fact id (see `crisisplay show SCENARIO`).")],
+    value: Annotated[str, typer.Argument(help="Its value, as you would answer it (or inconnu).")],
+    timeline: TimelineOption = None,
+    actor: ActorOption = None,
+) -> int:
+    """Set or correct a fact; every gate that confirmed it re-opens.
+
+    Example: crisisplay fact set affected_share 45
+    """
+    from crisisplay.engine.member_ops import set_fact
+
+    def decide(pb: Playbook, state: IncidentState, person: str) -> Decided:
+        return set_fact(state, pb.scenario(state.scenario or ""), fact_id=name, raw=value)
+
+    return _record(_incident(timeline), actor, decide)
+
+
+def _decide(
+    gate_id: str,
+    decision: str,
+    comment: str | None,
+    override: str | None,
+    timeline: Path | None,
+    actor: str | None,
+) -> int:
+    from crisisplay.console.member_views import print_gate
+    from crisisplay.engine.member_ops import decide_gate
+
+    incident = _incident(timeline)
+    print_gate(incident[0], incident[1], gate_id, _now())
+
+    def decide(pb: Playbook, now_state: IncidentState, person: str) -> Decided:
+        return decide_gate(
+            now_state,
+            pb.scenario(now_state.scenario or ""),
+            pb.organisation,
+            gate_id=gate_id,
+            decision=decision,
+            person=person,
+            now=_now(),
+            comment=comment,
+            override=override,
+        )
+
+    return _record(incident, actor, decide)
+
+
+def _record(
+    incident: tuple[Playbook, IncidentState, TimelineStore],
+    actor: str | None,
+    decide: Callable[[Playbook, IncidentState, str], Decided],
+) -> int:
+    """Decide on the state, check and append; decide again when someone recorded first."""
+    from crisisplay.timeline.vocabulary import new_event
+
+    playbook, state, store = incident
+    person = _person(playbook, resolve_actor(actor))
+    role = _role_of(state, person)
+    for _ in range(_TRIES):
+        decided = decide(playbook, state, person)
+        if decided.already is not None:
+            typer.echo(f"already done: {decided.already}")
+            return 0
+        news = [new_event(p, person, role, _now()) for p in decided.events]
+        events, recorded = store.commit_if(news, state.last_seq)
+        state.apply_all(events)
+        if recorded:
+            typer.echo(f"recorded #{events[-1].seq}")
+            return 0
+    raise UsageError("others kept recording first: try again")
+
+
+def _incident(timeline: Path | None) -> tuple[Playbook, IncidentState, TimelineStore]:
+    from crisisplay.cli.options import resolve_timeline
+    from crisisplay.incident import join
+    from crisisplay.playbook.load import load_playbook
+
+    store, state = join(resolve_timeline(timeline))
+    assert state.scenario is not None
+    return load_playbook(current_home(), only=state.scenario), state, store
+
+
+def _person(playbook: Playbook, actor: str) -> str:
+    org = playbook.organisation
+    if org.person(actor) is None:
+        from crisisplay.playbook.convert import did_you_mean
+
+        known = [p.id for p in org.people]
+        raise UsageError(
+            f"{actor!r} is not a person of the roster{did_you_mean(actor, known)}",
+            hint="say who you are with --actor PERSON or $CRISISPLAY_ACTOR",
+        )
+    return actor
+
+
+def _role_of(state: IncidentState, person: str) -> str | None:
+    return next((role for role, held in state.roles.items() if held.person == person), None)
+
+
+def _now() -> datetime:
+    # The system clock lives at the edge; the core gets the time it is given.
+    return datetime.now(timezone.utc)
