@@ -51,7 +51,8 @@ def _unattended(words: list[str]) -> list[str]:
         del words[at : at + 2]
     words = [word for word in words if word != "--step"]
     names = [w for w in words if not w.startswith("-")]
-    if names[0] in ("gate", "fact") and names[1] != "show" and "--actor" not in words:
+    acting = (names[0] in ("gate", "fact") and names[1] != "show") or "--mine" in words
+    if acting and "--actor" not in words:
         # a member acts as who they are: the person who holds the role the act needs
         words += ["--actor", _MEMBERS.get(names[-1], "noc-duty")]
     if names[:1] == ["resume"] and "--answers" not in words:

@@ -131,4 +131,5 @@ COMMAND_MODULES: dict[str, str] = {
     "published": "record_cmds",
     "gate": "member_cmds",
     "fact": "member_cmds",
+    "tasks": "member_cmds",
 }

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from crisisplay.cli.options import ActorOption, TimelineOption, current_home, resolve_actor
+from crisisplay.cli.options import (
+    ActorOption,
+    FormatOption,
+    OutputFormat,
+    TimelineOption,
+    current_home,
+    resolve_actor,
+)
 from crisisplay.cli.runner import command
 from crisisplay.errors import UsageError
 
@@ -123,6 +130,54 @@ def fact_set(
         return set_fact(state, pb.scenario(state.scenario or ""), fact_id=name, raw=value)
 
     return _record(_incident(timeline), actor, decide)
+
+
+@commands.command("tasks")
+@command
+def tasks(
+    mine: Annotated[bool, typer.Option("--mine", help="Only the tasks of your roles.")] = False,
+    role: Annotated[str | None, typer.Option("--role", help="Only the tasks of this role.")] = None,
+    timeline: TimelineOption = None,
+    actor: ActorOption = None,
+    output: FormatOption = OutputFormat.text,
+) -> int:
+    """The open work of the incident by owner: waiting, open, started, late, done, skipped.
+
+    Examples:
+
+      crisisplay tasks --mine
+
+      crisisplay tasks --role noc-liaison --format json
+    """
+    from zoneinfo import ZoneInfo
+
+    from crisisplay.tasks_view import tasks_of
+
+    playbook, state, _ = _incident(timeline)
+    org = playbook.organisation
+    lang = state.lang or org.languages[0]
+    found = tasks_of(state, playbook.scenario(state.scenario or ""), org, _now(), lang)
+    if mine:
+        person = _person(playbook, resolve_actor(actor))
+        roles = {r for r, held in state.roles.items() if held.person == person}
+        found = [t for t in found if t.owner_role in roles]
+    if role is not None:
+        found = [t for t in found if t.owner_role == role]
+    zone = ZoneInfo(org.timezone)
+    if output is OutputFormat.json:
+        from crisisplay.console import write_json
+
+        write_json([t.as_json(zone) for t in found])
+        return 0
+    from crisisplay.console import print_table
+
+    rows = [
+        (t.id, t.title, t.owner or t.owner_role, t.state,
+         t.due.astimezone(zone).strftime("%H:%M") if t.due else "-", ", ".join(t.waits_on))
+        for t in found
+    ]  # fmt: skip
+    print_table(None, ("task", "title", "owner", "state", "due", "waits on"), rows)
+    return 0
 
 
 def _decide(

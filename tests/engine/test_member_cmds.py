@@ -4,8 +4,10 @@ the same act from two terminals recorded once."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,28 @@ def test_the_same_act_from_two_terminals_is_recorded_once(
     passes = [e for e in read_events(path).events if e.kind == GatePassed.KIND
               and e.payload["gate"] == "noc-scope"]  # fmt: skip
     assert len(passes) == 1  # the cut is just before the first pass of the walk
+
+
+def test_tasks_by_owner_as_the_stable_json_gives_them(
+    cli: Cli, walked: list[Event], tmp_path: Path
+) -> None:
+    path = _before_scope(walked, tmp_path)
+    ran = cli("tasks", "--timeline", str(path), "--format", "json")
+    assert ran.exit_code == 0, ran.stderr
+    items = json.loads(ran.stdout)
+    assert {tuple(sorted(item)) for item in items} == {
+        ("due", "id", "owner", "owner_role", "state", "title", "waits_on")
+    }
+    by_id = {item["id"]: item for item in items}
+    assert by_id["confirm-alert"]["state"] == "done"
+    assert by_id["confirm-scope"]["state"] in ("started", "late")  # its gate is waiting
+    assert by_id["brief-cell"]["waits_on"] == ["confirm-scope"]
+    assert all(i["state"] in ("waiting", "open", "started", "late", "done", "skipped")
+               for i in items)  # fmt: skip
+    due = datetime.fromisoformat(by_id["confirm-alert"]["due"])
+    assert due.utcoffset() is not None and by_id["confirm-alert"]["due"].endswith("+01:00")
+    mine = cli("tasks", "--mine", "--timeline", str(path), "--format", "json",
+               "--actor", "noc-duty")  # fmt: skip
+    assert {i["owner_role"] for i in json.loads(mine.stdout)} == {"noc-liaison"}
+    role = cli("tasks", "--role", "cm-lead", "--timeline", str(path), "--format", "json")
+    assert {i["owner"] for i in json.loads(role.stdout)} == {"ines-haddad"}
