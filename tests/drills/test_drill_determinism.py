@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -13,10 +12,10 @@ from crisisplay.clock import ManualClock
 from crisisplay.home import Home
 from crisisplay.incident import Edges, resume
 from crisisplay.prompts import ScriptedPrompter, load_answers
-from crisisplay.timeline.events import Event, NewEvent, parse_line, parse_time
-from crisisplay.timeline.store import TimelineStore
+from crisisplay.timeline.events import parse_line, parse_time
 from tests.conftest import ROOT, Cli
 from tests.drills.conftest import BUNDLED_ANSWERS, MINIMAL_ANSWERS, MINIMAL_START, run
+from tests.engine.test_walkthrough import acknowledged_writes
 
 # The minimal drill's timeline, byte for byte. It changes only when the drill engine, the event
 # format or the fixture home changes: check the new timeline by eye, then pin its hash.
@@ -51,23 +50,6 @@ def test_the_cli_gives_byte_identical_timelines(cli: Cli, tmp_path: Path) -> Non
         )
         assert ran.exit_code == 0, ran.stderr
     assert files[0].read_bytes() == files[1].read_bytes()
-
-
-def acknowledged_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Event counts after each acknowledged write: the only places a run can stop."""
-    counts: list[int] = []
-    original = TimelineStore.commit_if
-
-    def counting(
-        self: TimelineStore, news: Sequence[NewEvent], expect: int | None
-    ) -> tuple[list[Event], bool]:
-        events, recorded = original(self, news, expect)
-        if recorded:
-            counts.append(events[-1].seq)
-        return events, recorded
-
-    monkeypatch.setattr(TimelineStore, "commit_if", counting)
-    return counts
 
 
 def _resume(home: Path, timeline: Path, last_line: bytes) -> None:
