@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crisisplay.timeline.bulk import no_cycle_collection
 from crisisplay.timeline.events import GENESIS, VERSION, BadLine, Event, parse_line
 
 _CR = ord("\r")
@@ -59,6 +60,11 @@ class Scan:
 
 def scan(buf: bytes, tip: ChainTip = START) -> Scan:
     """Walk ``buf`` (which starts right after the event ``tip`` describes)."""
+    with no_cycle_collection(len(buf) // 1000):
+        return _scan(buf, tip)
+
+
+def _scan(buf: bytes, tip: ChainTip) -> Scan:
     events: list[Event] = []
     pos, size = 0, len(buf)
     seq, head, incident = tip.seq, tip.head, tip.incident  # locals: this loop runs per event

@@ -12,6 +12,7 @@ from typing import Any
 
 from crisisplay.errors import Location, TimelineError
 from crisisplay.timeline import vocabulary as v
+from crisisplay.timeline.bulk import no_cycle_collection
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.payloads import REGISTRY, PayloadError
 from crisisplay.timeline.state import (
@@ -35,9 +36,11 @@ Handler = Callable[[IncidentState, Any, Event, datetime], None]
 
 
 def fold_into(state: IncidentState, events: Iterable[Event], source: str) -> IncidentState:
+    size = len(events) if isinstance(events, list) else 0
     try:
-        for event in events:
-            apply(state, event)
+        with no_cycle_collection(size):
+            for event in events:
+                apply(state, event)
     except TimelineError as exc:
         raise TimelineError(
             exc.message, location=Location(source, state.last_seq + 1), hint=exc.hint
