@@ -11,7 +11,7 @@ from typing import Any
 from crisisplay.board import Holder, lead_board
 from crisisplay.clock import Clock
 from crisisplay.engine import Session, Ticker, start
-from crisisplay.errors import Location, TimelineError, UsageError
+from crisisplay.errors import TimelineError, UsageError
 from crisisplay.home import TIMELINE_SUFFIX, Home
 from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.load import Playbook, load_playbook
@@ -118,12 +118,7 @@ def join(path: Path) -> tuple[TimelineStore, IncidentState]:
     """A writer on an existing incident, and its state folded from what that writer read: from
     then on, each of its appends returns (and its caller folds) everything appended since."""
     store = TimelineStore(path)
-    state = IncidentState()
-    try:
-        state.apply_all(store.read_new())
-    except TimelineError as exc:
-        raise TimelineError(exc.message, location=exc.location or Location(str(path))) from None
-    return store, _incident_state(state, path)
+    return store, _incident_state(fold(store.read_new(), str(path)), path)
 
 
 def resume(home: Home, path: Path, edges: Edges, *, take_over: bool = False) -> IncidentRun:

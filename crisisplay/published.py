@@ -13,10 +13,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from crisisplay.errors import UsageError
+from crisisplay.messages.rendered import TITLE_KEYS
 from crisisplay.timeline.state import IncidentState
-
-# The name each channel's title has in the machine-readable outputs (DESIGN.md).
-_TITLE_KEYS = {"email": "subject", "push": "title"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,7 @@ class PublishedText:
             ),
         }
         if self.title is not None:
-            out[_TITLE_KEYS.get(self.channel, "title")] = self.title
+            out[TITLE_KEYS.get(self.channel, "title")] = self.title
         return out
 
     @property
