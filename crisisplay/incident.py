@@ -11,6 +11,8 @@ from typing import Any
 from crisisplay.board import Holder, lead_board
 from crisisplay.clock import Clock
 from crisisplay.engine import Session, Ticker, start
+from crisisplay.engine.waiting import waiting_on
+from crisisplay.engine.walkthrough import LiveBoard, Walkthrough
 from crisisplay.errors import TimelineError, UsageError
 from crisisplay.home import TIMELINE_SUFFIX, Home
 from crisisplay.playbook.convert import did_you_mean
@@ -32,6 +34,10 @@ class IncidentRun:
     state: IncidentState
     #: who took the lead's board over while this one ran (it stopped, everything kept)
     board_lost_to: str | None = None
+    #: the board stopped with work only others can do: what the incident waits on, who acts
+    waiting: tuple[str, ...] = ()
+    #: how to carry on
+    resume_hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,8 @@ class Edges:
     actor: str
     ticker: Ticker | None = None
     organisation: Organisation | None = None
+    #: a person at the board: it waits for the cell's acts instead of stopping
+    live: LiveBoard | None = None
 
 
 def new_incident_id(scenario_id: str, moment: datetime, token: str) -> str:
@@ -100,7 +108,7 @@ def activate(
     )
     with lead_board(path, edges.actor, edges.clock.now()):
         walk = start(session, IncidentState(), **(activation or {}))
-        return IncidentRun(path, walk.run(), walk.board_lost_to)
+        return _outcome(path, walk)
 
 
 def load_state(path: Path) -> IncidentState:
@@ -149,7 +157,13 @@ def _resume(home: Home, path: Path, edges: Edges, previous: Holder | None) -> In
         resume_command(path, home),
     )
     walk = start(session, state)
-    return IncidentRun(path, walk.run(), walk.board_lost_to)
+    return _outcome(path, walk)
+
+
+def _outcome(path: Path, walk: Walkthrough) -> IncidentRun:
+    state = walk.run()
+    waiting = tuple(waiting_on(walk)) if walk.waiting else ()
+    return IncidentRun(path, state, walk.board_lost_to, waiting, walk.session.resume_hint)
 
 
 def _session(
@@ -171,6 +185,7 @@ def _session(
         organisation=edges.organisation,
         ticker=edges.ticker,
         resume_hint=hint,
+        live=edges.live,
     )
 
 

@@ -148,6 +148,43 @@ _TEXTS: dict[str, dict[str, str]] = {
     "yes": {"fr": "oui", "en": "yes"},
     "no": {"fr": "non", "en": "no"},
     "reason.required": {"fr": "un motif est obligatoire", "en": "a reason is required"},
+    # the cell's work in parallel: dates, waiting work, the board
+    "fact.datetime_hint": {
+        "fr": "Jour et heure, heure locale : 2026-12-01 03:17, 01/12 03:17, hier 03:17 ou 03:17.",
+        "en": "Day and time, local time: 2026-12-01 03:17, 01/12 03:17, yesterday 03:17 or 03:17.",
+    },
+    "board.waiting": {
+        "fr": "Rien à faire sur ce poste pour l'instant : la cellule attend",
+        "en": "Nothing for this terminal to do for now: the cell is waiting on",
+    },
+    "board.waits_on": {"fr": "{task} attend {what}", "en": "{task} waits on {what}"},
+    "board.owed_by": {"fr": "{task} : à faire par {who}", "en": "{task}: to be done by {who}"},
+    "board.resume": {
+        "fr": "Reprenez quand ils ont agi : {hint}",
+        "en": "Carry on when they have acted: {hint}",
+    },
+    "board.idle": {
+        "fr": "Tableau de la cellule : mis à jour dès qu'un membre agit (Entrée : reprendre une "
+        "tâche à votre compte, Ctrl-C : pause)",
+        "en": "The cell's board: refreshed as soon as a member acts (Enter: take a task over, "
+        "Ctrl-C: pause)",
+    },
+    "board.take_over": {
+        "fr": "Quelle tâche reprenez-vous à votre compte ?",
+        "en": "Which task do you take over?",
+    },
+    "board.none": {"fr": "(aucune, continuer d'attendre)", "en": "(none, keep waiting)"},
+    "task.not_published": {
+        "fr": "non publié : {reason}",
+        "en": "not published: {reason}",
+    },
+    "step.done_ask": {"fr": "Est-ce fait ?", "en": "Is it done?"},
+    "step.done": {"fr": "Fait", "en": "Done"},
+    "step.not_yet": {"fr": "Pas encore (y revenir plus tard)", "en": "Not yet (come back later)"},
+    "update.title": {
+        "fr": "Point d'étape promis pour {due}",
+        "en": "Update promised for {due}",
+    },
 }
 
 

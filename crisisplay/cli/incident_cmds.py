@@ -16,6 +16,7 @@ from crisisplay.cli.options import (
     TimelineOption,
     checked_timeline,
     current_home,
+    live_board,
     make_prompter,
     resolve_actor,
     resolve_timeline,
@@ -70,7 +71,7 @@ def activate(
     home = current_home()
     load_playbook(home, only=scenario).scenario(scenario)  # an unknown scenario stops here
     prompter = make_prompter(answers, quiet=quiet)
-    edges = Edges(prompter, SystemClock(), resolve_actor(actor))
+    edges = Edges(prompter, SystemClock(), resolve_actor(actor), live=live_board(answers))
     incident = new_incident_id(scenario, edges.clock.now(), secrets.token_hex(2))
     path = checked_timeline(timeline) or home.timelines / f"{incident}{TIMELINE_SUFFIX}"
     if not quiet:
@@ -115,7 +116,12 @@ def resume(
     from crisisplay.incident import resume as run_resume
 
     path = resolve_timeline(timeline)
-    edges = Edges(make_prompter(answers, quiet=quiet), SystemClock(), resolve_actor(actor))
+    edges = Edges(
+        make_prompter(answers, quiet=quiet),
+        SystemClock(),
+        resolve_actor(actor),
+        live=live_board(answers),
+    )
     print_outcome(run_resume(current_home(), path, edges, take_over=take_over))
     return 0
 

@@ -132,4 +132,6 @@ COMMAND_MODULES: dict[str, str] = {
     "gate": "member_cmds",
     "fact": "member_cmds",
     "tasks": "member_cmds",
+    "do": "work_cmds",
+    "publish": "work_cmds",
 }

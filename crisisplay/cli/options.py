@@ -13,6 +13,7 @@ from crisisplay.cli.context import get_globals
 from crisisplay.home import Home, current_folder, find_home, newest_timeline
 
 if TYPE_CHECKING:
+    from crisisplay.engine.walkthrough import LiveBoard
     from crisisplay.prompts import Prompter
 
 
@@ -103,6 +104,15 @@ def resolve_actor(given: str | None) -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         raise UsageError("cannot tell who you are", hint="give --actor NAME") from None
+
+
+def live_board(answers: Path | None) -> LiveBoard | None:
+    """A person at the board waits for the cell's acts; an answers file stops instead."""
+    if answers is not None:
+        return None
+    from crisisplay.console.live_board import TerminalBoard
+
+    return TerminalBoard()
 
 
 def make_prompter(answers: Path | None, *, quiet: bool = False) -> Prompter:

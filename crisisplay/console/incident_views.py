@@ -10,6 +10,7 @@ from crisisplay.console import get_console, safe, safe_line
 from crisisplay.console.status_views import status_board
 from crisisplay.incident import IncidentRun
 from crisisplay.status import Status
+from crisisplay.texts import t
 
 
 def print_activation_banner(incident: str, timeline: Path, resume: str) -> None:
@@ -33,6 +34,12 @@ def print_outcome(run: IncidentRun) -> None:
         )
     elif state.completed_at is not None:
         console.print(f"[ok]walkthrough complete[/] ({state.last_seq} events)  {where}")
+    elif run.waiting:
+        lang = state.lang or "en"
+        console.print(f"[warning]{safe(t('board.waiting', lang))}[/]")
+        for line in run.waiting:
+            console.print(f"  - {safe(line)}")
+        console.print(f"[muted]{safe(t('board.resume', lang, hint=run.resume_hint))}[/]  {where}")
     else:
         console.print(f"[warning]walkthrough paused[/] at event #{state.last_seq}  {where}")
 

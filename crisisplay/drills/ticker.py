@@ -90,13 +90,11 @@ class InjectTicker:
 
 def step_boundary(walk: Walkthrough) -> str | None:
     """``steps.ID`` / ``post.ID`` when the walkthrough is about to take a new task on."""
-    label = str(getattr(walk.next_action(), "label", ""))
-    group, _, task_id = label.partition(".")
-    if group == "steps" and task_id not in walk.state.steps:
-        return label
-    if group == "post" and task_id not in walk.state.post_actions:
-        return label
-    return None
+    action = walk.next_action()
+    if action is None or action.group not in ("steps", "post"):
+        return None
+    table = walk.state.steps if action.group == "steps" else walk.state.post_actions
+    return action.label if action.target not in table else None
 
 
 def fire(walk: Walkthrough, inject: Inject) -> None:

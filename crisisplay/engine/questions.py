@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from crisisplay.engine.tasks import Task
-from crisisplay.facts import coerce, parse_clock
+from crisisplay.facts import LocalTime, coerce, parse_clock
 from crisisplay.playbook.model import Fact, Message, Organisation, Scenario
 from crisisplay.playbook.types import Duration
 from crisisplay.prompts import Option, Question
@@ -64,7 +64,7 @@ UNKNOWN: Any = _Unknown()
 UNKNOWN_WORDS = frozenset(("unknown", "inconnu", "inconnue", "not known", "?"))
 
 
-def parse_fact(fact: Fact, lang: str, value: Any) -> Any:
+def parse_fact(fact: Fact, lang: str, value: Any, local: LocalTime | None = None) -> Any:
     if isinstance(value, str) and value.strip().lower() in UNKNOWN_WORDS:
         if fact.unknown_ok:
             return UNKNOWN
@@ -74,7 +74,7 @@ def parse_fact(fact: Fact, lang: str, value: Any) -> Any:
             # An empty text is a value conditions can test (refund_date != ''); nothing else is.
             return "" if fact.type == "text" else None
         raise ValueError(t("fact.required", lang))
-    return coerce(fact, value)
+    return coerce(fact, value, local)
 
 
 def person_parser(
@@ -163,6 +163,8 @@ def _display_default(fact: Fact, current: FactState | None) -> Any:
 
 def _help(fact: Fact, lang: str) -> str | None:
     parts = [fact.help.get_text(lang)] if fact.help else []
+    if fact.type == "datetime":
+        parts.append(t("fact.datetime_hint", lang))
     if fact.unknown_ok:
         parts.append(t("fact.unknown_hint", lang))
     return " ".join(parts) or None
@@ -266,6 +268,22 @@ def task_decision(task: Task, lang: str) -> Question:
         t("step.ask", lang),
         options=options,
         default="do",
+    )
+
+
+def task_done(task: Task, lang: str) -> Question:
+    """The owner's word that the task is done; "not yet" leaves it open (an answers file
+    that says nothing means done)."""
+    options = (Option("done", t("step.done", lang)), Option("not-yet", t("step.not_yet", lang)))
+    return Question(
+        (task.group, task.id),
+        "done",
+        "select",
+        t("step.done_ask", lang),
+        options=options,
+        default="done",
+        first=False,
+        optional=True,
     )
 
 

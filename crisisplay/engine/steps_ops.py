@@ -36,12 +36,12 @@ def start_task(walk: Walkthrough, task: Task) -> None:
         walk.record(*items, task.skipped(reason, auto=True))
         return
     show_task(walk, task)
-    decision, _ = walk.ask(q.task_decision(task, lang), q.choice_of(("do", "skip")))
+    decision, answer = walk.ask(q.task_decision(task, lang), q.choice_of(("do", "skip")))
     if decision == "skip":
         reason = walk.ask_reason((task.group, task.id), t("step.skip_reason", lang))
-        walk.record(*items, task.skipped(reason))
+        walk.record(*items, _by(answer.by, task, task.skipped(reason)))
         return
-    walk.record(*items, *cover_owner(walk, task), task.started())
+    walk.record(*items, *cover_owner(walk, task), _by(answer.by, task, task.started()))
 
 
 def show_task(walk: Walkthrough, task: Task) -> None:
@@ -73,18 +73,48 @@ def countdown(walk: Walkthrough, task: Task) -> str | None:
 
 
 def finish(walk: Walkthrough, task: Task) -> None:
+    """The owner says the task is done (or not yet); a task whose every message was
+    deliberately not published is skipped with that reason, never "done"."""
+    unpublished = not_published(walk, task)
+    if unpublished is not None:
+        walk.record(task.skipped(t("task.not_published", walk.lang, reason=unpublished)))
+        return
     ticked: tuple[str, ...] = ()
     if task.checklist:
         labels = tuple(item.get_text(walk.lang) for item in task.checklist)
         question = q.checklist_question(task, labels, walk.lang)
         value, _ = walk.ask(question, q.checklist_parser(labels))
         ticked = tuple(value)
-    items: list[Payload] = [task.done(ticked)]
+    done, answer = walk.ask(q.task_done(task, walk.lang), q.choice_of(("done", "not-yet")))
+    if done == "not-yet":
+        walk.deferred[f"{task.group}.{task.id}"] = walk.state.last_seq
+        return
+    items: list[Act | Payload] = [_by(answer.by, task, task.done(ticked))]
     if task.resolves:
         items.append(IncidentResolved(task.id))
     walk.record(*items)
     if task.resolves:
         walk.show("resolved", t("resolved", walk.lang), level="ok")
+
+
+def not_published(walk: Walkthrough, task: Task) -> str | None:
+    """Why none of the task's messages went out, when each was deliberately left out."""
+    if not task.messages:
+        return None
+    reasons = []
+    for message_id in task.messages:
+        progress = walk.state.messages.get(message_id)
+        if progress is None or progress.published or progress.skipped is None:
+            return None
+        reasons.append(progress.skipped)
+    return "; ".join(reasons)
+
+
+def _by(person: str | None, task: Task, payload: Payload) -> Act | Payload:
+    """An act recorded for the person an answers file names (``by:``), in the task's role."""
+    from crisisplay.engine.acts import Act
+
+    return Act(payload, person, task.owner) if person else payload
 
 
 def decide_gate(walk: Walkthrough, gate_id: str, task: Task) -> None:

@@ -161,6 +161,14 @@ def _step_skipped(s: IncidentState, p: v.StepSkipped, e: Event, at: datetime) ->
     step.status, step.ended_at, step.reason, step.auto = "skipped", at, p.reason, p.auto
 
 
+def _checked(s: IncidentState, p: v.TaskChecked, e: Event, at: datetime) -> None:
+    table = s.post_actions if p.post else s.steps
+    task = table.get(p.task)
+    if task is None:
+        task = table[p.task] = StepState("after" if p.post else "", "started", started_at=at)
+    task.checklist += [item for item in p.items if item not in task.checklist]
+
+
 def _post_started(s: IncidentState, p: v.PostStarted, e: Event, at: datetime) -> None:
     action = _task(s.post_actions, p.action, p.phase, e)
     action.status, action.started_at, action.kind = "started", at, p.kind
@@ -306,6 +314,7 @@ _HANDLERS: dict[type, Handler] = {
     v.StepStarted: _step_started,
     v.StepDone: _step_done,
     v.StepSkipped: _step_skipped,
+    v.TaskChecked: _checked,
     v.GatePassed: _gate_decision("passed"),
     v.GateRefused: _gate_decision("refused"),
     v.GateOverridden: _gate_decision("overridden"),
