@@ -102,9 +102,10 @@ def fire(walk: Walkthrough, inject: Inject) -> None:
     state = walk.state
     assert state.activated_at is not None
     walk.session.clock.wait_until(state.activated_at + inject.at)
+    values = {fact: _on_exercise_clock(walk, fact, value) for fact, value in inject.facts.items()}
     changed = {
         fact: value
-        for fact, value in inject.facts.items()
+        for fact, value in values.items()
         if fact not in state.facts or state.facts[fact].value != value
     }
     from crisisplay.engine.acts import Act
@@ -123,6 +124,16 @@ def fire(walk: Walkthrough, inject: Inject) -> None:
         level="drill",
         data={"inject": inject.id, "kind": inject.kind, "offset_min": inject.at.minutes},
     )
+
+
+def _on_exercise_clock(walk: Walkthrough, fact_id: str, value: Any) -> Any:
+    """A date-time written ``09:10`` in the drill file, as a day and time of the exercise."""
+    fact = walk.scenario.fact(fact_id)
+    if fact is None or fact.type != "datetime":
+        return value
+    from crisisplay.facts import coerce
+
+    return coerce(fact, value, walk.local_time())
 
 
 def inject_payload(inject: Inject, languages: tuple[str, ...]) -> DrillInject:
