@@ -17,6 +17,7 @@ prints, prompts directly, reads the wall clock or exits; the acts themselves are
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -130,11 +131,14 @@ class Walkthrough:
 
     def run(self) -> IncidentState:
         """Walk until the end; Ctrl-C records a pause and raises ``Interrupted`` (exit 130)."""
+        running = getattr(self.session.ticker, "running", None)
+        beside = running(self) if running is not None else contextlib.nullcontext()
         try:
-            while not self.step():
-                if self.state.board_taken_seq > self.started_seq:
-                    self.board_lost_to = self.state.board_taken_by
-                    return self.state
+            with beside:
+                while not self.step():
+                    if self.state.board_taken_seq > self.started_seq:
+                        self.board_lost_to = self.state.board_taken_by
+                        return self.state
         except KeyboardInterrupt:
             self.record(WalkthroughPaused(at=self.position()), checked=False)
             raise Interrupted(
@@ -336,6 +340,8 @@ def activation_event(
     drill_id: str | None = None,
     alert_at: datetime | None = None,
     drill_plan: Any = None,
+    drill_speed: float | None = None,
+    drill_paced: bool = False,
 ) -> IncidentActivated:
     org, scenario = session.org, session.scenario
     return IncidentActivated(
@@ -350,6 +356,8 @@ def activation_event(
         alert_at=alert_at,
         # what scoring and resuming need, so the timeline stands alone
         drill_plan=dict(drill_plan) if drill_plan is not None else None,
+        drill_speed=drill_speed,
+        drill_paced=drill_paced,
     )
 
 

@@ -76,6 +76,7 @@ def _activated(s: IncidentState, p: v.IncidentActivated, e: Event, at: datetime)
     s.incident = e.incident
     s.scenario, s.title, s.lang = p.scenario, p.title, p.lang
     s.drill, s.drill_id, s.drill_plan = p.drill, p.drill_id, p.drill_plan
+    s.drill_speed, s.drill_paced = p.drill_speed, p.drill_paced
     s.lead_role = p.lead_role
     s.activated_at, s.activated_by, s.activation_seq = at, e.actor, e.seq
     s.alert_at = p.alert_at
