@@ -21,7 +21,7 @@ from crisisplay.drills.scoring import Score, score_timeline
 from crisisplay.drills.ticker import InjectTicker
 from crisisplay.errors import UsageError
 from crisisplay.home import Home
-from crisisplay.prompts import Prompter, ScriptedPrompter
+from crisisplay.prompts import Prompter
 from crisisplay.roster import WEEKDAYS
 from crisisplay.timeline.state import IncidentState
 
@@ -68,7 +68,7 @@ def run_drill(
     start = start_time(options, drill.starts, ZoneInfo(org.timezone))
     clock = drill_clock(start, options)
     # a person answering: injects fire on the exercise clock while the prompt waits
-    live = clock.paced and not isinstance(prompter, ScriptedPrompter)
+    live = clock.paced and not options.scripted and not options.step
     edges = Edges(
         prompter,
         clock,

@@ -60,6 +60,7 @@ class InjectTicker:
             return
         from crisisplay.drills.live import LiveInjects
 
+        self._fire_due(walk, walk.session.clock.now())  # the opening situation comes first
         self._beside = LiveInjects(self, walk)
         self._beside.start()
         try:
