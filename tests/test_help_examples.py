@@ -18,6 +18,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT, Cli
 from tests.engine.conftest import FIXTURE_HOME
@@ -41,8 +42,15 @@ def _examples(cli: Cli) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-#: who decides each gate the examples name, in the example incident
-_MEMBERS = {"comms-approval": "camille-roux", "legal-review": "julie-fabre"}
+#: who decides each gate, and owns each task, the examples name, in the example incident
+_MEMBERS = {
+    "comms-approval": "camille-roux",
+    "legal-review": "julie-fabre",
+    "brief-teams": "karim-mansouri",
+    "press": "anne-lefevre",
+}
+#: an incident under way, whose board waits on the CM's update: `publish` and `do` act on it
+UNDER_WAY = "timelines/example-under-way.jsonl"
 
 
 def _unattended(words: list[str]) -> list[str]:
@@ -52,6 +60,11 @@ def _unattended(words: list[str]) -> list[str]:
     words = [word for word in words if word != "--step"]
     names = [w for w in words if not w.startswith("-")]
     acting = (names[0] in ("gate", "fact") and names[1] != "show") or "--mine" in words
+    if names[0] in ("do", "publish"):
+        if "--timeline" not in words:
+            words += ["--timeline", UNDER_WAY]
+        if "--actor" not in words:
+            words += ["--actor", "ines-haddad" if names[0] == "publish" else _MEMBERS[names[1]]]
     if acting and "--actor" not in words:
         # a member acts as who they are: the person who holds the role the act needs
         words += ["--actor", _MEMBERS.get(names[-1], "noc-duty")]
@@ -84,6 +97,12 @@ def example_home(tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> P
     ):
         ran = cli(*_unattended(args))
         assert ran.exit_code == 0, ran.stdout + ran.stderr
+    answers = yaml.safe_load((home / "playbooks/answers/nationwide-outage.yaml").read_text())
+    del answers["messages"]["update"]  # the CM publishes it from her own terminal
+    (home / "under-way.yaml").write_text(yaml.safe_dump(answers, allow_unicode=True))
+    under_way = ["activate", "nationwide-outage", "--answers", "under-way.yaml", "--quiet"]
+    ran = cli(*under_way, "--timeline", UNDER_WAY, "--actor", "camille-roux")
+    assert ran.exit_code == 0 and "messages.update" in ran.stdout, ran.stdout + ran.stderr
     monkeypatch.setattr("crisisplay.console.incident_views.time.sleep", _ctrl_c, raising=True)
     return home
 
