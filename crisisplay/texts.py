@@ -178,6 +178,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "non publié : {reason}",
         "en": "not published: {reason}",
     },
+    "gate.correct_ask": {
+        "fr": "Corriger un fait maintenant ?",
+        "en": "Correct a fact now?",
+    },
+    "gate.correct_none": {"fr": "Non, pas maintenant", "en": "No, not now"},
+    "fact.not_known": {"fr": "pas encore connu", "en": "not known yet"},
     "step.done_ask": {"fr": "Est-ce fait ?", "en": "Is it done?"},
     "step.done": {"fr": "Fait", "en": "Done"},
     "step.not_yet": {"fr": "Pas encore (y revenir plus tard)", "en": "Not yet (come back later)"},

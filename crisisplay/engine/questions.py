@@ -364,6 +364,27 @@ def publish_decision(message: Message, lang: str, attempt: int) -> Question:
     )
 
 
+def refusal_fact(
+    group: tuple[str, ...], scenario: Scenario, facts: Sequence[str], lang: str, attempt: int
+) -> Question:
+    """After a refusal: a fact of the gate to correct now, or none."""
+    found = [fact for f in facts if (fact := scenario.fact(f)) is not None]
+    choices = [Option(f.id, f.question.get_text(lang)) for f in found]
+    options = (Option("", t("gate.correct_none", lang)), *choices)
+    return Question(
+        group,
+        "fact",
+        "select",
+        t("gate.correct_ask", lang),
+        options=options,
+        default="",
+        first=False,
+        repeatable=True,
+        optional=True,
+        attempt=attempt,
+    )
+
+
 def fact_choice(group: tuple[str, ...], scenario: Scenario, lang: str, attempt: int) -> Question:
     options = tuple(Option(f.id, f.question.get_text(lang)) for f in scenario.facts)
     return Question(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from crisisplay.conditions import holds
@@ -130,9 +131,13 @@ def decide_gate(walk: Walkthrough, gate_id: str, task: Task) -> None:
         t("gate.title", lang, title=gate.title.get_text(lang)),
         t("gate.validator", lang, who=who, role=walk.role_title(gate.validator)),
         t("gate.confirms", lang, text=gate.confirms.get_text(lang)),
+        *gate_evidence(walk, gate_id, task),
         level="warning",
     )
-    choices = ("pass", "refuse", "override", "skip-step")
+    gap = walk.state.gaps.get(gate.validator)
+    vacant = gap is not None and gap.closed_at is None
+    # a role recorded as a gap validates nothing: only the lead's override, with a reason
+    choices = ("override", "skip-step") if vacant else ("pass", "refuse", "override", "skip-step")
     found = walk.state.gates.get(gate_id)
     attempt = found.asked if found else 0
     decision, answer = walk.ask(q.gate_decision(gate_id, lang, attempt), q.choice_of(choices))
@@ -158,3 +163,52 @@ def decide_gate(walk: Walkthrough, gate_id: str, task: Task) -> None:
     if decision == "pass" and confirmed:
         acts.append(Act(FactsValidated(confirmed, gate_id), validator, gate.validator))
     walk.record(*acts)
+    if decision == "refuse" and gate.facts:
+        correct_on_refusal(walk, gate_id, gate.facts, attempt)
+
+
+def gate_evidence(walk: Walkthrough, gate_id: str, task: Task) -> list[str]:
+    """What the validator decides on: the facts the gate confirms with their values now, and
+    the exact texts of the task's messages behind it."""
+    gate = walk.scenario.gate(gate_id)
+    assert gate is not None
+    lines = []
+    for fact_id in gate.facts:
+        fact = walk.state.facts.get(fact_id)
+        value = t("fact.not_known", walk.lang) if fact is None or fact.unknown else fact.value
+        lines.append(f"{fact_id} = {value}")
+    for message_id in task.messages:
+        message = walk.scenario.message(message_id)
+        progress = walk.state.messages.get(message_id)
+        if message is None or progress is None or gate_id not in (*task.gates, *message.gates):
+            continue
+        for channel, rendered in progress.rendered.items():
+            lines.append(f"--- {message_id} / {channel} ---")
+            lines.append(rendered.text or "")
+    return lines
+
+
+def correct_on_refusal(
+    walk: Walkthrough, gate_id: str, facts: tuple[str, ...], attempt: int
+) -> None:
+    """Refusing offers to correct one of the facts the gate confirms, there and then."""
+    from crisisplay.engine.facts_ops import fact_set
+
+    group = ("gates", gate_id)
+    none = ""
+    question = q.refusal_fact(group, walk.scenario, facts, walk.lang, attempt)
+    chosen, _ = walk.ask(question, q.choice_of((none, *facts)))
+    if chosen == none:
+        return
+    fact = walk.scenario.fact(chosen)
+    assert fact is not None
+    previous = walk.state.facts.get(chosen)
+    ask = q.fact_question(
+        fact, walk.lang, group=group, field="value", first=False, repeatable=True,
+        attempt=attempt, current=previous,
+    )  # fmt: skip
+    value, _ = walk.ask(
+        ask, functools.partial(q.parse_fact, fact, walk.lang, local=walk.local_time())
+    )
+    old = previous.value if previous else None
+    walk.record(fact_set(chosen, value, "correction", previous=old, gate=gate_id))

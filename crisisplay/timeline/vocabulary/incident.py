@@ -69,6 +69,7 @@ class FactSet(Payload):
     unknown: bool = doc("Not known yet: said so, not guessed.", default=False)
     inject: str | None = doc("The drill inject that set it.", default=None)
     message: str | None = doc("The message whose publish question corrected it.", default=None)
+    gate: str | None = doc("The gate whose refusal corrected it.", default=None)
 
 
 @kind("fact.validated")
