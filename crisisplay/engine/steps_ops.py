@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from crisisplay.conditions import holds
 from crisisplay.engine import questions as q
 from crisisplay.engine.roster_ops import cover_owner
+from crisisplay.engine.graph import due_at
 from crisisplay.engine.tasks import Task
 from crisisplay.texts import minutes_label, t
 from crisisplay.timeline.payloads import Payload
@@ -63,11 +64,13 @@ def show_task(walk: Walkthrough, task: Task) -> None:
 
 
 def countdown(walk: Walkthrough, task: Task) -> str | None:
-    if task.deadline is None or walk.state.activated_at is None:
+    """Time left before the task is due, counted from its anchor (activation, the resolution or
+    a date-time fact such as the moment the company learnt of an attack)."""
+    due = due_at(task, walk.state)
+    if due is None or task.deadline is None:
         return None
-    due = walk.state.activated_at + task.deadline
     left = (due - walk.session.clock.now()).total_seconds() / 60
-    label = task.deadline.label()
+    label = task.deadline.describe()
     if left < 0:
         return t("step.overdue", walk.lang, deadline=label, late=minutes_label(left))
     return t("step.due_in", walk.lang, deadline=label, left=minutes_label(left))

@@ -130,3 +130,18 @@ def test_cyber_clocks_run_from_awareness_beside_restoration(
     ran = cli("tasks", "--role", "security-lead", "--format", "json", "--timeline", str(path))
     shown = {t["id"]: t for t in json.loads(ran.stdout)}
     assert shown["nis2-early-warning"]["due"] == "2026-11-23T21:40:00+01:00"
+
+
+def test_a_message_deliberately_not_published_leaves_its_task_skipped(
+    runner: RunnerFactory, tmp_path: Path
+) -> None:
+    reason = "gesture decided tomorrow by the board"
+    answers = _answers(
+        tmp_path, "nationwide-outage",
+        {"messages": {"compensation": {"decision": "skip", "reason": reason}}},
+    )  # fmt: skip
+    run = runner(ROOT).activate("nationwide-outage", answers, tmp_path / "t.jsonl")
+    compensate = run.state.post_actions["compensate"]
+    assert compensate.status == "skipped"
+    assert compensate.reason is not None and reason in compensate.reason
+    assert run.state.post_actions["review"].status == "done"
