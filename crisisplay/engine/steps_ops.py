@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from crisisplay.conditions import holds
 from crisisplay.engine import questions as q
-from crisisplay.engine.roster_ops import cover_owner
 from crisisplay.engine.graph import due_at
+from crisisplay.engine.roster_ops import cover_owner
 from crisisplay.engine.tasks import Task
 from crisisplay.texts import minutes_label, t
 from crisisplay.timeline.payloads import Payload
