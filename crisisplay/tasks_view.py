@@ -10,7 +10,7 @@ update task due at the promised time.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -81,30 +81,32 @@ def update_tasks(
 ) -> list[TaskView]:
     """One update to publish per promise made: done when a later update (or the resolution
     message) kept it, late once its time is past."""
-    owner = _update_owner(graph)
+    owner, every = _update_owner(graph)
     holder = state.roles.get(owner) if owner else None
     out = []
     for number, promise in enumerate(state.promises, start=1):
+        due_at = promise.due if every is None else min(promise.due, promise.made_at + every)
         if promise.kept_at is not None:
             status = "done"
         elif state.resolved_at is not None:
             status = "skipped"  # resolved: no further update is owed
         else:
-            status = "late" if now > promise.due else "open"
-        due = promise.due.astimezone(zone).strftime("%H:%M")
+            status = "late" if now > due_at else "open"
+        due = due_at.astimezone(zone).strftime("%H:%M")
         title = t("update.title", lang, due=due)
         person = holder.person if holder else None
-        out.append(
-            TaskView(f"update-{number}", title, owner or "", person, status, promise.due, ())
-        )
+        out.append(TaskView(f"update-{number}", title, owner or "", person, status, due_at, ()))
     return out
 
 
-def _update_owner(graph: Graph) -> str | None:
-    """Whoever publishes the scenario's updates: the owner of the task that carries one."""
+def _update_owner(graph: Graph) -> tuple[str | None, timedelta | None]:
+    """Whoever publishes the scenario's updates (the owner of the step that carries one), and
+    the cadence that step sets, if any."""
+    steps = {step.id: step for _, step in graph.scenario.steps()}
     for task in graph.tasks:
         for message_id in task.messages:
             message = graph.scenario.message(message_id)
             if message is not None and message.kind == "update":
-                return task.owner
-    return None
+                step = steps.get(task.id)
+                return task.owner, step.every if step is not None else None
+    return None, None

@@ -315,6 +315,11 @@ class Step:
         "Due this long after activation, or after an anchor: '24h after detected_at'.",
         default=None,
     )
+    every: Duration | None = doc(
+        "The update cadence of a step that publishes updates: each update task is due no "
+        "later than this long after the publication before it, whatever time was promised.",
+        default=None,
+    )
     after: tuple[str, ...] | None = doc(
         "What it waits for before it opens: steps (done or skipped), 'gate:ID' (passed), "
         "'fact:ID' (known) or a time ('30m after activation'). Default: the step before it; "

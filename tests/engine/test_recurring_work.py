@@ -145,3 +145,18 @@ def test_a_message_deliberately_not_published_leaves_its_task_skipped(
     assert compensate.status == "skipped"
     assert compensate.reason is not None and reason in compensate.reason
     assert run.state.post_actions["review"].status == "done"
+
+
+def test_the_update_cadence_caps_a_late_promise(runner: RunnerFactory, tmp_path: Path) -> None:
+    # publish-update says `every: 2h`: a holding statement at 15:26 promising 18:30 still owes
+    # an update by 17:26
+    answers = _answers(
+        tmp_path, "nationwide-outage",
+        {"messages": {"holding": {"decision": "publish", "next_update": "18:30", "at": "24m"}}},
+    )  # fmt: skip
+    path = tmp_path / "t.jsonl"
+    runner(ROOT).activate("nationwide-outage", answers, path)
+    events = read_events(path).events
+    first = next(e for e in events if e.kind == "promise.made")
+    tasks = _tasks(fold(events[: first.seq]), "nationwide-outage", first.at)
+    assert tasks["update-1"].due == first.at + timedelta(hours=2)
