@@ -109,10 +109,14 @@ def _variables(state: IncidentState) -> dict[str, Any]:
 
 
 def _open_steps(
-    state: IncidentState, tasks: list[Task], now: datetime, lang: str
+    state: IncidentState, scenario: Scenario, tasks: list[Task], now: datetime, lang: str
 ) -> list[OpenStep]:
+    """The tasks open now (what they wait for holds), started, or overdue while they wait."""
+    from crisisplay.engine.graph import Graph, due_at
+
     assert state.activated_at is not None
     out = []
+    graph: Graph | None = None
     for task in tasks:
         table = state.post_actions if task.is_post else state.steps
         found = table.get(task.id)
@@ -120,8 +124,12 @@ def _open_steps(
             continue
         if holds(task.when, _variables(state)) is False:
             continue
-        due = state.activated_at + task.deadline if task.deadline else None
+        due = due_at(task, state)
         late = now - due if due and now > due else None
+        if found is None and late is None:
+            graph = graph or Graph(scenario, tasks)
+            if graph.unmet(task, state, _variables(state), now):
+                continue  # waiting, and not due yet: not open
         out.append(
             OpenStep(
                 task.id,
@@ -173,7 +181,7 @@ def status_of(
     """Where the incident stands at ``now``."""
     assert state.activated_at is not None and state.incident is not None
     tasks = all_tasks(scenario)
-    open_steps = _open_steps(state, tasks, now, lang)
+    open_steps = _open_steps(state, scenario, tasks, now, lang)
     promise = state.open_promise()
     missing = [
         (role, state.gaps[role].reason if role in state.gaps else "")

@@ -3,8 +3,8 @@ state against the scenario, like status.
 
 A task is ``done`` or ``skipped`` once its owner said so, ``started`` once taken on, ``open``
 when everything it waits for holds (several at once), ``waiting`` before, with what it waits
-on; an open or started task past its deadline is ``late``. Each promise of an update opens an
-update task due at the promised time.
+on; a task not done past its deadline is ``late`` (still with what it waits on). Each promise
+of an update opens an update task due at the promised time.
 """
 
 from __future__ import annotations
@@ -64,8 +64,8 @@ def tasks_of(
             waits = tuple(w.label() for w in graph.unmet(task, state, values, now))
             status = "started" if status == "started" else ("waiting" if waits else "open")
         due = due_at(task, state)
-        if status in ("open", "started") and due is not None and now > due:
-            status = "late"
+        if status in ("waiting", "open", "started") and due is not None and now > due:
+            status = "late"  # what it still waits on stays in waits_on
         holder = state.roles.get(task.owner)
         title = task.title.get_text(lang)
         out.append(

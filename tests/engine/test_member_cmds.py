@@ -135,7 +135,7 @@ def test_tasks_by_owner_as_the_stable_json_gives_them(
     assert (
         by_id["brief-cell"]["state"] in ("open", "late") and by_id["brief-cell"]["waits_on"] == []
     )
-    assert by_id["publish-faq"]["state"] == "waiting"
+    assert by_id["publish-faq"]["state"] in ("waiting", "late")  # late: still waiting past due
     assert by_id["publish-faq"]["waits_on"] == ["publish-holding"]
     assert all(i["state"] in ("waiting", "open", "started", "late", "done", "skipped")
                for i in items)  # fmt: skip
