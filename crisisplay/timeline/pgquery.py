@@ -48,12 +48,12 @@ def list_incidents(target: StoreTarget) -> list[IncidentRow]:
 
 
 def newest_open(target: StoreTarget) -> str:
-    """The id of the newest incident still open: what a command acts on by default."""
+    """What a command acts on by default: the newest incident still open, else the newest."""
     rows = list_incidents(target)
-    chosen = next((r for r in rows if r.state == "open"), None)
+    chosen = next((r for r in rows if r.state == "open"), rows[0] if rows else None)
     if chosen is None:
         raise TimelineError(
-            f"no open incident in the shared store ({target.label})",
+            f"no incident in the shared store ({target.label})",
             hint="start one with `crisisplay activate`, or give --incident ID",
         )
     return chosen.id

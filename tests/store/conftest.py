@@ -3,18 +3,14 @@ server of $CRISISPLAY_TEST_DSN), and a fresh database with the schema for each t
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from pgcluster import Cluster, throwaway_cluster  # noqa: E402
-
-from crisisplay.timeline.pgconn import connect, parse_target  # noqa: E402
-from crisisplay.timeline.pgschema import migrate  # noqa: E402
+from crisisplay.timeline.pgconn import connect, parse_target
+from crisisplay.timeline.pgschema import migrate
+from tests.store.pgcluster import Cluster, throwaway_cluster
 
 
 @pytest.fixture(scope="session")
