@@ -285,7 +285,7 @@ class PgStore:
             except (psycopg.Error, StoreUnreachable) as exc:
                 if isinstance(exc, psycopg.Error) and not is_connection_lost(exc):
                     raise self._refused(exc, writing) from None
-                if not self._connected_once:
+                if isinstance(exc, StoreUnreachable) and not self._connected_once:
                     raise
                 self._drop()
                 now = time.monotonic()

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from crisisplay.timeline.events import NewEvent
 from crisisplay.timeline.pgconn import parse_target
 from crisisplay.timeline.pgquery import head_of, read_lines
 from crisisplay.timeline.state import fold
-from crisisplay.timeline.events import NewEvent
 from crisisplay.timeline.store import TimelineStore, read_events
 from crisisplay.timeline.verify import verify
 from tests.conftest import ROOT, Cli, Ran
-from tests.store.pgcluster import Cluster
 from tests.report.timelines import incident_timeline
+from tests.store.pgcluster import Cluster
 
 ANSWERS = ROOT / "playbooks" / "answers" / "nationwide-outage.yaml"
 
