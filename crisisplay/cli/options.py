@@ -49,10 +49,11 @@ def resolve_timeline(given: Path | None) -> Path:
     store, the incident given, else its newest open one."""
     target = current_store()
     if target is not None:
-        from crisisplay.timeline.pgquery import newest_open
-        from crisisplay.timeline.stores import bind
+        from crisisplay.timeline.stores import bind, default_incident
 
-        return bind(target, str(given) if given else newest_open(target), os.environ)
+        return bind(
+            target, str(given) if given else default_incident(target, os.environ), os.environ
+        )
     if given is not None:
         checked_timeline(given)
         return given

@@ -95,6 +95,28 @@ def bind(target: StoreTarget, incident: str, env: Mapping[str, str]) -> Path:
     return path
 
 
+def default_incident(target: StoreTarget, env: Mapping[str, str]) -> str:
+    """The newest open incident of the store; with the server out of reach, the one this
+    laptop read last."""
+    from crisisplay.timeline.pgconn import StoreUnreachable
+    from crisisplay.timeline.pgquery import newest_open
+
+    try:
+        return newest_open(target)
+    except StoreUnreachable:
+        copies = sorted(shared_folder(target, env).glob("*.jsonl"), key=_mtime)
+        if not copies:
+            raise
+        return copies[-1].stem
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def shared(path: Path) -> SharedIncident | None:
     """The shared incident ``path`` stands for, or None for a timeline file."""
     return _bound.get(Path(path))
