@@ -67,6 +67,8 @@ class Cluster:
     runas: str | None = None
     bindir: Path | None = None
     databases: list[str] = field(default_factory=list)
+    #: commits fsynced as in production (the benchmarks); the tests run without
+    durable: bool = False
 
     @property
     def owned(self) -> bool:
@@ -112,8 +114,10 @@ class Cluster:
     def start(self) -> None:
         options = (
             f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c full_page_writes=off -c max_connections=60"
+            "-c max_connections=60"
         )
+        if not self.durable:
+            options += " -c fsync=off -c full_page_writes=off"
         self._ctl("start", "-w", "-t", "60", "-o", options)
 
     def stop(self, mode: str = "fast") -> None:
@@ -143,7 +147,7 @@ def _from_dsn(dsn: str) -> Cluster:
 
 
 @contextlib.contextmanager
-def throwaway_cluster() -> Iterator[Cluster]:
+def throwaway_cluster(*, durable: bool = False) -> Iterator[Cluster]:
     """A cluster for the time of the block: $CRISISPLAY_TEST_DSN's, or a new one."""
     dsn = os.environ.get("CRISISPLAY_TEST_DSN")
     if dsn:
@@ -172,7 +176,7 @@ def throwaway_cluster() -> Iterator[Cluster]:
     subprocess.run(_as(runas, initdb), check=True, capture_output=True, timeout=120)
     secret.unlink()
     cluster = Cluster("127.0.0.1", _free_port(), data=data, socket_dir=sock)
-    cluster.runas, cluster.bindir = runas, bindir
+    cluster.runas, cluster.bindir, cluster.durable = runas, bindir, durable
     cluster.start()
     try:
         yield cluster
