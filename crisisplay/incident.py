@@ -22,7 +22,7 @@ from crisisplay.prompts import Prompter
 from crisisplay.status import Status
 from crisisplay.timeline.fileio import make_folder
 from crisisplay.timeline.state import IncidentState, fold
-from crisisplay.timeline.store import TimelineStore, read_events
+from crisisplay.timeline.stores import Store, open_store, read_store, shared
 from crisisplay.timeline.vocabulary import BoardTakenOver, new_event
 
 
@@ -61,6 +61,9 @@ def new_incident_id(scenario_id: str, moment: datetime, token: str) -> str:
 
 def resume_command(path: Path, home: Home) -> str:
     home_part = "" if home.bundled else f"--home {shlex.quote(str(home.root))} "
+    on_store = shared(path)
+    if on_store is not None:
+        return f"crisisplay {home_part}resume --incident {shlex.quote(on_store.incident)}"
     return f"crisisplay {home_part}resume --timeline {shlex.quote(str(path))}"
 
 
@@ -103,7 +106,7 @@ def activate(
         scenario_id,
         choose_lang(playbook, lang),
         edges,
-        TimelineStore(path, incident=incident),
+        open_store(path, incident=incident),
         resume_command(path, home),
     )
     with lead_board(path, edges.actor, edges.clock.now()):
@@ -113,7 +116,7 @@ def activate(
 
 def load_state(path: Path) -> IncidentState:
     """The folded state of a timeline (read only; a torn last line is left for the writer)."""
-    return _incident_state(fold(read_events(path).events, str(path)), path)
+    return _incident_state(fold(read_store(path).events, str(path)), path)
 
 
 def _incident_state(state: IncidentState, path: Path) -> IncidentState:
@@ -122,10 +125,10 @@ def _incident_state(state: IncidentState, path: Path) -> IncidentState:
     return state
 
 
-def join(path: Path) -> tuple[TimelineStore, IncidentState]:
+def join(path: Path) -> tuple[Store, IncidentState]:
     """A writer on an existing incident, and its state folded from what that writer read: from
     then on, each of its appends returns (and its caller folds) everything appended since."""
-    store = TimelineStore(path)
+    store = open_store(path)
     return store, _incident_state(fold(store.read_new(), str(path)), path)
 
 
@@ -171,7 +174,7 @@ def _session(
     scenario_id: str,
     lang: str,
     edges: Edges,
-    store: TimelineStore,
+    store: Store,
     hint: str,
 ) -> Session:
     return Session(

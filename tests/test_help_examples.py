@@ -27,6 +27,10 @@ from tests.test_docs import COMMANDS
 INCIDENT = "timelines/20261123-0742-nationwide-outage-3f9a.jsonl"
 DRILL = "timelines/20261122-0840-drill-weekend-cm-gap.jsonl"
 _PROMPTING = {("activate",), ("drill", "run")}
+#: commands of the shared store: their examples need a server (tests/store/ runs the commands)
+_SHARED_ONLY = ("crisisplay store ", "crisisplay incidents", "crisisplay sync",
+                "crisisplay timeline push", "crisisplay timeline pull",
+                "crisisplay timeline follow")  # fmt: skip
 
 
 def _examples(cli: Cli) -> list[str]:
@@ -37,7 +41,8 @@ def _examples(cli: Cli) -> list[str]:
             # Help is wrapped at 80 columns, after spaces and after hyphens ("local-").
             joined = re.sub(r"(?<=\w-) (?=\w)", "", " ".join(paragraph.split()))
             start = joined.find("crisisplay ")
-            if start >= 0 and (start == 0 or joined[:start].endswith(("Example: ", "| "))):
+            example = start >= 0 and (start == 0 or joined[:start].endswith(("Example: ", "| ")))
+            if example and not joined[start:].startswith(_SHARED_ONLY):
                 found.append(joined[start:])
     return list(dict.fromkeys(found))
 

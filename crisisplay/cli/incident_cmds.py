@@ -14,10 +14,10 @@ from crisisplay.cli.options import (
     LangOption,
     OutputFormat,
     TimelineOption,
-    checked_timeline,
     current_home,
     live_board,
     make_prompter,
+    new_timeline,
     resolve_actor,
     resolve_timeline,
 )
@@ -63,7 +63,6 @@ def activate(
 
     from crisisplay.clock import SystemClock
     from crisisplay.console.incident_views import print_outcome
-    from crisisplay.home import TIMELINE_SUFFIX
     from crisisplay.incident import Edges, new_incident_id, resume_command
     from crisisplay.incident import activate as run_activation
     from crisisplay.playbook.load import load_playbook
@@ -73,7 +72,7 @@ def activate(
     prompter = make_prompter(answers, quiet=quiet)
     edges = Edges(prompter, SystemClock(), resolve_actor(actor), live=live_board(answers))
     incident = new_incident_id(scenario, edges.clock.now(), secrets.token_hex(2))
-    path = checked_timeline(timeline) or home.timelines / f"{incident}{TIMELINE_SUFFIX}"
+    path = new_timeline(timeline, home, incident)
     if not quiet:
         from crisisplay.console.incident_views import print_activation_banner
 

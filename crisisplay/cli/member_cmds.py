@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from crisisplay.engine.member_ops import Decided
     from crisisplay.playbook.load import Playbook
     from crisisplay.timeline.state import IncidentState
-    from crisisplay.timeline.store import TimelineStore
+    from crisisplay.timeline.stores import Store
 
 #: how many times an act is decided again when others keep recording first
 _TRIES = 20
@@ -217,7 +217,7 @@ def _decide(
 
 
 def record_decided(
-    incident: tuple[Playbook, IncidentState, TimelineStore],
+    incident: tuple[Playbook, IncidentState, Store],
     actor: str | None,
     decide: Callable[[Playbook, IncidentState, str], Decided],
 ) -> int:
@@ -241,7 +241,7 @@ def record_decided(
     raise UsageError("others kept recording first: try again")
 
 
-def incident_of(timeline: Path | None) -> tuple[Playbook, IncidentState, TimelineStore]:
+def incident_of(timeline: Path | None) -> tuple[Playbook, IncidentState, Store]:
     from crisisplay.cli.options import resolve_timeline
     from crisisplay.incident import join
     from crisisplay.playbook.load import load_playbook

@@ -193,11 +193,11 @@ def log_note(
 def _log(
     entry: DecisionLogged | NoteAdded, given: Path | None, actor: str | None, role: str | None
 ) -> int:
-    from crisisplay.timeline.store import TimelineStore
+    from crisisplay.timeline.stores import open_store, shared
     from crisisplay.timeline.vocabulary import new_event
 
     path = resolve_timeline(given)
-    if not path.is_file():
+    if shared(path) is None and not path.is_file():
         raise UsageError(
             f"no timeline at {path}",
             hint="start one with `crisisplay activate`, or give --timeline FILE",
@@ -205,7 +205,7 @@ def _log(
     if not entry.text.strip():
         raise UsageError("the text to record is empty")
     new = new_event(entry, resolve_actor(actor), role or None, _now())
-    event = TimelineStore(path).append(new)
+    event = open_store(path).append(new)
     typer.echo(f"recorded #{event.seq}")
     return 0
 
@@ -224,9 +224,9 @@ def _read_selected(
 ) -> tuple[ReadResult, list[Event]]:
 
     from crisisplay.timeline.export import make_filter, select
-    from crisisplay.timeline.store import read_events
+    from crisisplay.timeline.stores import read_store
 
-    read = read_events(path)
+    read = read_store(path)
     chosen = make_filter(kinds or [], actor, since, until, read.events)
     return read, select(read.events, chosen)
 
@@ -242,3 +242,12 @@ def _warn_torn(path: Path, read: ReadResult) -> None:
         f"the next write moves it to {safe_line(path.name)}.broken",
         soft_wrap=True,  # one line, whatever the width: it may end up in a log
     )
+
+
+def _add_store_commands() -> None:
+    from crisisplay.cli.store_cmds import add_timeline_commands
+
+    add_timeline_commands(timeline_app)
+
+
+_add_store_commands()

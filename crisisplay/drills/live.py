@@ -14,7 +14,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from crisisplay.timeline.state import IncidentState, fold
-from crisisplay.timeline.store import TimelineStore
+from crisisplay.timeline.stores import open_store
 from crisisplay.timeline.vocabulary import new_event
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class LiveInjects(threading.Thread):
         path = getattr(walk.session.recorder, "path", None)
         if path is None:
             raise TypeError("live injects need a timeline with a path")
-        self.store = TimelineStore(path)
+        self.store = open_store(path)
 
     def stop(self) -> None:
         self._halt.set()

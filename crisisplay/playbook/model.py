@@ -190,6 +190,11 @@ class Organisation:
         "Default delay to the next promised update.", default=Duration(minutes=60)
     )
     tone: ToneRules = doc("Tone rules checked on every message.", default=ToneRules())
+    store: str | None = doc(
+        "The cell's shared store, a postgresql:// URL without a password (libpq's ~/.pgpass "
+        "holds it); unset, each laptop keeps its incidents in files.",
+        default=None,
+    )
 
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)

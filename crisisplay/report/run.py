@@ -16,7 +16,7 @@ from crisisplay.report.document import Report, build_report, report_from_state
 from crisisplay.report.plan import Plan, plan_of
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.state import fold
-from crisisplay.timeline.store import read_events
+from crisisplay.timeline.stores import read_store
 
 FORMATS = ("md", "html", "json")
 
@@ -28,7 +28,7 @@ def report_of(home: Home, path: Path) -> Report:
 def read_report(home: Home, path: Path) -> tuple[Report, int]:
     """The report of ``path``, and the size of a torn last line (0 if none) to warn about: a
     write a crash cut short, never acknowledged, so never part of the report."""
-    read = read_events(path)
+    read = read_store(path)
     return _report(home, path, read.events), len(read.torn_tail or b"")
 
 

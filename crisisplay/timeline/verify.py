@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crisisplay.timeline.chain import scan
-from crisisplay.timeline.store import read_timeline_bytes
+from crisisplay.timeline.stores import timeline_bytes
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class VerifyResult:
 
 def verify(path: Path) -> VerifyResult:
     """Check every line of ``path``: JSON, fields, version, hash, prev link, seq, incident."""
-    return verify_bytes(read_timeline_bytes(path), path)
+    return verify_bytes(timeline_bytes(path), path)
 
 
 def verify_bytes(data: bytes, path: Path) -> VerifyResult:
