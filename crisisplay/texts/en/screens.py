@@ -30,7 +30,7 @@ TEXTS: dict[str, str] = {
     "outcome.timeline": "timeline:",
     "timeline.title": "Timeline {incident}",
     "timeline.empty": "Timeline (empty)",
-    "timeline.columns": "# | time ({zone}) | kind | actor | role | details",
+    "timeline.columns": "# | {zone} | kind | actor | role | details",
     "prompt.select_hint": "(arrow keys to move, Enter to choose)",
     "prompt.checkbox_hint": "(arrow keys to move, space to tick, Enter to confirm)",
     "prompt.yes_no_default_yes": "(Y/n)",

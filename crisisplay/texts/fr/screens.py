@@ -30,7 +30,7 @@ TEXTS: dict[str, str] = {
     "outcome.timeline": "chronologie :",
     "timeline.title": "Chronologie {incident}",
     "timeline.empty": "Chronologie (vide)",
-    "timeline.columns": "n° | heure ({zone}) | type | qui | rôle | détails",
+    "timeline.columns": "n° | {zone} | type | qui | rôle | détails",
     "prompt.select_hint": "(flèches pour choisir, Entrée pour valider)",
     "prompt.checkbox_hint": "(flèches pour choisir, Espace pour cocher, Entrée pour valider)",
     "prompt.yes_no_default_yes": "(O/n)",
