@@ -16,8 +16,7 @@ def test_markdown_on_stdout_by_default(cli: Cli, tmp_path: Path) -> None:
     assert ran.stdout.startswith("# After-action report: Local outage in Lyon\n")
     assert (
         "| First public message | T+34 min (Holding statement) "
-        "| ✘ missed (target 30 min, 4 min late) |"
-        in (ran.stdout)
+        "| ✘ missed (target 30 min, 4 min late) |" in (ran.stdout)
     )
 
 
