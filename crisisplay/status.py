@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -68,6 +69,16 @@ class Status:
     next_update: datetime | None
     missing_roles: tuple[tuple[str, str], ...]
     first_public_at: datetime | None
+    #: the reader's language and the organisation's time zone
+    lang: str = "en"
+    zone: str = "UTC"
+    #: role id -> its title in ``lang``
+    role_titles: Mapping[str, str] = field(default_factory=dict)
+    #: the severity level's name in ``lang``
+    severity_title: str | None = None
+
+    def role(self, role_id: str) -> str:
+        return self.role_titles.get(role_id, role_id)
 
     @property
     def overdue(self) -> tuple[OpenStep, ...]:
@@ -206,4 +217,15 @@ def status_of(
         next_update=promise.due if promise else None,
         missing_roles=tuple(missing),
         first_public_at=min(public, default=None),
+        lang=lang,
+        zone=org.timezone,
+        role_titles={role.id: role.title.get_text(lang) for role in org.roles},
+        severity_title=next(
+            (
+                lvl.title.get_text(lang)
+                for lvl in scenario.severity.levels
+                if lvl.id == state.severity
+            ),
+            state.severity,
+        ),
     )

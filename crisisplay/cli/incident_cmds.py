@@ -68,7 +68,8 @@ def activate(
     from crisisplay.playbook.load import load_playbook
 
     home = current_home()
-    load_playbook(home, only=scenario).scenario(scenario)  # an unknown scenario stops here
+    playbook = load_playbook(home, only=scenario)
+    playbook.scenario(scenario)  # an unknown scenario stops here
     prompter = make_prompter(answers, quiet=quiet)
     edges = Edges(prompter, SystemClock(), resolve_actor(actor), live=live_board(answers))
     incident = new_incident_id(scenario, edges.clock.now(), secrets.token_hex(2))
@@ -76,7 +77,8 @@ def activate(
     if not quiet:
         from crisisplay.console.incident_views import print_activation_banner
 
-        print_activation_banner(incident, path, resume_command(path, home))
+        chosen = lang or playbook.organisation.languages[0]
+        print_activation_banner(incident, path, resume_command(path, home), chosen)
     run = run_activation(
         home, scenario, edges, lang=lang, timeline=path, token="", incident_id=incident
     )
