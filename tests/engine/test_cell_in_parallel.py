@@ -162,7 +162,9 @@ def play(cell: Cell) -> None:
     assert "lead" in outcome, "the board never completed"
 
     # The board stopped while the others had to act, saying on whom it waited.
-    assert "gates.noc-scope" in outcome["first stop"] or "confirm-alert" in outcome["first stop"]
+    assert (
+        "[gate noc-scope]" in outcome["first stop"] or "[do confirm-alert]" in outcome["first stop"]
+    )
     timeline = cell.record()
     assert verify(timeline).ok
     events = read_events(timeline).events
