@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from crisisplay.errors import CrisisplayError, NotRecorded, TimelineError, UsageError
 from crisisplay.timeline import mirror
+from crisisplay.timeline.bulk import BULK, no_cycle_collection
 from crisisplay.timeline.chain import ChainTip, scan
 from crisisplay.timeline.events import (
     GENESIS,
@@ -109,18 +110,20 @@ class PgStore:
     def read_new(self) -> list[Event]:
         """The events recorded since this store last looked, chain checked."""
         start = self._tip.seq
-        try:
-            rows = self._call(lambda c: c.execute(_READ, (self.incident, start)).fetchall())
-        except StoreUnreachable:
-            if self.mirror is None or start != 0 or self._create:
-                raise
-            return self._from_mirror(self.mirror)
-        if not rows:
-            if start == 0 and not self._create:
-                self._require_incident()
-            return []
-        data = "".join(row[0] + "\n" for row in rows).encode("utf-8")
-        events = self._take(data)
+        # a first read may bring a whole incident: its many small objects hold no cycles
+        with no_cycle_collection(BULK if start == 0 else 0):
+            try:
+                rows = self._call(lambda c: c.execute(_READ, (self.incident, start)).fetchall())
+            except StoreUnreachable:
+                if self.mirror is None or start != 0 or self._create:
+                    raise
+                return self._from_mirror(self.mirror)
+            if not rows:
+                if start == 0 and not self._create:
+                    self._require_incident()
+                return []
+            data = ("\n".join([row[0] for row in rows]) + "\n").encode("utf-8")
+            events = self._take(data)
         if self.mirror is not None:
             mirror.keep(self.mirror, data, whole=start == 0)
         return events
