@@ -13,6 +13,7 @@ import typer
 from crisisplay.cli.options import (
     ActorOption,
     FormatOption,
+    LangOption,
     OutputFormat,
     TimelineOption,
     current_home,
@@ -146,6 +147,7 @@ def tasks(
     timeline: TimelineOption = None,
     actor: ActorOption = None,
     output: FormatOption = OutputFormat.text,
+    lang: LangOption = None,
 ) -> int:
     """The open work of the incident by owner: waiting, open, started, late, done, skipped.
 
@@ -161,7 +163,7 @@ def tasks(
 
     playbook, state, _ = incident_of(timeline)
     org = playbook.organisation
-    lang = state.lang or org.languages[0]
+    lang = lang or state.lang or org.languages[0]
     found = tasks_of(state, playbook.scenario(state.scenario or ""), org, now_utc(), lang)
     if mine:
         person = person_of(playbook, resolve_actor(actor))
@@ -175,14 +177,9 @@ def tasks(
 
         write_json([t.as_json(zone) for t in found])
         return 0
-    from crisisplay.console import print_table
+    from crisisplay.console.member_views import print_tasks
 
-    rows = [
-        (t.id, t.title, t.owner or t.owner_role, t.state,
-         t.due.astimezone(zone).strftime("%H:%M") if t.due else "-", ", ".join(t.waits_on))
-        for t in found
-    ]  # fmt: skip
-    print_table(None, ("task", "title", "owner", "state", "due", "waits on"), rows)
+    print_tasks(found, playbook, state, now_utc(), lang)
     return 0
 
 

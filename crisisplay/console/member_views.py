@@ -1,13 +1,18 @@
-"""What a validator sees before deciding a gate: what it confirms, the facts with their
-values, and the exact texts behind it."""
+"""What a member sees from their own terminal: before deciding a gate, what it confirms, the
+facts with their values and the exact texts behind it; and the incident's work by owner."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from crisisplay.console import get_console, safe, safe_line
 from crisisplay.playbook.load import Playbook
 from crisisplay.timeline.state import IncidentState
+
+if TYPE_CHECKING:
+    from crisisplay.tasks_view import TaskView
 
 
 def print_gate(playbook: Playbook, state: IncidentState, gate_id: str, now: datetime) -> None:
@@ -35,3 +40,29 @@ def print_gate(playbook: Playbook, state: IncidentState, gate_id: str, now: date
         for rendered in progress.rendered.values() if progress else ():
             console.print(f"  [accent]{safe(message.id)} {safe(rendered.channel)}[/]:")
             console.print(safe(rendered.text or ""), soft_wrap=True)
+
+
+def print_tasks(
+    found: Sequence[TaskView], playbook: Playbook, state: IncidentState, now: datetime, lang: str
+) -> None:
+    """The incident's work by owner, in the reader's language and the organisation's time
+    (with the day when the work spans several), the zone said once in the title."""
+    from crisisplay.console import print_table
+    from crisisplay.localtime import LocalTimes
+    from crisisplay.texts import t
+
+    org = playbook.organisation
+    times = LocalTimes.spanning(org.timezone, lang, [now, *(v.due for v in found)])
+    names = {p.id: p.name for p in org.people}
+    rows = [
+        (view.id, view.title, names.get(view.owner or "", view.owner) or view.owner_role,
+         t(f"tasks.state.{view.state}", lang),
+         times.clock(view.due) if view.due else "-", ", ".join(view.waits_on))
+        for view in found
+    ]  # fmt: skip
+    headers = tuple(t(f"tasks.column.{c}", lang).split("|")[0] for c in _COLUMNS)
+    title = t("tasks.title", lang, incident=state.incident or "", zone=times.zone_label)
+    print_table(safe(title), headers, rows)
+
+
+_COLUMNS = ("task", "title", "owner", "state", "due", "waits")

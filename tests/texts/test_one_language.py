@@ -4,8 +4,8 @@ For the four bundled scenarios, each activated from its answers file once in Fre
 organisation's first language) and once in English, the outputs below are rendered in the
 incident's language and searched for the other language's interface labels ("verdict" and
 "phase" are words of both; a fact's id or a condition is the playbook's, not the
-interface's). To cover another view (tasks, the board), add a function to OUTPUTS that renders
-it as text for a language.
+interface's). To cover another view, add a function to OUTPUTS that renders it as text for a
+language.
 """
 
 from __future__ import annotations
@@ -116,7 +116,46 @@ def _timeline_show(path: Path, lang: str, cli: Cli) -> str:
     return ran.stdout
 
 
+def _tasks(path: Path, lang: str, cli: Cli) -> str:
+    ran = cli("tasks", "-t", str(path), "--lang", lang, home=ROOT)
+    assert ran.exit_code == 0, ran.stderr
+    return ran.stdout
+
+
+def _board(path: Path, lang: str, cli: Cli) -> str:
+    """The lead's live board of the incident as it stood early on, all its tracks open."""
+    from crisisplay.clock import ManualClock
+    from crisisplay.console import get_console
+    from crisisplay.console.live_board import TerminalBoard
+    from crisisplay.engine.walkthrough import Session, Walkthrough
+    from crisisplay.playbook.load import load_playbook
+    from crisisplay.prompts import ScriptedPrompter
+    from crisisplay.timeline.state import fold
+    from crisisplay.timeline.store import read_events
+
+    events = read_events(path).events
+    cut = next(e.seq for e in events if e.kind == "step.started")
+    state = fold(events[: cut + 3])
+    assert state.scenario is not None
+    playbook = load_playbook(Home(ROOT), only=state.scenario)
+    session = Session(
+        playbook,
+        playbook.scenario(state.scenario),
+        lang,
+        "camille-roux",
+        ManualClock(NOW),
+        ScriptedPrompter.empty(),
+        None,
+    )  # type: ignore[arg-type]
+    console = get_console()
+    with console.capture() as captured:
+        console.print(TerminalBoard()._board(Walkthrough(session, state)))
+    return _interface_only(captured.get(), path)
+
+
 OUTPUTS: dict[str, Callable[[Path, str, Cli], str]] = {
+    "tasks": _tasks,
+    "board": _board,
     "report-md": _report("md"),
     "report-html": _report("html"),
     "report-json-labels": _report("json"),
