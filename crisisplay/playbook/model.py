@@ -35,6 +35,9 @@ Condition = Annotated[
     ),
 ]
 JsonValue = Annotated[Any, Described("A value of the fact's type.")]
+SigningKey = Annotated[
+    str, Pattern(r"^ed25519:[A-Za-z0-9+/]{43}=$", "public key (ed25519: and 44 base64 characters)")
+]
 
 FactType = Literal["text", "number", "choice", "multi-choice", "time", "duration", "boolean"]
 MessageKind = Literal[
@@ -117,6 +120,9 @@ class Person:
     email: str | None = doc("Email address.", default=None)
     availability: tuple[Window, ...] = doc(
         "When the person is on duty or on call; empty means never.", default=()
+    )
+    key: SigningKey | None = doc(
+        "Public key the person signs acts with (`crisisplay key show`).", default=None
     )
 
 
