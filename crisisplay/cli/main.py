@@ -132,4 +132,5 @@ COMMAND_MODULES: dict[str, str] = {
     "gate": "member_cmds",
     "fact": "member_cmds",
     "tasks": "member_cmds",
+    "key": "key_cmds",
 }

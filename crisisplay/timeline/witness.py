@@ -157,8 +157,8 @@ def compare(
         flaws.append(
             Flaw(
                 count + 1,
-                f"the timeline ends at #{count}, but {far.source} saw it reach #{far.seq} "
-                f"(head {far.short}): its last events were removed",
+                f"the timeline ends at #{count}, short of the head #{far.seq} ({far.short}) "
+                f"that {far.source} gives: its last events were removed",
             )
         )
     for head in within:
@@ -166,8 +166,8 @@ def compare(
             flaws.append(
                 Flaw(
                     head.seq,
-                    f"#{head.seq} is not the event {head.source} saw there (head {head.short}): "
-                    "the timeline was rewritten up to there",
+                    f"#{head.seq} is not the event that {head.source} gives there "
+                    f"({head.short}): the timeline was rewritten up to there",
                 )
             )
             break
