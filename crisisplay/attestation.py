@@ -125,10 +125,10 @@ def signature_summary(check: RecordCheck) -> str:
             parts.append(f"{len(seqs)} {label} ({seq_ranges(seqs)})")
     if not parts:
         return "no event"
-    on_behalf = [e for e in signatures.events if e.state == "on-behalf"][:3]
+    on_behalf = [e for e in signatures.events if e.state == "on-behalf"]
     if on_behalf:
-        examples = ", ".join(f"#{e.seq} for {e.actor} by {e.by}" for e in on_behalf)
-        parts.append(f"on behalf: {examples}{', ...' if len(on_behalf) == 3 else ''}")
+        examples = ", ".join(f"#{e.seq} for {e.actor} by {e.by}" for e in on_behalf[:_LISTED])
+        parts.append(f"on behalf: {examples}{', ...' if len(on_behalf) > _LISTED else ''}")
     return "; ".join(parts)
 
 

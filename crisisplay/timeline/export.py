@@ -96,7 +96,14 @@ def table_rows(events: Iterable[Event], *, compact_time: bool = False) -> list[l
     """Rows under COLUMNS, raw (each output sanitises or escapes them its own way).
     ``compact_time`` drops the year and milliseconds, for a table on an 80-column terminal."""
     shown = _compact if compact_time else str
-    return [[str(e.seq), shown(e.time), e.kind, e.actor, e.role or "", details(e)] for e in events]
+    return [[str(e.seq), shown(e.time), e.kind, actor(e), e.role or "", details(e)] for e in events]
+
+
+def actor(event: Event) -> str:
+    """The person named, and whose key recorded it when that is someone else."""
+    if event.by is None or event.by == event.actor:
+        return event.actor
+    return f"{event.actor} (recorded by {event.by})"
 
 
 def _compact(time: str) -> str:
@@ -133,7 +140,7 @@ def to_csv(events: Sequence[Event]) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
     for e in events:
-        row = (e.seq, e.time, e.incident, e.kind, e.actor, e.role or "", details(e), e.hash)
+        row = (e.seq, e.time, e.incident, e.kind, actor(e), e.role or "", details(e), e.hash)
         writer.writerow([_csv_cell(str(cell)) for cell in row])
     return out.getvalue()
 
