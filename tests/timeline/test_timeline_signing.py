@@ -59,8 +59,10 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> Signed:
 
 @pytest.fixture
 def copy(signed: Signed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the signed incident, verified with the witness of the machine it was made on."""
-    monkeypatch.setenv("CRISISPLAY_STATE_DIR", str(signed.state))
+    """A copy of the signed incident, verified with (a copy of) the witness of the machine it
+    was made on."""
+    state = shutil.copytree(signed.state, tmp_path / "state")
+    monkeypatch.setenv("CRISISPLAY_STATE_DIR", str(state))
     target = tmp_path / "incident.jsonl"
     shutil.copyfile(signed.timeline, target)
     return target
@@ -122,7 +124,7 @@ def test_the_last_40_events_deleted_fall_short_of_the_witness(
     short = f"134:{true_head[:16]}"
     assert out.splitlines()[0] == (
         f"BROKEN at seq 95: the timeline ends at #94, short of the head #134 ({short}) that "
-        f"the witness {witness_of(signed)} (of {signed.timeline}) gives: its last events were "
+        f"the witness {witness_of(copy)} (of {signed.timeline}) gives: its last events were "
         "removed"
     )
     # The same copy on another machine, where nothing was witnessed: the head written down.
@@ -147,8 +149,8 @@ def test_the_true_head_expected_of_the_whole_copy_holds(
     assert verify(monkeypatch, signed.home, copy, "--expect", "sixty-one")[0] == 2
 
 
-def witness_of(signed: Signed) -> Path:
-    (found,) = (signed.state / "witness").glob("*.witness")
+def witness_of(copy: Path) -> Path:
+    (found,) = (copy.parent / "state" / "witness").glob("*.witness")
     return found
 
 
@@ -243,3 +245,31 @@ def test_a_01_timeline_verifies_as_unsigned_and_require_signatures_refuses_it(
     assert code == 1 and document["first_bad_seq"] == 1
     assert document["reason"].endswith("act is not signed")
     assert len(document["problems"]) == count
+
+
+def test_the_report_says_whether_the_record_verified_and_who_signed_each_decision(
+    signed: Signed, copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = run(monkeypatch, None, "--home", str(signed.home), "report", "-t", str(copy))
+    assert code == 0, err
+    record = out[out.index("## The record") : out.index("## First public message")]
+    head = json.loads(copy.read_bytes().splitlines()[-1])["hash"]
+    assert f"Verified: the whole record holds (134 events). Head 134:{head[:16]}" in record
+    assert "| gate.passed noc-scope | noc-duty | recorded on their behalf by camille-roux |" in (
+        record
+    )
+    assert "| incident.activated local-outage | camille-roux | signed by camille-roux |" in record
+    document = json.loads(
+        run(monkeypatch, None, "--home", str(signed.home), "report", "-t", str(copy), "-f", "json")[
+            1
+        ]
+    )
+    assert document["record"]["verified"] is True
+    gates = [d for d in document["record"]["decisions"] if d["kind"] == "gate.passed"]
+    assert {(d["actor"], d["by"], d["state"]) for d in gates} >= {
+        ("noc-duty", "camille-roux", "on-behalf")
+    }
+    lines = copy.read_bytes().splitlines(keepends=True)
+    copy.write_bytes(b"".join(lines[:-40]))
+    out = run(monkeypatch, None, "--home", str(signed.home), "report", "-t", str(copy))[1]
+    assert "NOT verified: 1 problem, the first at seq 95: the timeline ends at \\#94" in out
