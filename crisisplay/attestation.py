@@ -12,7 +12,7 @@ from pathlib import Path
 from crisisplay.errors import CrisisplayError
 from crisisplay.home import Home
 from crisisplay.playbook.model import Organisation
-from crisisplay.timeline.recording import current
+from crisisplay.recording import current
 from crisisplay.timeline.signatures import Flaw, RosterKeys
 from crisisplay.timeline.verify import VerifyResult, verify
 from crisisplay.timeline.witness import FileWitness, WitnessedHead, WitnessSource
@@ -125,7 +125,7 @@ def signature_summary(check: RecordCheck) -> str:
             parts.append(f"{len(seqs)} {label} ({seq_ranges(seqs)})")
     if not parts:
         return "no event"
-    on_behalf = [e for e in signatures.events if e.state == "on-behalf"]
+    on_behalf = signatures.having("on-behalf")
     if on_behalf:
         examples = ", ".join(f"#{e.seq} for {e.actor} by {e.by}" for e in on_behalf[:_LISTED])
         parts.append(f"on behalf: {examples}{', ...' if len(on_behalf) > _LISTED else ''}")

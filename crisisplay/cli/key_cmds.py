@@ -95,7 +95,7 @@ def show(output: FormatOption = OutputFormat.text) -> int:
 
 
 def _folder() -> Path:
-    from crisisplay.timeline.signing import config_folder
+    from crisisplay.recording import config_folder
 
     folder = config_folder(os.environ)
     if folder is None:
@@ -124,7 +124,7 @@ def _person(given: str | None) -> str:
 
 def _new_passphrase() -> str:
     from crisisplay.cli.keyring import passphrase
-    from crisisplay.timeline.signing import PASSPHRASE_ENV
+    from crisisplay.recording import PASSPHRASE_ENV
 
     first = passphrase(os.environ, "passphrase for the new key: ")
     if first is None:

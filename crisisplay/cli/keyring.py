@@ -6,16 +6,18 @@ import contextlib
 import sys
 from collections.abc import Mapping
 
-from crisisplay.timeline.recording import Recording, recording
-from crisisplay.timeline.signing import PASSPHRASE_ENV, config_folder
-from crisisplay.timeline.witness import FileWitness, state_folder
+from crisisplay.recording import (
+    PASSPHRASE_ENV,
+    Recording,
+    config_folder,
+    recording,
+    state_folder,
+)
 
 
 def recording_for(env: Mapping[str, str]) -> contextlib.AbstractContextManager[object]:
     """The key of the user's config folder signs; heads go to the user's state folder."""
-    state = state_folder(env)
-    witness = FileWitness(state) if state is not None else None
-    return recording(Recording(config_folder(env), witness, lambda: passphrase(env)))
+    return recording(Recording(config_folder(env), state_folder(env), lambda: passphrase(env)))
 
 
 def passphrase(

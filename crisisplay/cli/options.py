@@ -96,7 +96,7 @@ def resolve_actor(given: str | None) -> str:
     signing key, else the login name."""
     if given and given.strip():
         return given.strip()
-    from crisisplay.timeline.recording import current
+    from crisisplay.recording import current
 
     signer = current().signer
     if signer is not None:

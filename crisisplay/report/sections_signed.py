@@ -59,10 +59,11 @@ def with_record(report: Report, home: Home, path: Path, events: Sequence[Event])
     """``report`` with the check of the file it was read from."""
     check = check_record(home, path)
     by_seq = {e.seq: e for e in events if e.kind in DECISIONS}
+    signatures = check.result.signatures
     decisions = tuple(
-        SignedDecision(a.seq, by_seq[a.seq], a.state, a.by)
-        for a in check.result.signatures.events
-        if a.seq in by_seq
+        SignedDecision(e.seq, by_seq[e.seq], state, e.by)
+        for e, state in zip(signatures.events, signatures.states, strict=True)
+        if e.seq in by_seq
     )
     fields = {name: getattr(report, name) for name in Report.__dataclass_fields__}
     return SignedReport(**fields, record=check, decisions=decisions)

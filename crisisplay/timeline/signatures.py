@@ -38,31 +38,30 @@ class Flaw:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Attested:
-    """How one event stands: its state, the person named and who recorded it."""
-
-    seq: int
-    kind: str
-    actor: str
-    by: str | None
-    state: str
-
-
 @dataclass
 class SignatureCheck:
-    events: list[Attested] = field(default_factory=list)
+    """The state of each event (``states[i]`` is that of ``events[i]``) and the flaws found."""
+
+    events: Sequence[Event] = ()
+    states: list[str] = field(default_factory=list)
     flaws: list[Flaw] = field(default_factory=list)
-    #: acts of a person not signed by that person's own key (what --require-signatures refuses)
-    refused: list[Flaw] = field(default_factory=list)
     #: whether signers were compared with a roster (False: only the signatures' integrity)
     roster_checked: bool = True
 
     def count(self, state: str) -> int:
-        return sum(1 for e in self.events if e.state == state)
+        return self.states.count(state)
+
+    def having(self, state: str) -> list[Event]:
+        return [e for e, s in zip(self.events, self.states, strict=True) if s == state]
 
     def seqs(self, state: str) -> list[int]:
-        return [e.seq for e in self.events if e.state == state]
+        return [e.seq for e in self.having(state)]
+
+    @property
+    def refused(self) -> list[Flaw]:
+        """Acts of a person not signed by that person's own key (--require-signatures)."""
+        pairs = zip(self.events, self.states, strict=True)
+        return [flaw for e, s in pairs if (flaw := _refusal(e, s)) is not None]
 
 
 class _Keys:
@@ -82,7 +81,10 @@ def check_signatures(
 ) -> SignatureCheck:
     """Check every act of ``events`` (``lines`` are their lines, in the same order).
     ``complete``: the events are the whole timeline, so an act left open at the end is a flaw."""
-    check = SignatureCheck(roster_checked=roster is not None)
+    check = SignatureCheck(events, roster_checked=roster is not None)
+    if all(event.by is None for event in events):  # unsigned throughout: crisisplay 0.1
+        check.states = ["system" if e.actor in SYSTEM_ACTORS else "unsigned" for e in events]
+        return check
     keys = _Keys()
     start = 0  # the first event of the act being read
     for index, event in enumerate(events):
@@ -101,7 +103,6 @@ def check_signatures(
             _unclosed(check, events[start:])
         else:
             _attest(check, events[start:], None)
-    check.refused = [flaw for e in check.events if (flaw := _refusal(e)) is not None]
     return check
 
 
@@ -144,10 +145,7 @@ def _act_flaw(
 def _attest(check: SignatureCheck, act: Sequence[Event], flaw: tuple[str, str] | None) -> None:
     if flaw is not None:
         check.flaws.append(Flaw(act[0].seq, _span(act) + flaw[1]))
-    for event in act:
-        check.events.append(
-            Attested(event.seq, event.kind, event.actor, event.by, _state(event, flaw))
-        )
+    check.states += [_state(event, flaw) for event in act]
 
 
 def _state(event: Event, flaw: tuple[str, str] | None) -> str:
@@ -175,17 +173,17 @@ def _span(act: Sequence[Event]) -> str:
     return f"act #{act[0].seq}-#{act[-1].seq}: "
 
 
-def _refusal(event: Attested) -> Flaw | None:
+def _refusal(event: Event, state: str) -> Flaw | None:
     """Why --require-signatures refuses ``event``, or None. crisisplay's own events must be
     signed too (by whoever's terminal wrote them): they are no back door."""
-    if event.state == "own" or (event.state == "system" and event.by is not None):
+    if state == "own" or (state == "system" and event.by is not None):
         return None
-    if event.state == "on-behalf":
+    if state == "on-behalf":
         return Flaw(
             event.seq,
             f"recorded on behalf of {event.actor} by {event.by}, not signed by "
             f"{event.actor}'s own key",
         )
-    if event.state == "bad":
+    if state == "bad":
         return Flaw(event.seq, f"{event.actor}'s act has no valid signature")
     return Flaw(event.seq, f"{event.actor}'s act is not signed")

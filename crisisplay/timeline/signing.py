@@ -17,12 +17,13 @@ import base64
 import binascii
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crisisplay.errors import TimelineError, UsageError
+from crisisplay.recording import PASSPHRASE_ENV
 from crisisplay.timeline.events import HASH_MARK, HASH_SEGMENT
 from crisisplay.timeline.fileio import describe, fsync_dir, make_folder, write_all
 
@@ -35,21 +36,8 @@ if TYPE_CHECKING:
 ALGORITHM = "ed25519"
 KEY_FILE = "signing-key.pem"
 IDENTITY_FILE = "signing-key.json"
-CONFIG_ENV = "CRISISPLAY_CONFIG_DIR"
-PASSPHRASE_ENV = "CRISISPLAY_KEY_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
 _SIG_MARK = b',"sig":"'
 _PUBLIC_LENGTH = len(ALGORITHM) + 1 + 44  # 32 bytes in base64
-
-
-def config_folder(env: Mapping[str, str]) -> Path | None:
-    """``$CRISISPLAY_CONFIG_DIR``, else ``$XDG_CONFIG_HOME/crisisplay``, else
-    ``~/.config/crisisplay``; None when none of them is an absolute path."""
-    for name, parts in ((CONFIG_ENV, ()), ("XDG_CONFIG_HOME", ("crisisplay",))):
-        given = Path(env.get(name) or "relative")
-        if given.is_absolute():
-            return given.joinpath(*parts)
-    home = Path(env.get("HOME") or "relative")
-    return home / ".config" / "crisisplay" if home.is_absolute() else None
 
 
 @dataclass(frozen=True)

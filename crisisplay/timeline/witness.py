@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -24,22 +24,10 @@ from crisisplay.timeline.events import Event
 from crisisplay.timeline.fileio import describe, fsync_dir, make_folder, write_all
 from crisisplay.timeline.signatures import Flaw
 
-STATE_ENV = "CRISISPLAY_STATE_DIR"
 SUFFIX = ".witness"
 SHORT = 16  # hex digits of the short form: enough that no forger finds another chain for it
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 _HEAD = re.compile(r"#?(\d+):([0-9a-f]{8,64})\Z")
-
-
-def state_folder(env: Mapping[str, str]) -> Path | None:
-    """``$CRISISPLAY_STATE_DIR``, else ``$XDG_STATE_HOME/crisisplay``, else
-    ``~/.local/state/crisisplay``; None when none of them is an absolute path."""
-    for name, parts in ((STATE_ENV, ()), ("XDG_STATE_HOME", ("crisisplay",))):
-        given = Path(env.get(name) or "relative")
-        if given.is_absolute():
-            return given.joinpath(*parts)
-    home = Path(env.get("HOME") or "relative")
-    return home / ".local" / "state" / "crisisplay" if home.is_absolute() else None
 
 
 def short_head(seq: int, head: str) -> str:
