@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -165,3 +168,28 @@ def _broken_identity(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "signing-key.json").write_text('{"person": 3}')
     return folder
+
+
+def test_cryptography_is_imported_only_when_a_key_is_used(tmp_path: Path, note: NoteMaker) -> None:
+    timeline = tmp_path / "t.jsonl"
+    TimelineStore(timeline, incident=INCIDENT).append(note())
+    code = (
+        "import sys\n"
+        "from crisisplay.cli.main import app\n"
+        "try:\n"
+        f"    app(['log', 'note', 'hello', '-t', {str(timeline)!r}, '--actor', 'ana'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('cryptography' in sys.modules)\n"
+    )
+    env = {**os.environ, "CRISISPLAY_CONFIG_DIR": str(tmp_path / "no-key")}
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert ran.stdout.splitlines() == ["recorded #2", "False"]
+    make_key(tmp_path / "keys", "ana")
+    env["CRISISPLAY_CONFIG_DIR"] = str(tmp_path / "keys" / "ana")
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert ran.stdout.splitlines() == ["recorded #3", "True"]
