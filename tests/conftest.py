@@ -28,9 +28,11 @@ os.environ.pop("CRISISPLAY_KEY_PASSPHRASE", None)
 def own_state_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Each test's witnessed heads in a folder of its own (tests reuse incident ids)."""
+    """Each test's witnessed heads in a folder of its own (tests reuse incident ids), and its
+    own config folder: a key one test makes signs nothing in another."""
     folder = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("CRISISPLAY_STATE_DIR", str(folder))
+    monkeypatch.setenv("CRISISPLAY_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     return folder
 
 

@@ -46,9 +46,10 @@ def init(
         ),
     ] = False,
 ) -> int:
-    """Create your Ed25519 key pair in your config folder (private key readable by you only).
+    """Create your Ed25519 key pair in your config folder (private key readable by you only;
+    with --passphrase, protected by one).
 
-    Example: crisisplay key init --person camille-roux --passphrase
+    Example: crisisplay key init --person camille-roux
     """
     from crisisplay.timeline.signing import create_key
 

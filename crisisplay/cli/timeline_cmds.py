@@ -127,13 +127,11 @@ def verify(
 ) -> int:
     """Check the record: every event intact, in order, none missing; every act's signature
     against the keys of the organisation file; every head witnessed on this machine (exit 1
-    if anything does not hold).
+    if anything does not hold). A lawyer checking the gate decisions adds
+    --require-signatures; a copy from another machine is checked against a head written down
+    with --expect 133:4f2a9c1e7b3d0a55.
 
-    Examples:
-
-      crisisplay timeline verify --format json
-
-      crisisplay timeline verify --require-signatures --expect 133:4f2a9c1e7b3d0a55
+    Example: crisisplay timeline verify --format json
     """
     from crisisplay.attestation import check_record, describe
     from crisisplay.textsafe import sanitize_line
