@@ -10,6 +10,7 @@ number         int when whole, else float
 choice         the choice id (str)
 multi-choice   list of choice ids, in the playbook's order
 time           "HH:MM" (24-hour)
+datetime       ISO 8601 with the organisation's offset: "2026-12-01T03:17:00+01:00"
 duration       whole minutes (int)
 boolean        bool
 =============  =============================================
@@ -20,7 +21,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from crisisplay import fact_patterns
 from crisisplay.playbook.model import Fact
@@ -36,11 +40,23 @@ MAX_NUMBER = 10**15
 _LOOSE_TIME = re.compile(r"^(?P<h>[01]?[0-9]|2[0-3])\s*[:hH]\s*(?P<m>[0-5][0-9])?$")
 
 
-def coerce(fact: Fact, value: Any) -> FactValue:
+@dataclass(frozen=True)
+class LocalTime:
+    """Where and when a person types a date-time: ``03:17`` means the last 03:17 before now,
+    in the organisation's time zone."""
+
+    zone: ZoneInfo
+    now: datetime
+
+
+def coerce(fact: Fact, value: Any, local: LocalTime | None = None) -> FactValue:
     """``value`` (typed, or text as a person typed it) in the canonical form of ``fact``.
 
+    A date-time without its offset needs ``local`` (the organisation's zone and the time now).
     Raises ``ValueError`` with a short reason a person can act on.
     """
+    if fact.type == "datetime":
+        return parse_datetime(value, local)
     parse = _PARSERS[fact.type]
     result = parse(fact, value)
     _check_bounds(fact, result)
@@ -135,6 +151,78 @@ def parse_clock(value: Any) -> str:
     return text
 
 
+_DAY_FIRST = re.compile(r"^(?P<d>\d{1,2})/(?P<mo>\d{1,2})(?:/(?P<y>\d{4}))?$")
+_YESTERDAY = frozenset({"hier", "yesterday"})
+_TODAY = frozenset({"aujourd'hui", "aujourd\u2019hui", "today"})
+DATETIME_HINT = "write 2026-12-01 03:17, 01/12 03:17, hier 03:17 or 03:17"
+
+
+def parse_datetime(value: Any, local: LocalTime | None) -> str:
+    """A day and a time, canonical: ISO 8601 with the offset of the organisation's zone."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str) and value.strip():
+        moment = _moment(value.strip(), local)
+    else:
+        raise ValueError(f"expected a day and a time ({DATETIME_HINT})")
+    if moment.tzinfo is None:
+        raise ValueError(f"{value!r} has no time zone ({DATETIME_HINT})")
+    if local is not None:
+        moment = moment.astimezone(local.zone)
+    return moment.isoformat(timespec="seconds")
+
+
+def _moment(text: str, local: LocalTime | None) -> datetime:
+    try:
+        found = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        found = None
+    if found is not None and (found.tzinfo is not None or local is not None):
+        return found if found.tzinfo else found.replace(tzinfo=local.zone if local else None)
+    if local is None:
+        raise ValueError(f"{text!r} needs its offset here, as in 2026-12-01T03:17:00+01:00")
+    day_part, _, clock_part = text.rpartition(" ")
+    try:
+        clock = parse_clock(clock_part)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a day and a time ({DATETIME_HINT})") from None
+    hour, minute = (int(x) for x in clock.split(":"))
+    now = local.now.astimezone(local.zone)
+    day = _day(day_part.strip().casefold(), now)
+    if day is None:
+        raise ValueError(f"{text!r} is not a day and a time ({DATETIME_HINT})")
+    moment = datetime(day.year, day.month, day.day, hour % 24, minute, tzinfo=local.zone)
+    if not day_part.strip() and moment > now:
+        moment -= timedelta(days=1)  # a bare time is the last one before now
+    return moment
+
+
+def _day(text: str, now: datetime) -> datetime | None:
+    if not text or text in _TODAY:
+        return now
+    if text in _YESTERDAY:
+        return now - timedelta(days=1)
+    match = _DAY_FIRST.fullmatch(text)
+    try:
+        if match is not None:
+            year = int(match["y"]) if match["y"] else now.year
+            return now.replace(year=year, month=int(match["mo"]), day=int(match["d"]))
+        return datetime.fromisoformat(text).replace(tzinfo=now.tzinfo)
+    except ValueError:
+        return None
+
+
+def fact_moment(value: Any) -> datetime | None:
+    """A date-time fact's value as an aware datetime (None when unset or not one)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
 def _duration(_fact: Fact, value: Any) -> FactValue:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
@@ -178,7 +266,9 @@ def _check_bounds(fact: Fact, value: FactValue) -> None:
             raise ValueError("an answer is required")
 
 
-def coerce_all(facts: Mapping[str, Fact], values: Mapping[str, Any]) -> dict[str, FactValue]:
+def coerce_all(
+    facts: Mapping[str, Fact], values: Mapping[str, Any], local: LocalTime | None = None
+) -> dict[str, FactValue]:
     """Coerce several values at once; raises ``ValueError`` naming the first bad fact."""
     out: dict[str, FactValue] = {}
     for key, raw in values.items():
@@ -188,7 +278,7 @@ def coerce_all(facts: Mapping[str, Fact], values: Mapping[str, Any]) -> dict[str
 
             raise ValueError(f"unknown fact {key!r}{did_you_mean(key, facts)}")
         try:
-            out[key] = coerce(fact, raw)
+            out[key] = coerce(fact, raw, local)
         except ValueError as exc:
             raise ValueError(f"fact {key!r}: {exc}") from None
     return out

@@ -11,6 +11,8 @@ from typing import Any
 from crisisplay.board import Holder, lead_board
 from crisisplay.clock import Clock
 from crisisplay.engine import Session, Ticker, start
+from crisisplay.engine.waiting import waiting_on
+from crisisplay.engine.walkthrough import LiveBoard, Walkthrough
 from crisisplay.errors import TimelineError, UsageError
 from crisisplay.home import TIMELINE_SUFFIX, Home
 from crisisplay.playbook.convert import did_you_mean
@@ -20,7 +22,7 @@ from crisisplay.prompts import Prompter
 from crisisplay.status import Status
 from crisisplay.timeline.fileio import make_folder
 from crisisplay.timeline.state import IncidentState, fold
-from crisisplay.timeline.store import TimelineStore, read_events
+from crisisplay.timeline.stores import Store, open_store, read_store, shared
 from crisisplay.timeline.vocabulary import BoardTakenOver, new_event
 
 
@@ -32,6 +34,10 @@ class IncidentRun:
     state: IncidentState
     #: who took the lead's board over while this one ran (it stopped, everything kept)
     board_lost_to: str | None = None
+    #: the board stopped with work only others can do: what the incident waits on, who acts
+    waiting: tuple[str, ...] = ()
+    #: how to carry on
+    resume_hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,8 @@ class Edges:
     actor: str
     ticker: Ticker | None = None
     organisation: Organisation | None = None
+    #: a person at the board: it waits for the cell's acts instead of stopping
+    live: LiveBoard | None = None
 
 
 def new_incident_id(scenario_id: str, moment: datetime, token: str) -> str:
@@ -53,6 +61,9 @@ def new_incident_id(scenario_id: str, moment: datetime, token: str) -> str:
 
 def resume_command(path: Path, home: Home) -> str:
     home_part = "" if home.bundled else f"--home {shlex.quote(str(home.root))} "
+    on_store = shared(path)
+    if on_store is not None:
+        return f"crisisplay {home_part}resume --incident {shlex.quote(on_store.incident)}"
     return f"crisisplay {home_part}resume --timeline {shlex.quote(str(path))}"
 
 
@@ -95,17 +106,17 @@ def activate(
         scenario_id,
         choose_lang(playbook, lang),
         edges,
-        TimelineStore(path, incident=incident),
+        open_store(path, incident=incident),
         resume_command(path, home),
     )
     with lead_board(path, edges.actor, edges.clock.now()):
         walk = start(session, IncidentState(), **(activation or {}))
-        return IncidentRun(path, walk.run(), walk.board_lost_to)
+        return _outcome(path, walk)
 
 
 def load_state(path: Path) -> IncidentState:
     """The folded state of a timeline (read only; a torn last line is left for the writer)."""
-    return _incident_state(fold(read_events(path).events, str(path)), path)
+    return _incident_state(fold(read_store(path).events, str(path)), path)
 
 
 def _incident_state(state: IncidentState, path: Path) -> IncidentState:
@@ -114,10 +125,10 @@ def _incident_state(state: IncidentState, path: Path) -> IncidentState:
     return state
 
 
-def join(path: Path) -> tuple[TimelineStore, IncidentState]:
+def join(path: Path) -> tuple[Store, IncidentState]:
     """A writer on an existing incident, and its state folded from what that writer read: from
     then on, each of its appends returns (and its caller folds) everything appended since."""
-    store = TimelineStore(path)
+    store = open_store(path)
     return store, _incident_state(fold(store.read_new(), str(path)), path)
 
 
@@ -149,7 +160,13 @@ def _resume(home: Home, path: Path, edges: Edges, previous: Holder | None) -> In
         resume_command(path, home),
     )
     walk = start(session, state)
-    return IncidentRun(path, walk.run(), walk.board_lost_to)
+    return _outcome(path, walk)
+
+
+def _outcome(path: Path, walk: Walkthrough) -> IncidentRun:
+    state = walk.run()
+    waiting = tuple(waiting_on(walk)) if walk.waiting else ()
+    return IncidentRun(path, state, walk.board_lost_to, waiting, walk.session.resume_hint)
 
 
 def _session(
@@ -157,7 +174,7 @@ def _session(
     scenario_id: str,
     lang: str,
     edges: Edges,
-    store: TimelineStore,
+    store: Store,
     hint: str,
 ) -> Session:
     return Session(
@@ -171,6 +188,7 @@ def _session(
         organisation=edges.organisation,
         ticker=edges.ticker,
         resume_hint=hint,
+        live=edges.live,
     )
 
 

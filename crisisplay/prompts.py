@@ -107,6 +107,11 @@ class ScriptedPrompter:
     shown: list[Notice] = field(default_factory=list)
     echo: Any = None  # a callable receiving each notice (progress on the terminal), or None
 
+    @classmethod
+    def empty(cls, echo: Any = None) -> ScriptedPrompter:
+        """A prompter with no answers yet (a command fills them in from its options)."""
+        return cls(Document("<command line>", {}), echo=echo)
+
     @property
     def answers(self) -> Mapping[str, Any]:
         data = self.doc.data
@@ -129,6 +134,19 @@ class ScriptedPrompter:
             location=Location(self.doc.file),
             hint=f"add it under {' > '.join(question.group)}",
         )
+
+    def can_answer(self, group: tuple[str, ...], attempt: int, mine: bool) -> bool:
+        """Whether this file takes the act of ``group``: it answers it, or the act is the
+        board's own (then a missing answer is an error, said when it is asked). An act of
+        another member that the file does not answer is left to that member's terminal."""
+        if mine:
+            return True
+        node: Any = self.answers
+        for part in group:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, list):
+            return attempt < len(node)
+        return node is not None
 
     def reject(self, question: Question, answer: Answer, reason: str) -> None:
         raise InputError(
@@ -174,7 +192,7 @@ class ScriptedPrompter:
 #: files"): a misspelt one would otherwise be silently ignored, and its answer lost
 ANSWER_GROUPS = ("facts", "severity", "roles", "escalations", "steps", "gates", "messages", "post")
 ANSWER_FIELDS = (
-    *("decision", "comment", "reason", "person", "next_update", "checklist", "level"),
+    *("decision", "comment", "reason", "person", "next_update", "checklist", "level", "done"),
     *("fact", "value", "at", "by"),
 )
 

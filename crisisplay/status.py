@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -68,6 +69,16 @@ class Status:
     next_update: datetime | None
     missing_roles: tuple[tuple[str, str], ...]
     first_public_at: datetime | None
+    #: the reader's language and the organisation's time zone
+    lang: str = "en"
+    zone: str = "UTC"
+    #: role id -> its title in ``lang``
+    role_titles: Mapping[str, str] = field(default_factory=dict)
+    #: the severity level's name in ``lang``
+    severity_title: str | None = None
+
+    def role(self, role_id: str) -> str:
+        return self.role_titles.get(role_id, role_id)
 
     @property
     def overdue(self) -> tuple[OpenStep, ...]:
@@ -109,10 +120,14 @@ def _variables(state: IncidentState) -> dict[str, Any]:
 
 
 def _open_steps(
-    state: IncidentState, tasks: list[Task], now: datetime, lang: str
+    state: IncidentState, scenario: Scenario, tasks: list[Task], now: datetime, lang: str
 ) -> list[OpenStep]:
+    """The tasks open now (what they wait for holds), started, or overdue while they wait."""
+    from crisisplay.engine.graph import Graph, due_at
+
     assert state.activated_at is not None
     out = []
+    graph: Graph | None = None
     for task in tasks:
         table = state.post_actions if task.is_post else state.steps
         found = table.get(task.id)
@@ -120,8 +135,12 @@ def _open_steps(
             continue
         if holds(task.when, _variables(state)) is False:
             continue
-        due = state.activated_at + task.deadline if task.deadline else None
+        due = due_at(task, state)
         late = now - due if due and now > due else None
+        if found is None and late is None:
+            graph = graph or Graph(scenario, tasks)
+            if graph.unmet(task, state, _variables(state), now):
+                continue  # waiting, and not due yet: not open
         out.append(
             OpenStep(
                 task.id,
@@ -173,7 +192,7 @@ def status_of(
     """Where the incident stands at ``now``."""
     assert state.activated_at is not None and state.incident is not None
     tasks = all_tasks(scenario)
-    open_steps = _open_steps(state, tasks, now, lang)
+    open_steps = _open_steps(state, scenario, tasks, now, lang)
     promise = state.open_promise()
     missing = [
         (role, state.gaps[role].reason if role in state.gaps else "")
@@ -198,4 +217,15 @@ def status_of(
         next_update=promise.due if promise else None,
         missing_roles=tuple(missing),
         first_public_at=min(public, default=None),
+        lang=lang,
+        zone=org.timezone,
+        role_titles={role.id: role.title.get_text(lang) for role in org.roles},
+        severity_title=next(
+            (
+                lvl.title.get_text(lang)
+                for lvl in scenario.severity.levels
+                if lvl.id == state.severity
+            ),
+            state.severity,
+        ),
     )

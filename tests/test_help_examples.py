@@ -18,6 +18,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT, Cli
 from tests.engine.conftest import FIXTURE_HOME
@@ -26,6 +27,10 @@ from tests.test_docs import COMMANDS
 INCIDENT = "timelines/20261123-0742-nationwide-outage-3f9a.jsonl"
 DRILL = "timelines/20261122-0840-drill-weekend-cm-gap.jsonl"
 _PROMPTING = {("activate",), ("drill", "run")}
+#: commands of the shared store: their examples need a server (tests/store/ runs the commands)
+_SHARED_ONLY = ("crisisplay store ", "crisisplay incidents", "crisisplay sync",
+                "crisisplay timeline push", "crisisplay timeline pull",
+                "crisisplay timeline follow")  # fmt: skip
 
 
 def _examples(cli: Cli) -> list[str]:
@@ -36,13 +41,21 @@ def _examples(cli: Cli) -> list[str]:
             # Help is wrapped at 80 columns, after spaces and after hyphens ("local-").
             joined = re.sub(r"(?<=\w-) (?=\w)", "", " ".join(paragraph.split()))
             start = joined.find("crisisplay ")
-            if start >= 0 and (start == 0 or joined[:start].endswith(("Example: ", "| "))):
+            example = start >= 0 and (start == 0 or joined[:start].endswith(("Example: ", "| ")))
+            if example and not joined[start:].startswith(_SHARED_ONLY):
                 found.append(joined[start:])
     return list(dict.fromkeys(found))
 
 
-#: who decides each gate the examples name, in the example incident
-_MEMBERS = {"comms-approval": "camille-roux", "legal-review": "julie-fabre"}
+#: who decides each gate, and owns each task, the examples name, in the example incident
+_MEMBERS = {
+    "comms-approval": "camille-roux",
+    "legal-review": "julie-fabre",
+    "brief-teams": "karim-mansouri",
+    "press": "anne-lefevre",
+}
+#: an incident under way, whose board waits on the CM's update: `publish` and `do` act on it
+UNDER_WAY = "timelines/example-under-way.jsonl"
 
 
 def _unattended(words: list[str]) -> list[str]:
@@ -52,6 +65,11 @@ def _unattended(words: list[str]) -> list[str]:
     words = [word for word in words if word != "--step"]
     names = [w for w in words if not w.startswith("-")]
     acting = (names[0] in ("gate", "fact") and names[1] != "show") or "--mine" in words
+    if names[0] in ("do", "publish"):
+        if "--timeline" not in words:
+            words += ["--timeline", UNDER_WAY]
+        if "--actor" not in words:
+            words += ["--actor", "ines-haddad" if names[0] == "publish" else _MEMBERS[names[1]]]
     if acting and "--actor" not in words:
         # a member acts as who they are: the person who holds the role the act needs
         words += ["--actor", _MEMBERS.get(names[-1], "noc-duty")]
@@ -84,6 +102,12 @@ def example_home(tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> P
     ):
         ran = cli(*_unattended(args))
         assert ran.exit_code == 0, ran.stdout + ran.stderr
+    answers = yaml.safe_load((home / "playbooks/answers/nationwide-outage.yaml").read_text())
+    del answers["messages"]["update"]  # the CM publishes it from her own terminal
+    (home / "under-way.yaml").write_text(yaml.safe_dump(answers, allow_unicode=True))
+    under_way = ["activate", "nationwide-outage", "--answers", "under-way.yaml", "--quiet"]
+    ran = cli(*under_way, "--timeline", UNDER_WAY, "--actor", "camille-roux")
+    assert ran.exit_code == 0 and "messages.update" in ran.stdout, ran.stdout + ran.stderr
     monkeypatch.setattr("crisisplay.console.incident_views.time.sleep", _ctrl_c, raising=True)
     return home
 

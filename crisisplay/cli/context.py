@@ -10,6 +10,7 @@ from pathlib import Path
 class Globals:
     home: Path | None = None
     debug: bool = False
+    store: str | None = None
 
 
 _current = Globals()

@@ -14,9 +14,10 @@ from crisisplay.cli.options import (
     LangOption,
     OutputFormat,
     TimelineOption,
-    checked_timeline,
     current_home,
+    live_board,
     make_prompter,
+    new_timeline,
     resolve_actor,
     resolve_timeline,
 )
@@ -62,21 +63,22 @@ def activate(
 
     from crisisplay.clock import SystemClock
     from crisisplay.console.incident_views import print_outcome
-    from crisisplay.home import TIMELINE_SUFFIX
     from crisisplay.incident import Edges, new_incident_id, resume_command
     from crisisplay.incident import activate as run_activation
     from crisisplay.playbook.load import load_playbook
 
     home = current_home()
-    load_playbook(home, only=scenario).scenario(scenario)  # an unknown scenario stops here
+    playbook = load_playbook(home, only=scenario)
+    playbook.scenario(scenario)  # an unknown scenario stops here
     prompter = make_prompter(answers, quiet=quiet)
-    edges = Edges(prompter, SystemClock(), resolve_actor(actor))
+    edges = Edges(prompter, SystemClock(), resolve_actor(actor), live=live_board(answers))
     incident = new_incident_id(scenario, edges.clock.now(), secrets.token_hex(2))
-    path = checked_timeline(timeline) or home.timelines / f"{incident}{TIMELINE_SUFFIX}"
+    path = new_timeline(timeline, home, incident)
     if not quiet:
         from crisisplay.console.incident_views import print_activation_banner
 
-        print_activation_banner(incident, path, resume_command(path, home))
+        chosen = lang or playbook.organisation.languages[0]
+        print_activation_banner(incident, path, resume_command(path, home), chosen)
     run = run_activation(
         home, scenario, edges, lang=lang, timeline=path, token="", incident_id=incident
     )
@@ -115,7 +117,12 @@ def resume(
     from crisisplay.incident import resume as run_resume
 
     path = resolve_timeline(timeline)
-    edges = Edges(make_prompter(answers, quiet=quiet), SystemClock(), resolve_actor(actor))
+    edges = Edges(
+        make_prompter(answers, quiet=quiet),
+        SystemClock(),
+        resolve_actor(actor),
+        live=live_board(answers),
+    )
     print_outcome(run_resume(current_home(), path, edges, take_over=take_over))
     return 0
 

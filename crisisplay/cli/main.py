@@ -93,6 +93,16 @@ def main(
             show_default=False,
         ),
     ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store",
+            metavar="URL",
+            help="Where incidents are kept: a postgresql:// URL for the cell's shared store, or "
+            "file. Default: $CRISISPLAY_STORE, else the organisation file's store:, else files.",
+            show_default=False,
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
     ] = False,
@@ -108,7 +118,7 @@ def main(
     ] = False,
 ) -> None:
     """Crisis-communication playbooks for a mobile operator's crisis cell."""
-    context.set_globals(context.Globals(home=home, debug=debug))
+    context.set_globals(context.Globals(home=home, debug=debug, store=store))
 
 
 # Each command is imported only when it runs (or when --help lists them all): a crisis cell
@@ -132,5 +142,10 @@ COMMAND_MODULES: dict[str, str] = {
     "gate": "member_cmds",
     "fact": "member_cmds",
     "tasks": "member_cmds",
+    "do": "work_cmds",
+    "publish": "work_cmds",
+    "store": "store_cmds",
+    "incidents": "store_cmds",
+    "sync": "store_cmds",
     "key": "key_cmds",
 }

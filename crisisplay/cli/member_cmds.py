@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from crisisplay.engine.member_ops import Decided
     from crisisplay.playbook.load import Playbook
     from crisisplay.timeline.state import IncidentState
-    from crisisplay.timeline.store import TimelineStore
+    from crisisplay.timeline.stores import Store
 
 #: how many times an act is decided again when others keep recording first
 _TRIES = 20
@@ -64,8 +64,8 @@ def gate_show(gate: GateArgument, timeline: TimelineOption = None) -> int:
     """
     from crisisplay.console.member_views import print_gate
 
-    playbook, state, _ = _incident(timeline)
-    print_gate(playbook, state, gate, _now())
+    playbook, state, _ = incident_of(timeline)
+    print_gate(playbook, state, gate, now_utc())
     return 0
 
 
@@ -127,9 +127,15 @@ def fact_set(
     from crisisplay.engine.member_ops import set_fact
 
     def decide(pb: Playbook, state: IncidentState, person: str) -> Decided:
-        return set_fact(state, pb.scenario(state.scenario or ""), fact_id=name, raw=value)
+        from zoneinfo import ZoneInfo
 
-    return _record(_incident(timeline), actor, decide)
+        from crisisplay.facts import LocalTime
+
+        local = LocalTime(ZoneInfo(pb.organisation.timezone), now_utc())
+        scenario = pb.scenario(state.scenario or "")
+        return set_fact(state, scenario, fact_id=name, raw=value, local=local)
+
+    return record_decided(incident_of(timeline), actor, decide)
 
 
 @commands.command("tasks")
@@ -153,12 +159,12 @@ def tasks(
 
     from crisisplay.tasks_view import tasks_of
 
-    playbook, state, _ = _incident(timeline)
+    playbook, state, _ = incident_of(timeline)
     org = playbook.organisation
     lang = state.lang or org.languages[0]
-    found = tasks_of(state, playbook.scenario(state.scenario or ""), org, _now(), lang)
+    found = tasks_of(state, playbook.scenario(state.scenario or ""), org, now_utc(), lang)
     if mine:
-        person = _person(playbook, resolve_actor(actor))
+        person = person_of(playbook, resolve_actor(actor))
         roles = {r for r, held in state.roles.items() if held.person == person}
         found = [t for t in found if t.owner_role in roles]
     if role is not None:
@@ -191,8 +197,8 @@ def _decide(
     from crisisplay.console.member_views import print_gate
     from crisisplay.engine.member_ops import decide_gate
 
-    incident = _incident(timeline)
-    print_gate(incident[0], incident[1], gate_id, _now())
+    incident = incident_of(timeline)
+    print_gate(incident[0], incident[1], gate_id, now_utc())
 
     def decide(pb: Playbook, now_state: IncidentState, person: str) -> Decided:
         return decide_gate(
@@ -202,16 +208,16 @@ def _decide(
             gate_id=gate_id,
             decision=decision,
             person=person,
-            now=_now(),
+            now=now_utc(),
             comment=comment,
             override=override,
         )
 
-    return _record(incident, actor, decide)
+    return record_decided(incident, actor, decide)
 
 
-def _record(
-    incident: tuple[Playbook, IncidentState, TimelineStore],
+def record_decided(
+    incident: tuple[Playbook, IncidentState, Store],
     actor: str | None,
     decide: Callable[[Playbook, IncidentState, str], Decided],
 ) -> int:
@@ -219,14 +225,14 @@ def _record(
     from crisisplay.timeline.vocabulary import new_event
 
     playbook, state, store = incident
-    person = _person(playbook, resolve_actor(actor))
+    person = person_of(playbook, resolve_actor(actor))
     role = _role_of(state, person)
     for _ in range(_TRIES):
         decided = decide(playbook, state, person)
         if decided.already is not None:
             typer.echo(f"already done: {decided.already}")
             return 0
-        news = [new_event(p, person, role, _now()) for p in decided.events]
+        news = [new_event(p, person, role, now_utc()) for p in decided.events]
         events, recorded = store.commit_if(news, state.last_seq)
         state.apply_all(events)
         if recorded:
@@ -235,7 +241,7 @@ def _record(
     raise UsageError("others kept recording first: try again")
 
 
-def _incident(timeline: Path | None) -> tuple[Playbook, IncidentState, TimelineStore]:
+def incident_of(timeline: Path | None) -> tuple[Playbook, IncidentState, Store]:
     from crisisplay.cli.options import resolve_timeline
     from crisisplay.incident import join
     from crisisplay.playbook.load import load_playbook
@@ -245,7 +251,7 @@ def _incident(timeline: Path | None) -> tuple[Playbook, IncidentState, TimelineS
     return load_playbook(current_home(), only=state.scenario), state, store
 
 
-def _person(playbook: Playbook, actor: str) -> str:
+def person_of(playbook: Playbook, actor: str) -> str:
     org = playbook.organisation
     if org.person(actor) is None:
         from crisisplay.playbook.convert import did_you_mean
@@ -262,6 +268,6 @@ def _role_of(state: IncidentState, person: str) -> str | None:
     return next((role for role, held in state.roles.items() if held.person == person), None)
 
 
-def _now() -> datetime:
+def now_utc() -> datetime:
     # The system clock lives at the edge; the core gets the time it is given.
     return datetime.now(timezone.utc)

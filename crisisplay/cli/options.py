@@ -13,7 +13,9 @@ from crisisplay.cli.context import get_globals
 from crisisplay.home import Home, current_folder, find_home, newest_timeline
 
 if TYPE_CHECKING:
+    from crisisplay.engine.walkthrough import LiveBoard
     from crisisplay.prompts import Prompter
+    from crisisplay.timeline.pgconn import StoreTarget
 
 
 class OutputFormat(str, enum.Enum):
@@ -30,7 +32,9 @@ TimelineOption = Annotated[
     typer.Option(
         "--timeline",
         "-t",
-        help="Timeline file (default: the newest one in the home's timelines/ folder).",
+        "--incident",
+        help="Timeline file (default: the newest one in the home's timelines/ folder); on a "
+        "shared store, --incident ID (default: the newest open incident).",
         show_default=False,
     ),
 ]
@@ -42,11 +46,69 @@ def current_home() -> Home:
 
 
 def resolve_timeline(given: Path | None) -> Path:
-    """The timeline a command acts on: the one given, else the newest of the home."""
+    """The timeline a command acts on: the one given, else the newest of the home; on a shared
+    store, the incident given, else its newest open one."""
+    target = current_store()
+    if target is not None:
+        from crisisplay.timeline.stores import bind, default_incident
+
+        return bind(
+            target, str(given) if given else default_incident(target, os.environ), os.environ
+        )
     if given is not None:
         checked_timeline(given)
         return given
     return newest_timeline(current_home().timelines)
+
+
+def new_timeline(given: Path | None, home: Home, incident: str) -> Path:
+    """Where a new incident goes: the file given, else the shared store's, else the home's."""
+    target = current_store()
+    if target is not None:
+        from crisisplay.timeline.stores import bind
+
+        return bind(target, incident, os.environ)
+    from crisisplay.home import TIMELINE_SUFFIX
+
+    return checked_timeline(given) or home.timelines / f"{incident}{TIMELINE_SUFFIX}"
+
+
+def current_store() -> StoreTarget | None:
+    """The shared store chosen by `--store`, $CRISISPLAY_STORE or the organisation file's
+    `store:`; None for the file store."""
+    from crisisplay.timeline.stores import choose_store
+
+    chosen = choose_store(get_globals().store, os.environ, _organisation_store)
+    if chosen is None:
+        return None
+    from crisisplay.timeline import outbox
+    from crisisplay.timeline.pgconn import parse_target
+
+    outbox.notice = _notice
+    return parse_target(chosen)
+
+
+def _organisation_store() -> str | None:
+    from crisisplay.playbook.load import ORGANISATION_FILE, build, load_document
+    from crisisplay.playbook.model import Organisation
+
+    home = current_home()
+    path = home.playbooks / ORGANISATION_FILE
+    try:
+        if b"store:" not in path.read_bytes():
+            return None  # the usual case, without building the organisation
+    except OSError:
+        return None
+    organisation, _ = build(Organisation, load_document(home, path))
+    return organisation.store if organisation is not None else None
+
+
+def _notice(text: str) -> None:
+    import sys
+
+    from crisisplay.textsafe import sanitize_line
+
+    sys.stderr.write("note: " + sanitize_line(text) + "\n")
 
 
 def checked_timeline(given: Path | None) -> Path | None:
@@ -109,6 +171,15 @@ def resolve_actor(given: str | None) -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         raise UsageError("cannot tell who you are", hint="give --actor NAME") from None
+
+
+def live_board(answers: Path | None) -> LiveBoard | None:
+    """A person at the board waits for the cell's acts; an answers file stops instead."""
+    if answers is not None:
+        return None
+    from crisisplay.console.live_board import TerminalBoard
+
+    return TerminalBoard()
 
 
 def make_prompter(answers: Path | None, *, quiet: bool = False) -> Prompter:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from crisisplay.cli.options import TimelineOption, current_home, resolve_timeline
+from crisisplay.cli.options import LangOption, TimelineOption, current_home, resolve_timeline
 from crisisplay.cli.runner import command
 
 
@@ -39,6 +39,7 @@ def report(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write to FILE instead of stdout.")
     ] = None,
+    lang: LangOption = None,
 ) -> int:
     """The after-action report of an incident or drill: KPIs, timeline chart, full record.
 
@@ -53,11 +54,13 @@ def report(
       crisisplay report --format html --out report.html
 
       crisisplay report -f json -t timelines/20261123-0742-nationwide-outage-3f9a.jsonl
+
+      crisisplay report --lang en --format html --out report-en.html
     """
     from crisisplay.report.run import read_report, render
 
     path = resolve_timeline(timeline)
-    report, torn = read_report(current_home(), path)
+    report, torn = read_report(current_home(), path, lang)
     text = render(report, output.value)
     if out is None:
         if output is ReportFormat.html:
@@ -69,9 +72,18 @@ def report(
         from crisisplay.outfile import write_output
 
         write_output(out, text, inputs=[path])
+        _say_written(out, report.reading.lang)
     if torn:
         _warn_torn(path, torn)
     return 0
+
+
+def _say_written(out: Path, lang: str) -> None:
+    """Where the report went, on stderr: stdout stays free for a pipe."""
+    from crisisplay.texts import t
+    from crisisplay.textsafe import sanitize_line
+
+    sys.stderr.write(sanitize_line(t("report.written", lang, path=out)) + "\n")
 
 
 def _warn_torn(path: Path, size: int) -> None:

@@ -33,6 +33,10 @@ def exit_code_of(exc: BaseException) -> int:
         # Not a failure: the operator stopped, and everything so far is kept.
         sys.stderr.write("\n" + sanitize_line(str(exc)) + "\n")
         return exc.exit_code
+    if isinstance(exc, errors.CrisisplayError) and exc.exit_code == errors.EXIT_OK:
+        # Not a failure either: what was done is safe, and the line says where (an outbox).
+        sys.stderr.write("note: " + sanitize_line(str(exc)) + "\n")
+        return exc.exit_code
     if isinstance(exc, errors.CrisisplayError):
         report_error(str(exc))
         return exc.exit_code

@@ -12,6 +12,7 @@ import typer
 
 from crisisplay.cli.options import (
     ActorOption,
+    LangOption,
     TimelineOption,
     current_home,
     resolve_actor,
@@ -21,6 +22,7 @@ from crisisplay.cli.runner import command
 from crisisplay.errors import UsageError
 
 if TYPE_CHECKING:
+    from crisisplay.localtime import LocalTimes
     from crisisplay.timeline.events import Event
     from crisisplay.timeline.store import ReadResult
     from crisisplay.timeline.vocabulary import DecisionLogged, NoteAdded
@@ -65,10 +67,14 @@ KindOption = Annotated[
 ActorFilter = Annotated[str | None, typer.Option("--actor", help="Only events by this actor.")]
 SinceOption = Annotated[
     str | None,
-    typer.Option("--since", help="From this time: ISO (2026-11-23T15:10Z) or HH:MM in UTC."),
+    typer.Option(
+        "--since",
+        help="From this time: HH:MM in the organisation's time zone, or ISO (2026-11-23T15:10Z).",
+    ),
 ]
 UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Up to this time: ISO or HH:MM in UTC.")
+    str | None,
+    typer.Option("--until", help="Up to this time: HH:MM in the organisation's time zone, or ISO."),
 ]
 TextArgument = Annotated[str, typer.Argument(help="What to record, in one argument (quote it).")]
 RoleOption = Annotated[
@@ -84,18 +90,26 @@ def show(
     actor: ActorFilter = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    lang: LangOption = None,
 ) -> int:
-    """Show the events of a timeline as a table.
+    """Show the events of a timeline as a table, in the organisation's time zone.
 
     Example: crisisplay timeline show --kind fact --since 14:30
     """
     from crisisplay.console import print_table, safe
-    from crisisplay.timeline.export import COLUMNS, table_rows
+    from crisisplay.texts import t
+    from crisisplay.timeline.export import columns, table_rows
+    from crisisplay.timeline.stores import read_store
 
     path = resolve_timeline(timeline)
-    read, events = _read_selected(path, kind, actor, since, until)
-    title = f"Timeline {read.events[0].incident}" if read.events else "Timeline (empty)"
-    print_table(safe(title), COLUMNS, table_rows(events, compact_time=True))
+    read = read_store(path)
+    times = _reader_times(read.events, lang)
+    events = _selected(read, kind, actor, since, until, times)
+    if read.events:
+        title = t("timeline.title", times.lang, incident=read.events[0].incident)
+    else:
+        title = t("timeline.empty", times.lang)
+    print_table(safe(title), columns(times), table_rows(events, times=times))
     _warn_torn(path, read)
     return 0
 
@@ -167,16 +181,20 @@ def export(
     actor: ActorFilter = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    lang: LangOption = None,
 ) -> int:
-    """Export events as Markdown, CSV (formula-safe) or JSON.
+    """Export events as Markdown (local times), CSV (formula-safe) or JSON (UTC).
 
     Example: crisisplay timeline export --format csv --out incident.csv
     """
     from crisisplay.timeline.export import export as render
+    from crisisplay.timeline.stores import read_store
 
     path = resolve_timeline(timeline)
-    read, events = _read_selected(path, kind, actor, since, until)
-    text = render(events, output.value)
+    read = read_store(path)
+    times = _reader_times(read.events, lang)
+    events = _selected(read, kind, actor, since, until, times)
+    text = render(events, output.value, times)
     if out is None:
         sys.stdout.write(text)
     else:
@@ -224,11 +242,11 @@ def log_note(
 def _log(
     entry: DecisionLogged | NoteAdded, given: Path | None, actor: str | None, role: str | None
 ) -> int:
-    from crisisplay.timeline.store import TimelineStore
+    from crisisplay.timeline.stores import open_store, shared
     from crisisplay.timeline.vocabulary import new_event
 
     path = resolve_timeline(given)
-    if not path.is_file():
+    if shared(path) is None and not path.is_file():
         raise UsageError(
             f"no timeline at {path}",
             hint="start one with `crisisplay activate`, or give --timeline FILE",
@@ -236,7 +254,7 @@ def _log(
     if not entry.text.strip():
         raise UsageError("the text to record is empty")
     new = new_event(entry, resolve_actor(actor), role or None, _now())
-    event = TimelineStore(path).append(new)
+    event = open_store(path).append(new)
     typer.echo(f"recorded #{event.seq}")
     if event.by is not None and event.by != event.actor:
         from crisisplay.textsafe import sanitize_line
@@ -253,20 +271,38 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _read_selected(
-    path: Path,
+def _selected(
+    read: ReadResult,
     kinds: list[str] | None,
     actor: str | None,
     since: str | None,
     until: str | None,
-) -> tuple[ReadResult, list[Event]]:
-
+    times: LocalTimes,
+) -> list[Event]:
     from crisisplay.timeline.export import make_filter, select
-    from crisisplay.timeline.store import read_events
 
-    read = read_events(path)
-    chosen = make_filter(kinds or [], actor, since, until, read.events)
-    return read, select(read.events, chosen)
+    chosen = make_filter(kinds or [], actor, since, until, read.events, times.zone)
+    return select(read.events, chosen)
+
+
+def _reader_times(events: list[Event], lang: str | None) -> LocalTimes:
+    """The organisation's zone and the reader's language (--lang, else the incident's, else
+    the organisation's first); UTC and English when the home cannot say."""
+    from crisisplay.cli.options import current_home
+    from crisisplay.errors import CrisisplayError
+    from crisisplay.localtime import LocalTimes
+    from crisisplay.playbook.load import load_playbook
+
+    activation = events[0].payload if events else {}
+    scenario, recorded = activation.get("scenario"), activation.get("lang")
+    zone, first = "UTC", "en"
+    try:
+        org = load_playbook(current_home(), only=str(scenario) if scenario else None).organisation
+        zone, first = org.timezone, org.languages[0]
+    except CrisisplayError:
+        pass
+    chosen = lang or (recorded if isinstance(recorded, str) else None) or first
+    return LocalTimes.spanning(zone, chosen, [e.at for e in events[:1] + events[-1:]])
 
 
 def _warn_torn(path: Path, read: ReadResult) -> None:
@@ -280,3 +316,12 @@ def _warn_torn(path: Path, read: ReadResult) -> None:
         f"the next write moves it to {safe_line(path.name)}.broken",
         soft_wrap=True,  # one line, whatever the width: it may end up in a log
     )
+
+
+def _add_store_commands() -> None:
+    from crisisplay.cli.store_cmds import add_timeline_commands
+
+    add_timeline_commands(timeline_app)
+
+
+_add_store_commands()

@@ -10,31 +10,37 @@ from crisisplay.console import get_console, safe, safe_line
 from crisisplay.console.status_views import status_board
 from crisisplay.incident import IncidentRun
 from crisisplay.status import Status
+from crisisplay.texts import t
 
 
-def print_activation_banner(incident: str, timeline: Path, resume: str) -> None:
+def print_activation_banner(incident: str, timeline: Path, resume: str, lang: str = "en") -> None:
     """Before the first question: which incident this is, where it is kept, how to resume."""
     console = get_console()
-    console.print(f"[accent]Activating incident[/] [bold]{safe_line(incident)}[/]")
-    console.print(f"  [muted]timeline:[/] {safe_line(timeline)}")
-    console.print(
-        f"  [muted]to resume after an interruption:[/] {safe_line(resume)}", soft_wrap=True
-    )
+    console.print(f"[accent]{t('banner.activating', lang)}[/] [bold]{safe_line(incident)}[/]")
+    console.print(f"  [muted]{t('banner.timeline', lang)}[/] {safe_line(timeline)}")
+    console.print(f"  [muted]{t('banner.resume', lang)}[/] {safe_line(resume)}", soft_wrap=True)
 
 
 def print_outcome(run: IncidentRun) -> None:
     state = run.state
+    lang = state.lang or "en"
     console = get_console()
-    where = f"[muted]timeline:[/] {safe(run.path)}"
+    where = f"[muted]{t('outcome.timeline', lang)}[/] {safe(run.path)}"
     if run.board_lost_to is not None:
+        who = safe(run.board_lost_to)
         console.print(
-            f"[warning]the lead's board was taken over by {safe(run.board_lost_to)}[/]: this "
-            f"terminal stops at event #{state.last_seq}, everything is kept  {where}"
+            f"[warning]{t('outcome.taken_over', lang, who=who)}[/]: "
+            f"{t('outcome.stops', lang, seq=state.last_seq)}  {where}"
         )
     elif state.completed_at is not None:
-        console.print(f"[ok]walkthrough complete[/] ({state.last_seq} events)  {where}")
+        console.print(f"[ok]{t('outcome.complete', lang, events=state.last_seq)}[/]  {where}")
+    elif run.waiting:
+        console.print(f"[warning]{safe(t('board.waiting', lang))}[/]")
+        for line in run.waiting:
+            console.print(f"  - {safe(line)}")
+        console.print(f"[muted]{safe(t('board.resume', lang, hint=run.resume_hint))}[/]  {where}")
     else:
-        console.print(f"[warning]walkthrough paused[/] at event #{state.last_seq}  {where}")
+        console.print(f"[warning]{t('outcome.paused', lang, seq=state.last_seq)}[/]  {where}")
 
 
 def show_status(read: Callable[[], Status], *, watch: bool, interval: float) -> None:

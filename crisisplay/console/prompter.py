@@ -22,6 +22,10 @@ class InteractivePrompter:
         if output is not None:
             self._io["output"] = output
 
+    def can_answer(self, group: tuple[str, ...], attempt: int, mine: bool) -> bool:
+        """A person at the board is asked what is theirs (or what they took over)."""
+        return mine
+
     def ask(self, question: Question) -> Answer:
         import questionary
 

@@ -1,4 +1,4 @@
-"""The incident's status board."""
+"""The incident's status board, in the reader's language and the organisation's time zone."""
 
 from __future__ import annotations
 
@@ -8,51 +8,73 @@ from rich.console import ConsoleRenderable, Group
 from rich.table import Table
 
 from crisisplay.console import panel, plain, safe
+from crisisplay.localtime import LocalTimes
 from crisisplay.status import Status
-from crisisplay.texts import minutes_label
+from crisisplay.texts import minutes_label, t
 
 
-def _countdown(delta: timedelta) -> str:
+def _countdown(delta: timedelta, lang: str) -> str:
     minutes = delta.total_seconds() / 60
     if minutes < 0:
-        return f"[overdue]{minutes_label(minutes)} late[/]"
-    return f"[due]in {minutes_label(minutes)}[/]"
+        return f"[overdue]{t('status.late', lang, late=minutes_label(minutes))}[/]"
+    return f"[due]{t('status.in', lang, left=minutes_label(minutes))}[/]"
 
 
 def status_board(status: Status) -> Group:
+    lang = status.lang
+    times = LocalTimes.spanning(
+        status.zone, lang, [status.now, status.next_update, *(s.due for s in status.open_steps)]
+    )
     elapsed = minutes_label((status.now - status.activated_at).total_seconds() / 60)
     head = [
         f"[accent]{safe(status.title)}[/] [muted]{safe(status.incident)}[/]",
-        f"severity [bold]{safe(status.severity or '?')}[/]  phase [bold]{safe(status.phase or '-')}"
-        f"[/]  since activation [bold]{elapsed}[/]",
+        t(
+            "status.head",
+            lang,
+            severity=f"[bold]{safe(status.severity_title or '?')}[/]",
+            phase=f"[bold]{safe(status.phase or '-')}[/]",
+            elapsed=f"[bold]{elapsed}[/]",
+        ),
+        f"[muted]{t('status.now', lang, now=times.clock(status.now), zone=times.zone_label)}[/]",
     ]
     if status.drill:
-        head.insert(0, "[drill] EXERCISE / EXERCICE [/]")
+        head.insert(0, f"[drill] {t('status.drill', lang)} [/]")
     if status.resolved_at:
-        head.append("[ok]resolved[/]")
-    if status.next_update_in is not None:
+        head.append(f"[ok]{t('status.resolved', lang)}[/]")
+    if status.next_update is not None and status.next_update_in is not None:
+        due = times.clock(status.next_update)
         head.append(
-            f"next promised update {status.next_update:%H:%M} UTC "
-            f"{_countdown(status.next_update_in)}"
+            f"{t('status.next_update', lang, due=due)} {_countdown(status.next_update_in, lang)}"
         )
     elif status.first_public_at is None and not status.resolved_at:
-        head.append("[warning]no public message yet[/]")
-    parts: list[ConsoleRenderable] = [panel("\n".join(head), "Status")]
+        head.append(f"[warning]{t('status.no_public', lang)}[/]")
+    parts: list[ConsoleRenderable] = [panel("\n".join(head), t("status.title", lang))]
     if status.missing_roles:
-        lines = [f"[error]{safe(role)}[/] {safe(reason)}" for role, reason in status.missing_roles]
-        parts.append(panel("\n".join(lines), "Roles not covered", style="error"))
+        lines = [
+            f"[error]{safe(status.role(role))}[/] {safe(reason)}"
+            for role, reason in status.missing_roles
+        ]
+        parts.append(panel("\n".join(lines), t("status.roles_missing", lang), style="error"))
     if status.gates_waiting:
         lines = [
-            f"{safe(g.title)} [muted]({safe(g.validator)}, {safe(g.status)})[/]"
+            f"{safe(g.title)} [muted]({safe(status.role(g.validator))}, "
+            f"{safe(t('status.gate.' + g.status, lang))})[/]"
             for g in status.gates_waiting
         ]
-        parts.append(panel("\n".join(lines), "Gates waiting", style="warning"))
+        parts.append(panel("\n".join(lines), t("status.gates_waiting", lang), style="warning"))
     if status.open_steps:
-        table = Table(title="Open steps", title_justify="left", header_style="accent")
-        for column in ("step", "owner", "phase", "due"):
-            table.add_column(column)
-        for step in status.open_steps:
-            due = _countdown(step.due - status.now) if step.due else ""
-            table.add_row(plain(step.title), plain(step.owner), plain(step.phase), due)
-        parts.append(table)
+        parts.append(_open_steps(status, times))
     return Group(*parts)
+
+
+def _open_steps(status: Status, times: LocalTimes) -> Table:
+    lang = status.lang
+    table = Table(title=t("status.open_steps", lang), title_justify="left", header_style="accent")
+    for column in t("status.columns", lang).split(" | "):
+        table.add_column(column)
+    for step in status.open_steps:
+        due = ""
+        if step.due:
+            due = f"{times.clock(step.due)} {_countdown(step.due - status.now, lang)}"
+        table.add_row(plain(step.title), plain(status.role(step.owner)), plain(step.phase), due)
+    return table

@@ -7,12 +7,14 @@ the fields its kind reads, and every text exists in every language.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from crisisplay.drills.load import LoadedDrill, drill_files, read_drill
 from crisisplay.drills.model import START_INJECT, Drill, Expectation
 from crisisplay.errors import PathPart, Problem
-from crisisplay.facts import coerce
+from crisisplay.facts import LocalTime, coerce
 from crisisplay.home import Home
 from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.load import Playbook, scenario_files
@@ -103,7 +105,8 @@ def _facts(report: ProblemReport, path: Path_, values: Any, scenario: Scenario) 
             report.ref((*path, key), key, facts, "fact")
             continue
         try:
-            coerce(facts[key], value)
+            # a date-time is read on the exercise clock when the inject fires: any day will do
+            coerce(facts[key], value, LocalTime(ZoneInfo("UTC"), datetime.now(timezone.utc)))
         except ValueError as exc:
             report.at((*path, key), f"not a valid {facts[key].type} value for {key!r}: {exc}")
 

@@ -183,7 +183,7 @@ def write_replay(home: Home, source: Path, output: Path) -> Path:
     from crisisplay.drills.load import read_drill
     from crisisplay.outfile import write_output
     from crisisplay.playbook.load import load_playbook
-    from crisisplay.timeline.store import read_events
+    from crisisplay.timeline.stores import read_store
 
     drill_id = output.stem
     if output.suffix not in (".yaml", ".yml") or not re.fullmatch(ID_PATTERN, drill_id):
@@ -194,7 +194,7 @@ def write_replay(home: Home, source: Path, output: Path) -> Path:
         )
     if output.exists():
         raise UsageError(f"{output} already exists", hint="choose another file name")
-    state = fold(read_events(source).events, str(source))
+    state = fold(read_store(source).events, str(source))
     if state.scenario is None:
         raise TimelineError(f"{source} has no activation event: it is not an incident timeline")
     playbook = load_playbook(home, only=state.scenario)

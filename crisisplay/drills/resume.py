@@ -27,12 +27,15 @@ def drill_edges(path: Path, state: IncidentState, org: Organisation, edges: Edge
         return edges
     plan = DrillPlan.from_payload(state.drill_plan, str(path))
     clock = edges.clock
+    person = not isinstance(edges.prompter, ScriptedPrompter)
     if isinstance(clock, SystemClock) and state.last_at is not None:
-        paced = not isinstance(edges.prompter, ScriptedPrompter)
-        clock = DrillClock(state.last_at, paced=paced)
+        # the pace recorded at activation: a drill run at --speed 60 resumes at 60
+        paced = state.drill_paced or person
+        clock = DrillClock(state.last_at, state.drill_speed or 1.0, paced=paced)
+    live = isinstance(clock, DrillClock) and clock.paced and person
     return dataclasses.replace(
         edges,
         clock=clock,
-        ticker=edges.ticker or InjectTicker(plan),
+        ticker=edges.ticker or InjectTicker(plan, live=live),
         organisation=edges.organisation or changed_roster(org, plan.drill.roster),
     )

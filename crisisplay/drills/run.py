@@ -66,11 +66,14 @@ def run_drill(
     plan = make_plan(drill, playbook.scenario(drill.scenario))
     org = playbook.organisation
     start = start_time(options, drill.starts, ZoneInfo(org.timezone))
+    clock = drill_clock(start, options)
+    # a person answering: injects fire on the exercise clock while the prompt waits
+    live = clock.paced and not options.scripted and not options.step
     edges = Edges(
         prompter,
-        drill_clock(start, options),
+        clock,
         options.actor,
-        ticker=InjectTicker(plan, trainer if options.step else None),
+        ticker=InjectTicker(plan, trainer if options.step else None, live=live),
         organisation=changed_roster(org, drill.roster),
     )
     run = activate(
@@ -81,13 +84,18 @@ def run_drill(
         timeline=options.timeline,
         token="",
         incident_id=drill_incident_id(drill.id, start),
-        activation=activation(plan),
+        activation=activation(plan, clock),
     )
     return DrillRun(run.path, run.state, score_timeline(run.path))
 
 
-def activation(plan: DrillPlan) -> dict[str, Any]:
-    return {"drill": True, "drill_id": plan.drill.id, PAYLOAD_KEY: plan.as_payload()}
+def activation(plan: DrillPlan, clock: DrillClock | None = None) -> dict[str, Any]:
+    """The drill's part of the activation event: its plan, and its pace when time flows (so a
+    resumed drill runs at the same speed)."""
+    pace: dict[str, Any] = {}
+    if clock is not None and clock.paced:
+        pace = {"drill_speed": clock.speed, "drill_paced": True}
+    return {"drill": True, "drill_id": plan.drill.id, PAYLOAD_KEY: plan.as_payload(), **pace}
 
 
 def drill_clock(start: datetime, options: DrillOptions) -> DrillClock:

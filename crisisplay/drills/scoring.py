@@ -91,9 +91,9 @@ class Score:
 
 
 def score_timeline(path: Path, lang: str | None = None) -> Score:
-    from crisisplay.timeline.store import read_events
+    from crisisplay.timeline.stores import read_store
 
-    return score_events(read_events(path).events, str(path), lang)
+    return score_events(read_store(path).events, str(path), lang)
 
 
 def score_events(events: Sequence[Event], source: str, lang: str | None = None) -> Score:

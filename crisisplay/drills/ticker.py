@@ -2,9 +2,12 @@
 
 The walkthrough calls ``advance`` before each action and whenever a scripted answer carries an
 ``at:`` (``crisisplay.engine.Ticker``). Each inject due by then is fired at its own moment: the
-clock is moved to it (a paced drill clock sleeps the scaled wall time; an unpaced one jumps), then
-a ``drill.inject`` event and the facts it changes (``fact.set``, source ``inject``) are recorded
-together, and the participants are shown it. Which injects have fired is read from the timeline,
+clock is moved to it (a paced drill clock sleeps the scaled wall time; an unpaced one jumps),
+then a ``drill.inject`` event and the facts it changes (``fact.set``, source ``inject``) are
+recorded together, and the participants are shown it. When a person answers on a paced clock,
+a writer beside the walkthrough fires them instead (``crisisplay.drills.live``), at their
+exercise time, while the prompt waits; ``due`` and ``inject_acts`` say what falls due and what
+it records. Which injects have fired is read from the timeline,
 so a resumed drill fires exactly the ones still to come.
 
 With a trainer (``--step``), exercise time does not run by itself: before each step the trainer
@@ -13,7 +16,8 @@ is asked whether to fire the next inject now, and firing it moves exercise time 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -29,6 +33,7 @@ from crisisplay.timeline.vocabulary import DrillInject, FactSet
 
 if TYPE_CHECKING:
     from crisisplay.engine import Walkthrough
+    from crisisplay.engine.acts import Act
     from crisisplay.playbook.model import Fact
 
 #: the actor of the events the exercise itself causes (exercise control, in trainers' words)
@@ -41,10 +46,31 @@ class InjectTicker:
     plan: DrillPlan
     #: asked before each step whether to fire the next inject (``--step``); None: the clock decides
     trainer: Prompter | None = None
+    #: a person answers on a paced clock: injects fire on their own, while a prompt waits
+    live: bool = False
     _offered: set[str] = field(default_factory=set)
+    _beside: Any = None
+
+    @contextlib.contextmanager
+    def running(self, walk: Walkthrough) -> Iterator[None]:
+        """While the walkthrough runs: on a live clock, a writer beside it fires each inject at
+        its exercise time, whatever the prompt is waiting for."""
+        if not self.live or walk.state.activated_at is None:
+            yield
+            return
+        from crisisplay.drills.live import LiveInjects
+
+        self._fire_due(walk, walk.session.clock.now())  # the opening situation comes first
+        self._beside = LiveInjects(self, walk)
+        self._beside.start()
+        try:
+            yield
+        finally:
+            self._beside.stop()
+            self._beside = None
 
     def advance(self, walk: Walkthrough, until: datetime) -> None:
-        if walk.state.activated_at is None:
+        if walk.state.activated_at is None or self._beside is not None:
             return
         self._fire_due(walk, until)
         if self.trainer is not None and self._trainer_fires(walk, self.trainer):
@@ -57,6 +83,12 @@ class InjectTicker:
     def pending(self, state: IncidentState) -> list[Inject]:
         fired = {inject.inject for inject in state.injects}
         return [inject for inject in self.schedule() if inject.id not in fired]
+
+    def due(self, state: IncidentState, until: datetime) -> list[Inject]:
+        """The injects still to fire whose moment is ``until`` or before, in order."""
+        activated = state.activated_at
+        assert activated is not None
+        return [i for i in self.pending(state) if activated + i.at <= until]
 
     def _fire_due(self, walk: Walkthrough, until: datetime) -> None:
         activated = walk.state.activated_at
@@ -90,13 +122,11 @@ class InjectTicker:
 
 def step_boundary(walk: Walkthrough) -> str | None:
     """``steps.ID`` / ``post.ID`` when the walkthrough is about to take a new task on."""
-    label = str(getattr(walk.next_action(), "label", ""))
-    group, _, task_id = label.partition(".")
-    if group == "steps" and task_id not in walk.state.steps:
-        return label
-    if group == "post" and task_id not in walk.state.post_actions:
-        return label
-    return None
+    action = walk.next_action()
+    if action is None or action.group not in ("steps", "post"):
+        return None
+    table = walk.state.steps if action.group == "steps" else walk.state.post_actions
+    return action.label if action.target not in table else None
 
 
 def fire(walk: Walkthrough, inject: Inject) -> None:
@@ -104,20 +134,33 @@ def fire(walk: Walkthrough, inject: Inject) -> None:
     state = walk.state
     assert state.activated_at is not None
     walk.session.clock.wait_until(state.activated_at + inject.at)
-    changed = {
-        fact: value
-        for fact, value in inject.facts.items()
-        if fact not in state.facts or state.facts[fact].value != value
-    }
+    acts, changed = inject_acts(walk, state, inject)
+    walk.record(*acts)
+    show_inject(walk, inject, changed)
+
+
+def inject_acts(
+    walk: Walkthrough, state: IncidentState, inject: Inject
+) -> tuple[list[Act], dict[str, Any]]:
+    """The events an inject brings, against ``state``: the inject and the facts it changes."""
     from crisisplay.engine.acts import Act
 
+    values = {fact: _on_exercise_clock(walk, fact, value) for fact, value in inject.facts.items()}
+    changed = {
+        fact: value
+        for fact, value in values.items()
+        if fact not in state.facts or state.facts[fact].value != value
+    }
     payload = inject_payload(inject, walk.session.org.languages)
     acts = [Act(payload, EXERCISE_CONTROL)]
     acts += [
         Act(fact_change(state, inject.id, fact, value), EXERCISE_CONTROL)
         for fact, value in changed.items()
     ]
-    walk.record(*acts)
+    return acts, changed
+
+
+def show_inject(walk: Walkthrough, inject: Inject, changed: Mapping[str, Any]) -> None:
     walk.show(
         "inject",
         inject_title(inject, walk.lang),
@@ -125,6 +168,16 @@ def fire(walk: Walkthrough, inject: Inject) -> None:
         level="drill",
         data={"inject": inject.id, "kind": inject.kind, "offset_min": inject.at.minutes},
     )
+
+
+def _on_exercise_clock(walk: Walkthrough, fact_id: str, value: Any) -> Any:
+    """A date-time written ``09:10`` in the drill file, as a day and time of the exercise."""
+    fact = walk.scenario.fact(fact_id)
+    if fact is None or fact.type != "datetime":
+        return value
+    from crisisplay.facts import coerce
+
+    return coerce(fact, value, walk.local_time())
 
 
 def inject_payload(inject: Inject, languages: tuple[str, ...]) -> DrillInject:

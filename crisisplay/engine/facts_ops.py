@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 def ask_fact(walk: Walkthrough, fact: Fact) -> None:
     question = q.fact_question(fact, walk.lang)
-    value, _ = walk.ask(question, functools.partial(q.parse_fact, fact, walk.lang))
+    value, _ = walk.ask(
+        question, functools.partial(q.parse_fact, fact, walk.lang, local=walk.local_time())
+    )
     walk.record(fact_set(fact.id, value, "answer"))
 
 
@@ -47,7 +49,9 @@ def correct_fact(walk: Walkthrough, message: Message) -> None:
         attempt=attempt,
         current=previous,
     )
-    value, _ = walk.ask(question, functools.partial(q.parse_fact, fact, walk.lang))
+    value, _ = walk.ask(
+        question, functools.partial(q.parse_fact, fact, walk.lang, local=walk.local_time())
+    )
     walk.record(
         fact_set(
             fact_id,

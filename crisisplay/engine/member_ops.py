@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from crisisplay.errors import UsageError
+from crisisplay.facts import LocalTime
 from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.model import Gate, Organisation, Scenario
 from crisisplay.roster import candidates
@@ -124,7 +125,14 @@ def _name(org: Organisation, person: str) -> str:
     return found.name if found else person
 
 
-def set_fact(state: IncidentState, scenario: Scenario, *, fact_id: str, raw: Any) -> Decided:
+def set_fact(
+    state: IncidentState,
+    scenario: Scenario,
+    *,
+    fact_id: str,
+    raw: Any,
+    local: LocalTime | None = None,
+) -> Decided:
     """A fact given or corrected from a terminal; the gates that confirmed it re-open."""
     fact = scenario.fact(fact_id)
     if fact is None:
@@ -136,7 +144,7 @@ def set_fact(state: IncidentState, scenario: Scenario, *, fact_id: str, raw: Any
     from crisisplay.engine import questions as q
 
     try:
-        value = q.parse_fact(fact, state.lang or "en", raw)
+        value = q.parse_fact(fact, state.lang or "en", raw, local)
     except ValueError as exc:
         raise UsageError(f"fact {fact_id!r}: {exc}") from None
     previous = state.facts.get(fact_id)

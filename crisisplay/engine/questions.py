@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from crisisplay.engine.tasks import Task
-from crisisplay.facts import coerce, parse_clock
+from crisisplay.facts import LocalTime, coerce, parse_clock
 from crisisplay.playbook.model import Fact, Message, Organisation, Scenario
 from crisisplay.playbook.types import Duration
 from crisisplay.prompts import Option, Question
@@ -64,7 +64,7 @@ UNKNOWN: Any = _Unknown()
 UNKNOWN_WORDS = frozenset(("unknown", "inconnu", "inconnue", "not known", "?"))
 
 
-def parse_fact(fact: Fact, lang: str, value: Any) -> Any:
+def parse_fact(fact: Fact, lang: str, value: Any, local: LocalTime | None = None) -> Any:
     if isinstance(value, str) and value.strip().lower() in UNKNOWN_WORDS:
         if fact.unknown_ok:
             return UNKNOWN
@@ -74,7 +74,7 @@ def parse_fact(fact: Fact, lang: str, value: Any) -> Any:
             # An empty text is a value conditions can test (refund_date != ''); nothing else is.
             return "" if fact.type == "text" else None
         raise ValueError(t("fact.required", lang))
-    return coerce(fact, value)
+    return coerce(fact, value, local)
 
 
 def person_parser(
@@ -163,6 +163,8 @@ def _display_default(fact: Fact, current: FactState | None) -> Any:
 
 def _help(fact: Fact, lang: str) -> str | None:
     parts = [fact.help.get_text(lang)] if fact.help else []
+    if fact.type == "datetime":
+        parts.append(t("fact.datetime_hint", lang))
     if fact.unknown_ok:
         parts.append(t("fact.unknown_hint", lang))
     return " ".join(parts) or None
@@ -269,6 +271,22 @@ def task_decision(task: Task, lang: str) -> Question:
     )
 
 
+def task_done(task: Task, lang: str) -> Question:
+    """The owner's word that the task is done; "not yet" leaves it open (an answers file
+    that says nothing means done)."""
+    options = (Option("done", t("step.done", lang)), Option("not-yet", t("step.not_yet", lang)))
+    return Question(
+        (task.group, task.id),
+        "done",
+        "select",
+        t("step.done_ask", lang),
+        options=options,
+        default="done",
+        first=False,
+        optional=True,
+    )
+
+
 def checklist_question(task: Task, labels: Sequence[str], lang: str) -> Question:
     options = tuple(Option(label, label) for label in labels)
     return Question(
@@ -342,6 +360,27 @@ def publish_decision(message: Message, lang: str, attempt: int) -> Question:
         options=options,
         default="publish",
         repeatable=True,
+        attempt=attempt,
+    )
+
+
+def refusal_fact(
+    group: tuple[str, ...], scenario: Scenario, facts: Sequence[str], lang: str, attempt: int
+) -> Question:
+    """After a refusal: a fact of the gate to correct now, or none."""
+    found = [fact for f in facts if (fact := scenario.fact(f)) is not None]
+    choices = [Option(f.id, f.question.get_text(lang)) for f in found]
+    options = (Option("", t("gate.correct_none", lang)), *choices)
+    return Question(
+        group,
+        "fact",
+        "select",
+        t("gate.correct_ask", lang),
+        options=options,
+        default="",
+        first=False,
+        repeatable=True,
+        optional=True,
         attempt=attempt,
     )
 

@@ -1,8 +1,9 @@
 """Steps and post-crisis actions seen the same way by the walkthrough.
 
-A step (in a phase, due relative to activation) and a post-crisis action (due relative to
-activation too: H+6, D+2) both have an owner, optional gates and messages, and are done or
-skipped with a reason; only the event kinds differ, so the timeline tells them apart.
+A step (in a phase, due relative to activation unless its deadline names another anchor) and a
+post-crisis action (due relative to the resolution: H+6, D+2) both have an owner, optional
+gates and messages, and are done or skipped with a reason; only the event kinds differ, so the
+timeline tells them apart. When each opens is in ``crisisplay.engine.graph``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crisisplay.playbook.model import Phase, PostAction, Scenario, Step
-from crisisplay.playbook.types import Duration, LocalText
+from crisisplay.playbook.types import Due, LocalText
 from crisisplay.timeline.payloads import Payload
 from crisisplay.timeline.vocabulary import (
     PostDone,
@@ -30,7 +31,7 @@ class Task:
     phase: str
     title: LocalText
     owner: str
-    deadline: Duration | None
+    deadline: Due | None
     checklist: tuple[LocalText, ...]
     gates: tuple[str, ...]
     messages: tuple[str, ...]
@@ -40,6 +41,8 @@ class Task:
     is_post: bool
     #: a post-crisis action's kind (compensation, recontact, report-h6...)
     post_kind: str | None = None
+    #: what it waits for, as the playbook wrote it (None: the task before it)
+    after: tuple[str, ...] | None = None
 
     @property
     def group(self) -> str:
@@ -76,6 +79,7 @@ def from_step(phase: Phase, step: Step) -> Task:
         step.help,
         step.resolves,
         is_post=False,
+        after=step.after,
     )
 
 

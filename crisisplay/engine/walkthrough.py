@@ -6,36 +6,42 @@ question is decided by the state alone, resuming is just running again on the fo
 Every append returns what other writers appended meanwhile too, and all of it is folded in, so
 the walkthrough's state is always the file's.
 
-Order: facts -> severity -> roster -> escalations fired -> each step (gates, messages: render,
-publish) -> post-crisis actions -> done. Escalation rules are re-checked whenever a fact or the
-severity changes. Nothing here prints, prompts directly, reads the wall clock or exits; the acts
-themselves are in ``facts_ops``, ``roster_ops``, ``steps_ops`` and ``message_ops``.
+Order: facts -> severity -> roster -> escalations fired -> the open tasks, several at once, each
+with its owner (``crisisplay.engine.actions`` lists what the state allows, ``graph`` says when a
+task opens). A board takes the acts that are its own or that its answers file answers; the
+others are taken from the members' own terminals, and their events reach this board through
+the store. Escalation rules are re-checked whenever a fact or the severity changes. Nothing here
+prints, prompts directly, reads the wall clock or exits; the acts themselves are in
+``facts_ops``, ``roster_ops``, ``steps_ops`` and ``message_ops``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 from crisisplay.clock import Clock
-from crisisplay.conditions import holds
-from crisisplay.engine import facts_ops, message_ops, roster_ops, steps_ops
 from crisisplay.engine import questions as q
+from crisisplay.engine import roster_ops
+from crisisplay.engine.actions import Action, available
 from crisisplay.engine.acts import RUNAWAY_EVENTS, Act, Superseded, described, inert
+from crisisplay.engine.graph import DONE, Graph
 from crisisplay.engine.tasks import Task, all_tasks
 from crisisplay.errors import Interrupted, Runaway
+from crisisplay.facts import LocalTime
 from crisisplay.playbook.load import Playbook
-from crisisplay.playbook.model import Message, Organisation, Scenario
+from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.prompts import Answer, Notice, Prompter, Question
 from crisisplay.texts import t
 from crisisplay.timeline.events import Event, NewEvent
 from crisisplay.timeline.payloads import Payload
 from crisisplay.timeline.state import IncidentState
 from crisisplay.timeline.vocabulary import (
-    PROMISING,
     FactSet,
     IncidentActivated,
     SeverityAssessed,
@@ -43,8 +49,6 @@ from crisisplay.timeline.vocabulary import (
     WalkthroughPaused,
     new_event,
 )
-
-Action = Callable[[], None]
 
 
 class Recorder(Protocol):
@@ -61,6 +65,13 @@ class Ticker(Protocol):
     def advance(self, walk: Walkthrough, until: datetime) -> None: ...
 
 
+class LiveBoard(Protocol):
+    """A person at the lead's board: when nothing is theirs to do, the board shows the cell's
+    work and waits for the others' acts (or a task the lead takes over)."""
+
+    def wait(self, walk: Walkthrough) -> None: ...
+
+
 @dataclass
 class Session:
     """Everything one walkthrough needs, passed in (principle 3: a pure core, thin edges)."""
@@ -75,6 +86,7 @@ class Session:
     organisation: Organisation | None = None  # a drill may override the roster
     ticker: Ticker | None = None
     resume_hint: str = "crisisplay resume"
+    live: LiveBoard | None = None
 
     @property
     def org(self) -> Organisation:
@@ -95,8 +107,16 @@ class Walkthrough:
     #: who took the lead's board over from this walkthrough, if anyone did
     board_lost_to: str | None = field(init=False, default=None)
 
+    #: the board stopped with work left that others must do (a scripted board)
+    waiting: bool = field(init=False, default=False)
+    #: tasks or acts the lead took over from their owners (a person at the board)
+    taken: set[str] = field(init=False, default_factory=set)
+    #: acts put off with "not yet", with the last seq seen then: asked again once news comes
+    deferred: dict[str, int] = field(init=False, default_factory=dict)
+
     def __post_init__(self) -> None:
         self.tasks = all_tasks(self.session.scenario)
+        self.graph = Graph(self.session.scenario, self.tasks)
         self.started_seq = self.state.last_seq
 
     @property
@@ -111,11 +131,14 @@ class Walkthrough:
 
     def run(self) -> IncidentState:
         """Walk until the end; Ctrl-C records a pause and raises ``Interrupted`` (exit 130)."""
+        running = getattr(self.session.ticker, "running", None)
+        beside = running(self) if running is not None else contextlib.nullcontext()
         try:
-            while not self.step():
-                if self.state.board_taken_seq > self.started_seq:
-                    self.board_lost_to = self.state.board_taken_by
-                    return self.state
+            with beside:
+                while not self.step():
+                    if self.state.board_taken_seq > self.started_seq:
+                        self.board_lost_to = self.state.board_taken_by
+                        return self.state
         except KeyboardInterrupt:
             self.record(WalkthroughPaused(at=self.position()), checked=False)
             raise Interrupted(
@@ -132,7 +155,14 @@ class Walkthrough:
             roster_ops.check_escalations(self)
             action = self.next_action()
             if action is not None:
-                action()
+                action.run()
+                return False
+            if not self.finished():
+                live = self.session.live
+                if live is None:
+                    self.waiting = True
+                    return True  # nothing this terminal can do: the others act, then resume
+                live.wait(self)
                 return False
             if self.state.completed_at is None:
                 self.record(WalkthroughCompleted())
@@ -157,7 +187,7 @@ class Walkthrough:
 
     def position(self) -> str:
         action = self.next_action()
-        return getattr(action, "label", "end") if action else "end"
+        return action.label if action else "end"
 
     # ------------------------------------------------------------ recording
 
@@ -251,83 +281,48 @@ class Walkthrough:
         values["drill"] = self.state.drill
         return values
 
+    def local_time(self) -> LocalTime:
+        """The organisation's zone and the time now: how a typed date-time is read."""
+        return LocalTime(ZoneInfo(self.session.org.timezone), self.session.clock.now())
+
     def next_action(self) -> Action | None:
-        state, scenario = self.state, self.scenario
-        for fact in scenario.facts:
-            if fact.id not in state.facts:
-                return _labelled(f"facts.{fact.id}", facts_ops.ask_fact, self, fact)
-        if state.severity is None or facts_ops.severity_outdated(self):
-            return _labelled("severity", facts_ops.assess_severity, self)
-        for role in scenario.roles:
-            gap = state.gaps.get(role)
-            if role not in state.roles and (gap is None or not gap.acknowledged):
-                return _labelled(f"roles.{role}", roster_ops.check_role, self, role)
-        for rule_id, escalation in state.escalations.items():
-            if escalation.done_at is None:
-                return _labelled(
-                    f"escalations.{rule_id}", roster_ops.handle_escalation, self, rule_id
-                )
-        for task in self.tasks:
-            status = self.task_status(task)
-            if status is None:
-                return _labelled(f"{task.group}.{task.id}", steps_ops.start_task, self, task)
-            if status == "started":
-                return self.continue_task(task)
-        return None
+        """The first act the state allows that this board takes."""
+        return next((a for a in available(self) if self.may_act(a)), None)
+
+    def may_act(self, action: Action) -> bool:
+        """An act this terminal takes: one that asks nobody, or one its answers file answers,
+        or (a person at the board) one of the lead's own or taken over; not one put off with
+        "not yet" while nothing changed since."""
+        if self.deferred.get(action.label) == self.state.last_seq:
+            return False
+        if not action.asks:
+            return True
+        choose = getattr(self.session.prompter, "can_answer", None)
+        if choose is None:
+            return True  # a prompter that answers everything
+        return bool(choose(action.key, action.attempt, self.is_mine(action)))
+
+    def is_mine(self, action: Action) -> bool:
+        if action.owner is None or action.label in self.taken or action.task in self.taken:
+            return True
+        lead = self.state.lead_role or self.session.org.lead_role
+        if action.owner == lead:
+            return True
+        holder = self.state.roles.get(action.owner)
+        return holder is not None and holder.person == self.session.actor
+
+    def finished(self) -> bool:
+        """Every task done, skipped or left out by its condition, and nothing left to ask."""
+        if any(True for _ in available(self)):
+            return False
+        values = self.variables()
+        return all(
+            self.graph.status(task, self.state) in DONE or not self.graph.applies(task, values)
+            for task in self.tasks
+        )
 
     def task_status(self, task: Task) -> str | None:
-        table = self.state.post_actions if task.is_post else self.state.steps
-        found = table.get(task.id)
-        return found.status if found else None
-
-    def continue_task(self, task: Task) -> Action:
-        for gate_id in task.gates:
-            if self.gate_pending(gate_id):
-                return _labelled(f"gates.{gate_id}", steps_ops.decide_gate, self, gate_id, task)
-        for message_id in task.messages:
-            message = self.scenario.message(message_id)
-            assert message is not None  # checked by the validator
-            progress = self.state.messages.get(message_id)
-            if progress is not None and (progress.published or progress.skipped is not None):
-                continue
-            for gate_id in message.gates:
-                if self.gate_pending(gate_id):
-                    return _labelled(f"gates.{gate_id}", steps_ops.decide_gate, self, gate_id, task)
-            label = f"messages.{message_id}"
-            if self.needs_render(message):
-                return _labelled(label, message_ops.render, self, message)
-            return _labelled(label, message_ops.publish, self, message, task)
-        return _labelled(f"{task.group}.{task.id}", steps_ops.finish, self, task)
-
-    def gate_pending(self, gate_id: str) -> bool:
-        gate = self.scenario.gate(gate_id)
-        if gate is None or holds(gate.when, self.variables()) is False:
-            return False
-        found = self.state.gates.get(gate_id)
-        return not (found and found.cleared)
-
-    def needs_render(self, message: Message) -> bool:
-        """Not rendered yet, or a fact, the severity or (for a message that does not make
-        promises) the promise in force changed after its rendering. By sequence, never by
-        clock: a clock stepped back must not loop."""
-        progress = self.state.messages.get(message.id)
-        if progress is None or progress.rendered_seq is None:
-            return True
-        promise = self.state.promise_in_force
-        if (
-            message.kind not in PROMISING
-            and promise is not None
-            and promise.seq > progress.rendered_seq
-        ):
-            return True
-        return self.state.facts_changed_seq > progress.rendered_seq
-
-
-def _labelled(label: str, act: Callable[..., None], *args: Any) -> Action:
-    """An action that knows where it stands (recorded when the walkthrough is paused)."""
-    labelled = functools.partial(act, *args)
-    labelled.label = label  # type: ignore[attr-defined]
-    return labelled
+        return self.graph.status(task, self.state)
 
 
 def start(session: Session, state: IncidentState, **activation: Any) -> Walkthrough:
@@ -345,6 +340,8 @@ def activation_event(
     drill_id: str | None = None,
     alert_at: datetime | None = None,
     drill_plan: Any = None,
+    drill_speed: float | None = None,
+    drill_paced: bool = False,
 ) -> IncidentActivated:
     org, scenario = session.org, session.scenario
     return IncidentActivated(
@@ -359,7 +356,9 @@ def activation_event(
         alert_at=alert_at,
         # what scoring and resuming need, so the timeline stands alone
         drill_plan=dict(drill_plan) if drill_plan is not None else None,
+        drill_speed=drill_speed,
+        drill_paced=drill_paced,
     )
 
 
-__all__ = ["Act", "Recorder", "Session", "Ticker", "Walkthrough", "start"]
+__all__ = ["Act", "Action", "LiveBoard", "Recorder", "Session", "Ticker", "Walkthrough", "start"]

@@ -61,7 +61,8 @@ Filters besides a safe subset of Jinja2's (no ``attr``, ``format``, ``center``, 
 ``2 300`` / ``2,300``), ``and_list`` (``["a", "b", "c"]`` -> ``a, b et c``) and
 ``choice_labels(fact, lower=false)`` (choice ids -> their labels, joined as ``and_list``),
 ``upper_first`` (``capitalize`` that leaves the rest alone: "appels et SMS" -> "Appels et SMS"),
-``euros`` (``34.99`` -> ``34,99 €`` / ``€34.99``), ``long_date`` (``2025-04-08`` ->
+``euros`` (``34.99`` -> ``34,99 €`` / ``€34.99``), ``day_time`` (a date-time fact with its
+day: ``1er décembre 2026 à 3h17``), ``long_date`` (``2025-04-08`` ->
 ``8 avril 2025``; ``2025-03`` -> ``mars 2025``),
 ``gsm`` (a fact made SMS-safe: "Côtes-d’Armor" -> "Cotes-d'Armor"; use it on free-text facts
 in SMS templates).

@@ -98,9 +98,9 @@ def facts_from_timeline(path: Path, scenario: Scenario, timezone: str) -> Incide
     """The incident's current facts (latest value of each), severity, drill flag and promise."""
     from crisisplay.messages.variables import local_clock
     from crisisplay.timeline.state import fold
-    from crisisplay.timeline.store import read_events
+    from crisisplay.timeline.stores import read_store
 
-    state = fold(read_events(path).events, str(path))
+    state = fold(read_store(path).events, str(path))
     if state.scenario is not None and state.scenario != scenario.id:
         raise InputError(
             f"this timeline is an incident of {state.scenario!r}, not {scenario.id!r}",

@@ -50,6 +50,7 @@ def safe_filters(stock: Mapping[str, Callable[..., Any]]) -> dict[str, Callable[
         gsm=gsm,
         euros=euros,
         long_date=long_date,
+        day_time=day_time,
     )
     return {name: _guarded(name, func) for name, func in chosen.items()}
 
@@ -128,8 +129,12 @@ def duration(context: Context, minutes: Any, style: str = "long") -> str:
 
 @pass_context
 def clock(context: Context, value: Any) -> str:
-    """``"14:30"`` as written in the language: ``14h30`` (``9h`` on the hour) or ``14:30``."""
-    hours, _, mins = str(value).partition(":")
+    """``"14:30"`` as written in the language: ``14h30`` (``9h`` on the hour) or ``14:30``.
+    A date-time fact gives its time of day, in the organisation's zone it was entered in."""
+    text = str(value)
+    if "T" in text:
+        text = text.partition("T")[2][:5]
+    hours, _, mins = text.partition(":")
     if _lang(context) != "fr":
         return f"{int(hours):02d}:{mins}"
     return f"{int(hours)}h" if mins in ("", "00") else f"{int(hours)}h{mins}"
@@ -170,6 +175,25 @@ def long_date(context: Context, value: Any) -> str:
         return str(value)
     day = f"{int(parts[2])} " if len(parts) == 3 else ""
     return f"{day}{months[month - 1]} {year}"
+
+
+@pass_context
+def day_time(context: Context, value: Any) -> str:
+    """A date-time fact with its day: ``1er décembre 2026 à 3h17`` / ``1 December 2026 at
+    03:17`` (in the zone it was entered in); a bare time of day stays a time of day."""
+    text = str(value)
+    if "T" not in text:
+        return str(clock(context, text))
+    day, _, rest = text.partition("T")
+    parts = day.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return text
+    lang = _lang(context)
+    date = str(long_date(context, day))
+    if lang == "fr" and parts[2] in ("01", "1"):
+        date = "1er" + date[1:]
+    joiner = " à " if lang == "fr" else " at "
+    return date + joiner + str(clock(context, rest[:5]))
 
 
 @pass_context

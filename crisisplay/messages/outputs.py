@@ -61,9 +61,9 @@ def record_rendered(
 ) -> int:
     """Append one preview event per channel to ``timeline`` (all in one durable write)."""
     from crisisplay.engine.message_ops import rendered_events
-    from crisisplay.timeline.store import TimelineStore
+    from crisisplay.timeline.stores import open_store
     from crisisplay.timeline.vocabulary import new_event
 
     payloads = rendered_events(items, next_update, preview=True)
     news = [new_event(payload, actor, None, at) for payload in payloads]
-    return len(TimelineStore(timeline).append_many(news))
+    return len(open_store(timeline).append_many(news))

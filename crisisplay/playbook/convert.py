@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from crisisplay.errors import PathPart, Problem
-from crisisplay.playbook.types import Duration, LocalText, Pattern
+from crisisplay.playbook.types import Due, Duration, LocalText, Pattern
 from crisisplay.playbook.yamlio import Document
 
 T = TypeVar("T")
@@ -29,7 +29,7 @@ class _Invalid:
 
 
 INVALID: Any = _Invalid()
-_SPECIAL = (LocalText, Duration)
+_SPECIAL = (LocalText, Duration, Due)
 
 
 def did_you_mean(word: str, candidates: typing.Iterable[str]) -> str:

@@ -18,6 +18,7 @@ from crisisplay.playbook.types import (
     ID_PATTERN,
     LANG_PATTERN,
     Described,
+    Due,
     Duration,
     LocalText,
     Pattern,
@@ -39,7 +40,9 @@ SigningKey = Annotated[
     str, Pattern(r"^ed25519:[A-Za-z0-9+/]{43}=$", "public key (ed25519: and 44 base64 characters)")
 ]
 
-FactType = Literal["text", "number", "choice", "multi-choice", "time", "duration", "boolean"]
+FactType = Literal[
+    "text", "number", "choice", "multi-choice", "time", "datetime", "duration", "boolean"
+]
 MessageKind = Literal[
     "holding",
     "update",
@@ -193,6 +196,11 @@ class Organisation:
         "Default delay to the next promised update.", default=Duration(minutes=60)
     )
     tone: ToneRules = doc("Tone rules checked on every message.", default=ToneRules())
+    store: str | None = doc(
+        "The cell's shared store, a postgresql:// URL without a password (libpq's ~/.pgpass "
+        "holds it); unset, each laptop keeps its incidents in files.",
+        default=None,
+    )
 
     def role(self, role_id: str) -> Role | None:
         return next((r for r in self.roles if r.id == role_id), None)
@@ -215,7 +223,10 @@ class Fact:
     """A fact the cell collects and validates (scope, services, times, figures...)."""
 
     id: FactId = doc("Name used in conditions and templates.")
-    type: FactType = doc("text, number, choice, multi-choice, time, duration or boolean.")
+    type: FactType = doc(
+        "text, number, choice, multi-choice, time, datetime (a day and a time, in the "
+        "organisation's time zone), duration or boolean."
+    )
     question: LocalText = doc("The question asked at activation.")
     help: LocalText | None = doc("Help shown with the question.", default=None)
     default: JsonValue = doc("Default answer.", default=None)
@@ -311,7 +322,21 @@ class Step:
     id: Ident = doc("Step id (unique in the scenario).")
     title: LocalText = doc("What to do.")
     owner: Ident = doc("Role that owns the step.")
-    deadline: Duration | None = doc("Due this long after activation.", default=None)
+    deadline: Due | None = doc(
+        "Due this long after activation, or after an anchor: '24h after detected_at'.",
+        default=None,
+    )
+    every: Duration | None = doc(
+        "The update cadence of a step that publishes updates: each update task is due no "
+        "later than this long after the publication before it, whatever time was promised.",
+        default=None,
+    )
+    after: tuple[str, ...] | None = doc(
+        "What it waits for before it opens: steps (done or skipped), 'gate:ID' (passed), "
+        "'fact:ID' (known) or a time ('30m after activation'). Default: the step before it; "
+        "[] opens it at activation.",
+        default=None,
+    )
     checklist: tuple[LocalText, ...] = doc("Items to tick.", default=())
     gates: tuple[Ident, ...] = doc("Gates that must pass to complete the step.", default=())
     messages: tuple[Ident, ...] = doc("Messages to render and publish.", default=())
@@ -346,8 +371,8 @@ class PostAction:
     kind: PostActionKind = doc("What the action is.")
     title: LocalText = doc("What to do.")
     owner: Ident = doc("Role that owns it.")
-    due: Duration | None = doc(
-        "Due this long after activation (H+6 report: 6h; D+2 report: 2d).", default=None
+    due: Due | None = doc(
+        "Due this long after resolution (H+6 report: 6h; D+2 report: 2d).", default=None
     )
     messages: tuple[Ident, ...] = doc("Messages it produces.", default=())
     when: Condition | None = doc("Applies only when this holds.", default=None)

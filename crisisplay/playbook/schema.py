@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from crisisplay.drills.model import Drill
 from crisisplay.playbook.convert import required_fields, type_hints
 from crisisplay.playbook.model import Organisation, Scenario
-from crisisplay.playbook.types import Described, Duration, LocalText, Pattern
+from crisisplay.playbook.types import Described, Due, Duration, LocalText, Pattern
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://crisisplay.example/schema/"
@@ -45,7 +45,7 @@ class _Builder:
             if "pattern" in key_schema:
                 mapping["propertyNames"] = {"pattern": key_schema["pattern"]}
             return mapping
-        if tp in (LocalText, Duration):
+        if tp in (LocalText, Duration, Due):
             return self._ref(tp.schema_name, tp.json_schema)
         if dataclasses.is_dataclass(tp) and isinstance(tp, type):
             return self._ref(tp.__name__, lambda: self._object(tp))

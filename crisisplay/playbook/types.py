@@ -175,3 +175,49 @@ class Duration(timedelta):
         hours, minutes = divmod(total, 60)
         text = f"{hours}h" if hours else ""
         return text + (f"{minutes}m" if minutes or not text else "")
+
+
+#: what a deadline or a wait counts from, besides a date-time fact of the scenario
+ANCHORS = ("activation", "resolution")
+_DUE = re.compile(r"^(?P<length>.+?)\s+after\s+(?P<anchor>[a-z][a-z0-9_]*)$")
+
+
+class Due(Duration):
+    """A deadline: ``30m`` (after the task's usual start: activation for a step, resolution
+    for a post-crisis action), ``6h after resolution``, or ``24h after detected_at`` (a
+    date-time fact: the legal clocks of a breach run from when the company learnt of it)."""
+
+    schema_name: ClassVar[str] = "Due"
+    #: ``activation``, ``resolution``, a date-time fact's id, or None (the task's usual start)
+    anchor: str | None = None
+
+    @classmethod
+    def from_yaml(cls, value: Any) -> Due:
+        anchor = None
+        if isinstance(value, str) and (match := _DUE.fullmatch(value.strip())):
+            value, anchor = match["length"], match["anchor"]
+        length = Duration.from_yaml(value)
+        due = cls(seconds=length.total_seconds())
+        due.anchor = anchor
+        return due
+
+    def counted_from(self, default: str) -> str:
+        return self.anchor or default
+
+    def describe(self) -> str:
+        return self.label() + (f" after {self.anchor}" if self.anchor else "")
+
+    @staticmethod
+    def json_schema() -> dict[str, Any]:
+        return {
+            "description": "A deadline: 30m, 2h, 1h30m, 2d, a number of minutes, or "
+            "'24h after ANCHOR' (activation, resolution or a date-time fact).",
+            "oneOf": [
+                {"type": "integer", "minimum": 0},
+                {
+                    "type": "string",
+                    "pattern": r"^(\d+d)?\s*(\d+h)?\s*(\d+m(in)?)?"
+                    r"(\s+after\s+[a-z][a-z0-9_]*)?$",
+                },
+            ],
+        }

@@ -135,6 +135,9 @@ def check_scenario(scenario: Scenario, org: Organisation, doc: Document) -> list
     _check_references(report, scenario, org)
     _check_gate_facts(report, scenario)
     _check_conditions(report, scenario)
+    from crisisplay.playbook.validate_graph import check_task_graph
+
+    check_task_graph(report, scenario)
     return report.problems
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from crisisplay.report import fmt
 from crisisplay.report.chart_model import (
     LABEL_X,
     MAX_ROWS,
@@ -22,19 +21,20 @@ from crisisplay.report.chart_model import (
 from crisisplay.report.document import Report, StepRecord
 from crisisplay.report.kpis import PromiseKpi
 
-#: publication shape and colour by message kind; every other public kind is a diamond
+#: publication shape and colour by message kind; every other public kind is a diamond (the
+#: third item names the legend's text in the catalogue, under ``report.legend.``)
 PUBLICATION_STYLE = {
-    "holding": ("circle", "pub-holding", "holding statement"),
+    "holding": ("circle", "pub-holding", "holding"),
     "update": ("square", "pub-update", "update"),
     "resolution": ("triangle", "pub-resolution", "resolution"),
 }
-OTHER_PUBLIC = ("diamond", "pub-other", "other public message")
-INTERNAL = ("ring", "pub-internal", "internal message")
+OTHER_PUBLIC = ("diamond", "pub-other", "other_public")
+INTERNAL = ("ring", "pub-internal", "internal")
 GATE_STYLE = {
-    "passed": ("check", "ok", "gate passed"),
-    "refused": ("cross", "late", "gate refused"),
-    "overridden": ("triangle", "warn late", "gate overridden"),
-    "reopened": ("ring", "warn", "gate re-opened"),
+    "passed": ("check", "ok", "gate_passed"),
+    "refused": ("cross", "late", "gate_refused"),
+    "overridden": ("triangle", "warn late", "gate_overridden"),
+    "reopened": ("ring", "warn", "gate_reopened"),
 }
 LABEL_CHARS = 28
 
@@ -49,6 +49,7 @@ class LaneBuilder:
         self.y = top + 6
         self.legend: list[LegendItem] = []
         self.start = report.kpis.incident.activated_at
+        self.w = report.reading
 
     def build(self) -> None:
         self.severity()
@@ -79,7 +80,12 @@ class LaneBuilder:
             return names
         more = len(names) - MAX_ROWS
         self.chart.labels.append(
-            Label(LABEL_X + 10, self.y + ROW_H * (MAX_ROWS + 1), f"… {more} more {group}", "more")
+            Label(
+                LABEL_X + 10,
+                self.y + ROW_H * (MAX_ROWS + 1),
+                self.w(f"chart.more_{group}", n=more),
+                "more",
+            )
         )
         return names[:MAX_ROWS]
 
@@ -88,13 +94,13 @@ class LaneBuilder:
         self.chart.marks.append(Mark(self.scale.x(at), y, shape, css, title))
 
     def keyed(self, *styles: tuple[str, str, str]) -> None:
-        for shape, css, text in styles:
-            item = LegendItem(shape, css, text)
+        for shape, css, key in styles:
+            item = LegendItem(shape, css, self.w(f"legend.{key}"))
             if item not in self.legend:
                 self.legend.append(item)
 
     def when(self, at: datetime | None) -> str:
-        return f"{fmt.clock(at, self.start)} UTC ({fmt.since(at, self.start)})"
+        return f"{self.w.clock(at)} ({self.w.since(at, self.start)})"
 
     # --------------------------------------------------------------- groups
 
@@ -102,25 +108,35 @@ class LaneBuilder:
         changes = self.report.kpis.severity_changes
         if not changes:
             return
-        y = self.row("severity")
+        y = self.row(self.w("chart.severity"))
         for change in changes:
             if change.at is None:
                 continue
             x = self.scale.x(change.at)
-            title = f"severity {change.level or '?'} at {self.when(change.at)} by {change.by}"
-            self.chart.lines.append(Line(x, y - 6, x, y + 6, "severity-tick", title))
-            self.chart.labels.append(
-                Label(x + 3, y + 4, change.level or "?", "severity", title=title)
+            level = self.w.severity(change.level)
+            title = self.w(
+                "chart.severity_at",
+                level=level,
+                at=self.when(change.at),
+                by=self.w.person(change.by),
             )
+            self.chart.lines.append(Line(x, y - 6, x, y + 6, "severity-tick", title))
+            self.chart.labels.append(Label(x + 3, y + 4, level, "severity", title=title))
 
     def injects(self) -> None:
         if not self.report.injects:
             return
-        y = self.row("drill injects")
-        style = ("diamond", "inject", "drill inject (numbered)")
+        y = self.row(self.w("chart.injects"))
+        style = ("diamond", "inject", "inject")
         self.keyed(style)
         for number, inject in enumerate(self.report.injects, start=1):
-            title = f"inject {number} ({inject.inject}) at {self.when(inject.at)}: {inject.text}"
+            title = self.w(
+                "chart.inject_at",
+                n=number,
+                inject=inject.inject,
+                at=self.when(inject.at),
+                text=inject.text,
+            )
             self.mark(inject.at, y, style, title)
             x = self.scale.x(inject.at)
             self.chart.labels.append(Label(x, y - 7, str(number), "inject-number", "middle", title))
@@ -129,22 +145,31 @@ class LaneBuilder:
         gates = self.report.kpis.gates
         if not gates:
             return
-        self.group("Gates")
+        self.group(self.w("chart.gates"))
         by_id = {g.gate: g for g in gates}
         for gate_id in self.capped(list(by_id), "gates"):
-            y = self.row(gate_id)
+            y = self.row(self.w.gate(gate_id))
             for d in by_id[gate_id].decisions:
-                style = GATE_STYLE.get(d.outcome, ("ring", "", d.outcome))
+                style = GATE_STYLE.get(d.outcome, GATE_STYLE["reopened"])
                 self.keyed(style)
-                why = f": {d.comment}" if d.comment else ""
-                title = f"gate {gate_id} {d.outcome} by {d.by} at {self.when(d.at)}{why}"
+                why = f" : {d.comment}" if d.comment else ""
+                title = (
+                    self.w(
+                        "chart.gate_at",
+                        gate=self.w.gate(gate_id),
+                        outcome=self.w.word("gate", d.outcome),
+                        by=self.w.person(d.by),
+                        at=self.when(d.at),
+                    )
+                    + why
+                )
                 self.mark(d.at, y, style, title)
 
     def steps(self) -> None:
         steps = self.report.steps
         if not steps:
             return
-        self.group("Steps")
+        self.group(self.w("chart.steps"))
         by_id = {s.step: s for s in steps}
         for step_id in self.capped(list(by_id), "steps"):
             step = by_id[step_id]
@@ -157,45 +182,56 @@ class LaneBuilder:
             x0, x1 = self.scale.x(start), self.scale.x(end)
             css = {"done": "step-done", "skipped": "step-skipped"}.get(step.status, "step-open")
             why = f" ({step.reason})" if step.reason else ""
-            title = f"step {step.step} {step.status}{why}: {self.when(start)} to {self.when(end)}"
+            title = self.w(
+                "chart.step_at",
+                step=step.title or step.step,
+                status=self.w.word("status", step.status) + why,
+                start=self.when(start),
+                end=self.when(end),
+            )
             self.chart.bars.append(Bar(x0, max(x1, x0 + 3), y, css, title))
             if step.status == "skipped":
-                self.chart.labels.append(Label(max(x1, x0 + 3) + 3, y + 4, "skipped", "skipped"))
-        self.keyed(("bar", "step-done", "step, start to end"))
+                skipped = self.w.word("status", "skipped")
+                self.chart.labels.append(
+                    Label(max(x1, x0 + 3) + 3, y + 4, skipped, "skipped", title=title)
+                )
+        self.keyed(("bar", "step-done", "step"))
         if step.due_at is not None:
             self.deadline(step, y)
 
     def deadline(self, step: StepRecord, y: float) -> None:
         assert step.due_at is not None
         x = self.scale.x(step.due_at)
-        title = f"step {step.step} due at {self.when(step.due_at)}"
+        name = step.title or step.step
+        title = self.w("chart.step_due", step=name, at=self.when(step.due_at))
         self.chart.lines.append(Line(x, y - 7, x, y + 7, "deadline", title))
-        self.keyed(("deadline", "deadline", "step deadline"))
+        self.keyed(("deadline", "deadline", "deadline"))
         if step.late_by_min and step.ended_at is not None:
-            late = f"step {step.step} done {fmt.duration(step.late_by_min)} after its deadline"
+            late = self.w("chart.step_late", step=name, late=self.w.duration(step.late_by_min))
             self.chart.bars.append(Bar(x, self.scale.x(step.ended_at), y, "step-late", late))
-            self.keyed(("bar", "step-late", "done after its deadline"))
+            self.keyed(("bar", "step-late", "step_late"))
 
     def promises(self) -> None:
         promises = self.report.kpis.promises
         if not promises:
             return
-        self.group("Promised updates")
-        y = self.row("next update")
+        self.group(self.w("chart.promises"))
+        y = self.row(self.w("chart.next_update"))
         for promise in promises:
             self.promise(promise, y)
 
     def promise(self, p: PromiseKpi, y: float) -> None:
         made, due = self.scale.x(p.made_at), self.scale.x(p.due)
-        beyond = "" if self.scale.inside(p.due) else " (beyond the chart's right edge)"
-        promised = f"update promised at {self.when(p.made_at)}, due {self.when(p.due)}{beyond}"
+        beyond = "" if self.scale.inside(p.due) else self.w("chart.beyond")
+        promised = self.w("chart.promised", made=self.when(p.made_at), due=self.when(p.due))
+        promised += beyond
         self.chart.lines.append(Line(made, y, due, y, "promise-wait", promised))
         self.mark(p.due, y, ("flag", "due", ""), promised)
-        self.keyed(("flag", "due", "update due"))
+        self.keyed(("flag", "due", "due"))
         if p.outcome == "kept" and p.answered_at is not None:
-            style = ("check", "ok", "promise kept")
-            early = fmt.duration(p.early_by_min)
-            title = f"promise kept at {self.when(p.answered_at)}, {early} early"
+            style = ("check", "ok", "kept")
+            early = self.w.duration(p.early_by_min)
+            title = self.w("chart.kept", at=self.when(p.answered_at), early=early)
             self.mark(p.answered_at, y, style, title)
             self.keyed(style)
         elif p.outcome in ("missed", "unanswered"):
@@ -203,9 +239,14 @@ class LaneBuilder:
 
     def missed(self, p: PromiseKpi, y: float, due: float) -> None:
         at = p.answered_at or self.report.kpis.incident.ended_at
-        style = ("cross", "late", "promise missed")
-        late = fmt.duration(p.late_by_min)
-        title = f"promise {p.outcome}: due {self.when(p.due)}, {late} late"
+        style = ("cross", "late", "missed")
+        late = self.w.duration(p.late_by_min)
+        title = self.w(
+            "chart.missed",
+            outcome=self.w.word("promise", p.outcome),
+            due=self.when(p.due),
+            late=late,
+        )
         x = self.scale.x(at)
         self.chart.lines.append(Line(due, y, x, y, "promise-late", title))
         self.mark(at, y, style, title)
@@ -226,14 +267,20 @@ class LaneBuilder:
         names = self.channel_names()
         if not names:
             return
-        self.group("Channels")
+        self.group(self.w("chart.channels"))
         rows = {name: self.row(name) for name in self.capped(names, "channels")}
         for p in self.report.publications:
             style = self.publication_style(p.kind, p.public)
             self.keyed(style)
             for channel in p.channels:
                 if channel in rows:
-                    title = f"{p.message} ({p.kind}) on {channel} at {self.when(p.at)} by {p.by}"
+                    title = self.w(
+                        "chart.published",
+                        message=self.w.message(p.message),
+                        channel=channel,
+                        at=self.when(p.at),
+                        by=self.w.person(p.by),
+                    )
                     self.mark(p.at, rows[channel], style, title)
         self.skipped_channels(rows)
 
@@ -250,9 +297,14 @@ class LaneBuilder:
             at = rendered.get(skip.message)
             if at is None or skip.channel not in rows:
                 continue
-            style = ("cross", "skip", "channel left out")
+            style = ("cross", "skip", "left_out")
             self.keyed(style)
-            title = f"{skip.message} not sent on {skip.channel}: {skip.reason}"
+            title = self.w(
+                "chart.left_out",
+                message=self.w.message(skip.message),
+                channel=skip.channel,
+                reason=skip.reason,
+            )
             self.mark(at, rows[skip.channel], style, title)
 
     @staticmethod

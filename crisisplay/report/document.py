@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from crisisplay.report.alert import first_alert
 from crisisplay.report.drill import drill_result
 from crisisplay.report.jsonable import AsJson, jsonable
 from crisisplay.report.kpis import Kpis
 from crisisplay.report.measure import kpis_of
-from crisisplay.report.plan import Plan
+from crisisplay.report.plan import Plan, PlannedTask
 from crisisplay.report.timing import minutes
+from crisisplay.report.words import Reading
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.state import IncidentState, InjectState, Publication, fold
 
@@ -86,8 +88,15 @@ class Report:
     phases: tuple[PhaseRecord, ...]
     steps: tuple[StepRecord, ...]
     publications: tuple[Publication, ...]
+    #: the language, time zone and names the report is written in
+    reading: Reading
+    #: who raised the first alert, when the timeline says
+    alert_source: str | None = None
     #: why deadlines are missing, when the scenario could not be read
     plan_note: str | None = None
+
+    def phase_title(self, phase: str) -> str:
+        return next((p.title for p in self.phases if p.phase == phase and p.title), phase)
 
     def as_json(self) -> dict[str, Any]:
         """Every KPI by name at the top level, then the record they come from."""
@@ -100,20 +109,32 @@ class Report:
             "phases": jsonable(self.phases),
             "steps": jsonable(self.steps),
             "publications": [_publication_json(p) for p in self.publications],
+            "alert_source": self.alert_source,
             "plan_note": self.plan_note,
+            "lang": self.reading.lang,
+            "timezone": self.reading.times.zone.key,
+            "labels": _labels(self),
         }
 
 
 def build_report(
-    events: Sequence[Event], plan: Plan | None = None, plan_note: str | None = None
+    events: Sequence[Event],
+    plan: Plan | None = None,
+    plan_note: str | None = None,
+    lang: str | None = None,
 ) -> Report:
-    return report_from_state(fold(events), plan, plan_note)
+    return report_from_state(fold(events), plan, plan_note, lang)
 
 
 def report_from_state(
-    state: IncidentState, plan: Plan | None = None, plan_note: str | None = None
+    state: IncidentState,
+    plan: Plan | None = None,
+    plan_note: str | None = None,
+    lang: str | None = None,
 ) -> Report:
-    kpis = kpis_of(state, drill_result(state))
+    """The report of ``state`` in ``lang`` (else the incident's, else the organisation's)."""
+    alert_at, source = first_alert(state, plan)
+    kpis = kpis_of(state, drill_result(state), alert_at)
     return Report(
         kpis=kpis,
         facts=facts_of(state),
@@ -127,8 +148,36 @@ def report_from_state(
         ),
         steps=steps_of(state, plan),
         publications=tuple(state.publications),
+        reading=reading_of(state, plan, lang, alert_at),
+        alert_source=source,
         plan_note=plan_note,
     )
+
+
+def reading_of(
+    state: IncidentState, plan: Plan | None, lang: str | None, alert_at: datetime | None
+) -> Reading:
+    chosen = lang or state.lang or (plan.default_lang if plan else "en")
+    moments = [alert_at, state.activated_at, state.last_at, *(p.due for p in state.promises)]
+    if plan is None:
+        return Reading.of(chosen, "UTC", moments)
+    return Reading.of(
+        chosen,
+        plan.zone,
+        moments,
+        people=plan.people,
+        roles=plan.roles,
+        messages=plan.messages,
+        severities=plan.severities,
+        gates=plan.gates,
+    )
+
+
+def _labels(report: Report) -> dict[str, str]:
+    """The name of every key figure in the report's language, for a dashboard to show."""
+    from crisisplay.report.summary import key_figures
+
+    return {f.name: f.label for f in key_figures(report)}
 
 
 def facts_of(state: IncidentState) -> tuple[FactRecord, ...]:
@@ -160,15 +209,23 @@ def _local_text(value: object, lang: str | None) -> str:
     return ""
 
 
+def planned_due(task: PlannedTask, state: IncidentState) -> datetime | None:
+    """When a step was due: its deadline after activation, or after the anchor it names (the
+    moment the company learnt of an attack)."""
+    from crisisplay.engine.graph import anchor_time
+
+    if task.deadline is None:
+        return None
+    default = "resolution" if task.is_post else "activation"
+    start = anchor_time(getattr(task.deadline, "anchor", None) or default, state)
+    return start + task.deadline if start is not None else None
+
+
 def steps_of(state: IncidentState, plan: Plan | None) -> tuple[StepRecord, ...]:
     records = []
     for step_id, step in state.steps.items():
         task = plan.tasks.get(step_id) if plan else None
-        due = (
-            state.activated_at + task.deadline
-            if task and task.deadline is not None and state.activated_at
-            else None
-        )
+        due = planned_due(task, state) if task else None
         late = None
         if due is not None and step.ended_at is not None and step.status == "done":
             late = max(0.0, minutes(step.ended_at - due))

@@ -34,10 +34,13 @@ def to_html(report: Report) -> str:
     from crisisplay import version
 
     template = environment().get_template("report.html.j2")
+    w = report.reading
     return template.render(
+        w=w,
         info=report.kpis.incident,
-        header=identity(report.kpis),
-        figures=key_figures(report.kpis),
+        header=identity(report),
+        figures=key_figures(report),
+        figure_headers=w("figures.headers").split(" | "),
         chart=build_chart(report),
         sections=sections(report),
         version=version(),

@@ -48,6 +48,8 @@ class FirstWord(AsJson):
     met: bool
     #: minutes past the target (0 when met; None when nothing public went out)
     late_by_min: float | None
+    #: why the channel was deliberately left out of an earlier public message (a service down)
+    left_out: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from crisisplay.report import fmt
 from crisisplay.report.document import Report
 from crisisplay.report.sections import Cell, Section, sections
 from crisisplay.report.summary import identity, key_figures
+from crisisplay.report.words import DASH
 from crisisplay.textsafe import sanitize
 
 _ACTIVE = re.compile(r"([\\`*_\[\]<>|&~#!])")
@@ -29,22 +29,27 @@ def md(text: str) -> str:
 
 
 def to_markdown(report: Report) -> str:
-    lines = [*_header(report), "", "## Key figures", ""]
-    figures = [(f.label, f.value, f.verdict or fmt.DASH) for f in key_figures(report.kpis)]
-    lines += _table(("KPI", "value", "verdict"), [tuple(Cell(c) for c in f) for f in figures])
+    w = report.reading
+    lines = [*_header(report), "", f"## {w('figures.title')}", ""]
+    figures = [(f.label, f.value, f.verdict or DASH) for f in key_figures(report)]
+    headers = tuple(w("figures.headers").split(" | "))
+    lines += _table(headers, [tuple(Cell(c) for c in f) for f in figures])
     for section in sections(report):
         lines += ["", *_section(section)]
     return "\n".join(lines) + "\n"
 
 
 def _header(report: Report) -> list[str]:
-    i = report.kpis.incident
+    i, w = report.kpis.incident, report.reading
     title = i.title or i.scenario
-    lines = [f"# After-action report: {md(title)}", ""]
+    lines = [f"# {md(w('title', title=title))}", ""]
     if i.drill:
-        lines += ["**EXERCISE / EXERCICE: this timeline is a drill, not a real crisis.**", ""]
-    lines += [f"- {name}: {md(text)}" for name, text in identity(report.kpis)]
-    lines += ["", "Times are UTC; T+ is the time since activation."]
+        lines += [f"**{md(w('exercise'))}**", ""]
+    lines += [
+        f"- {md(name)} : {md(text)}" if w.lang == "fr" else f"- {md(name)}: {md(text)}"
+        for name, text in identity(report)
+    ]
+    lines += ["", md(w("times_note", zone=w.times.zone_label))]
     return lines
 
 

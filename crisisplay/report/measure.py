@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from crisisplay.errors import TimelineError
 from crisisplay.report import cell, timing
@@ -29,19 +30,27 @@ def compute_kpis(events: Sequence[Event]) -> Kpis:
     return kpis_of(state, drill_result(state))
 
 
-def kpis_of(state: IncidentState, drill: DrillResult | None = None) -> Kpis:
-    info = incident_info(state)
+def kpis_of(
+    state: IncidentState, drill: DrillResult | None = None, alert_at: datetime | None = None
+) -> Kpis:
+    """The KPIs of ``state``; ``alert_at`` when the first alert is known from the facts."""
+    info = incident_info(state, alert_at)
     start, end, target = info.activated_at, info.ended_at, info.first_message_target_min
     publications = state.publications
     promises = tuple(timing.promise_kpi(p, end) for p in state.promises)
     gates = cell.gate_kpis(state.gates)
-    alert = state.alert_at
+    alert = info.alert_at
     resolved = state.resolved_at
     return Kpis(
         incident=info,
         alert_to_activation_min=timing.minutes(start - alert) if alert else None,
         first_public_message=timing.first_word(publications, start, target),
-        first_public_message_per_channel=timing.first_words(publications, start, target),
+        first_public_message_per_channel=timing.first_words(
+            publications,
+            start,
+            target,
+            {m_id: m.skipped_channels for m_id, m in state.messages.items()},
+        ),
         promises=promises,
         promise_counts=timing.promise_counts(promises),
         update_cadence=timing.cadence(publications, info.update_interval_min),
@@ -66,7 +75,7 @@ def kpis_of(state: IncidentState, drill: DrillResult | None = None) -> Kpis:
     )
 
 
-def incident_info(state: IncidentState) -> IncidentInfo:
+def incident_info(state: IncidentState, alert_at: datetime | None = None) -> IncidentInfo:
     if state.activated_at is None or state.incident is None or state.scenario is None:
         raise TimelineError("the timeline has no activation event: it is not an incident timeline")
     return IncidentInfo(
@@ -78,7 +87,7 @@ def incident_info(state: IncidentState) -> IncidentInfo:
         drill_id=state.drill_id,
         activated_at=state.activated_at,
         activated_by=state.activated_by,
-        alert_at=state.alert_at,
+        alert_at=state.alert_at or alert_at,
         resolved_at=state.resolved_at,
         completed=state.completed_at is not None,
         ended_at=state.last_at or state.activated_at,

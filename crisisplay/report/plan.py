@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from crisisplay.playbook.model import Scenario
+from crisisplay.playbook.model import Organisation, Scenario
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class PlannedTask:
     id: str
     title: str
     phase: str
-    #: due this long after activation
+    #: due this long after activation (or after the anchor a ``Due`` names)
     deadline: timedelta | None
     is_post: bool
 
@@ -29,10 +29,23 @@ class Plan:
     scenario: str
     phase_titles: Mapping[str, str] = field(default_factory=dict)
     tasks: Mapping[str, PlannedTask] = field(default_factory=dict)
+    #: the organisation's time zone, in which every time of the report is written
+    zone: str = "UTC"
+    #: the language the organisation reads first
+    default_lang: str = "en"
+    #: names the reader knows things by, from the playbook (id -> name in the plan's language)
+    people: Mapping[str, str] = field(default_factory=dict)
+    roles: Mapping[str, str] = field(default_factory=dict)
+    messages: Mapping[str, str] = field(default_factory=dict)
+    severities: Mapping[str, str] = field(default_factory=dict)
+    gates: Mapping[str, str] = field(default_factory=dict)
+    #: (fact, choice id) -> the choice's label
+    choices: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
-def plan_of(scenario: Scenario, lang: str) -> Plan:
-    """The names and deadlines of ``scenario``'s phases, steps and post-crisis actions."""
+def plan_of(scenario: Scenario, lang: str, org: Organisation | None = None) -> Plan:
+    """The names and deadlines of ``scenario``'s phases, steps and post-crisis actions, and,
+    with ``org``, its time zone, people and role titles."""
     from crisisplay.engine.tasks import all_tasks
 
     tasks = {
@@ -42,4 +55,34 @@ def plan_of(scenario: Scenario, lang: str) -> Plan:
         for task in all_tasks(scenario)
     }
     titles = {phase.id: phase.title.get_text(lang) for phase in scenario.phases}
-    return Plan(scenario.id, titles, tasks)
+    messages = {m.id: m.title.get_text(lang) for m in scenario.messages}
+    severities = {level.id: level.title.get_text(lang) for level in scenario.severity.levels}
+    gates = {gate.id: gate.title.get_text(lang) for gate in scenario.gates}
+    choices = {
+        (fact.id, choice.id): choice.label.get_text(lang)
+        for fact in scenario.facts
+        for choice in fact.choices
+    }
+    if org is None:
+        return Plan(
+            scenario.id,
+            titles,
+            tasks,
+            messages=messages,
+            severities=severities,
+            gates=gates,
+            choices=choices,
+        )
+    return Plan(
+        scenario.id,
+        titles,
+        tasks,
+        zone=org.timezone,
+        default_lang=org.languages[0],
+        people={person.id: person.name for person in org.people},
+        roles={role.id: role.title.get_text(lang) for role in org.roles},
+        messages=messages,
+        severities=severities,
+        gates=gates,
+        choices=choices,
+    )

@@ -17,40 +17,43 @@ from crisisplay.report.plan import Plan, plan_of
 from crisisplay.report.sections_signed import with_record
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.state import fold
-from crisisplay.timeline.store import read_events
+from crisisplay.timeline.stores import read_store
 
 FORMATS = ("md", "html", "json")
 
 
-def report_of(home: Home, path: Path) -> Report:
-    return read_report(home, path)[0]
+def report_of(home: Home, path: Path, lang: str | None = None) -> Report:
+    return read_report(home, path, lang)[0]
 
 
-def read_report(home: Home, path: Path) -> tuple[Report, int]:
-    """The report of ``path``, and the size of a torn last line (0 if none) to warn about: a
+def read_report(home: Home, path: Path, lang: str | None = None) -> tuple[Report, int]:
+    """The report of ``path`` in ``lang`` (else the incident's language, else the
+    organisation's first), and the size of a torn last line (0 if none) to warn about: a
     write a crash cut short, never acknowledged, so never part of the report."""
-    read = read_events(path)
-    return _report(home, path, read.events), len(read.torn_tail or b"")
+    read = read_store(path)
+    return _report(home, path, read.events, lang), len(read.torn_tail or b"")
 
 
-def _report(home: Home, path: Path, events: Sequence[Event]) -> Report:
+def _report(home: Home, path: Path, events: Sequence[Event], lang: str | None) -> Report:
     state = fold(events, str(path))
     if state.scenario is None:
         raise TimelineError(f"{path} has no activation event: it is not an incident timeline")
-    plan, note = load_plan(home, state.scenario, state.lang)
-    return with_record(report_from_state(state, plan, note), home, path, events)
+    plan, note = load_plan(home, state.scenario, lang or state.lang)
+    return with_record(report_from_state(state, plan, note, lang), home, path, events)
 
 
 def load_plan(home: Home, scenario_id: str, lang: str | None) -> tuple[Plan | None, str | None]:
     from crisisplay.playbook.load import load_playbook
+    from crisisplay.texts import t
 
     try:
         playbook = load_playbook(home, only=scenario_id)
         scenario = playbook.scenario(scenario_id)
     except CrisisplayError as exc:
         first = str(exc).splitlines()[0]
-        return None, f"Step deadlines are not shown: the scenario could not be read ({first})."
-    return plan_of(scenario, lang or playbook.organisation.languages[0]), None
+        return None, t("report.plan_unread", lang or "en", problem=first)
+    org = playbook.organisation
+    return plan_of(scenario, lang or org.languages[0], org), None
 
 
 def render(report: Report, fmt: str) -> str:
@@ -69,6 +72,8 @@ def render(report: Report, fmt: str) -> str:
     raise UsageError(f"unknown report format {fmt!r} (choose one of {', '.join(FORMATS)})")
 
 
-def render_events(events: Sequence[Event], fmt: str, plan: Plan | None = None) -> str:
+def render_events(
+    events: Sequence[Event], fmt: str, plan: Plan | None = None, lang: str | None = None
+) -> str:
     """The report of ``events`` in ``fmt``, with no home (tests and benchmarks)."""
-    return render(build_report(events, plan), fmt)
+    return render(build_report(events, plan, lang=lang), fmt)

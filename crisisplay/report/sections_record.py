@@ -2,195 +2,149 @@
 
 from __future__ import annotations
 
-from crisisplay.report import fmt
 from crisisplay.report.document import Report
-from crisisplay.report.table import Cell, Section, Times, rows_of, verdict
+from crisisplay.report.summary import post_items
+from crisisplay.report.table import Cell, Section, Times, catalogued, verdict
+from crisisplay.report.words import DASH
 
 
 def per_channel(r: Report) -> Section:
-    rows = [
-        (c.channel, str(c.published), ", ".join(c.messages)) for c in r.kpis.messages_per_channel
+    w = r.reading
+    rows: list[tuple[Cell | str, ...]] = [
+        (c.channel, str(c.published), ", ".join(w.message(m) for m in c.messages))
+        for c in r.kpis.messages_per_channel
     ]
-    return Section(
-        "per-channel",
-        "Messages published per channel",
-        "",
-        ("channel", "publications", "messages"),
-        rows_of(rows),
-        "Nothing was published.",
-    )
+    return catalogued(w, "per-channel", "per_channel", rows, "")
 
 
 def publications(r: Report) -> Section:
-    t = Times(r)
-    rows = [
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = [
         (
             t.at(p.at),
-            p.message,
-            p.kind,
-            "public" if p.public else "internal",
-            ", ".join(p.channels) or fmt.DASH,
-            p.by,
-            Cell(", ".join(p.gates_overridden), "late") if p.gates_overridden else fmt.DASH,
+            w.message(p.message),
+            w.word("kind", p.kind),
+            w("publications.public") if p.public else w("publications.internal"),
+            ", ".join(p.channels) or DASH,
+            w.person(p.by),
+            Cell(", ".join(p.gates_overridden), "late") if p.gates_overridden else DASH,
         )
         for p in r.publications
     ]
-    return Section(
-        "publications",
-        "Publications",
-        "",
-        ("at", "message", "kind", "audience", "channels", "by", "gates overridden"),
-        rows_of(rows),
-        "Nothing was published.",
-    )
+    return catalogued(w, "publications", "publications", rows, "")
 
 
 def texts(r: Report) -> Section:
     """What went out, quoted from the record: never rendered again for the report."""
-    t = Times(r)
-    rows = [
-        (t.at(p.at), p.message, f"{text.channel} ({text.lang})", Cell(text.text, "verbatim"))
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = [
+        (
+            t.at(p.at),
+            w.message(p.message),
+            f"{text.channel} ({text.lang})",
+            Cell(text.text, "verbatim"),
+        )
         for p in r.publications
         for text in p.texts
     ]
-    empty = "Nothing was published."
-    if r.publications:
-        empty = "The texts were not recorded: this timeline kept only their fingerprints."
-    return Section(
-        "texts",
-        "What went out, verbatim",
-        "Each text exactly as its validator saw it and as it was published.",
-        ("at", "message", "channel", "text"),
-        rows_of(rows),
-        empty,
-    )
+    section = catalogued(w, "texts", "texts", rows)
+    if r.publications and not rows:
+        return Section(
+            section.id, section.title, section.intro, section.headers, (), w("texts.unrecorded")
+        )
+    return section
 
 
 def skipped(r: Report) -> Section:
-    rows = [(s.message, f"channel {s.channel}", s.reason) for s in r.kpis.channels_skipped]
-    rows += [(s.message, "whole message", s.reason) for s in r.kpis.messages_skipped]
-    return Section(
-        "skipped",
-        "Channels and messages left out",
-        "A channel left out by its condition (a service that is down), or a message the cell "
-        "chose not to publish.",
-        ("message", "what", "reason"),
-        rows_of(rows),
-        "Nothing was left out.",
-    )
+    w = r.reading
+    rows: list[tuple[Cell | str, ...]] = [
+        (w.message(s.message), w("skipped.channel", channel=s.channel), s.reason)
+        for s in r.kpis.channels_skipped
+    ]
+    rows += [
+        (w.message(s.message), w("skipped.message"), s.reason) for s in r.kpis.messages_skipped
+    ]
+    return catalogued(w, "skipped", "skipped", rows)
 
 
 def post(r: Report) -> Section:
-    t = Times(r)
-    p = r.kpis.post_crisis
-    checklist = {
-        "compensation": p.compensation,
-        "recontact": p.recontact,
-        "H+6 report": p.report_h6,
-        "D+2 report": p.report_d2,
-        "review": p.review,
-    }
+    t, w = Times(r), r.reading
     rows: list[tuple[Cell | str, ...]] = [
-        (name, verdict(status == "done", status), "", "", "") for name, status in checklist.items()
+        (name, verdict(status == "done", w.word("status", status)), "", "", "")
+        for name, status in post_items(w, r).items()
     ]
     rows += [
-        (a.action, Cell(a.status), a.kind or fmt.DASH, t.at(a.at), a.reason or a.by or fmt.DASH)
-        for a in p.actions
+        (
+            a.action,
+            Cell(w.word("status", a.status)),
+            w.word("post_kind", a.kind),
+            t.at(a.at),
+            a.reason or w.person(a.by),
+        )
+        for a in r.kpis.post_crisis.actions
     ]
-    return Section(
-        "post-crisis",
-        "After the crisis",
-        "The standard items first (DOMAIN: compensation, recontact, H+6 and D+2 reports, "
-        "review), then each action recorded.",
-        ("item or action", "status", "kind", "at", "by or reason"),
-        rows_of(rows),
-    )
+    return catalogued(w, "post-crisis", "post", rows)
 
 
 def drill(r: Report) -> Section:
     d = r.kpis.drill
-    t = Times(r)
-    rows = [
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = [
         (
             e.title or e.id,
-            verdict(e.met, "✔ met" if e.met else "✘ not met"),
+            verdict(e.met, w.met(e.met)),
             t.at(e.at),
             t.at(e.due),
-            fmt.duration(e.late_min) if e.late_min else fmt.DASH,
+            w.duration(e.late_min) if e.late_min else DASH,
             f"{e.points:g} / {e.max_points:g}",
-            e.note or fmt.DASH,
+            e.note or DASH,
         )
         for e in (d.expectations if d else ())
     ]
-    return Section(
-        "drill",
-        "Drill expectations and score",
-        _drill_intro(r),
-        ("expectation", "met", "at", "due", "late by", "points", "note"),
-        rows_of(rows),
-        "No expectation recorded.",
-    )
+    return catalogued(w, "drill", "drill", rows, _drill_intro(r))
 
 
 def _drill_intro(r: Report) -> str:
-    d = r.kpis.drill
+    d, w = r.kpis.drill, r.reading
     if d is None:
-        return "Not a drill: nothing to score."
+        return w("drill.none")
     if d.score is None:
-        return d.note or "Not scored."
-    best = f" out of {d.max:g}" if d.max is not None else ""
+        return d.note or w("kpi.not_scored")
+    best = w("drill.out_of", max=f"{d.max:g}") if d.max is not None else ""
     name = f"{d.title} ({d.drill})" if d.title else d.drill
-    return f"Drill {name}: score {d.score:g}{best} (as crisisplay drill score computes it)."
+    return w("drill.intro", name=name, score=f"{d.score:g}", best=best)
 
 
 def injects(r: Report) -> Section:
-    t = Times(r)
-    rows = [
-        (str(i + 1), t.at(j.at), j.inject, j.kind or fmt.DASH, j.target or fmt.DASH, j.text)
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = [
+        (str(i + 1), t.at(j.at), j.inject, j.kind or DASH, w.role(j.target), j.text)
         for i, j in enumerate(r.injects)
     ]
-    return Section(
-        "injects",
-        "Drill injects",
-        "The events the trainers played into the exercise, numbered as on the chart.",
-        ("#", "at", "inject", "kind", "for", "text"),
-        rows_of(rows),
-        "No inject.",
-    )
+    return catalogued(w, "injects", "injects", rows)
 
 
 def facts(r: Report) -> Section:
-    t = Times(r)
-    rows = [
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = [
         (
             f.fact,
-            fmt.value(f.value),
-            f.set_by,
+            w.value(f.value),
+            w.person(f.set_by),
             t.at(f.set_at),
-            f.source,
-            f.validated_by or fmt.DASH,
+            w.word("source", f.source),
+            w.person(f.validated_by) if f.validated_by else DASH,
             str(f.changes),
         )
         for f in r.facts
     ]
-    return Section(
-        "facts",
-        "Facts",
-        "The facts as they stood at the end, who set them and who confirmed them.",
-        ("fact", "value", "set by", "at", "source", "validated by", "changes"),
-        rows_of(rows),
-        "No fact recorded.",
-    )
+    return catalogued(w, "facts", "facts", rows)
 
 
 def log(r: Report) -> Section:
-    t = Times(r)
-    rows = [(t.at(e.at), e.kind, e.actor, e.role or fmt.DASH, e.text) for e in r.log]
-    return Section(
-        "log",
-        "Notes and decisions",
-        "",
-        ("at", "kind", "who", "role", "text"),
-        rows_of(rows),
-        "No note or decision logged.",
-    )
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = [
+        (t.at(e.at), w.word("log", e.kind), w.person(e.actor), w.role(e.role), e.text)
+        for e in r.log
+    ]
+    return catalogued(w, "log", "log", rows, "")

@@ -2,213 +2,160 @@
 
 from __future__ import annotations
 
-from crisisplay.report import fmt
 from crisisplay.report.document import Report
-from crisisplay.report.table import Cell, Section, Times, rows_of, verdict
+from crisisplay.report.kpis import FirstWord
+from crisisplay.report.table import Cell, Section, Times, catalogued, verdict
+from crisisplay.report.words import DASH, Reading
 
 
 def first_words(r: Report) -> Section:
-    t = Times(r)
-    rows = [
-        (
-            w.channel or fmt.DASH,
-            w.message or fmt.DASH,
-            t.at(w.at),
-            verdict(w.met, _first_wordverdict(w.met, w.late_by_min)),
-        )
-        for w in r.kpis.first_public_message_per_channel
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = [
+        (word.channel or DASH, w.message(word.message), t.at(word.at), _first_word_verdict(w, word))
+        for word in r.kpis.first_public_message_per_channel
     ]
-    target = fmt.duration(r.kpis.first_public_message.target_min)
-    return Section(
-        "first-messages",
-        "First public message per channel",
-        f"Target: a first public word within {target} of activation on every channel.",
-        ("channel", "message", "published (UTC)", "verdict"),
-        rows_of(rows),
-        "No public message was published.",
-    )
+    target = w.duration(r.kpis.first_public_message.target_min)
+    return catalogued(w, "first-messages", "first", rows, w("first.intro", target=target))
 
 
-def _first_wordverdict(met: bool, late_by_min: float | None) -> str:
-    return fmt.met(met) + ("" if met else f" by {fmt.duration(late_by_min)}")
+def _first_word_verdict(w: Reading, word: FirstWord) -> Cell:
+    if word.left_out:
+        return Cell(w("first.left_out", reason=word.left_out))
+    if word.met:
+        return verdict(True, w.met(True))
+    return verdict(False, w("first.missed_by", late=w.duration(word.late_by_min)))
 
 
 def promises(r: Report) -> Section:
-    t = Times(r)
-    rows = []
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = []
     for p in r.kpis.promises:
         if p.outcome == "kept":
-            how = verdict(True, f"✔ kept, {fmt.duration(p.early_by_min)} to spare")
+            how = verdict(True, w("promise.kept", spare=w.duration(p.early_by_min)))
         elif p.outcome == "open":
-            how = Cell("open: not yet due")
+            how = Cell(w("promise.open"))
         else:
-            how = verdict(False, f"✘ {p.outcome}, {fmt.duration(p.late_by_min)} late")
-        rows.append((t.at(p.made_at), p.message, t.at(p.due), t.at(p.answered_at), how))
-    return Section(
-        "promises",
-        "Promised updates",
-        "Each holding statement or update promises the next one; the next update or the "
-        "resolution answers it.",
-        ("promised", "by message", "due", "answered", "outcome"),
-        rows_of(rows),
-        "No update was promised.",
-    )
+            outcome = w.word("promise", p.outcome)
+            how = verdict(False, w("promise.late", outcome=outcome, late=w.duration(p.late_by_min)))
+        rows.append((t.at(p.made_at), w.message(p.message), t.at(p.due), t.at(p.answered_at), how))
+    return catalogued(w, "promises", "promises", rows)
 
 
 def cadence(r: Report) -> Section:
-    c = r.kpis.update_cadence
-    rows = [
-        (str(i + 1), verdict(v <= c.target_min, fmt.duration(v)))
+    c, w = r.kpis.update_cadence, r.reading
+    rows: list[tuple[Cell | str, ...]] = [
+        (str(i + 1), verdict(v <= c.target_min, w.duration(v)))
         for i, v in enumerate(c.intervals_min)
     ]
-    return Section(
-        "cadence",
-        "Update cadence",
-        f"Intervals between {fmt.count(c.publications, 'public publication')} of "
-        f"{', '.join(c.kinds)}; the organisation's update interval is "
-        f"{fmt.duration(c.target_min)}.",
-        ("interval", "length"),
-        rows_of(rows),
-        "Fewer than two updates: no interval to measure.",
+    intro = w(
+        "cadence.intro",
+        publications=w.count(c.publications, "public_publication"),
+        kinds=", ".join(w.word("kind", k) for k in c.kinds),
+        target=w.duration(c.target_min),
     )
+    return catalogued(w, "cadence", "cadence", rows, intro)
 
 
 def gates(r: Report) -> Section:
-    t = Times(r)
+    t, w = Times(r), r.reading
     tones = {"passed": "ok", "refused": "late", "overridden": "late", "reopened": "late"}
-    rows = [
+    rows: list[tuple[Cell | str, ...]] = [
         (
-            g.gate,
-            Cell(d.outcome, tones.get(d.outcome, "")),
+            w.gate(g.gate),
+            Cell(w.word("gate", d.outcome), tones.get(d.outcome, "")),
             t.at(d.at),
-            d.by,
-            d.role or fmt.DASH,
-            d.comment or fmt.DASH,
+            w.person(d.by),
+            w.role(d.role),
+            d.comment or DASH,
         )
         for g in r.kpis.gates
         for d in g.decisions
     ]
-    return Section(
-        "gates",
-        "Gates",
-        "Every decision of every validation step: who decided, and why.",
-        ("gate", "decision", "at (UTC)", "by", "role", "comment"),
-        rows_of(rows),
-        "No gate was asked.",
-    )
+    return catalogued(w, "gates", "gates", rows)
 
 
 def steps(r: Report) -> Section:
-    t = Times(r)
-    rows = []
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = []
     for s in r.steps:
         late = s.late_by_min
         if late is None:
-            lateness = Cell(fmt.DASH)
+            lateness = Cell(DASH)
         else:
-            lateness = verdict(late == 0, "on time" if late == 0 else f"{fmt.duration(late)} late")
-        status = Cell(s.status, "late" if s.status == "skipped" else "")
+            text = w("steps.on_time") if late == 0 else w("late", late=w.duration(late))
+            lateness = verdict(late == 0, text)
+        status = Cell(w.word("status", s.status), "late" if s.status == "skipped" else "")
         rows.append(
             (
-                s.step,
-                s.title or fmt.DASH,
-                s.phase,
+                s.title or s.step,
+                r.phase_title(s.phase),
                 status,
                 t.at(s.started_at),
                 t.at(s.ended_at),
                 t.at(s.due_at),
                 lateness,
-                s.by or fmt.DASH,
-                s.reason or fmt.DASH,
+                w.person(s.by),
+                s.reason or DASH,
             )
         )
-    intro = "Deadlines come from the scenario in the playbook home."
-    if r.plan_note:
-        intro = r.plan_note
-    return Section(
-        "steps",
-        "Steps",
-        intro,
-        ("step", "title", "phase", "status", "started", "ended", "due", "deadline", "by", "reason"),
-        rows_of(rows),
-        "No step was taken.",
-    )
+    return catalogued(w, "steps", "steps", rows, r.plan_note or None)
 
 
 def gaps(r: Report) -> Section:
-    t = Times(r)
-    rows = [
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = [
         (
-            g.role,
-            g.reason or fmt.DASH,
+            w.role(g.role),
+            g.reason or DASH,
             t.at(g.opened_at),
             t.at(g.closed_at),
-            fmt.duration(g.lasted_min),
-            verdict(not g.still_open, "still open" if g.still_open else "covered"),
+            w.duration(g.lasted_min),
+            verdict(not g.still_open, w("gaps.open") if g.still_open else w("gaps.covered")),
         )
         for g in r.kpis.roster_gaps
     ]
-    return Section(
-        "roster-gaps",
-        "Roster gaps",
-        "Required roles nobody covered, and for how long.",
-        ("role", "reason", "opened", "closed", "lasted", "status"),
-        rows_of(rows),
-        "Every required role was covered.",
-    )
+    return catalogued(w, "roster-gaps", "gaps", rows)
 
 
 def escalations(r: Report) -> Section:
-    t = Times(r)
-    rows = [
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = [
         (
             e.rule,
-            e.role,
-            e.because or fmt.DASH,
+            w.role(e.role),
+            e.because or DASH,
             t.at(e.fired_at),
             t.at(e.done_at),
-            fmt.duration(e.delay_min),
-            verdict(e.outcome == "answered", _escalation_outcome(e.outcome, e.person, e.declined)),
+            w.duration(e.delay_min),
+            verdict(
+                e.outcome == "answered", _escalation_outcome(w, e.outcome, e.person, e.declined)
+            ),
         )
         for e in r.kpis.escalations
     ]
-    return Section(
-        "escalations",
-        "Escalations",
-        "Roles brought in by a rule, and how long the answer took.",
-        ("rule", "role", "because", "fired", "answered", "delay", "outcome"),
-        rows_of(rows),
-        "No escalation fired.",
-    )
+    return catalogued(w, "escalations", "escalations", rows)
 
 
-def _escalation_outcome(outcome: str, person: str | None, declined: str | None) -> str:
+def _escalation_outcome(w: Reading, outcome: str, person: str | None, declined: str | None) -> str:
     if outcome == "answered":
-        return f"answered: {person or fmt.DASH}"
+        return w("escalations.answered", person=w.person(person))
     if outcome == "declined":
-        return f"declined: {declined}"
-    return "pending"
+        return w("escalations.declined", reason=declined or DASH)
+    return w("escalations.pending")
 
 
 def severity(r: Report) -> Section:
-    t = Times(r)
-    rows = [
+    t, w = Times(r), r.reading
+    rows: list[tuple[Cell | str, ...]] = [
         (
             t.at(c.at),
-            c.by,
-            c.level or fmt.DASH,
-            c.previous or fmt.DASH,
-            c.suggested or fmt.DASH,
-            "yes" if c.overridden else "no",
-            c.reason or fmt.DASH,
+            w.person(c.by),
+            w.severity(c.level),
+            w.severity(c.previous),
+            w.severity(c.suggested),
+            w("yes") if c.overridden else w("no"),
+            c.reason or DASH,
         )
         for c in r.kpis.severity_changes
     ]
-    return Section(
-        "severity",
-        "Severity",
-        "Every assessment, with the level the rules suggested.",
-        ("at", "by", "level", "previous", "suggested", "overridden", "why"),
-        rows_of(rows),
-        "Severity was never assessed.",
-    )
+    return catalogued(w, "severity", "severity", rows)

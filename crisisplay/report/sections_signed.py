@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crisisplay.attestation import RecordCheck, check_record, signature_summary, witness_summary
+from crisisplay.attestation import RecordCheck, check_record
 from crisisplay.home import Home
-from crisisplay.report import fmt
 from crisisplay.report.document import Report
 from crisisplay.report.table import Cell, Section, Times, rows_of
+from crisisplay.texts import Texts, lookup
 from crisisplay.timeline.events import Event
+from crisisplay.timeline.signatures import STATES
+from crisisplay.timeline.verify import VerifyResult
 
 DECISIONS = (
     "incident.activated",
@@ -29,12 +31,63 @@ DECISIONS = (
     "step.skipped",
     "incident.resolved",
 )
-_SIGNED = {
-    "own": ("signed by {actor}", "ok"),
-    "on-behalf": ("recorded on their behalf by {by}", ""),
-    "system": ("written by crisisplay", ""),
-    "unsigned": ("unsigned", ""),
-    "bad": ("signature does not hold", "late"),
+_TEXTS: Texts = {
+    "title": {"en": "The record", "fr": "Le registre"},
+    "headers": {
+        "en": "# | at | decision | named | signature",
+        "fr": "# | à | décision | au nom de | signature",
+    },
+    "no_file": {"en": "Not verified: no timeline file.", "fr": "Non vérifié : aucun fichier."},
+    "empty": {"en": "No decision recorded.", "fr": "Aucune décision enregistrée."},
+    "verified": {
+        "en": "Verified: the whole record holds ({events} events).",
+        "fr": "Vérifié : tout le registre tient ({events} événements).",
+    },
+    "broken": {
+        "en": "NOT verified: {problems} problem(s), the first at seq {seq}: {reason}.",
+        "fr": "NON vérifié : {problems} problème(s), le premier au n° {seq} : {reason}.",
+    },
+    "head": {
+        "en": "Head {head}: written down, it lets timeline verify --expect {head} check any copy.",
+        "fr": "Tête {head} : notée, elle permet à timeline verify --expect {head} de vérifier "
+        "toute copie.",
+    },
+    "counts": {
+        "en": "Signatures: {own} signed by the person named, {on_behalf} recorded on someone's "
+        "behalf, {system} written by crisisplay, {unsigned} unsigned, {bad} not holding.",
+        "fr": "Signatures : {own} signés par la personne nommée, {on_behalf} enregistrés pour "
+        "le compte d'un autre, {system} écrits par crisisplay, {unsigned} non signés, {bad} "
+        "invalides.",
+    },
+    "no_witness": {
+        "en": "Witness: none of this incident where the report was made.",
+        "fr": "Témoin : aucun de cet incident là où le rapport a été fait.",
+    },
+    "witnessed": {
+        "en": "Witness: the head #{seq} was witnessed; the record {reaches} it.",
+        "fr": "Témoin : la tête n° {seq} a été attestée ; le registre {reaches}.",
+    },
+    "reaches": {"en": "reaches", "fr": "l'atteint"},
+    "falls_short": {"en": "falls short of", "fr": "ne l'atteint pas"},
+    "own": {"en": "signed by {actor}", "fr": "signé par {actor}"},
+    "on-behalf": {
+        "en": "recorded on their behalf by {by}",
+        "fr": "enregistré pour son compte par {by}",
+    },
+    "system": {"en": "written by crisisplay", "fr": "écrit par crisisplay"},
+    "unsigned": {"en": "unsigned", "fr": "non signé"},
+    "bad": {"en": "signature does not hold", "fr": "signature invalide"},
+}
+_TONES = {"own": "ok", "bad": "late"}
+_KINDS: Texts = {
+    "incident.activated": {"en": "activation", "fr": "activation"},
+    "gate.passed": {"en": "gate passed", "fr": "accord de validation"},
+    "gate.refused": {"en": "gate refused", "fr": "refus de validation"},
+    "gate.overridden": {"en": "gate overridden", "fr": "validation outrepassée"},
+    "decision.logged": {"en": "decision", "fr": "décision"},
+    "message.published": {"en": "publication", "fr": "publication"},
+    "step.skipped": {"en": "step skipped", "fr": "étape écartée"},
+    "incident.resolved": {"en": "resolution", "fr": "résolution"},
 }
 
 
@@ -70,57 +123,76 @@ def with_record(report: Report, home: Home, path: Path, events: Sequence[Event])
 
 
 def record(r: Report) -> Section:
+    lang = r.reading.lang
     check = r.record if isinstance(r, SignedReport) else None
     if check is None:
-        return Section("record", "The record", "Not verified: no timeline file.", (), ())
+        return Section("record", _t("title", lang), _t("no_file", lang), (), ())
     times = Times(r)
     rows = [
         (
             str(d.seq),
             times.at(d.event.at),
-            _what(d.event),
-            d.event.actor,
-            _signed(d),
+            _what(d.event, r),
+            r.reading.person(d.event.actor),
+            _signed(d, r),
         )
         for d in (r.decisions if isinstance(r, SignedReport) else ())
     ]
     return Section(
         "record",
-        "The record",
-        _verdict(check),
-        ("#", "at (UTC)", "decision", "named", "signature"),
+        _t("title", lang),
+        _verdict(check, lang),
+        tuple(_t("headers", lang).split(" | ")),
         rows_of(rows),
-        "No decision recorded.",
+        _t("empty", lang),
     )
 
 
-def _verdict(check: RecordCheck) -> str:
+def _witness(result: VerifyResult, lang: str) -> str:
+    if not result.heads:
+        return _t("no_witness", lang)
+    furthest = max(head.seq for head in result.heads)
+    reaches = _t("reaches" if result.events >= furthest else "falls_short", lang)
+    return _t("witnessed", lang, seq=furthest, reaches=reaches)
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    return lookup(_TEXTS, key, lang, **values)
+
+
+def _verdict(check: RecordCheck, lang: str) -> str:
     result = check.result
-    head = result.short_head
     if result.ok:
-        verdict = f"Verified: the whole record holds ({fmt.count(result.events, 'event')})."
+        verdict = _t("verified", lang, events=result.events)
     else:
-        verdict = (
-            f"NOT verified: {fmt.count(len(result.flaws), 'problem')}, the first at seq "
-            f"{result.first_bad_seq}: {result.reason}."
+        seq, reason = result.first_bad_seq, result.reason
+        verdict = _t("broken", lang, problems=len(result.flaws), seq=seq, reason=reason)
+    signatures = result.signatures
+    counts = {state.replace("-", "_"): signatures.count(state) for state in STATES}
+    return " ".join(
+        (
+            verdict,
+            _t("head", lang, head=result.short_head),
+            _t("counts", lang, **counts),
+            _witness(result, lang),
         )
-    return (
-        f"{verdict} Head {head}: written down, it lets timeline verify --expect {head} check "
-        f"any copy. Signatures: {signature_summary(check)}. Witness: {witness_summary(result)}."
     )
 
 
-def _what(event: Event) -> str:
-    payload = event.payload
-    name = payload.get("gate") or payload.get("message") or payload.get("step")
-    text = payload.get("text") or payload.get("reason") or payload.get("scenario")
-    parts = [event.kind, *(str(p) for p in (name, text) if p)]
+def _what(event: Event, r: Report) -> str:
+    """The decision in the reader's words: its kind, what it was about, its text."""
+    w, payload = r.reading, event.payload
+    gate, message = payload.get("gate"), payload.get("message")
+    name = w.gate(gate) if gate else w.message(message) if message else payload.get("step")
+    text = payload.get("text") or payload.get("reason")
+    parts = [lookup(_KINDS, event.kind, w.lang), *(str(p) for p in (name, text) if p)]
     return " ".join(parts)
 
 
-def _signed(decision: SignedDecision) -> Cell:
-    text, tone = _SIGNED[decision.state]
-    return Cell(text.format(actor=decision.event.actor, by=decision.by), tone)
+def _signed(decision: SignedDecision, r: Report) -> Cell:
+    who = {"actor": r.reading.person(decision.event.actor), "by": r.reading.person(decision.by)}
+    text = _t(decision.state, r.reading.lang, **who)
+    return Cell(text, _TONES.get(decision.state, ""))
 
 
 def record_json(report: SignedReport) -> dict[str, Any] | None:

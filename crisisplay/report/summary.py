@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from crisisplay.report import fmt
-from crisisplay.report.kpis import Kpis
+from crisisplay.report.document import Report
+from crisisplay.report.words import DASH, Reading
 
 
 @dataclass(frozen=True)
@@ -20,174 +20,193 @@ class KeyFigure:
     verdict: str
 
 
-def identity(k: Kpis) -> list[tuple[str, str]]:
+def identity(report: Report) -> list[tuple[str, str]]:
     """What incident this is: the lines under the report's title."""
-    i = k.incident
+    w, i = report.reading, report.kpis.incident
+    drill = w("id.drill", drill=i.drill_id) if i.drill_id else ""
+    alert = w("id.not_recorded")
+    if i.alert_at is not None:
+        alert = w.times.stamp(i.alert_at)
+        if report.alert_source:
+            alert = w("id.alert_from", at=alert, source=report.alert_source)
+    resolved = w.times.stamp(i.resolved_at) if i.resolved_at else w("no")
     return [
-        ("Incident", i.incident),
-        ("Scenario", i.scenario + (f" (drill {i.drill_id})" if i.drill_id else "")),
-        ("Activated", f"{i.activated_at:%Y-%m-%d %H:%M} UTC by {i.activated_by or fmt.DASH}"),
-        ("First alert", f"{i.alert_at:%Y-%m-%d %H:%M} UTC" if i.alert_at else "not recorded"),
-        ("Resolved", fmt.clock(i.resolved_at, i.activated_at) if i.resolved_at else "no"),
-        ("Final severity", i.severity or fmt.DASH),
-        ("Record", f"{i.events} events, until {fmt.clock(i.ended_at, i.activated_at)}"),
-        ("Chain head", i.head or fmt.DASH),
+        (w("id.incident"), i.incident),
+        (w("id.scenario"), i.scenario + drill),
+        (
+            w("id.activated"),
+            w("id.at_by", at=w.times.stamp(i.activated_at), by=w.person(i.activated_by)),
+        ),
+        (w("id.first_alert"), alert),
+        (w("id.resolved"), resolved),
+        (w("id.severity"), w.severity(i.severity)),
+        (w("id.record"), w("id.record_value", events=i.events, until=w.times.stamp(i.ended_at))),
+        (w("id.head"), i.head or DASH),
     ]
 
 
-def key_figures(k: Kpis) -> list[KeyFigure]:
-    figures = [build(k) for build in _FIGURES]
-    return [f for f in figures if f.name != "drill" or k.incident.drill]
+def key_figures(report: Report) -> list[KeyFigure]:
+    figures = [build(report.reading, report) for build in _FIGURES]
+    return [f for f in figures if f.name != "drill" or report.kpis.incident.drill]
 
 
-def _alert(k: Kpis) -> KeyFigure:
-    minutes = k.alert_to_activation_min
-    shown = fmt.duration(minutes) if minutes is not None else "alert time not recorded"
-    return KeyFigure("alert_to_activation_min", "First alert to activation", shown, "info", "")
+def _figure(w: Reading, name: str, value: str, tone: str = "info", verdict: str = "") -> KeyFigure:
+    return KeyFigure(name, w(f"kpi.{name}"), value, tone, verdict)
 
 
-def _first_word(k: Kpis) -> KeyFigure:
-    word = k.first_public_message
-    target = f"target {fmt.duration(word.target_min)}"
+def _alert(w: Reading, r: Report) -> KeyFigure:
+    minutes = r.kpis.alert_to_activation_min
+    shown = w.duration(minutes) if minutes is not None else w("kpi.alert_unknown")
+    return _figure(w, "alert_to_activation_min", shown)
+
+
+def _first_word(w: Reading, r: Report) -> KeyFigure:
+    word = r.kpis.first_public_message
+    target = w("target", target=w.duration(word.target_min))
     if word.at is None:
-        return KeyFigure(
-            "first_public_message", "First public message", "none", "late", f"✘ {target}"
-        )
-    late = f", {fmt.duration(word.late_by_min)} late" if not word.met else ""
-    return KeyFigure(
+        return _figure(w, "first_public_message", w("none"), "late", f"✘ {target}")
+    late = w("late_suffix", late=w.duration(word.late_by_min)) if not word.met else ""
+    return _figure(
+        w,
         "first_public_message",
-        "First public message",
-        f"T+{fmt.duration(word.after_min)} ({word.message})",
+        f"T+{w.duration(word.after_min)} ({w.message(word.message)})",
         "ok" if word.met else "late",
-        f"{fmt.met(word.met)} ({target}{late})",
+        f"{w.met(word.met)} ({target}{late})",
     )
 
 
-def _promises(k: Kpis) -> KeyFigure:
-    c = k.promise_counts
-    value = f"{c.kept} of {c.made} kept" + (f", {c.open} not yet due" if c.open else "")
+def _promises(w: Reading, r: Report) -> KeyFigure:
+    c = r.kpis.promise_counts
+    value = w("kpi.promises_value", kept=c.kept, made=c.made)
+    if c.open:
+        value += w("kpi.promises_open", open=c.open)
     broken = c.missed + c.unanswered
     if broken:
-        worst = fmt.duration(max(p.late_by_min for p in k.promises))
-        return KeyFigure(
-            "promises",
-            "Promised updates",
-            value,
-            "late",
-            f"✘ {broken} not kept (worst {worst} late)",
+        worst = w.duration(max(p.late_by_min for p in r.kpis.promises))
+        return _figure(
+            w, "promises", value, "late", w("kpi.promises_broken", n=broken, worst=worst)
         )
     if c.kept and c.kept == c.made:
-        return KeyFigure("promises", "Promised updates", value, "ok", "✔ all kept")
-    return KeyFigure("promises", "Promised updates", value, "info", "")
+        return _figure(w, "promises", value, "ok", w("kpi.promises_all"))
+    return _figure(w, "promises", value)
 
 
-def _cadence(k: Kpis) -> KeyFigure:
-    c = k.update_cadence
+def _cadence(w: Reading, r: Report) -> KeyFigure:
+    c = r.kpis.update_cadence
     if c.mean_interval_min is None:
-        return KeyFigure("update_cadence", "Update cadence", "fewer than two updates", "info", "")
-    value = (
-        f"every {fmt.duration(c.mean_interval_min)} on average, "
-        f"longest {fmt.duration(c.longest_interval_min)}"
+        return _figure(w, "update_cadence", w("kpi.cadence_few"))
+    value = w(
+        "kpi.cadence_value",
+        mean=w.duration(c.mean_interval_min),
+        longest=w.duration(c.longest_interval_min),
     )
-    target = f"target {fmt.duration(c.target_min)}"
-    verdict = f"✔ {target}" if not c.over_target else f"✘ {c.over_target} over {target}"
-    return KeyFigure(
-        "update_cadence", "Update cadence", value, "late" if c.over_target else "ok", verdict
+    target = w("target", target=w.duration(c.target_min))
+    verdict = (
+        f"✔ {target}" if not c.over_target else w("kpi.cadence_over", n=c.over_target) + target
+    )
+    return _figure(w, "update_cadence", value, "late" if c.over_target else "ok", verdict)
+
+
+def _gates(w: Reading, r: Report) -> KeyFigure:
+    g = r.kpis.gate_decisions
+    value = w(
+        "kpi.gates_value",
+        passed=g.passed,
+        refused=g.refused,
+        overridden=g.overridden,
+        reopened=g.reopened,
+    )
+    verdict = f"⚠ {w.count(g.overridden, 'override')}" if g.overridden else ""
+    return _figure(w, "gate_decisions", value, "late" if verdict else "info", verdict)
+
+
+def _steps(w: Reading, r: Report) -> KeyFigure:
+    s = r.kpis.step_counts
+    return _figure(
+        w, "step_counts", w("kpi.steps_value", done=s.done, skipped=s.skipped, open=s.open)
     )
 
 
-def _gates(k: Kpis) -> KeyFigure:
-    g = k.gate_decisions
-    value = (
-        f"{g.passed} passed, {g.refused} refused, {g.overridden} overridden, {g.reopened} re-opened"
-    )
-    verdict = f"⚠ {fmt.count(g.overridden, 'override')}" if g.overridden else ""
-    return KeyFigure(
-        "gate_decisions", "Gate decisions", value, "late" if verdict else "info", verdict
-    )
-
-
-def _steps(k: Kpis) -> KeyFigure:
-    s = k.step_counts
-    value = f"{s.done} done, {s.skipped} skipped, {s.open} open"
-    return KeyFigure("step_counts", "Steps", value, "info", "")
-
-
-def _gaps(k: Kpis) -> KeyFigure:
-    gaps = k.roster_gaps
+def _gaps(w: Reading, r: Report) -> KeyFigure:
+    gaps = r.kpis.roster_gaps
     if not gaps:
-        return KeyFigure("roster_gaps", "Roster gaps", "none", "ok", "✔ every role covered")
+        return _figure(w, "roster_gaps", w("none"), "ok", w("kpi.gaps_none"))
     longest = max(g.lasted_min for g in gaps)
-    value = f"{fmt.count(len(gaps), 'gap')}, longest {fmt.duration(longest)}"
+    value = w("kpi.gaps_value", gaps=w.count(len(gaps), "gap"), longest=w.duration(longest))
     still = sum(1 for g in gaps if g.still_open)
     if still:
-        return KeyFigure("roster_gaps", "Roster gaps", value, "late", f"✘ {still} still open")
-    return KeyFigure("roster_gaps", "Roster gaps", value, "info", "all covered since")
+        return _figure(w, "roster_gaps", value, "late", w("kpi.gaps_open", n=still))
+    return _figure(w, "roster_gaps", value, "info", w("kpi.gaps_closed"))
 
 
-def _escalations(k: Kpis) -> KeyFigure:
-    found = k.escalations
+def _escalations(w: Reading, r: Report) -> KeyFigure:
+    found = r.kpis.escalations
     delays = [e.delay_min for e in found if e.delay_min is not None]
-    value = fmt.count(len(found), "escalation")
+    value = w.count(len(found), "escalation")
     if delays:
-        value += f", longest delay {fmt.duration(max(delays))}"
+        value += w("kpi.escalations_delay", delay=w.duration(max(delays)))
     pending = sum(1 for e in found if e.outcome == "pending")
-    verdict = f"✘ {pending} unanswered" if pending else ""
-    return KeyFigure("escalations", "Escalations", value, "late" if pending else "info", verdict)
+    verdict = w("kpi.escalations_pending", n=pending) if pending else ""
+    return _figure(w, "escalations", value, "late" if pending else "info", verdict)
 
 
-def _severity(k: Kpis) -> KeyFigure:
-    levels = [c.level or "?" for c in k.severity_changes]
-    value = " → ".join(levels) if levels else "not assessed"
-    return KeyFigure("severity_changes", "Severity", value, "info", "")
+def _severity(w: Reading, r: Report) -> KeyFigure:
+    levels = [w.severity(c.level) for c in r.kpis.severity_changes]
+    value = " → ".join(levels) if levels else w("kpi.severity_none")
+    return _figure(w, "severity_changes", value)
 
 
-def _resolution(k: Kpis) -> KeyFigure:
-    minutes = k.time_to_resolution_min
-    value = fmt.duration(minutes) if minutes is not None else "not resolved"
-    return KeyFigure("time_to_resolution_min", "Time to resolution", value, "info", "")
+def _resolution(w: Reading, r: Report) -> KeyFigure:
+    minutes = r.kpis.time_to_resolution_min
+    value = w.duration(minutes) if minutes is not None else w("kpi.not_resolved")
+    return _figure(w, "time_to_resolution_min", value)
 
 
-def _published(k: Kpis) -> KeyFigure:
-    total = sum(c.published for c in k.messages_per_channel)
-    value = f"{total} on {fmt.count(len(k.messages_per_channel), 'channel')}"
-    return KeyFigure("messages_per_channel", "Messages published", value, "info", "")
+def _published(w: Reading, r: Report) -> KeyFigure:
+    total = sum(c.published for c in r.kpis.messages_per_channel)
+    channels = w.count(len(r.kpis.messages_per_channel), "channel")
+    return _figure(w, "messages_per_channel", w("kpi.published_value", n=total, channels=channels))
 
 
-def _post(k: Kpis) -> KeyFigure:
-    p = k.post_crisis
-    items = {
-        "compensation": p.compensation,
-        "recontact": p.recontact,
-        "H+6 report": p.report_h6,
-        "D+2 report": p.report_d2,
-        "review": p.review,
+def post_items(w: Reading, r: Report) -> dict[str, str]:
+    """The standard post-crisis items by their name in the reader's language."""
+    p = r.kpis.post_crisis
+    return {
+        w("post.compensation"): p.compensation,
+        w("post.recontact"): p.recontact,
+        w("post.report_h6"): p.report_h6,
+        w("post.report_d2"): p.report_d2,
+        w("post.review"): p.review,
     }
+
+
+def _post(w: Reading, r: Report) -> KeyFigure:
+    items = post_items(w, r)
     done = [name for name, status in items.items() if status == "done"]
     missing = [name for name, status in items.items() if status != "done"]
-    verdict = "✔ all done" if not missing else "✘ not done: " + ", ".join(missing)
-    return KeyFigure(
+    verdict = w("kpi.post_all") if not missing else w("kpi.post_missing", items=", ".join(missing))
+    return _figure(
+        w,
         "post_crisis",
-        "Post-crisis actions",
-        f"{len(done)} of {len(items)} done",
+        w("kpi.post_value", done=len(done), total=len(items)),
         "ok" if not missing else "late",
         verdict,
     )
 
 
-def _drill(k: Kpis) -> KeyFigure:
-    d = k.drill
+def _drill(w: Reading, r: Report) -> KeyFigure:
+    d = r.kpis.drill
     if d is None:
-        return KeyFigure("drill", "Drill score", "not a drill", "info", "")
+        return _figure(w, "drill", w("kpi.not_drill"))
     if d.score is None:
-        return KeyFigure("drill", "Drill score", "not scored", "info", d.note or "")
+        return _figure(w, "drill", w("kpi.not_scored"), "info", d.note or "")
     met = sum(1 for e in d.expectations if e.met)
     value = f"{d.score:g} / {d.max:g}" if d.max is not None else f"{d.score:g}"
-    verdict = f"{met} of {len(d.expectations)} expectations met"
-    return KeyFigure("drill", "Drill score", value, "info", verdict)
+    verdict = w("kpi.drill_met", met=met, total=len(d.expectations))
+    return _figure(w, "drill", value, "info", verdict)
 
 
-_FIGURES: tuple[Callable[[Kpis], KeyFigure], ...] = (
+_FIGURES: tuple[Callable[[Reading, Report], KeyFigure], ...] = (
     _alert,
     _first_word,
     _promises,

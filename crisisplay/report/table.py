@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from crisisplay.report import fmt
 from crisisplay.report.document import Report
+from crisisplay.report.words import DASH, Reading
 
 
 @dataclass(frozen=True)
@@ -28,19 +28,22 @@ class Section:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     #: shown instead of an empty table
-    empty: str = "None."
+    empty: str = DASH
 
 
 class Times:
-    """Clock times relative to activation (the day offset shows when a time is on a later day)."""
+    """Local clock times with the time since activation (the day shows when the report spans
+    several days)."""
 
     def __init__(self, report: Report) -> None:
+        self.reading = report.reading
         self.start = report.kpis.incident.activated_at
 
     def at(self, moment: datetime | None) -> Cell:
         if moment is None:
-            return Cell(fmt.DASH)
-        return Cell(f"{fmt.clock(moment, self.start)} ({fmt.since(moment, self.start)})")
+            return Cell(DASH)
+        w = self.reading
+        return Cell(f"{w.clock(moment)} ({w.since(moment, self.start)})")
 
 
 def rows_of(items: Sequence[Sequence[Cell | str]]) -> tuple[tuple[Cell, ...], ...]:
@@ -49,3 +52,22 @@ def rows_of(items: Sequence[Sequence[Cell | str]]) -> tuple[tuple[Cell, ...], ..
 
 def verdict(ok: bool, text: str) -> Cell:
     return Cell(text, "ok" if ok else "late")
+
+
+def catalogued(
+    w: Reading,
+    section_id: str,
+    key: str,
+    rows: list[tuple[Cell | str, ...]],
+    intro: str | None = None,
+) -> Section:
+    """A section whose title, intro, headers and empty text are the catalogue's ``key``."""
+    headers = tuple(w(f"{key}.headers").split(" | "))
+    return Section(
+        section_id,
+        w(f"{key}.title"),
+        w(f"{key}.intro") if intro is None else intro,
+        headers,
+        rows_of(rows),
+        w(f"{key}.empty"),
+    )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from crisisplay.report.kpis import Cadence, FirstWord, PromiseCounts, PromiseKpi
@@ -41,15 +42,39 @@ def first_word(
 
 
 def first_words(
-    publications: Sequence[Publication], activated_at: datetime, target_min: float
+    publications: Sequence[Publication],
+    activated_at: datetime,
+    target_min: float,
+    left_out: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[FirstWord, ...]:
-    """One first word per channel that carried a public message, earliest first."""
+    """One first word per channel that carried a public message, earliest first. A channel
+    that an earlier public message left out on purpose (``left_out``: message -> channel ->
+    reason) carries the reason: its first word came late by choice, not by delay."""
     channels: list[str] = []
     for publication in publications:
         if publication.public:
             channels += [c for c in publication.channels if c not in channels]
-    words = [first_word(publications, activated_at, target_min, c) for c in channels]
+    words = [
+        _left_out(first_word(publications, activated_at, target_min, c), publications, left_out)
+        for c in channels
+    ]
     return tuple(sorted(words, key=lambda w: (w.at or activated_at, w.channel or "")))
+
+
+def _left_out(
+    word: FirstWord,
+    publications: Sequence[Publication],
+    left_out: Mapping[str, Mapping[str, str]] | None,
+) -> FirstWord:
+    if not left_out or word.met or word.channel is None:
+        return word
+    for p in publications:
+        if word.at is not None and p.at >= word.at:
+            break
+        reason = left_out.get(p.message, {}).get(word.channel)
+        if p.public and reason:
+            return dataclasses.replace(word, left_out=reason)
+    return word
 
 
 def promise_kpi(promise: Promise, ended_at: datetime) -> PromiseKpi:

@@ -9,11 +9,15 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING
 
 from crisisplay.errors import UsageError
 from crisisplay.textsafe import json_text, neutralise_csv_cell, sanitize
 from crisisplay.timeline.events import Event, format_time
+
+if TYPE_CHECKING:
+    from crisisplay.localtime import LocalTimes
 
 FORMATS = ("md", "csv", "json")
 COLUMNS = ("#", "time (UTC)", "kind", "actor", "role", "details")
@@ -49,25 +53,34 @@ def make_filter(
     since: str | None,
     until: str | None,
     events: Sequence[Event],
+    zone: tzinfo = timezone.utc,
 ) -> EventFilter:
-    """The filter the options ask for; HH:MM is read against the timeline's last event."""
+    """The filter the options ask for; HH:MM is local time in ``zone``, read against the
+    timeline's last event."""
     reference = events[-1].at if events else datetime(1970, 1, 1, tzinfo=timezone.utc)
     return EventFilter(
         tuple(kinds),
         actor,
-        format_time(parse_bound(since, reference, "--since")) if since else None,
-        format_time(parse_bound(until, reference, "--until")) if until else None,
+        format_time(parse_bound(since, reference, "--since", zone)) if since else None,
+        format_time(parse_bound(until, reference, "--until", zone)) if until else None,
     )
 
 
-def parse_bound(text: str, reference: datetime, option: str) -> datetime:
-    """An ISO time (UTC when no offset is given), or HH:MM in UTC meaning the latest such
-    moment at or before ``reference`` (an incident may run past midnight)."""
+def parse_bound(
+    text: str, reference: datetime, option: str, zone: tzinfo = timezone.utc
+) -> datetime:
+    """An ISO time (local time in ``zone`` when no offset is given), or HH:MM in ``zone``
+    meaning the latest such moment at or before ``reference`` (an incident may run past
+    midnight, and a clock time keeps its meaning across a change of summer time)."""
     clock = _CLOCK_TIME.match(text.strip())
     if clock:
         hour, minute = int(clock.group(1)), int(clock.group(2))
-        moment = reference.replace(hour=hour, minute=minute, second=0, microsecond=0)
-        return moment - timedelta(days=1) if moment > reference else moment
+        local = reference.astimezone(zone)
+        moment = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        if moment > local:
+            day = moment.date() - timedelta(days=1)
+            moment = datetime.combine(day, moment.timetz().replace(tzinfo=None), zone)
+        return moment.astimezone(timezone.utc)
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
         if not 1970 <= moment.year <= 2999:
@@ -75,9 +88,9 @@ def parse_bound(text: str, reference: datetime, option: str) -> datetime:
     except ValueError:
         raise UsageError(
             f"{option} {text!r} is neither an ISO time nor HH:MM",
-            hint="for example 2026-11-23T15:10Z or 15:10 (UTC), from 1970 to 2999",
+            hint="for example 2026-11-23T15:10Z or 15:10 (local time), from 1970 to 2999",
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 def select(events: Iterable[Event], chosen: EventFilter) -> list[Event]:
@@ -92,11 +105,29 @@ def details(event: Event) -> str:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
 
 
-def table_rows(events: Iterable[Event], *, compact_time: bool = False) -> list[list[str]]:
+def table_rows(
+    events: Iterable[Event], *, compact_time: bool = False, times: LocalTimes | None = None
+) -> list[list[str]]:
     """Rows under COLUMNS, raw (each output sanitises or escapes them its own way).
-    ``compact_time`` drops the year and milliseconds, for a table on an 80-column terminal."""
-    shown = _compact if compact_time else str
-    return [[str(e.seq), shown(e.time), e.kind, actor(e), e.role or "", details(e)] for e in events]
+    ``compact_time`` drops the year and milliseconds, for a table on an 80-column terminal;
+    ``times`` writes each time in the organisation's zone instead of UTC."""
+    rows = []
+    for e in events:
+        if times is not None:
+            shown = times.clock_seconds(e.at)
+        else:
+            shown = _compact(e.time) if compact_time else e.time
+        rows.append([str(e.seq), shown, e.kind, actor(e), e.role or "", details(e)])
+    return rows
+
+
+def columns(times: LocalTimes | None) -> tuple[str, ...]:
+    """The table's headers in the reader's language, the time's zone named."""
+    if times is None:
+        return COLUMNS
+    from crisisplay.texts import t
+
+    return tuple(t("timeline.columns", times.lang, zone=times.zone_label).split(" | "))
 
 
 def actor(event: Event) -> str:
@@ -110,9 +141,9 @@ def _compact(time: str) -> str:
     return f"{time[5:10]} {time[11:19]}"  # 2026-11-23T15:13:04.120Z -> 11-23 15:13:04
 
 
-def export(events: Sequence[Event], fmt: str) -> str:
+def export(events: Sequence[Event], fmt: str, times: LocalTimes | None = None) -> str:
     if fmt == "md":
-        return to_markdown(events)
+        return to_markdown(events, times)
     if fmt == "csv":
         return to_csv(events)
     if fmt == "json":
@@ -120,9 +151,10 @@ def export(events: Sequence[Event], fmt: str) -> str:
     raise UsageError(f"unknown export format {fmt!r} (choose one of {', '.join(FORMATS)})")
 
 
-def to_markdown(events: Sequence[Event]) -> str:
-    lines = [_md_row(COLUMNS), _md_row(["---"] * len(COLUMNS), escape=False)]
-    lines += [_md_row(row) for row in table_rows(events)]
+def to_markdown(events: Sequence[Event], times: LocalTimes | None = None) -> str:
+    headers = columns(times)
+    lines = [_md_row(headers), _md_row(["---"] * len(headers), escape=False)]
+    lines += [_md_row(row) for row in table_rows(events, times=times)]
     return "\n".join(lines) + "\n"
 
 

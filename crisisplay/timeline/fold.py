@@ -76,6 +76,7 @@ def _activated(s: IncidentState, p: v.IncidentActivated, e: Event, at: datetime)
     s.incident = e.incident
     s.scenario, s.title, s.lang = p.scenario, p.title, p.lang
     s.drill, s.drill_id, s.drill_plan = p.drill, p.drill_id, p.drill_plan
+    s.drill_speed, s.drill_paced = p.drill_speed, p.drill_paced
     s.lead_role = p.lead_role
     s.activated_at, s.activated_by, s.activation_seq = at, e.actor, e.seq
     s.alert_at = p.alert_at
@@ -159,6 +160,14 @@ def _step_done(s: IncidentState, p: v.StepDone, e: Event, at: datetime) -> None:
 def _step_skipped(s: IncidentState, p: v.StepSkipped, e: Event, at: datetime) -> None:
     step = _task(s.steps, p.step, p.phase, e)
     step.status, step.ended_at, step.reason, step.auto = "skipped", at, p.reason, p.auto
+
+
+def _checked(s: IncidentState, p: v.TaskChecked, e: Event, at: datetime) -> None:
+    table = s.post_actions if p.post else s.steps
+    task = table.get(p.task)
+    if task is None:
+        task = table[p.task] = StepState("after" if p.post else "", "started", started_at=at)
+    task.checklist += [item for item in p.items if item not in task.checklist]
 
 
 def _post_started(s: IncidentState, p: v.PostStarted, e: Event, at: datetime) -> None:
@@ -306,6 +315,7 @@ _HANDLERS: dict[type, Handler] = {
     v.StepStarted: _step_started,
     v.StepDone: _step_done,
     v.StepSkipped: _step_skipped,
+    v.TaskChecked: _checked,
     v.GatePassed: _gate_decision("passed"),
     v.GateRefused: _gate_decision("refused"),
     v.GateOverridden: _gate_decision("overridden"),

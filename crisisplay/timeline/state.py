@@ -211,6 +211,9 @@ class IncidentState:
     drill: bool = False
     drill_id: str | None = None
     drill_plan: Any = None
+    #: a paced drill's speed (exercise time per wall time), as recorded at activation
+    drill_speed: float | None = None
+    drill_paced: bool = False
     lead_role: str | None = None
     activated_at: datetime | None = None
     activated_by: str | None = None

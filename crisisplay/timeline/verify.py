@@ -15,7 +15,7 @@ from crisisplay.timeline.signatures import (
     SignatureCheck,
     check_signatures,
 )
-from crisisplay.timeline.store import read_timeline_bytes
+from crisisplay.timeline.stores import timeline_bytes
 from crisisplay.timeline.witness import WitnessedHead, WitnessSource, compare, short_head
 
 
@@ -68,7 +68,7 @@ def verify(
     the caller ``expect``s; ``require_signatures`` also refuses every act of a person that is
     not signed by that person's own key."""
     return verify_bytes(
-        read_timeline_bytes(path),
+        timeline_bytes(path),
         path,
         roster=roster,
         witnesses=witnesses,

@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from crisisplay.clock import WallTime
-from crisisplay.drills.run import DrillOptions, default_start, drill_clock
-from crisisplay.prompts import Answer, Notice, Question
+from crisisplay.drills.run import DrillOptions, default_start, drill_clock, run_drill
+from crisisplay.home import Home
+from crisisplay.playbook.load import load_playbook
+from crisisplay.prompts import Answer, Notice, Question, ScriptedPrompter, load_answers
 from crisisplay.timeline import vocabulary
 from crisisplay.timeline.store import read_events
 from tests.drills.conftest import FIXTURES, MINIMAL_ANSWERS, MINIMAL_START, FakeWall, run
@@ -179,3 +181,85 @@ def test_the_trainer_presses_enter_through_the_real_prompt(
     assert answers == [("confirm", True), ("publish", False)]
     # "not yet": the call waited for the answers' time to reach its own moment
     assert _fired(ran.timeline) == {"start": 0, "share-up": 9, "call": 11}
+
+
+@dataclass
+class Person:
+    """Someone at the keyboard who reads the first question for a long while: answers come from
+    a file, but the first one only once three injects have reached the timeline (or never)."""
+
+    inner: ScriptedPrompter
+    timeline: Path
+    waited_for: int = 3
+    held: list[str] = field(default_factory=list)
+
+    def ask(self, question: Question) -> Answer:
+        if not self.held:
+            self.held.append(question.id)
+            limit = time.monotonic() + 20
+            while len(_fired_if_any(self.timeline)) < self.waited_for:
+                assert time.monotonic() < limit, "no inject fired while the prompt waited"
+                time.sleep(0.02)
+        return self.inner.ask(question)
+
+    def reject(self, question: Question, answer: Answer, reason: str) -> None:
+        raise AssertionError(reason)
+
+    def show(self, notice: Notice) -> None:
+        self.inner.show(notice)
+
+
+def _fired_if_any(path: Path) -> dict[str, float]:
+    return _fired(path) if path.exists() and path.stat().st_size else {}
+
+
+def test_injects_fire_on_the_exercise_clock_while_the_prompt_waits(
+    drill_home: Path, tmp_path: Path
+) -> None:
+    wall = FakeWall()
+    timeline = tmp_path / "t.jsonl"
+    person = Person(ScriptedPrompter(load_answers(THREE_HOURS)), timeline)
+    options = DrillOptions(
+        "ana",
+        scripted=False,
+        speed=60,
+        start=MINIMAL_START,
+        timeline=timeline,
+        wall=WallTime(wall.monotonic, wall.sleep),
+    )
+    ran = run_drill(Home(drill_home), "minimal-three-hours", person, options)
+    events = read_events(timeline).events
+    activation = events[0]
+    assert activation.payload["drill_speed"] == 60 and activation.payload["drill_paced"] is True
+    # each inject at its exercise time (to the second), recorded before the first answer
+    planned = {"start": 0, "first-hour": 60, "second-hour": 120, "third-hour": 180}
+    fired = _fired(timeline)
+    assert set(fired) == set(planned)
+    assert all(abs(fired[key] - minutes) * 60 <= 1 for key, minutes in planned.items())
+    first_answer = next(e.seq for e in events if e.kind == vocabulary.FactSet.KIND
+                        and e.payload.get("source") == "answer")  # fmt: skip
+    injects = [e.seq for e in events if e.kind == vocabulary.DrillInject.KIND]
+    assert person.held == ["facts.services_down.value"] and max(injects) < first_answer
+    assert [e.actor for e in events if e.kind == vocabulary.DrillInject.KIND] == [
+        "exercise-control"
+    ] * 4
+    assert ran.state.completed_at is not None  # the walkthrough took the injects in
+
+
+def test_a_resumed_drill_keeps_its_speed(drill_home: Path, tmp_path: Path) -> None:
+    from crisisplay.clock import DrillClock, SystemClock
+    from crisisplay.drills.resume import drill_edges
+    from crisisplay.incident import Edges, load_state
+
+    wall = FakeWall()
+    ran = run(
+        drill_home, "minimal-three-hours", THREE_HOURS, MINIMAL_START, tmp_path / "t.jsonl",
+        speed=60, wall=WallTime(wall.monotonic, wall.sleep),
+    )  # fmt: skip
+    state = load_state(ran.timeline)
+    assert state.drill_speed == 60 and state.drill_paced
+    org = load_playbook(Home(drill_home), only="minimal").organisation
+    person = Person(ScriptedPrompter(load_answers(THREE_HOURS)), ran.timeline)
+    edges = drill_edges(ran.timeline, state, org, Edges(person, SystemClock(), "ana"))
+    assert isinstance(edges.clock, DrillClock)
+    assert edges.clock.speed == 60 and edges.clock.paced

@@ -26,7 +26,7 @@ def weekend(tmp_path_factory: pytest.TempPathFactory) -> Ran:
 
 def test_the_roster_gap_is_shown_before_any_step(weekend: Ran) -> None:
     shown = [(n.kind, n.title) for n in weekend.shown]
-    gap = shown.index(("gap", f"PERSONNE DE PERMANENCE pour le rôle {CM_TITLE}"))
+    gap = shown.index(("gap", f"PERSONNE N'EST DE PERMANENCE pour le rôle {CM_TITLE}"))
     first_step = next(i for i, (kind, _) in enumerate(shown) if kind == "step")
     assert gap < first_step
 

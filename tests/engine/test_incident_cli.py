@@ -56,7 +56,8 @@ def test_activate_with_answers_then_status(cli: Cli, tmp_path: Path) -> None:
         home=FIXTURE_HOME,
     )
     assert ran.exit_code == 0, ran.stdout + ran.stderr
-    assert "walkthrough complete" in ran.stdout
+    assert "déroulé terminé (24 événements)" in ran.stdout  # the home speaks French first
+    assert "walkthrough" not in ran.stdout
     assert verify(timeline).ok
     status = cli("status", "--timeline", str(timeline), "--format", "json", home=FIXTURE_HOME)
     assert status.exit_code == 0
@@ -97,7 +98,8 @@ def test_resume_goes_on_from_a_cut_and_status_shows_open_work(cli: Cli, tmp_path
     cut.write_bytes(b"".join(full.read_bytes().splitlines(keepends=True)[:8]))
     board = json.loads(cli("status", "-t", str(cut), "--format", "json", home=FIXTURE_HOME).stdout)
     assert board["completed"] is False
-    assert [s["id"] for s in board["open_steps"]] == ["confirm", "publish"]
+    # publish waits on confirm and is not due yet: it is not open work
+    assert [s["id"] for s in board["open_steps"]] == ["confirm"]
     assert board["overdue_steps"] == []  # activated just now: nothing is due yet
     ran = cli("resume", "-t", str(cut), "--answers", str(ANSWERS), "--quiet", home=FIXTURE_HOME)
     assert ran.exit_code == 0, ran.stderr
@@ -121,6 +123,7 @@ def test_activate_opens_with_the_incident_its_timeline_and_how_to_resume(
     assert ran.exit_code == 0, ran.stderr
     first, second, third = ran.stdout.splitlines()[:3]
     incident = json.loads(timeline.read_text(encoding="utf-8").splitlines()[0])["incident"]
-    assert first == f"Activating incident {incident}" and "-minimal-" in incident
-    assert second == f"  timeline: {timeline}"
+    assert first == f"Activation de l'incident {incident}" and "-minimal-" in incident
+    assert second == f"  chronologie : {timeline}"
+    assert third.startswith("  pour reprendre après une interruption : ")
     assert third.endswith(f"resume --timeline {timeline}") and "crisisplay" in third

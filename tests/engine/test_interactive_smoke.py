@@ -29,9 +29,11 @@ KEYS = {
     "roles.cell-lead.person": ENTER,
     "roles.noc-liaison.person": ENTER,
     "steps.confirm.decision": ENTER,
+    "steps.confirm.done": ENTER,
     "gates.scope.decision": ENTER,
     "gates.scope.comment": "ok by phone" + ENTER,
     "steps.publish.decision": ENTER,
+    "steps.publish.done": ENTER,
     "messages.holding.next_update": ENTER,
     "messages.holding.decision": ENTER,
 }

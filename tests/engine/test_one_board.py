@@ -14,7 +14,7 @@ import pytest
 
 from crisisplay.board import lead_board
 from crisisplay.clock import ManualClock
-from crisisplay.engine.walkthrough import Walkthrough
+from crisisplay.engine import actions
 from crisisplay.errors import Runaway
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.store import read_events
@@ -65,7 +65,7 @@ def test_a_clock_behind_the_timeline_neither_loops_nor_dates_back(
 def test_a_walkthrough_that_records_without_asking_is_stopped(
     runner: RunnerFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(Walkthrough, "needs_render", lambda self, message: True)
+    monkeypatch.setattr(actions, "needs_render", lambda walk, message: True)
     path = tmp_path / "runaway.jsonl"
     with pytest.raises(Runaway, match="without a single answer; it was stopped"):
         runner(ROOT).activate("nationwide-outage", ANSWERS, path)

@@ -187,6 +187,11 @@ PROBE = """JSON.stringify((() => {
     scripts: document.scripts.length,
     images: document.images.length,
     height: document.documentElement.scrollHeight,
+    labels: Array.from(document.querySelectorAll('svg.timeline text')).map(t => {
+      const r = t.getBoundingClientRect();
+      return {text: t.textContent, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom};
+    }),
+    lang: document.documentElement.lang,
   };
 })())"""
 
@@ -229,6 +234,25 @@ def open_page(tools: DevTools, url: str, width: int = 1280) -> Page:
         and e["params"]["entry"]["level"] == "error"
     ]
     return Page(session, tools.requests(session), facts, base64.b64decode(shot["data"]), errors)
+
+
+def print_pdf(tools: DevTools, session: str) -> bytes:
+    """The page as "print to PDF" gives it, with the page size its print style sheet asks."""
+    printed = tools.send(
+        "Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}, session=session
+    )
+    return base64.b64decode(printed["data"])
+
+
+def pdf_page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    """Width and height (points) of each page of ``pdf``, from the pages' media boxes."""
+    import re
+
+    sizes = []
+    for match in re.finditer(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", pdf):
+        x0, y0, x1, y1 = (float(v) for v in match.groups())
+        sizes.append((x1 - x0, y1 - y0))
+    return sizes
 
 
 # ---------------------------------------------------------------------------- PNG

@@ -15,7 +15,16 @@ from crisisplay.home import Home
 from crisisplay.report.chart import build_chart
 from crisisplay.report.run import render, report_of
 from tests.conftest import ROOT
-from tests.report.browser import MISSING, Page, devtools, open_page, read_png, require_chromium
+from tests.report.browser import (
+    MISSING,
+    Page,
+    devtools,
+    open_page,
+    pdf_page_sizes,
+    print_pdf,
+    read_png,
+    require_chromium,
+)
 from tests.report.timelines import drill_timeline
 
 pytestmark = pytest.mark.browser
@@ -23,6 +32,11 @@ pytestmark = pytest.mark.browser
 CANARY = "http://report-canary.invalid/pixel.png"
 #: colours of the chart's CSS: holding statements, resolutions, the 30-minute target
 HOLDING, RESOLUTION, TARGET = (0x1F, 0x5F, 0xA8), (0x1A, 0x7F, 0x37), (0xC6, 0x28, 0x28)
+
+
+PDF: dict[str, bytes] = {}
+#: A4 in PostScript points, landscape as the print style sheet asks
+A4_LANDSCAPE = (841.89, 595.28)
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +52,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Page, Page
     with devtools(binary, folder / "profile", folder / "chromium.log") as tools:
         page = open_page(tools, page_file.as_uri())
         control_page = open_page(tools, control.as_uri())
+        PDF["report"] = print_pdf(tools, page.session)
     shot = folder / "report.png"
     shot.write_bytes(page.screenshot)
     print(f"\nscreenshot of the HTML report: {shot}")
@@ -90,3 +105,28 @@ def test_a_missing_chromium_fails_with_the_way_to_install_it(
     with pytest.raises(pytest.fail.Exception, match="apt-get install chromium") as failed:
         require_chromium()
     assert str(failed.value) == MISSING
+
+
+def test_no_two_chart_labels_overlap(rendered: tuple[Path, Page, Page, int]) -> None:
+    _, page, _, _ = rendered
+    assert page.facts["lang"] == "fr"  # the French report, as its incident speaks French
+    boxes = [b for b in page.facts["labels"] if b["x1"] > b["x0"] and b["y1"] > b["y0"]]
+    assert len(boxes) > 30
+    assert any(b["text"].startswith("1. ") for b in boxes)  # the phases, numbered
+    overlaps = [
+        (a["text"], b["text"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x0"] < b["x1"] - 0.5
+        and b["x0"] < a["x1"] - 0.5
+        and a["y0"] < b["y1"] - 0.5
+        and b["y0"] < a["y1"] - 0.5
+    ]
+    assert not overlaps, overlaps
+
+
+def test_print_to_pdf_gives_a4_pages(rendered: tuple[Path, Page, Page, int]) -> None:
+    sizes = pdf_page_sizes(PDF["report"])
+    assert len(sizes) >= 2  # the report does not fit one page: it is paginated, not shrunk
+    for width, height in sizes:
+        assert abs(width - A4_LANDSCAPE[0]) < 2 and abs(height - A4_LANDSCAPE[1]) < 2

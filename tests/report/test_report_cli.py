@@ -15,8 +15,8 @@ def test_markdown_on_stdout_by_default(cli: Cli, tmp_path: Path) -> None:
     assert ran.exit_code == 0, ran.stderr
     assert ran.stdout.startswith("# After-action report: Local outage in Lyon\n")
     assert (
-        "| First public message | T+34 min (holding) | ✘ missed (target 30 min, 4 min late) |"
-        in (ran.stdout)
+        "| First public message | T+34 min (Holding statement) "
+        "| ✘ missed (target 30 min, 4 min late) |" in (ran.stdout)
     )
 
 
@@ -42,8 +42,20 @@ def test_html_to_a_file(cli: Cli, tmp_path: Path) -> None:
     ran = cli("report", "-t", str(timeline), "-f", "html", "--out", str(out), home=ROOT)
     assert ran.exit_code == 0, ran.stderr
     assert ran.stdout == ""
+    assert ran.stderr == f"Report written to {out}\n"  # the incident's language: English
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<svg" in page
+
+
+def test_lang_chooses_the_reports_language(cli: Cli, tmp_path: Path) -> None:
+    timeline = write(tmp_path / "t.jsonl", sealed(CRAFTED))
+    out = tmp_path / "rapport.md"
+    ran = cli("report", "-t", str(timeline), "--lang", "fr", "--out", str(out), home=ROOT)
+    assert ran.exit_code == 0, ran.stderr
+    assert ran.stderr == f"Rapport écrit dans {out}\n"
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Retour d'expérience : Local outage in Lyon\n")
+    assert "Heures : heure de Paris ;" in text and "## Chiffres clés" in text
 
 
 def test_the_newest_timeline_of_the_home_by_default(cli: Cli, home_copy: Path) -> None:
@@ -57,9 +69,10 @@ def test_the_newest_timeline_of_the_home_by_default(cli: Cli, home_copy: Path) -
 def test_steps_get_their_deadlines_from_the_home(cli: Cli, tmp_path: Path) -> None:
     timeline = write(tmp_path / "t.jsonl", sealed(CRAFTED))
     ran = cli("report", "-t", str(timeline), home=ROOT)
-    # local-outage's confirm-alert step is due 5 minutes after activation; done at 10:08
-    row = next(line for line in ran.stdout.splitlines() if line.startswith("| confirm-alert |"))
-    assert "10:05 (T+5 min)" in row and "3 min late" in row
+    # local-outage's confirm-alert step is due 5 minutes after activation (10:05 UTC, 11:05 in
+    # Paris, the home's zone); done at 10:08 UTC
+    row = next(line for line in ran.stdout.splitlines() if line.startswith("| Confirm the alert |"))
+    assert "11:05 (T+5 min)" in row and "3 min late" in row and "Camille Roux" in row
 
 
 def test_a_scenario_missing_from_the_home_still_gets_its_report(cli: Cli, tmp_path: Path) -> None:

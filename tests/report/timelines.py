@@ -41,10 +41,11 @@ def drill_timeline(name: str, folder: Path) -> Path:
     return path
 
 
-def incident_timeline(scenario: str, folder: Path) -> Path:
-    """The timeline of a real incident of ``scenario`` walked end to end from its answers."""
+def incident_timeline(scenario: str, folder: Path, lang: str | None = None) -> Path:
+    """The timeline of a real incident of ``scenario`` walked end to end from its answers
+    (in ``lang``, else the organisation's first language)."""
     path = folder / f"{scenario}.jsonl"
     answers = load_answers(ANSWERS / f"{scenario}.yaml")
     edges = Edges(ScriptedPrompter(answers), ManualClock(START), "camille-roux")
-    activate(Home(ROOT), scenario, edges, timeline=path, token=TOKEN)
+    activate(Home(ROOT), scenario, edges, lang=lang, timeline=path, token=TOKEN)
     return path

@@ -89,9 +89,10 @@ def test_a_signed_incident_verifies(
     code, out, _ = verify(monkeypatch, signed.home, copy)
     lines = out.splitlines()
     assert code == 0, out
-    assert lines[0].startswith("ok: 134 events, head ")
+    n = count(copy)
+    assert lines[0].startswith(f"ok: {n} events, head ")
     assert "signed by the person named" in lines[2] and "recorded on someone's behalf" in lines[2]
-    assert lines[3] == "witness: reaches the furthest head witnessed, #134 (1 witness(es))"
+    assert lines[3] == f"witness: reaches the furthest head witnessed, #{n} (1 witness(es))"
 
 
 def test_a_fact_rewritten_with_every_hash_recomputed_breaks_its_signature(
@@ -121,9 +122,11 @@ def test_the_last_40_events_deleted_fall_short_of_the_witness(
     copy.write_bytes(b"".join(copy.read_bytes().splitlines(keepends=True)[:-40]))
     code, out, _ = verify(monkeypatch, signed.home, copy)
     assert code == 1
-    short = f"134:{true_head[:16]}"
+    n = count(signed.timeline)
+    short = f"{n}:{true_head[:16]}"
     assert out.splitlines()[0] == (
-        f"BROKEN at seq 95: the timeline ends at #94, short of the head #134 ({short}) that "
+        f"BROKEN at seq {n - 39}: the timeline ends at #{n - 40}, short of the head #{n} ({short}) "
+        "that "
         f"the witness {witness_of(copy)} (of {signed.timeline}) gives: its last events were "
         "removed"
     )
@@ -133,7 +136,8 @@ def test_the_last_40_events_deleted_fall_short_of_the_witness(
     code, out, _ = verify(monkeypatch, signed.home, copy, "--expect", short)
     assert code == 1
     assert out.splitlines()[0] == (
-        f"BROKEN at seq 95: the timeline ends at #94, short of the head #134 ({short}) that "
+        f"BROKEN at seq {n - 39}: the timeline ends at #{n - 40}, short of the head #{n} ({short}) "
+        "that "
         "the head you expect gives: its last events were removed"
     )
 
@@ -149,6 +153,10 @@ def test_the_true_head_expected_of_the_whole_copy_holds(
     assert verify(monkeypatch, signed.home, copy, "--expect", "sixty-one")[0] == 2
 
 
+def count(timeline: Path) -> int:
+    return len(timeline.read_bytes().splitlines())
+
+
 def witness_of(copy: Path) -> Path:
     (found,) = (copy.parent / "state" / "witness").glob("*.witness")
     return found
@@ -161,7 +169,8 @@ def test_an_act_recorded_for_someone_else_says_so_and_fails_require_signatures(
         monkeypatch, signed.marc, "log", "note", "NOC: site access cut", "-t", str(copy),
         "--actor", "camille-roux",
     )  # fmt: skip
-    assert (code, out) == (0, "recorded #135\n")
+    n = count(copy)
+    assert (code, out) == (0, f"recorded #{n}\n")
     assert err == "recorded on behalf of camille-roux, signed with marc-dubois's key\n"
     event = read_events(copy).events[-1]
     assert (event.actor, event.by) == ("camille-roux", "marc-dubois")
@@ -169,12 +178,12 @@ def test_an_act_recorded_for_someone_else_says_so_and_fails_require_signatures(
     assert exported.splitlines()[-1].split(",")[4] == "camille-roux (recorded by marc-dubois)"
     code, out, _ = verify(monkeypatch, signed.home, copy)
     assert code == 0, out
-    assert "#135 for camille-roux by marc-dubois" in out
+    assert f"#{n} for camille-roux by marc-dubois" in out
     code, out, _ = verify(monkeypatch, signed.home, copy, "--require-signatures", "-f", "json")
     problems = json.loads(out)["problems"]
     assert code == 1
     assert {
-        "seq": 135,
+        "seq": n,
         "reason": "recorded on behalf of camille-roux by marc-dubois, not signed by "
         "camille-roux's own key",
     } in problems
@@ -189,7 +198,8 @@ def test_a_key_the_roster_does_not_give_is_a_forged_record(
     code, out, _ = verify(monkeypatch, signed.home, copy)
     assert code == 1
     assert out.splitlines()[0] == (
-        "BROKEN at seq 135: signed with a key that is not the one the organisation file gives "
+        f"BROKEN at seq {count(copy)}: signed with a key that is not the one the organisation file "
+        "gives "
         "for camille-roux (a forged record)"
     )
 
@@ -252,13 +262,14 @@ def test_the_report_says_whether_the_record_verified_and_who_signed_each_decisio
 ) -> None:
     code, out, err = run(monkeypatch, None, "--home", str(signed.home), "report", "-t", str(copy))
     assert code == 0, err
-    record = out[out.index("## The record") : out.index("## First public message")]
+    start = out.index("## Le registre")
+    record = out[start : out.index("\n## ", start)]
     head = json.loads(copy.read_bytes().splitlines()[-1])["hash"]
-    assert f"Verified: the whole record holds (134 events). Head 134:{head[:16]}" in record
-    assert "| gate.passed noc-scope | noc-duty | recorded on their behalf by camille-roux |" in (
-        record
-    )
-    assert "| incident.activated local-outage | camille-roux | signed by camille-roux |" in record
+    n = count(copy)
+    assert f"Vérifié : tout le registre tient ({n} événements). Tête {n}:{head[:16]}" in record
+    assert "| NOC duty engineer | enregistré pour son compte par Camille Roux |" in record
+    assert "| activation | Camille Roux | signé par Camille Roux |" in record
+    assert f"Témoin : la tête n° {n} a été attestée ; le registre l'atteint." in record
     document = json.loads(
         run(monkeypatch, None, "--home", str(signed.home), "report", "-t", str(copy), "-f", "json")[
             1
@@ -272,4 +283,5 @@ def test_the_report_says_whether_the_record_verified_and_who_signed_each_decisio
     lines = copy.read_bytes().splitlines(keepends=True)
     copy.write_bytes(b"".join(lines[:-40]))
     out = run(monkeypatch, None, "--home", str(signed.home), "report", "-t", str(copy))[1]
-    assert "NOT verified: 1 problem, the first at seq 95: the timeline ends at \\#94" in out
+    verdict = f"NON vérifié : 1 problème(s), le premier au n° {n - 39} : the timeline ends at"
+    assert f"{verdict} \\#{n - 40}" in out

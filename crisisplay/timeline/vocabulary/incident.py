@@ -35,6 +35,15 @@ class IncidentActivated(Payload):
     alert_at: Moment | None = doc("When the first alert came.", default=None)
     home: str | None = doc("The playbook home's folder.", default=None)
     drill_plan: JSON = doc("The drill as run: its file's content and its gates.", default=None)
+    drill_speed: float | None = doc(
+        "Exercise time runs this many times faster than the wall clock (a paced drill).",
+        default=None,
+    )
+    drill_paced: bool = doc(
+        "Exercise time flows (a person answers, or a speed was given) rather than jumping to "
+        "each scripted answer; resuming keeps it.",
+        default=False,
+    )
 
 
 @kind("incident.resolved")
@@ -60,6 +69,7 @@ class FactSet(Payload):
     unknown: bool = doc("Not known yet: said so, not guessed.", default=False)
     inject: str | None = doc("The drill inject that set it.", default=None)
     message: str | None = doc("The message whose publish question corrected it.", default=None)
+    gate: str | None = doc("The gate whose refusal corrected it.", default=None)
 
 
 @kind("fact.validated")

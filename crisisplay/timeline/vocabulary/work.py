@@ -36,6 +36,17 @@ class StepDone(Payload):
     checklist: tuple[str, ...] = doc("The checklist items ticked, as shown.", default=())
 
 
+@kind("task.checked")
+@dataclass(frozen=True, slots=True)
+class TaskChecked(Payload):
+    """Checklist items ticked by the task's owner, one act at a time (`crisisplay do TASK
+    --check ITEM`); the task stays open until its owner says it is done."""
+
+    task: str = doc("The step or post-crisis action id.")
+    items: tuple[str, ...] = doc("The items ticked, as shown.")
+    post: bool = doc("A post-crisis action rather than a step.", default=False)
+
+
 @kind("step.skipped")
 @dataclass(frozen=True, slots=True)
 class StepSkipped(Payload):

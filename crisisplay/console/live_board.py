@@ -1,0 +1,87 @@
+"""The lead's live board: when nothing is hers to answer, the cell's work, refreshed as the
+members act from their own terminals (a gate passed elsewhere shows within a fraction of a
+second, without a keystroke). Enter offers to take a task over; Ctrl-C pauses, as anywhere.
+"""
+
+from __future__ import annotations
+
+import select
+import sys
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TextIO
+
+from crisisplay.console import get_console, safe
+from crisisplay.texts import t
+
+if TYPE_CHECKING:
+    from crisisplay.engine.walkthrough import Walkthrough
+
+#: how often the store is looked at while waiting (a look is one fstat when nothing came)
+POLL_SECONDS = 0.1
+
+
+@dataclass
+class TerminalBoard:
+    """Waits on the store; shown with rich.live, keys read from ``keys`` (stdin)."""
+
+    keys: TextIO = sys.stdin
+    poll: float = POLL_SECONDS
+
+    def wait(self, walk: Walkthrough) -> None:
+        from rich.live import Live
+
+        recorder: Any = walk.session.recorder
+        console = get_console()
+        with Live(self._board(walk), console=console, refresh_per_second=4) as live:
+            while True:
+                events = recorder.read_new()
+                if events:
+                    walk.state.apply_all(events)
+                    return
+                moment = walk.graph.next_moment(walk.state)
+                if moment is not None and walk.session.clock.now() >= moment:
+                    return
+                if self._key_pressed():
+                    live.stop()
+                    self._take_over(walk)
+                    return
+                live.update(self._board(walk))
+
+    def _key_pressed(self) -> bool:
+        try:
+            ready, _, _ = select.select([self.keys], [], [], self.poll)
+        except (OSError, ValueError):
+            time.sleep(self.poll)
+            return False
+        if ready:
+            self.keys.readline()
+        return bool(ready)
+
+    def _board(self, walk: Walkthrough) -> Any:
+        from rich.console import Group
+        from rich.text import Text
+
+        from crisisplay.engine.waiting import waiting_on
+
+        lang = walk.lang
+        lines = [Text.from_markup(f"[heading]{safe(t('board.idle', lang))}[/]")]
+        lines += [Text(f"  - {line}") for line in waiting_on(walk)]
+        return Group(*lines)
+
+    def _take_over(self, walk: Walkthrough) -> None:
+        import questionary
+
+        from crisisplay.engine.actions import available
+
+        others = [a for a in available(walk) if not walk.may_act(a)]
+        none = t("board.none", walk.lang)
+        choices = [questionary.Choice(a.label, value=a.task or a.label) for a in others]
+        picked = questionary.select(
+            t("board.take_over", walk.lang), choices=[*choices, questionary.Choice(none, "")]
+        ).unsafe_ask()
+        if picked:
+            walk.taken.add(str(picked))
+
+
+__all__ = ["TerminalBoard"]

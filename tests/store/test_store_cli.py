@@ -1,0 +1,124 @@
+"""The commands on the shared store: activation from an answers file, members' acts, verify,
+pull, incidents; and no password in any output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crisisplay.timeline.events import NewEvent
+from crisisplay.timeline.pgconn import parse_target
+from crisisplay.timeline.pgquery import head_of, read_lines
+from crisisplay.timeline.state import fold
+from crisisplay.timeline.store import TimelineStore, read_events
+from crisisplay.timeline.verify import verify
+from tests.conftest import ROOT, Cli, Ran
+from tests.report.timelines import incident_timeline
+from tests.store.pgcluster import Cluster
+
+ANSWERS = ROOT / "playbooks" / "answers" / "nationwide-outage.yaml"
+
+
+def _quiet(ran: Ran, url: str) -> Ran:
+    """``ran``, checked to say nothing of the password nor the URL that carries it."""
+    secret = parse_target(url).url.split(":")[2].split("@")[0]
+    for text in (ran.stdout, ran.stderr):
+        assert secret not in text
+        assert url not in text
+    return ran
+
+
+@pytest.fixture(scope="module")
+def walked_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return incident_timeline("nationwide-outage", tmp_path_factory.mktemp("walked"))
+
+
+def test_the_answers_file_runs_end_to_end_on_the_shared_store(
+    cli: Cli, store_url: str, tmp_path: Path
+) -> None:
+    ran = _quiet(
+        cli("--store", store_url, "activate", "nationwide-outage", "--answers", str(ANSWERS),
+            "--quiet", "--actor", "camille-roux"),
+        store_url,
+    )  # fmt: skip
+    assert ran.exit_code == 0, ran.stderr
+    listed = _quiet(cli("--store", store_url, "incidents", "--format", "json"), store_url)
+    (incident,) = json.loads(listed.stdout)
+    assert (incident["scenario"], incident["state"], incident["drill"]) == (
+        "nationwide-outage",
+        "resolved",
+        False,
+    )
+    checked = _quiet(cli("--store", store_url, "timeline", "verify", "--format", "json"), store_url)
+    assert checked.exit_code == 0 and json.loads(checked.stdout)["ok"] is True
+    out = tmp_path / "pulled.jsonl"
+    pulled = _quiet(
+        cli("--store", store_url, "timeline", "pull", "--incident", incident["id"],
+            "--out", str(out)),
+        store_url,
+    )  # fmt: skip
+    assert pulled.exit_code == 0, pulled.stderr
+    result = verify(out)
+    head = head_of(parse_target(store_url), incident["id"])
+    assert result.ok and head == (result.events, result.head)
+    assert json.loads(checked.stdout)["head"] == result.head
+    on_file = cli("timeline", "verify", "--timeline", str(out))
+    assert on_file.exit_code == 0 and result.head in on_file.stdout
+    state = fold(read_events(out).events)
+    assert state.resolved_at is not None and state.scenario == "nationwide-outage"
+    report = _quiet(cli("--store", store_url, "report", "--format", "json"), store_url)
+    assert report.exit_code == 0, report.stderr
+    status = _quiet(cli("--store", store_url, "status", "--format", "json"), store_url)
+    assert status.exit_code == 0, status.stderr
+
+
+def test_push_then_members_act_on_the_shared_incident(
+    cli: Cli, store_url: str, walked_file: Path, tmp_path: Path
+) -> None:
+    events = read_events(walked_file).events
+    half = tmp_path / "half.jsonl"
+    half.write_bytes(b"".join(walked_file.read_bytes().splitlines(keepends=True)[:40]))
+    pushed = _quiet(cli("--store", store_url, "timeline", "push", str(half)), store_url)
+    assert pushed.exit_code == 0, pushed.stderr
+    assert "pushed 40 of 40" in pushed.stdout
+    again = _quiet(cli("timeline", "push", str(walked_file), "--store", store_url), store_url)
+    assert again.exit_code == 0 and f"pushed {len(events) - 40} of {len(events)}" in again.stdout
+    assert read_lines(parse_target(store_url), events[0].incident) == walked_file.read_bytes()
+    noted = _quiet(
+        cli("--store", store_url, "log", "note", "press desk called", "--actor", "alice",
+            "--incident", events[0].incident),
+        store_url,
+    )  # fmt: skip
+    assert noted.exit_code == 0 and f"recorded #{len(events) + 1}" in noted.stdout
+
+
+def test_a_push_of_another_history_is_refused(
+    cli: Cli, store_url: str, walked_file: Path, tmp_path: Path
+) -> None:
+    first = read_events(walked_file).events[0]
+    assert cli("--store", store_url, "timeline", "push", str(walked_file)).exit_code == 0
+    other = tmp_path / "other.jsonl"
+    news = [NewEvent(first.kind, "mallory", None, first.payload, first.at)]
+    TimelineStore(other, incident=first.incident).append_many(news)
+    ran = _quiet(cli("--store", store_url, "timeline", "push", str(other)), store_url)
+    assert ran.exit_code == 2 and "with another history: not pushed" in ran.stderr
+    assert read_lines(parse_target(store_url), first.incident) == walked_file.read_bytes()
+
+
+def test_wrong_credentials_unreachable_and_missing_schema_are_one_line(
+    cli: Cli, cluster: Cluster, store_url: str
+) -> None:
+    wrong = store_url.replace(cluster.password, "nope-pw")
+    bare_url = cluster.url(cluster.create_database())
+    for url, said in (
+        (wrong, "the server refused the credentials"),
+        (bare_url, "has no crisisplay schema"),
+        ("postgresql://u:pw-x@127.0.0.1:1/db", "cannot reach the shared store"),
+    ):
+        ran = _quiet(cli("--store", url, "incidents"), url)
+        assert ran.exit_code == 2
+        assert said in ran.stderr
+        assert len(ran.stderr.strip().splitlines()) <= 2  # the line, and at most its hint
+        assert "pw-x" not in ran.stderr and "nope-pw" not in ran.stderr

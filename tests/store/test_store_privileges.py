@@ -1,0 +1,75 @@
+"""A member login may read and call the append function, nothing else; and even the owner
+cannot change a recorded event (a trigger refuses)."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from crisisplay.errors import UsageError
+from crisisplay.timeline.pgconn import parse_target
+from crisisplay.timeline.pgstore import PgStore
+from tests.store.pgcluster import Cluster
+from tests.store.test_store_basics import INCIDENT, _activation, _note
+
+MEMBER = "cp_member_alice"
+MEMBER_PASSWORD = "alice-pw-2026"
+OUTSIDER = "cp_outsider"
+
+
+@pytest.fixture
+def member_url(cluster: Cluster, store_url: str) -> str:
+    cluster.create_login(MEMBER, MEMBER_PASSWORD)
+    with psycopg.connect(store_url, autocommit=True) as conn:
+        conn.execute(f"GRANT crisisplay_member TO {MEMBER}")
+    db = store_url.rsplit("/", 1)[1]
+    return cluster.url(db, MEMBER, MEMBER_PASSWORD)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE crisisplay.events SET line = 'x'",
+        "UPDATE crisisplay.events SET login = 'camille'",
+        "DELETE FROM crisisplay.events",
+        "TRUNCATE crisisplay.events",
+        "INSERT INTO crisisplay.events (incident, seq, event_id, hash, line, login) "
+        "SELECT incident, 99, gen_random_uuid(), hash, line, 'camille' FROM crisisplay.events",
+        "UPDATE crisisplay.incidents SET head_seq = 0",
+    ],
+)
+def test_a_member_can_only_read_and_append(member_url: str, store_url: str, statement: str) -> None:
+    store = PgStore(parse_target(member_url), INCIDENT, create=True)
+    store.append_many([_activation(), _note(1)])
+    with psycopg.connect(member_url, autocommit=True) as conn:
+        lines = conn.execute("SELECT line FROM crisisplay.events ORDER BY seq").fetchall()
+        assert len(lines) == 2
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(statement)
+    with psycopg.connect(store_url) as conn:
+        rows = conn.execute("SELECT seq, login FROM crisisplay.events ORDER BY seq").fetchall()
+    assert rows == [(1, MEMBER), (2, MEMBER)]  # the server's login, not a declared one
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE crisisplay.events SET login = 'camille'",
+        "DELETE FROM crisisplay.events WHERE seq = 2",
+        "TRUNCATE crisisplay.events",
+    ],
+)
+def test_the_trigger_refuses_changes_even_to_the_owner(store_url: str, statement: str) -> None:
+    PgStore(parse_target(store_url), INCIDENT, create=True).append_many([_activation(), _note(1)])
+    with psycopg.connect(store_url, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+            conn.execute(statement)
+        assert conn.execute("SELECT count(*) FROM crisisplay.events").fetchone() == (2,)
+
+
+def test_a_login_without_the_member_role_is_told_so(cluster: Cluster, store_url: str) -> None:
+    cluster.create_login(OUTSIDER, "outsider-pw")
+    url = cluster.url(store_url.rsplit("/", 1)[1], OUTSIDER, "outsider-pw")
+    with pytest.raises(UsageError, match="may not") as caught:
+        PgStore(parse_target(url), INCIDENT, create=True).append(_activation())
+    assert "outsider-pw" not in str(caught.value)
