@@ -108,14 +108,10 @@ def _folder() -> Path:
 
 
 def _person(given: str | None) -> str:
+    from crisisplay.cli.options import resolve_actor
     from crisisplay.playbook.types import ID_PATTERN, Pattern
 
-    if given and given.strip():
-        person = given.strip()
-    else:
-        import getpass
-
-        person = getpass.getuser()
+    person = resolve_actor(given)
     try:
         Pattern(ID_PATTERN, "person id").check(person)
     except ValueError as exc:

@@ -16,7 +16,7 @@ from timeline_support import BASE, INCIDENT, NoteMaker
 from crisisplay.errors import UsageError
 from crisisplay.timeline.events import BadLine, NewEvent, canonical, parse_line, seal
 from crisisplay.timeline.signing import KeySigner, create_key, read_identity, signed_body
-from crisisplay.timeline.store import TimelineStore
+from crisisplay.timeline.store import TimelineStore, read_events
 from crisisplay.timeline.verify import verify
 from crisisplay.timeline.witness import FileWitness
 
@@ -193,3 +193,25 @@ def test_cryptography_is_imported_only_when_a_key_is_used(tmp_path: Path, note: 
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert ran.stdout.splitlines() == ["recorded #3", "True"]
+
+
+def test_a_repair_is_crisisplays_own_event_signed_by_the_terminal_that_wrote_it(
+    tmp_path: Path, note: NoteMaker
+) -> None:
+    key = make_key(tmp_path / "keys", "alice")
+    timeline = tmp_path / "t.jsonl"
+    store = TimelineStore(timeline, incident=INCIDENT, signer=KeySigner(key, lambda: None))
+    store.append(note())
+    with timeline.open("ab") as file:
+        file.write(b'{"actor":"alice","by":"ali')  # a write a crash cut short
+    events = TimelineStore(timeline, signer=KeySigner(key, lambda: None)).append_many([note()])
+    repaired = read_events(timeline).events[1]
+    assert (repaired.kind, repaired.actor, repaired.by) == (
+        "timeline.repaired",
+        "crisisplay",
+        "alice",
+    )
+    assert events[-1].seq == 3
+    result = verify(timeline, roster={"alice": key.public}, require_signatures=True)
+    assert result.ok, result.flaws
+    assert result.signatures.states == ["own", "system", "own"]
