@@ -76,6 +76,8 @@ class Status:
     role_titles: Mapping[str, str] = field(default_factory=dict)
     #: the severity level's name in ``lang``
     severity_title: str | None = None
+    #: acts sent late from a laptop's outbox that no longer applied: (seq, who, why)
+    late_acts: tuple[tuple[int, str, str], ...] = ()
 
     def role(self, role_id: str) -> str:
         return self.role_titles.get(role_id, role_id)
@@ -108,6 +110,7 @@ class Status:
             "next_update_in_min": round(left.total_seconds() / 60) if left is not None else None,
             "missing_roles": [{"role": r, "reason": why} for r, why in self.missing_roles],
             "first_public_at": format_time(self.first_public_at) if self.first_public_at else None,
+            "late_acts": [{"seq": q, "by": who, "reason": why} for q, who, why in self.late_acts],
         }
 
 
@@ -219,6 +222,7 @@ def status_of(
         first_public_at=min(public, default=None),
         lang=lang,
         zone=org.timezone,
+        late_acts=tuple((e.seq, e.actor, e.text) for e in state.entries if e.kind == "act.late"),
         role_titles={role.id: role.title.get_text(lang) for role in org.roles},
         severity_title=next(
             (

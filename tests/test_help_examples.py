@@ -107,7 +107,7 @@ def example_home(tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> P
     (home / "under-way.yaml").write_text(yaml.safe_dump(answers, allow_unicode=True))
     under_way = ["activate", "nationwide-outage", "--answers", "under-way.yaml", "--quiet"]
     ran = cli(*under_way, "--timeline", UNDER_WAY, "--actor", "camille-roux")
-    assert ran.exit_code == 0 and "messages.update" in ran.stdout, ran.stdout + ran.stderr
+    assert ran.exit_code == 0 and "[publish update]" in ran.stdout, ran.stdout + ran.stderr
     monkeypatch.setattr("crisisplay.console.incident_views.time.sleep", _ctrl_c, raising=True)
     return home
 

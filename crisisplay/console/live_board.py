@@ -33,7 +33,7 @@ class TerminalBoard:
 
         recorder: Any = walk.session.recorder
         console = get_console()
-        with Live(self._board(walk), console=console, refresh_per_second=4) as live:
+        with Live(self._board(walk), console=console, refresh_per_second=4, transient=True) as live:
             while True:
                 events = recorder.read_new()
                 if events:

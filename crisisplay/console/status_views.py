@@ -64,6 +64,9 @@ def status_board(status: Status) -> Group:
         parts.append(panel("\n".join(lines), t("status.gates_waiting", lang), style="warning"))
     if status.open_steps:
         parts.append(_open_steps(status, times))
+    if status.late_acts:
+        lines = [f"#{seq} {safe(who)}: {safe(why)}" for seq, who, why in status.late_acts]
+        parts.append(panel("\n".join(lines), t("status.late_acts", lang), style="warning"))
     return Group(*parts)
 
 

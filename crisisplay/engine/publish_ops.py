@@ -17,7 +17,6 @@ from crisisplay.engine.acts import Superseded
 from crisisplay.engine.tasks import Task, all_tasks
 from crisisplay.engine.walkthrough import Session, Walkthrough
 from crisisplay.errors import UsageError
-from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.model import Message
 from crisisplay.playbook.yamlio import Document
 from crisisplay.prompts import ScriptedPrompter
@@ -29,15 +28,11 @@ _TRIES = 20
 
 
 def find_message(session: Session, message_id: str) -> tuple[Message, Task]:
+    """The message, and the task that carries it (whose gates come before it too)."""
+    from crisisplay.messages.render import find_message as find
+
     scenario = session.scenario
-    message = scenario.message(message_id)
-    if message is None:
-        known = [m.id for m in scenario.messages]
-        raise UsageError(
-            f"scenario {scenario.id!r} has no message {message_id!r}"
-            f"{did_you_mean(message_id, known)}",
-            hint=f"its messages: {', '.join(known)}",
-        )
+    message = find(scenario, message_id)
     carrier = next((t for t in all_tasks(scenario) if message.id in t.messages), None)
     if carrier is None:
         raise UsageError(f"no task of {scenario.id!r} publishes {message.id!r}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crisisplay.engine.actions import available
+from crisisplay.engine.actions import Action, available
 from crisisplay.engine.graph import DONE
 from crisisplay.texts import t
 
@@ -16,7 +16,7 @@ def waiting_on(walk: Walkthrough) -> list[str]:
     """One line per act owed by another member, then per task still waiting on something."""
     lang, state = walk.lang, walk.state
     lines = [
-        t("board.owed_by", lang, task=action.label, who=who(walk, action.owner))
+        t("board.owed_by", lang, task=named(walk, action), who=who(walk, action.owner))
         for action in available(walk)
         if not walk.may_act(action)
     ]
@@ -28,8 +28,23 @@ def waiting_on(walk: Walkthrough) -> list[str]:
         unmet = walk.graph.unmet(task, state, values, now)
         if unmet:
             what = ", ".join(w.label() for w in unmet)
-            lines.append(t("board.waits_on", lang, task=task.id, what=what))
+            title = f"{task.title.get_text(lang)} [{task.id}]"
+            lines.append(t("board.waits_on", lang, task=title, what=what))
     return list(dict.fromkeys(lines))  # two tasks behind one gate: said once
+
+
+def named(walk: Walkthrough, action: Action) -> str:
+    """``Valider le périmètre [gate noc-scope]``: what a person reads, and the id a command
+    takes."""
+    lang, scenario = walk.lang, walk.scenario
+    if action.group == "gates" and (gate := scenario.gate(action.target)) is not None:
+        return f"{gate.title.get_text(lang)} [gate {action.target}]"
+    if action.group == "messages" and (message := scenario.message(action.target)) is not None:
+        return f"{message.title.get_text(lang)} [publish {action.target}]"
+    task = next((task for task in walk.tasks if task.id == action.target), None)
+    if task is not None:
+        return f"{task.title.get_text(lang)} [do {task.id}]"
+    return action.label
 
 
 def who(walk: Walkthrough, role: str | None) -> str:

@@ -44,18 +44,9 @@ FactType = Literal[
     "text", "number", "choice", "multi-choice", "time", "datetime", "duration", "boolean"
 ]
 MessageKind = Literal[
-    "holding",
-    "update",
-    "resolution",
-    "compensation",
-    "faq",
-    "agent-script",
-    "ivr",
-    "internal-brief",
-    "press-statement",
-    "authority-notice",
-    "breach-notice",
-]
+    "holding", "update", "resolution", "compensation", "faq", "agent-script", "ivr",
+    "internal-brief", "press-statement", "authority-notice", "breach-notice",
+]  # fmt: skip
 Audience = Literal["public", "customers", "internal", "press", "authority"]
 PostActionKind = Literal[
     "compensation", "recontact", "survey", "report-h6", "report-d2", "review", "plan-update"
@@ -323,18 +314,14 @@ class Step:
     title: LocalText = doc("What to do.")
     owner: Ident = doc("Role that owns the step.")
     deadline: Due | None = doc(
-        "Due this long after activation, or after an anchor: '24h after detected_at'.",
-        default=None,
+        "Due after activation, or after: '24h after detected_at'.", default=None
     )
     every: Duration | None = doc(
-        "The update cadence of a step that publishes updates: each update task is due no "
-        "later than this long after the publication before it, whatever time was promised.",
-        default=None,
+        "Update cadence: each update is due at most this long after the one before.", default=None
     )
     after: tuple[str, ...] | None = doc(
-        "What it waits for before it opens: steps (done or skipped), 'gate:ID' (passed), "
-        "'fact:ID' (known) or a time ('30m after activation'). Default: the step before it; "
-        "[] opens it at activation.",
+        "What it waits for: steps, 'gate:ID', 'fact:ID', '30m after activation' (default: the "
+        "step before it; [] opens it at activation).",
         default=None,
     )
     checklist: tuple[LocalText, ...] = doc("Items to tick.", default=())

@@ -281,6 +281,12 @@ def _entry(s: IncidentState, p: v.NoteAdded | v.DecisionLogged, e: Event, at: da
     s.entries.append(Entry(e.kind, at, e.actor, e.role, p.text, e.seq))
 
 
+def _late(s: IncidentState, p: v.LateAct, e: Event, at: datetime) -> None:
+    kinds = [str(item.get("kind")) for item in p.events or [] if isinstance(item, dict)]
+    text = f"{p.reason} ({', '.join(kinds)})" if kinds else p.reason
+    s.entries.append(Entry(e.kind, at, e.actor, e.role, text, e.seq))
+
+
 def _inject(s: IncidentState, p: v.DrillInject, e: Event, at: datetime) -> None:
     s.injects.append(InjectState(p.inject, p.kind, e.seq, at, p.target, p.text))
 
@@ -329,6 +335,7 @@ _HANDLERS: dict[type, Handler] = {
     v.PostSkipped: _post_skipped,
     v.DecisionLogged: _entry,
     v.NoteAdded: _entry,
+    v.LateAct: _late,
     v.WalkthroughPaused: _paused,
     v.WalkthroughCompleted: _completed,
     v.DrillInject: _inject,

@@ -191,9 +191,11 @@ def late_reason(state: IncidentState, news: Sequence[NewEvent]) -> str | None:
 
 
 def late_record(act: Pending, reason: str) -> NewEvent:
+    from crisisplay.timeline.vocabulary import LateAct, new_event
+
     first = act.news[0]
-    payload = {"reason": reason, "decided_at_seq": act.expect, "events": _encode(act.news)}
-    return NewEvent(LATE_KIND, first.actor, first.role, payload, first.time)
+    late = LateAct(reason, act.expect, _encode(act.news))
+    return new_event(late, first.actor, first.role, first.time)
 
 
 def _what(act: Pending) -> str:

@@ -186,11 +186,11 @@ def test_the_trainer_presses_enter_through_the_real_prompt(
 @dataclass
 class Person:
     """Someone at the keyboard who reads the first question for a long while: answers come from
-    a file, but the first one only once three injects have reached the timeline (or never)."""
+    a file, but the first one only once every inject has reached the timeline (or never)."""
 
     inner: ScriptedPrompter
     timeline: Path
-    waited_for: int = 3
+    waited_for: int = 4
     held: list[str] = field(default_factory=list)
 
     def ask(self, question: Question) -> Answer:

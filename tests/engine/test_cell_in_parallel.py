@@ -10,6 +10,7 @@ only others can act and carries on with `resume` once they have.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -40,23 +41,31 @@ def _lead_answers(tmp_path: Path) -> Path:
     return path
 
 
-def _completed(timeline: Path) -> bool:
-    return any(e.kind == "walkthrough.completed" for e in read_events(timeline).events)
-
-
 class Cell:
-    def __init__(self, timeline: Path) -> None:
-        self.timeline = timeline
-        self.log: list[tuple[str, list[str], int, str]] = []
+    """Four people on one incident: on a file beside them all, or on a shared PostgreSQL store,
+    each then with a laptop of their own (a cache folder of their own: their local copy and
+    outbox) and their own connection."""
+
+    def __init__(self, folder: Path, store: str | None = None) -> None:
+        self.folder = folder
+        self.timeline = folder / "incident.jsonl"
+        self.store = store
+        self.log: list[tuple[str | None, list[str], int, str]] = []
         self.lock = threading.Lock()
         self.started = time.monotonic()
 
     def run(self, who: str | None, *args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "crisisplay", *args, "--timeline", str(self.timeline)]
+        command = [sys.executable, "-m", "crisisplay"]
+        env = dict(os.environ)
+        if self.store is None:
+            command += [*args, "--timeline", str(self.timeline)]
+        else:
+            command += ["--store", self.store, *args]
+            env["XDG_CACHE_HOME"] = str(self.folder / f"laptop-{who or 'reader'}")
         if who is not None:
             command += ["--actor", who]
         ran = subprocess.run(
-            command, check=False, capture_output=True, text=True, cwd=ROOT, timeout=120
+            command, check=False, capture_output=True, text=True, cwd=ROOT, timeout=120, env=env
         )
         with self.lock:
             self.log.append((who, list(args), ran.returncode, ran.stdout + ran.stderr))
@@ -67,11 +76,27 @@ class Cell:
             assert time.monotonic() - self.started < DEADLINE_S, "the cell never got there"
             time.sleep(0.3)
 
+    def started_yet(self) -> bool:
+        return self.store is not None or self.timeline.exists()
+
     def succeeds(self, who: str, *args: str) -> Callable[[], bool]:
         def attempt() -> bool:
-            return self.timeline.exists() and self.run(who, *args).returncode == 0
+            return self.started_yet() and self.run(who, *args).returncode == 0
 
         return attempt
+
+    def completed(self) -> bool:
+        ran = self.run(None, "status", "--format", "json")
+        return ran.returncode == 0 and json.loads(ran.stdout)["completed"] is True
+
+    def record(self) -> Path:
+        """The incident's file: the one beside them, or a verified copy pulled from the store."""
+        if self.store is None:
+            return self.timeline
+        copy = self.folder / "pulled.jsonl"
+        ran = self.run(None, "timeline", "pull", "--out", str(copy))
+        assert ran.returncode == 0, ran.stdout + ran.stderr
+        return copy
 
     def task_state(self, task: str) -> str | None:
         ran = self.run(None, "tasks", "--format", "json")
@@ -81,8 +106,11 @@ class Cell:
 
 
 def test_four_terminals_play_a_nationwide_outage_together(tmp_path: Path) -> None:
-    timeline = tmp_path / "incident.jsonl"
-    cell = Cell(timeline)
+    play(Cell(tmp_path))
+
+
+def play(cell: Cell) -> None:
+    tmp_path = cell.folder
     lead_file = _lead_answers(tmp_path)
     promised = (datetime.now(timezone.utc) + timedelta(hours=2)).astimezone(
         ZoneInfo("Europe/Paris")
@@ -91,7 +119,7 @@ def test_four_terminals_play_a_nationwide_outage_together(tmp_path: Path) -> Non
 
     def lead() -> None:
         ran = cell.run("camille-roux", "activate", "nationwide-outage", "--answers", str(lead_file))
-        while not _completed(timeline):
+        while not cell.completed():
             assert ran.returncode == 0, ran.stdout + ran.stderr
             outcome.setdefault("first stop", ran.stdout)
             assert time.monotonic() - cell.started < DEADLINE_S, ran.stdout
@@ -109,7 +137,7 @@ def test_four_terminals_play_a_nationwide_outage_together(tmp_path: Path) -> Non
         cell.until(cell.succeeds("ines-haddad", "publish", "holding", "--next-update", at))
 
     def legal() -> None:
-        cell.until(lambda: timeline.exists() and cell.task_state("press") == "started")
+        cell.until(lambda: cell.started_yet() and cell.task_state("press") == "started")
         comment = "remove the cause: not confirmed"
         cell.until(
             cell.succeeds("julie-fabre", "gate", "refuse", "legal-review", "--comment", comment)
@@ -134,7 +162,10 @@ def test_four_terminals_play_a_nationwide_outage_together(tmp_path: Path) -> Non
     assert "lead" in outcome, "the board never completed"
 
     # The board stopped while the others had to act, saying on whom it waited.
-    assert "gates.noc-scope" in outcome["first stop"] or "confirm-alert" in outcome["first stop"]
+    assert (
+        "[gate noc-scope]" in outcome["first stop"] or "[do confirm-alert]" in outcome["first stop"]
+    )
+    timeline = cell.record()
     assert verify(timeline).ok
     events = read_events(timeline).events
 

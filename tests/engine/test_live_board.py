@@ -32,7 +32,7 @@ def test_a_gate_passed_elsewhere_wakes_the_board(runner: RunnerFactory, tmp_path
     lead.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
     path = tmp_path / "t.jsonl"
     first = runner(ROOT).activate("nationwide-outage", lead, path)
-    assert any("gates.noc-scope" in line for line in first.waiting)
+    assert any("[gate noc-scope]" in line for line in first.waiting)
     store, state = join(path)
     playbook = load_playbook(runner(ROOT).home, only="nationwide-outage")
     session = Session(playbook, playbook.scenario("nationwide-outage"), "fr", "camille-roux",
@@ -62,4 +62,4 @@ def test_a_gate_passed_elsewhere_wakes_the_board(runner: RunnerFactory, tmp_path
     assert walk.state.gates["noc-scope"].status == "passed"
     from crisisplay.engine.waiting import waiting_on
 
-    assert not any("gates.noc-scope" in line for line in waiting_on(walk))
+    assert not any("[gate noc-scope]" in line for line in waiting_on(walk))

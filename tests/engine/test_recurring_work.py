@@ -160,3 +160,37 @@ def test_the_update_cadence_caps_a_late_promise(runner: RunnerFactory, tmp_path:
     first = next(e for e in events if e.kind == "promise.made")
     tasks = _tasks(fold(events[: first.seq]), "nationwide-outage", first.at)
     assert tasks["update-1"].due == first.at + timedelta(hours=2)
+
+
+def test_the_24h_warning_stays_open_while_restoration_runs(
+    runner: RunnerFactory, tmp_path: Path
+) -> None:
+    """The security lead files the NIS2 warning from her own terminal: the board restores,
+    resolves and moves on meanwhile, and the 24-hour task is open beside all of it."""
+    from crisisplay.engine.task_ops import do_task
+
+    answers = yaml.safe_load((ROOT / "playbooks/answers/cyberattack.yaml").read_text())
+    for step in ("nis2-early-warning", "nis2-notification", "nis2-final-report"):
+        del answers["steps"][step]
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    timeline = tmp_path / "cyber.jsonl"
+    run = runner(ROOT).activate("cyberattack", path, timeline)
+    assert run.state.resolved_at is not None and run.state.completed_at is None
+    assert any("nis2-early-warning" in line for line in run.waiting)
+    events = read_events(timeline).events
+    restoring = next(
+        e for e in events if e.kind == "step.started" and e.payload["step"] == "confirm-services"
+    )
+    during = fold(events[: restoring.seq])
+    tasks = _tasks(during, "cyberattack", restoring.at)
+    assert tasks["confirm-services"].state in ("started", "late")
+    assert tasks["nis2-early-warning"].state in ("open", "late")
+    assert tasks["nis2-notification"].waits_on == ("nis2-early-warning",)
+    # and its owner closes it from where she is
+    playbook = load_playbook(Home(ROOT), only="cyberattack")
+    state = fold(events)
+    decided = do_task(state, playbook.scenario("cyberattack"), playbook.organisation,
+                      task_id="nis2-early-warning", person="helene-marchand",
+                      now=restoring.at)  # fmt: skip
+    assert [p.KIND for p in decided.events] == ["step.started", "step.done"]

@@ -90,3 +90,9 @@ def test_acts_kept_while_the_server_is_stopped_are_sent_once_and_late_shown_late
     decisions = fold(PgStore(parse_target(store_url), incident).read_new()).gates["noc-scope"]
     assert decisions.decisions[-1].comment == "from the NOC room"  # the late one not applied
     assert b"".join(canonical_line(e) for e in walked[:head]) in b"\n".join(lines) + b"\n"
+    # and the late act is visible: in status and in the report's log, kept and not applied
+    status = json.loads(cli(*base, "status", "--incident", incident, "--format", "json").stdout)
+    assert [a["by"] for a in status["late_acts"]] == [late[0]["actor"]]
+    assert "already passed by noc-duty" in status["late_acts"][0]["reason"]
+    report = cli(*base, "report", "--incident", incident, "--format", "md", "--lang", "en").stdout
+    assert "late act, not applied" in report and "already passed by noc-duty" in report

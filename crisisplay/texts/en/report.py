@@ -201,6 +201,7 @@ TEXTS: dict[str, str] = {
     "report.log.empty": "No note or decision logged.",
     "report.log.note": "note",
     "report.log.decision": "decision",
+    "report.log.act": "late act, not applied",
     "report.kind.holding": "holding statement",
     "report.kind.update": "update",
     "report.kind.resolution": "resolution",

@@ -15,6 +15,7 @@ TEXTS: dict[str, str] = {
     "status.late": "{late} late",
     "status.in": "in {left}",
     "status.roles_missing": "Roles not covered",
+    "status.late_acts": "Acts that came too late (kept, not applied)",
     "status.gates_waiting": "Gates waiting",
     "status.gate.pending": "pending",
     "status.gate.refused": "refused",

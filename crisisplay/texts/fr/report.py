@@ -201,6 +201,7 @@ TEXTS: dict[str, str] = {
     "report.log.empty": "Aucune note ni décision consignée.",
     "report.log.note": "note",
     "report.log.decision": "décision",
+    "report.log.act": "acte arrivé trop tard, non appliqué",
     "report.kind.holding": "message d'attente",
     "report.kind.update": "point d'étape",
     "report.kind.resolution": "résolution",

@@ -15,6 +15,7 @@ TEXTS: dict[str, str] = {
     "status.late": "{late} de retard",
     "status.in": "dans {left}",
     "status.roles_missing": "Rôles non tenus",
+    "status.late_acts": "Actes arrivés trop tard (gardés, non appliqués)",
     "status.gates_waiting": "Validations en attente",
     "status.gate.pending": "en attente",
     "status.gate.refused": "refusée",

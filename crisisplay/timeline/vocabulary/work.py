@@ -184,6 +184,17 @@ class DrillInject(Payload):
     target: str | None = doc("The role it is addressed to.", default=None)
 
 
+@kind("act.late")
+@dataclass(frozen=True, slots=True)
+class LateAct(Payload):
+    """An act made while the shared store was out of reach, sent later, that no longer applied
+    when it arrived (a gate decided meanwhile, the incident resolved): kept, not applied."""
+
+    reason: str = doc("Why it no longer applied.")
+    decided_at_seq: int | None = doc("The last seq its maker had seen.", default=None)
+    events: JSON = doc("The events of the act, as they were made.", default=None)
+
+
 @kind("timeline.repaired")
 @dataclass(frozen=True, slots=True)
 class TimelineRepaired(Payload):
