@@ -19,6 +19,21 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Compiled templates are cached under the user's cache folder: tests use a folder of their own.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="crisisplay-test-cache-")
+# So is the signing key (none: every timeline unsigned, unless a test makes keys of its own).
+os.environ["CRISISPLAY_CONFIG_DIR"] = tempfile.mkdtemp(prefix="crisisplay-test-config-")
+os.environ.pop("CRISISPLAY_KEY_PASSPHRASE", None)
+
+
+@pytest.fixture(autouse=True)
+def own_state_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test's witnessed heads in a folder of its own (tests reuse incident ids), and its
+    own config folder: a key one test makes signs nothing in another."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("CRISISPLAY_STATE_DIR", str(folder))
+    monkeypatch.setenv("CRISISPLAY_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    return folder
 
 
 @dataclass(frozen=True)

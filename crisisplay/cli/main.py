@@ -147,4 +147,5 @@ COMMAND_MODULES: dict[str, str] = {
     "store": "store_cmds",
     "incidents": "store_cmds",
     "sync": "store_cmds",
+    "key": "key_cmds",
 }

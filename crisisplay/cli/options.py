@@ -154,9 +154,15 @@ LangOption = Annotated[
 
 
 def resolve_actor(given: str | None) -> str:
-    """The person acting: ``--actor``/``$CRISISPLAY_ACTOR``, else the login name."""
+    """The person acting: ``--actor``/``$CRISISPLAY_ACTOR``, else the holder of the local
+    signing key, else the login name."""
     if given and given.strip():
         return given.strip()
+    from crisisplay.recording import current
+
+    signer = current().signer
+    if signer is not None:
+        return signer.person
     import getpass
 
     from crisisplay.errors import UsageError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -49,13 +50,21 @@ def exit_code_of(exc: BaseException) -> int:
     return errors.EXIT_INTERNAL
 
 
+def _recording() -> contextlib.AbstractContextManager[object]:
+    """The person's signing key and witness for the stores of this command."""
+    from crisisplay.cli.keyring import recording_for
+
+    return recording_for(os.environ)
+
+
 def command(fn: Callable[P, int | None]) -> Callable[P, None]:
     """Wrap a command body: its int result is the exit code; errors become one line and a code."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
-            code = fn(*args, **kwargs) or errors.EXIT_OK
+            with _recording():
+                code = fn(*args, **kwargs) or errors.EXIT_OK
         except typer.Exit:
             raise
         except BrokenPipeError:

@@ -14,6 +14,7 @@ from crisisplay.cli.options import (
     ActorOption,
     LangOption,
     TimelineOption,
+    current_home,
     resolve_actor,
     resolve_timeline,
 )
@@ -120,24 +121,49 @@ def verify(
     output: Annotated[
         VerifyFormat, typer.Option("--format", "-f", help="text for people, json for scripts.")
     ] = VerifyFormat.text,
+    require_signatures: Annotated[
+        bool,
+        typer.Option(
+            "--require-signatures",
+            help="Also refuse every act of a person not signed by that person's own key "
+            "(on-behalf records and unsigned acts included).",
+        ),
+    ] = False,
+    expect: Annotated[
+        str | None,
+        typer.Option(
+            "--expect",
+            metavar="SEQ:HASH",
+            help="A head written down elsewhere (the report prints it): the timeline must reach "
+            "it, unchanged.",
+        ),
+    ] = None,
 ) -> int:
-    """Check the hash chain: every event intact, in order, none missing (exit 1 if broken).
+    """Check the record: every event intact, in order, none missing; every act's signature
+    against the keys of the organisation file; every head witnessed on this machine (exit 1
+    if anything does not hold). A lawyer checking the gate decisions adds
+    --require-signatures; a copy from another machine is checked against a head written down
+    with --expect 133:4f2a9c1e7b3d0a55.
 
     Example: crisisplay timeline verify --format json
     """
+    from crisisplay.attestation import check_record, describe
     from crisisplay.textsafe import sanitize_line
-    from crisisplay.timeline.verify import verify as verify_timeline
+    from crisisplay.timeline.witness import parse_head
 
-    result = verify_timeline(resolve_timeline(timeline))
+    expected = [parse_head(expect)] if expect is not None else []
+    path = resolve_timeline(timeline)
+    checked = check_record(
+        current_home(), path, expect=expected, require_signatures=require_signatures
+    )
     if output is VerifyFormat.json:
         from crisisplay.console import write_json
 
-        write_json(result.as_json())
-    elif result.ok:
-        typer.echo(f"ok: {result.events} events, head {result.head}")
+        write_json(checked.result.as_json())
     else:
-        typer.echo(sanitize_line(f"BROKEN at seq {result.first_bad_seq}: {result.reason}"))
-    return 0 if result.ok else 1
+        for line in describe(checked):
+            typer.echo(sanitize_line(line))
+    return 0 if checked.result.ok else 1
 
 
 @timeline_app.command("export")
@@ -230,6 +256,13 @@ def _log(
     new = new_event(entry, resolve_actor(actor), role or None, _now())
     event = open_store(path).append(new)
     typer.echo(f"recorded #{event.seq}")
+    if event.by is not None and event.by != event.actor:
+        from crisisplay.textsafe import sanitize_line
+
+        sys.stderr.write(
+            sanitize_line(f"recorded on behalf of {event.actor}, signed with {event.by}'s key")
+            + "\n"
+        )
     return 0
 
 

@@ -36,6 +36,7 @@ Condition = Annotated[
     ),
 ]
 JsonValue = Annotated[Any, Described("A value of the fact's type.")]
+SigningKey = Annotated[str, Pattern(r"^ed25519:[A-Za-z0-9+/]{43}=$", "public key (ed25519:...)")]
 
 FactType = Literal[
     "text", "number", "choice", "multi-choice", "time", "datetime", "duration", "boolean"
@@ -112,6 +113,7 @@ class Person:
     availability: tuple[Window, ...] = doc(
         "When the person is on duty or on call; empty means never.", default=()
     )
+    key: SigningKey | None = doc("Public key of their signed acts (key show).", default=None)
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -14,6 +14,7 @@ from crisisplay.errors import CrisisplayError, TimelineError, UsageError
 from crisisplay.home import Home
 from crisisplay.report.document import Report, build_report, report_from_state
 from crisisplay.report.plan import Plan, plan_of
+from crisisplay.report.sections_signed import with_record
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.state import fold
 from crisisplay.timeline.stores import read_store
@@ -38,7 +39,7 @@ def _report(home: Home, path: Path, events: Sequence[Event], lang: str | None) -
     if state.scenario is None:
         raise TimelineError(f"{path} has no activation event: it is not an incident timeline")
     plan, note = load_plan(home, state.scenario, lang or state.lang)
-    return report_from_state(state, plan, note, lang)
+    return with_record(report_from_state(state, plan, note, lang), home, path, events)
 
 
 def load_plan(home: Home, scenario_id: str, lang: str | None) -> tuple[Plan | None, str | None]:

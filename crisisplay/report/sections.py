@@ -6,10 +6,12 @@ from collections.abc import Callable
 
 from crisisplay.report import sections_record as record
 from crisisplay.report import sections_response as response
+from crisisplay.report import sections_signed as signed
 from crisisplay.report.document import Report
 from crisisplay.report.table import Cell, Section
 
 SECTIONS: tuple[Callable[[Report], Section], ...] = (
+    signed.record,
     response.first_words,
     response.promises,
     response.cadence,

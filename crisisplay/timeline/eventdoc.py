@@ -17,9 +17,12 @@ _INTRO = """\
 
 Every line of a timeline is one event: `v` (the line format, 1), `seq`, `time` (UTC, with
 milliseconds), `incident`, `kind`, `actor`, `role`, `payload`, `prev` and `hash` (see the README,
-"The timeline"). This page lists every `kind` and the keys of its `payload`. It is generated
-from `crisisplay/timeline/vocabulary/` by `python -m crisisplay.timeline.eventdoc`; a test
-fails when the two differ.
+"The timeline"). An act recorded with a signing key adds `by` (the signer) to each of its
+events and `sig` to its last: `ed25519:<public key>:<signature>`, both base64, the signature of
+the event's canonical line without `hash` and `sig` (README, "Who signed"). This page lists
+every `kind` and the keys of its `payload`. It is generated from
+`crisisplay/timeline/vocabulary/` by `python -m crisisplay.timeline.eventdoc`; a test fails
+when the two differ.
 
 A key marked *optional* may be absent: it then holds its default (nothing, an empty list, `false`).
 A payload with a key its kind does not declare, or a value of the wrong type, is refused when

@@ -3,6 +3,11 @@
 An event's ``hash`` is the SHA-256 of the canonical encoding of the event without ``hash``; its
 ``prev`` is the ``hash`` of the event before it (64 zeros for the first). A line is the canonical
 encoding of the whole event followed by ``\\n``. Nothing here touches a file.
+
+A signed act adds two fields (``crisisplay.timeline.signing``): ``by``, the person whose key
+recorded it, on each of its events, and ``sig`` on its last event, the signature of that event's
+canonical encoding without ``hash`` and ``sig`` (its ``prev`` covers the act's earlier events and
+the whole chain before them). An unsigned event has neither, byte for byte as in crisisplay 0.1.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from json.encoder import encode_basestring as _string  # the C encoder of a JSON string
-from typing import Any
+from typing import Any, Protocol
 
 from crisisplay.errors import Location, TimelineError
 
@@ -25,15 +30,19 @@ MAX_LINE_BYTES = 1024 * 1024
 FIELDS = frozenset(
     ("v", "seq", "time", "incident", "kind", "actor", "role", "payload", "prev", "hash")
 )
+#: the fields of a signed act's events: ``by`` on each, ``sig`` on its last
+SIGNED_FIELDS = FIELDS | {"by", "sig"}
+ACT_FIELDS = FIELDS | {"by"}
 JSONObject = dict[str, Any]
 
 # Years 1970 to 2999 only: any arithmetic on a date at either end of datetime's range overflows.
 _TIME = re.compile(r"(?:19[7-9]\d|2\d{3})-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z", re.ASCII)
 _KIND = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+\Z")
-# In a canonical line the keys are sorted, so "hash" always comes right after "actor"; a JSON
-# string cannot contain `,"` unescaped, so the first match of this marker is the top-level key.
-_HASH_MARK = b',"hash":"'
-_HASH_SEGMENT = len(_HASH_MARK) + 64 + 1
+# In a canonical line the keys are sorted, so "hash" always comes right after "actor" (and "by"
+# when signed): strings both. A JSON string cannot contain `,"` unescaped, so the first match of
+# this marker is the top-level key.
+HASH_MARK = b',"hash":"'
+HASH_SEGMENT = len(HASH_MARK) + 64 + 1
 
 
 def _refuse_constant(name: str) -> None:
@@ -63,6 +72,17 @@ class NewEvent:
     time: datetime
 
 
+class Signer(Protocol):
+    """Who signs the acts a store records: the person holding the key, and the signing."""
+
+    @property
+    def person(self) -> str: ...
+
+    def sign(self, body: bytes) -> str:
+        """The ``sig`` field for ``body``, an event's canonical encoding without hash and sig."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One recorded event, exactly as it stands on disk."""
@@ -77,13 +97,20 @@ class Event:
     payload: JSONObject
     prev: str
     hash: str
+    #: the person whose key recorded it (None: unsigned), and on an act's last event its signature
+    by: str | None = None
+    sig: str | None = None
 
     @property
     def at(self) -> datetime:
         return parse_time(self.time)
 
     def as_json(self) -> JSONObject:
+        signed = {} if self.by is None else {"by": self.by}
+        if self.sig is not None:
+            signed["sig"] = self.sig
         return {
+            **signed,
             "v": self.v,
             "seq": self.seq,
             "time": self.time,
@@ -100,13 +127,14 @@ class Event:
 # Events are read by the hundred thousand: filling the slots directly costs half of what the
 # frozen dataclass's __init__ does (which goes through object.__setattr__ for each field).
 _NEW = object.__new__
-_SET = {name: Event.__dict__[name].__set__ for name in FIELDS}
+_SET = {name: Event.__dict__[name].__set__ for name in SIGNED_FIELDS}
 _SET_V, _SET_SEQ, _SET_TIME, _SET_INCIDENT, _SET_KIND = (
     _SET[n] for n in ("v", "seq", "time", "incident", "kind")
 )
 _SET_ACTOR, _SET_ROLE, _SET_PAYLOAD, _SET_PREV, _SET_HASH = (
     _SET[n] for n in ("actor", "role", "payload", "prev", "hash")
 )
+_SET_BY, _SET_SIG = _SET["by"], _SET["sig"]
 
 
 def _event_of(obj: JSONObject) -> Event:
@@ -122,6 +150,8 @@ def _event_of(obj: JSONObject) -> Event:
     _SET_PAYLOAD(event, obj["payload"])
     _SET_PREV(event, obj["prev"])
     _SET_HASH(event, obj["hash"])
+    _SET_BY(event, obj.get("by"))
+    _SET_SIG(event, obj.get("sig"))
     return event
 
 
@@ -165,8 +195,19 @@ def canonical_line(event: Event) -> bytes:
     return canonical(event.as_json()) + b"\n"
 
 
-def seal(new: NewEvent, *, seq: int, prev: str, incident: str) -> tuple[Event, bytes]:
+def seal(
+    new: NewEvent,
+    *,
+    seq: int,
+    prev: str,
+    incident: str,
+    signer: Signer | None = None,
+    closes_act: bool = True,
+) -> tuple[Event, bytes]:
     """The event that ``new`` becomes at position ``seq``, and its line (with ``\\n``).
+
+    With a ``signer`` the event names it (``by``), and the act's last event (``closes_act``)
+    carries its signature; the writer of an act of several events seals them in order.
 
     The canonical encoding is assembled from its parts, keys in sorted order, instead of
     encoding a dict twice (with and without the hash): appends are on the path of every act of
@@ -176,17 +217,26 @@ def seal(new: NewEvent, *, seq: int, prev: str, incident: str) -> tuple[Event, b
     payload = _encode(new.payload)
     role = "null" if new.role is None else _string(new.role)
     time = format_time(new.time)
-    head = _utf8('{"actor":' + _string(new.actor))
-    tail = _utf8(
+    by = None if signer is None else signer.person
+    signed_by = "" if by is None else ',"by":' + _string(by)
+    head = _utf8('{"actor":' + _string(new.actor) + signed_by)
+    middle = _utf8(
         f',"incident":{_string(incident)},"kind":{_string(new.kind)},"payload":{payload},'
-        f'"prev":"{prev}","role":{role},"seq":{seq},"time":"{time}","v":{VERSION}}}'
+        f'"prev":"{prev}","role":{role},"seq":{seq}'
     )
-    digest = hashlib.sha256(head + tail).hexdigest()
-    line = b"".join((head, _HASH_MARK, digest.encode("ascii"), b'"', tail, b"\n"))
+    end = f',"time":"{time}","v":{VERSION}}}'.encode("ascii")
+    sig = None
+    if signer is not None and closes_act:
+        sig = signer.sign(head + middle + end)
+        middle += b',"sig":' + _utf8(_string(sig))
+    digest = hashlib.sha256(head + middle + end).hexdigest()
+    line = b"".join((head, HASH_MARK, digest.encode("ascii"), b'"', middle, end, b"\n"))
     # The payload is copied through JSON: the event holds exactly what a reader will get back
     # (tuples become lists) and no reference to the caller's mutable dict.
     copy = json.loads(payload)
-    event = Event(VERSION, seq, time, incident, new.kind, new.actor, new.role, copy, prev, digest)
+    event = Event(
+        VERSION, seq, time, incident, new.kind, new.actor, new.role, copy, prev, digest, by, sig
+    )
     return event, line
 
 
@@ -255,10 +305,13 @@ def _canonical_json(text: str) -> object:
 def _event_from_obj(obj: object) -> Event:
     if not isinstance(obj, dict):
         raise BadLine("not a JSON object")
-    if obj.keys() != FIELDS:
-        missing = sorted(FIELDS - obj.keys())
-        extra = sorted(obj.keys() - FIELDS)
+    keys = obj.keys()
+    if keys not in (FIELDS, SIGNED_FIELDS, ACT_FIELDS):
+        missing = sorted(FIELDS - keys)
+        extra = sorted(keys - SIGNED_FIELDS) or sorted(keys & {"sig"})
         raise BadLine(f"wrong fields (missing: {missing or 'none'}, unknown: {extra or 'none'})")
+    if "by" in obj:
+        _check_signed(obj)
     if type(obj["v"]) is not int or obj["v"] != VERSION:
         raise BadLine(f"unknown event format version {obj['v']!r} (this crisisplay knows 1)")
     _check_types(obj)
@@ -294,6 +347,12 @@ def _check_types(obj: JSONObject) -> None:
     _explain_types(obj)
 
 
+def _check_signed(obj: JSONObject) -> None:
+    by, sig = obj["by"], obj.get("sig", "")
+    if type(by) is not str or not by or type(sig) is not str or ("sig" in obj and not sig):
+        raise BadLine("by or sig is not a non-empty string")
+
+
 def _explain_types(obj: JSONObject) -> None:
     seq = obj["seq"]
     if type(seq) is not int or seq < 1:
@@ -322,9 +381,9 @@ def _check_hash(line: bytes, stored: str) -> None:
     value are (short of a SHA-256 collision) exactly the canonical bytes that were hashed, and
     any change to them, or to the stored hash, breaks the equality.
     """
-    cut = line.find(_HASH_MARK)
-    end = cut + _HASH_SEGMENT
-    if cut < 0 or line[cut + len(_HASH_MARK) : end - 1] != stored.encode("ascii"):
+    cut = line.find(HASH_MARK)
+    end = cut + HASH_SEGMENT
+    if cut < 0 or line[cut + len(HASH_MARK) : end - 1] != stored.encode("ascii"):
         raise BadLine("the hash field is not where a canonical line has it")
     digest = hashlib.sha256(line[:cut])
     digest.update(line[end:])

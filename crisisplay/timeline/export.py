@@ -117,7 +117,7 @@ def table_rows(
             shown = times.clock_seconds(e.at)
         else:
             shown = _compact(e.time) if compact_time else e.time
-        rows.append([str(e.seq), shown, e.kind, e.actor, e.role or "", details(e)])
+        rows.append([str(e.seq), shown, e.kind, actor(e), e.role or "", details(e)])
     return rows
 
 
@@ -128,6 +128,13 @@ def columns(times: LocalTimes | None) -> tuple[str, ...]:
     from crisisplay.texts import t
 
     return tuple(t("timeline.columns", times.lang, zone=times.zone_label).split(" | "))
+
+
+def actor(event: Event) -> str:
+    """The person named, and whose key recorded it when that is someone else."""
+    if event.by is None or event.by == event.actor:
+        return event.actor
+    return f"{event.actor} (recorded by {event.by})"
 
 
 def _compact(time: str) -> str:
@@ -165,7 +172,7 @@ def to_csv(events: Sequence[Event]) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
     for e in events:
-        row = (e.seq, e.time, e.incident, e.kind, e.actor, e.role or "", details(e), e.hash)
+        row = (e.seq, e.time, e.incident, e.kind, actor(e), e.role or "", details(e), e.hash)
         writer.writerow([_csv_cell(str(cell)) for cell in row])
     return out.getvalue()
 

@@ -5,7 +5,8 @@ are sealed here after the head this store knows, and ``crisisplay.append`` recor
 that is still the head, under a per-incident lock. Each commit carries one client-made event id
 per event, kept across retries: after a dropped connection or a server restart the same lines go
 again, and the server answers ``duplicate`` if the first try had landed. Nothing is reported as
-recorded unless the server said so.
+recorded unless the server said so. Each act is signed in the seal step, as in the file store;
+the server stores the line verbatim, and its head is the shared incident's witness.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from crisisplay.errors import CrisisplayError, NotRecorded, TimelineError, UsageError
+from crisisplay.recording import CURRENT, Current, current
 from crisisplay.timeline import mirror
 from crisisplay.timeline.bulk import BULK, no_cycle_collection
 from crisisplay.timeline.chain import ChainTip, scan
@@ -26,6 +28,7 @@ from crisisplay.timeline.events import (
     MAX_LINE_BYTES,
     Event,
     NewEvent,
+    Signer,
     format_time,
     parse_time,
     seal,
@@ -67,8 +70,10 @@ class PgStore:
         retry_for: float = 30.0,
         keep_offline: KeepOffline | None = None,
         mirror: Path | None = None,
+        signer: Signer | Current | None = CURRENT,
     ) -> None:
         self.target = target
+        self._signer = current().signer if signer is CURRENT else signer
         self.incident = incident
         self.retry_for = retry_for
         self.keep_offline = keep_offline
@@ -215,12 +220,20 @@ class PgStore:
         events: list[Event] = []
         lines: list[bytes] = []
         prev, floor = self._tip.head, self._last_time
+        signer, closing = self._signer, self._tip.seq + len(news)
         for seq, asked in enumerate(news, start=self._tip.seq + 1):
             new = asked
             if floor and format_time(asked.time) < floor:
                 new = dataclasses.replace(asked, time=parse_time(floor))
                 self.clock_behind = True
-            event, line = seal(new, seq=seq, prev=prev, incident=self.incident)
+            event, line = seal(
+                new,
+                seq=seq,
+                prev=prev,
+                incident=self.incident,
+                signer=signer,
+                closes_act=seq == closing,
+            )
             if len(line) > MAX_LINE_BYTES:
                 raise TimelineError(
                     f"cannot record event: it takes {len(line)} bytes, more than the "

@@ -5,6 +5,10 @@ writers appended since (checking the chain), writes its line(s) with one `write`
 before returning. A line torn by a crash is moved to `<timeline>.broken` and the repair recorded;
 a damaged line followed by good ones is tampering and is never "repaired". Readers take a shared
 lock (so they never see a half-written line of a live writer) and never modify the file.
+
+Each act is signed in the seal step when the store has a signer, and once it is on disk the new
+head goes to the witness (``crisisplay.recording`` gives both to the command line's
+stores).
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ from stat import S_ISREG
 
 from crisisplay.errors import Location, NotRecorded, TimelineError
 from crisisplay.infile import NOT_REGULAR, open_regular
+from crisisplay.recording import CURRENT, Current, current
 from crisisplay.timeline.chain import START, Break, ChainTip, scan
 from crisisplay.timeline.events import (
     MAX_LINE_BYTES,
     Event,
     NewEvent,
+    Signer,
     format_time,
     parse_time,
     seal,
@@ -40,6 +46,7 @@ from crisisplay.timeline.fileio import (
 )
 from crisisplay.timeline.mounts import refuse_network_filesystem
 from crisisplay.timeline.vocabulary import TimelineRepaired, new_event
+from crisisplay.timeline.witness import HeadWitness, witness_head
 
 FILE_MODE = 0o640
 REPAIR_ACTOR = "crisisplay"
@@ -111,12 +118,24 @@ class TimelineStore:
 
     ``incident`` is needed to start a timeline (its first event); without it the store only
     joins an existing one and takes the incident from its first event. When given for an
-    existing timeline it must match.
+    existing timeline it must match. ``signer`` signs each act, ``witness`` is told each new
+    head (by default, those the command line set: see ``crisisplay.recording``).
     """
 
-    def __init__(self, path: Path, *, incident: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        incident: str | None = None,
+        signer: Signer | Current | None = CURRENT,
+        witness: HeadWitness | Current | None = CURRENT,
+    ) -> None:
         self.path = Path(path)
         self._incident = incident
+        self._signer = current().signer if signer is CURRENT else signer
+        self._witness = current().witness if witness is CURRENT else witness
+        #: why the last head could not be witnessed (the append itself is on disk)
+        self.witness_failed: str | None = None
         self._view = _View()
         self._filesystem_checked = False
         #: the last seq handed to the caller (by commit or read_new)
@@ -318,6 +337,8 @@ class TimelineStore:
         last_line = data[data.rfind(b"\n", 0, len(data) - 1) + 1 :]
         tip = ChainTip(last.seq, last.hash, last.incident)
         self._view.advance(len(data), tip, last_line, last.time)
+        if self._witness is not None:  # after the fsync: only a head that is on disk
+            self.witness_failed = witness_head(self._witness, last, self.path)
         return events
 
     def _seal_all(self, news: Sequence[NewEvent], incident: str) -> tuple[list[Event], bytes]:
@@ -326,6 +347,7 @@ class TimelineStore:
         lines: list[bytes] = []
         prev = tip.head
         floor = self._view.last_time
+        signer, closing = self._signer, tip.seq + len(news)
         for seq, asked in enumerate(news, start=tip.seq + 1):
             new = asked
             if floor and format_time(asked.time) < floor:
@@ -333,7 +355,9 @@ class TimelineStore:
                 # stays in order, and the caller is told once (``clock_behind``).
                 new = dataclasses.replace(asked, time=parse_time(floor))
                 self.clock_behind = True
-            event, line = seal(new, seq=seq, prev=prev, incident=incident)
+            event, line = seal(
+                new, seq=seq, prev=prev, incident=incident, signer=signer, closes_act=seq == closing
+            )
             if len(line) > MAX_LINE_BYTES:
                 raise TimelineError(
                     f"cannot record event: it takes {len(line)} bytes, more than the "

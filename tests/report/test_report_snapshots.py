@@ -58,6 +58,7 @@ def test_report_snapshot(timelines: Path, case: str, fmt: str) -> None:
     if fmt == "json":
         json.loads(text)  # one valid document
     text = re.sub(r"\b[0-9a-f]{64}\b", "<sha256>", text)
+    text = re.sub(r"\b(\d+):[0-9a-f]{16}\b", r"\1:<head>", text)  # the head's short form
     snapshot = SNAPSHOTS / f"{case}.{fmt}"
     if UPDATE:
         snapshot.write_text(text, encoding="utf-8")

@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 
 import pytest
-from timeline_support import Filler, NoteMaker
+from timeline_support import Filler, NoteMaker, stable
 
 from crisisplay.timeline.store import TimelineStore, read_events
 from crisisplay.timeline.verify import VerifyResult, verify
@@ -64,7 +64,7 @@ def test_an_edit_is_found_at_the_edited_event(timeline: Path, fill: Filler) -> N
     lines = lines_of(timeline)
     lines[3] = lines[3].replace(b"note 4", b"note 5")
     result = rewrite(timeline, lines)
-    assert result.as_json() == {
+    assert stable(result.as_json()) == {
         "ok": False,
         "first_bad_seq": 4,
         "reason": "line 4: hash does not match the event's content (edited or corrupted)",
@@ -123,9 +123,20 @@ def test_another_incident_spliced_in_is_found(timeline: Path, fill: Filler) -> N
 
 def test_verify_json_shapes(timeline: Path, fill: Filler) -> None:
     events = fill(3)
-    assert verify(timeline).as_json() == {"ok": True, "events": 3, "head": events[-1].hash}
+    document = verify(timeline).as_json()
+    assert stable(document) == {"ok": True, "events": 3, "head": events[-1].hash}
+    assert document["short_head"] == f"3:{events[-1].hash[:16]}"
+    assert document["signatures"] == {
+        "own": 0,
+        "on_behalf": 0,
+        "system": 0,
+        "unsigned": 3,
+        "bad": 0,
+        "roster_checked": False,
+    }
+    assert (document["witnessed"], document["problems"]) == ([], [])
     timeline.write_bytes(b"")
-    assert verify(timeline).as_json() == {"ok": True, "events": 0, "head": "0" * 64}
+    assert stable(verify(timeline).as_json()) == {"ok": True, "events": 0, "head": "0" * 64}
 
 
 @pytest.mark.slow

@@ -26,3 +26,12 @@ class FakeClock:
     def __call__(self) -> datetime:
         self.now += timedelta(seconds=1, milliseconds=250)
         return self.now
+
+
+STABLE = ("ok", "events", "head", "first_bad_seq", "reason")
+
+
+def stable(document: dict[str, object]) -> dict[str, object]:
+    """The keys of `timeline verify --format json` that DESIGN.md names as stable: scripts rely
+    on them, whatever else is added beside them."""
+    return {key: value for key, value in document.items() if key in STABLE}

@@ -1,0 +1,152 @@
+"""Whether an incident's record holds up: its chain, who signed each act against the roster of
+the home's organisation file, and the heads witnessed outside the file. Used by
+`timeline verify` and by the report's first section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from crisisplay.errors import CrisisplayError
+from crisisplay.home import Home
+from crisisplay.playbook.model import Organisation
+from crisisplay.recording import current
+from crisisplay.timeline.signatures import Flaw, RosterKeys
+from crisisplay.timeline.verify import VerifyResult, verify
+from crisisplay.timeline.witness import FileWitness, WitnessedHead, WitnessSource
+
+_LISTED = 10  # problems printed one per line; the rest are counted
+_ACT_SPAN = re.compile(r"^act #\d+-#\d+: ")
+
+
+@dataclass(frozen=True)
+class RecordCheck:
+    result: VerifyResult
+    #: why signers were not compared with a roster (None: they were)
+    roster_note: str | None = None
+    require_signatures: bool = False
+
+
+def roster_keys(org: Organisation) -> dict[str, str | None]:
+    """Who may sign, and with which key: the people of the organisation file."""
+    return {person.id: person.key for person in org.people}
+
+
+def home_roster(home: Home) -> tuple[RosterKeys | None, str | None]:
+    """The roster of ``home``'s organisation file, or None and why it could not be read."""
+    from crisisplay.messages.check import load_organisation
+
+    try:
+        return roster_keys(load_organisation(home)), None
+    except CrisisplayError as exc:
+        first = str(exc).splitlines()[0]
+        return (
+            None,
+            f"signers not checked against a roster: the organisation file is unusable ({first})",
+        )
+
+
+def local_witnesses() -> list[WitnessSource]:
+    """The witness this process writes to (set by the command line), if any."""
+    witness = current().witness
+    return [witness] if isinstance(witness, FileWitness) else []
+
+
+def check_record(
+    home: Home,
+    path: Path,
+    *,
+    expect: Sequence[WitnessedHead] = (),
+    require_signatures: bool = False,
+) -> RecordCheck:
+    roster, note = home_roster(home)
+    result = verify(
+        path,
+        roster=roster,
+        witnesses=local_witnesses(),
+        expect=expect,
+        require_signatures=require_signatures,
+    )
+    return RecordCheck(result, note, require_signatures)
+
+
+def describe(check: RecordCheck) -> list[str]:
+    """The lines `timeline verify` prints: the verdict first, then signatures and witnesses."""
+    result = check.result
+    if result.ok:
+        lines = [f"ok: {result.events} events, head {result.head}"]
+    else:
+        groups = _grouped(result.flaws)
+        lines = [_broken(seqs, reason) for seqs, reason in groups[:_LISTED]]
+        if len(groups) > _LISTED:
+            lines.append(f"... and {len(groups) - _LISTED} more problems")
+    lines.append(f"head to write down: {result.short_head}")
+    lines.append("signatures: " + signature_summary(check))
+    if check.roster_note:
+        lines.append(check.roster_note)
+    lines.append("witness: " + witness_summary(result))
+    return lines
+
+
+def _grouped(flaws: Sequence[Flaw]) -> list[tuple[list[int], str]]:
+    """Flaws with one reason, one after the other (every act of a signer the roster does not
+    know, say), as one line: the first seq and the others."""
+    groups: list[tuple[list[int], str]] = []
+    for flaw in flaws:
+        reason = _ACT_SPAN.sub("", flaw.reason)
+        if groups and groups[-1][1] == reason:
+            groups[-1][0].append(flaw.seq)
+        else:
+            groups.append(([flaw.seq], flaw.reason))
+    return groups
+
+
+def _broken(seqs: list[int], reason: str) -> str:
+    line = f"BROKEN at seq {seqs[0]}: {reason}"
+    if len(seqs) > 1:
+        line += f" (and the same at {len(seqs) - 1} more: {seq_ranges(seqs[1:])})"
+    return line
+
+
+def signature_summary(check: RecordCheck) -> str:
+    signatures = check.result.signatures
+    parts = []
+    for state, label in (
+        ("own", "signed by the person named"),
+        ("on-behalf", "recorded on someone's behalf"),
+        ("system", "written by crisisplay"),
+        ("unsigned", "unsigned"),
+        ("bad", "with a signature that does not hold"),
+    ):
+        seqs = signatures.seqs(state)
+        if seqs:
+            parts.append(f"{len(seqs)} {label} ({seq_ranges(seqs)})")
+    if not parts:
+        return "no event"
+    on_behalf = signatures.having("on-behalf")
+    if on_behalf:
+        examples = ", ".join(f"#{e.seq} for {e.actor} by {e.by}" for e in on_behalf[:_LISTED])
+        parts.append(f"on behalf: {examples}{', ...' if len(on_behalf) > _LISTED else ''}")
+    return "; ".join(parts)
+
+
+def witness_summary(result: VerifyResult) -> str:
+    if not result.heads:
+        return "none found for this incident (give a head written down with --expect SEQ:HASH)"
+    reached = max(head.seq for head in result.heads)
+    verdict = "reaches" if result.events >= reached else "does not reach"
+    return f"{verdict} the furthest head witnessed, #{reached} ({len(result.heads)} witness(es))"
+
+
+def seq_ranges(seqs: Sequence[int]) -> str:
+    """``#1-#4, #7, #9-#12``: runs of consecutive seqs, the first five of them."""
+    runs: list[list[int]] = []
+    for seq in seqs:
+        if runs and seq == runs[-1][1] + 1:
+            runs[-1][1] = seq
+        else:
+            runs.append([seq, seq])
+    shown = [f"#{a}" if a == b else f"#{a}-#{b}" for a, b in runs[:5]]
+    return ", ".join(shown) + (", ..." if len(runs) > 5 else "")

@@ -1,0 +1,219 @@
+"""The report's first section: whether the whole record verified, with its head, and for each
+decision whether it was signed by the person named.
+
+``with_record`` adds the check to a report read from a timeline file (``report.run``); a report
+built from events alone (no file to verify) says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crisisplay.attestation import RecordCheck, check_record
+from crisisplay.home import Home
+from crisisplay.report.document import Report
+from crisisplay.report.table import Cell, Section, Times, rows_of
+from crisisplay.texts import Texts, lookup
+from crisisplay.timeline.events import Event
+from crisisplay.timeline.signatures import STATES
+from crisisplay.timeline.verify import VerifyResult
+
+DECISIONS = (
+    "incident.activated",
+    "gate.passed",
+    "gate.refused",
+    "gate.overridden",
+    "decision.logged",
+    "message.published",
+    "step.skipped",
+    "incident.resolved",
+)
+_TEXTS: Texts = {
+    "title": {"en": "The record", "fr": "Le registre"},
+    "headers": {
+        "en": "# | at | decision | named | signature",
+        "fr": "# | à | décision | au nom de | signature",
+    },
+    "no_file": {"en": "Not verified: no timeline file.", "fr": "Non vérifié : aucun fichier."},
+    "empty": {"en": "No decision recorded.", "fr": "Aucune décision enregistrée."},
+    "verified": {
+        "en": "Verified: the whole record holds ({events} events).",
+        "fr": "Vérifié : tout le registre tient ({events} événements).",
+    },
+    "broken": {
+        "en": "NOT verified: {problems} problem(s), the first at seq {seq}: {reason}.",
+        "fr": "NON vérifié : {problems} problème(s), le premier au n° {seq} : {reason}.",
+    },
+    "head": {
+        "en": "Head {head}: written down, it lets timeline verify --expect {head} check any copy.",
+        "fr": "Tête {head} : notée, elle permet à timeline verify --expect {head} de vérifier "
+        "toute copie.",
+    },
+    "counts": {
+        "en": "Signatures: {own} signed by the person named, {on_behalf} recorded on someone's "
+        "behalf, {system} written by crisisplay, {unsigned} unsigned, {bad} not holding.",
+        "fr": "Signatures : {own} signés par la personne nommée, {on_behalf} enregistrés pour "
+        "le compte d'un autre, {system} écrits par crisisplay, {unsigned} non signés, {bad} "
+        "invalides.",
+    },
+    "no_witness": {
+        "en": "Witness: none of this incident where the report was made.",
+        "fr": "Témoin : aucun de cet incident là où le rapport a été fait.",
+    },
+    "witnessed": {
+        "en": "Witness: the head #{seq} was witnessed; the record {reaches} it.",
+        "fr": "Témoin : la tête n° {seq} a été attestée ; le registre {reaches}.",
+    },
+    "reaches": {"en": "reaches", "fr": "l'atteint"},
+    "falls_short": {"en": "falls short of", "fr": "ne l'atteint pas"},
+    "own": {"en": "signed by {actor}", "fr": "signé par {actor}"},
+    "on-behalf": {
+        "en": "recorded on their behalf by {by}",
+        "fr": "enregistré pour son compte par {by}",
+    },
+    "system": {"en": "written by crisisplay", "fr": "écrit par crisisplay"},
+    "unsigned": {"en": "unsigned", "fr": "non signé"},
+    "bad": {"en": "signature does not hold", "fr": "signature invalide"},
+}
+_TONES = {"own": "ok", "bad": "late"}
+_KINDS: Texts = {
+    "incident.activated": {"en": "activation", "fr": "activation"},
+    "gate.passed": {"en": "gate passed", "fr": "accord de validation"},
+    "gate.refused": {"en": "gate refused", "fr": "refus de validation"},
+    "gate.overridden": {"en": "gate overridden", "fr": "validation outrepassée"},
+    "decision.logged": {"en": "decision", "fr": "décision"},
+    "message.published": {"en": "publication", "fr": "publication"},
+    "step.skipped": {"en": "step skipped", "fr": "étape écartée"},
+    "incident.resolved": {"en": "resolution", "fr": "résolution"},
+}
+
+
+@dataclass(frozen=True)
+class SignedDecision:
+    seq: int
+    event: Event
+    state: str
+    by: str | None
+
+
+@dataclass(frozen=True)
+class SignedReport(Report):
+    record: RecordCheck | None = None
+    decisions: tuple[SignedDecision, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {**super().as_json(), "record": record_json(self)}
+
+
+def with_record(report: Report, home: Home, path: Path, events: Sequence[Event]) -> Report:
+    """``report`` with the check of the file it was read from."""
+    check = check_record(home, path)
+    by_seq = {e.seq: e for e in events if e.kind in DECISIONS}
+    signatures = check.result.signatures
+    decisions = tuple(
+        SignedDecision(e.seq, by_seq[e.seq], state, e.by)
+        for e, state in zip(signatures.events, signatures.states, strict=True)
+        if e.seq in by_seq
+    )
+    fields = {name: getattr(report, name) for name in Report.__dataclass_fields__}
+    return SignedReport(**fields, record=check, decisions=decisions)
+
+
+def record(r: Report) -> Section:
+    lang = r.reading.lang
+    check = r.record if isinstance(r, SignedReport) else None
+    if check is None:
+        return Section("record", _t("title", lang), _t("no_file", lang), (), ())
+    times = Times(r)
+    rows = [
+        (
+            str(d.seq),
+            times.at(d.event.at),
+            _what(d.event, r),
+            r.reading.person(d.event.actor),
+            _signed(d, r),
+        )
+        for d in (r.decisions if isinstance(r, SignedReport) else ())
+    ]
+    return Section(
+        "record",
+        _t("title", lang),
+        _verdict(check, lang),
+        tuple(_t("headers", lang).split(" | ")),
+        rows_of(rows),
+        _t("empty", lang),
+    )
+
+
+def _witness(result: VerifyResult, lang: str) -> str:
+    if not result.heads:
+        return _t("no_witness", lang)
+    furthest = max(head.seq for head in result.heads)
+    reaches = _t("reaches" if result.events >= furthest else "falls_short", lang)
+    return _t("witnessed", lang, seq=furthest, reaches=reaches)
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    return lookup(_TEXTS, key, lang, **values)
+
+
+def _verdict(check: RecordCheck, lang: str) -> str:
+    result = check.result
+    if result.ok:
+        verdict = _t("verified", lang, events=result.events)
+    else:
+        seq, reason = result.first_bad_seq, result.reason
+        verdict = _t("broken", lang, problems=len(result.flaws), seq=seq, reason=reason)
+    signatures = result.signatures
+    counts = {state.replace("-", "_"): signatures.count(state) for state in STATES}
+    return " ".join(
+        (
+            verdict,
+            _t("head", lang, head=result.short_head),
+            _t("counts", lang, **counts),
+            _witness(result, lang),
+        )
+    )
+
+
+def _what(event: Event, r: Report) -> str:
+    """The decision in the reader's words: its kind, what it was about, its text."""
+    w, payload = r.reading, event.payload
+    gate, message = payload.get("gate"), payload.get("message")
+    name = w.gate(gate) if gate else w.message(message) if message else payload.get("step")
+    text = payload.get("text") or payload.get("reason")
+    parts = [lookup(_KINDS, event.kind, w.lang), *(str(p) for p in (name, text) if p)]
+    return " ".join(parts)
+
+
+def _signed(decision: SignedDecision, r: Report) -> Cell:
+    who = {"actor": r.reading.person(decision.event.actor), "by": r.reading.person(decision.by)}
+    text = _t(decision.state, r.reading.lang, **who)
+    return Cell(text, _TONES.get(decision.state, ""))
+
+
+def record_json(report: SignedReport) -> dict[str, Any] | None:
+    check = report.record
+    if check is None:
+        return None
+    result = check.result
+    return {
+        "verified": result.ok,
+        "events": result.events,
+        "head": result.head,
+        "short_head": result.short_head,
+        "problems": [{"seq": f.seq, "reason": f.reason} for f in result.flaws],
+        "decisions": [
+            {
+                "seq": d.seq,
+                "kind": d.event.kind,
+                "actor": d.event.actor,
+                "by": d.by,
+                "state": d.state,
+            }
+            for d in report.decisions
+        ],
+    }

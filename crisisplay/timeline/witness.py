@@ -1,0 +1,166 @@
+"""The witness of an incident's head, kept outside the timeline file.
+
+After each append the file store writes the new head (seq and hash) to a small append-only file
+of the incident in the user's state folder, fsync'd like the timeline. A timeline edited with
+every hash recomputed, or cut short, no longer reaches or no longer matches what was witnessed.
+A head written down elsewhere (its short form is printed in the report) is a witness too
+(``timeline verify --expect``), and so is anything with ``heads(incident)``: on the shared store
+the server's head is one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from crisisplay.errors import CrisisplayError, UsageError
+from crisisplay.timeline.events import Event
+from crisisplay.timeline.fileio import describe, fsync_dir, make_folder, write_all
+from crisisplay.timeline.signatures import Flaw
+
+SUFFIX = ".witness"
+SHORT = 16  # hex digits of the short form: enough that no forger finds another chain for it
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+_HEAD = re.compile(r"#?(\d+):([0-9a-f]{8,64})\Z")
+
+
+def short_head(seq: int, head: str) -> str:
+    """``133:4f2a9c1e7b3d0a55``: what a printed page carries to anchor the record."""
+    return f"{seq}:{head[:SHORT]}"
+
+
+@dataclass(frozen=True, slots=True)
+class WitnessedHead:
+    """A head seen by a witness: ``head`` is the hash at ``seq`` (or its first digits)."""
+
+    seq: int
+    head: str
+    source: str
+
+    @property
+    def short(self) -> str:
+        return short_head(self.seq, self.head)
+
+
+def parse_head(text: str, source: str = "the head you expect") -> WitnessedHead:
+    """A head as written down: ``SEQ:HASH`` with at least 8 hex digits (``#`` allowed)."""
+    found = _HEAD.match(text.strip().lower())
+    if found is None or int(found.group(1)) < 1:
+        raise UsageError(
+            f"{text!r} is not a head",
+            hint="give SEQ:HASH as `timeline verify` or the report prints it, like 133:4f2a9c1e",
+        )
+    return WitnessedHead(int(found.group(1)), found.group(2), source)
+
+
+class WitnessSource(Protocol):
+    def heads(self, incident: str) -> list[WitnessedHead]: ...
+
+
+class HeadWitness(Protocol):
+    def witness(self, incident: str, seq: int, head: str, timeline: Path) -> None: ...
+
+
+class FileWitness:
+    """The witness files of one user's state folder: ``witness/<incident>.witness``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "witness"
+
+    def path_for(self, incident: str) -> Path:
+        digest = hashlib.sha256(incident.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        return self.folder / f"{_UNSAFE.sub('_', incident)[:80]}-{digest}{SUFFIX}"
+
+    def witness(self, incident: str, seq: int, head: str, timeline: Path) -> None:
+        """Append the head, durably: called once the timeline's own write is on disk."""
+        path = self.path_for(incident)
+        record = {"head": head, "seq": seq, "timeline": str(Path(timeline).absolute())}
+        make_folder(self.folder)
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC
+        fd = os.open(path, flags, 0o600)
+        try:
+            new = os.fstat(fd).st_size == 0
+            write_all(fd, (json.dumps(record, sort_keys=True) + "\n").encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if new:
+            fsync_dir(path)
+
+    def heads(self, incident: str) -> list[WitnessedHead]:
+        """Every head witnessed for ``incident`` on this machine, whatever file it was in (a
+        line cut short by a crash is left out: its append was never acknowledged)."""
+        path = self.path_for(incident)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise UsageError(f"cannot read the witness {path}: {exc.strerror}") from None
+        source = f"the witness {path}"
+        return [head for line in data.splitlines() if (head := _head_of(line, source))]
+
+
+def _head_of(line: bytes, source: str) -> WitnessedHead | None:
+    try:
+        record = json.loads(line)
+        seq, head = record["seq"], record["head"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    if type(seq) is not int or not isinstance(head, str):
+        return None
+    where = record.get("timeline")
+    return WitnessedHead(seq, head, f"{source} (of {where})" if where else source)
+
+
+def witness_head(witness: HeadWitness, last: Event, timeline: Path) -> str | None:
+    """Tell ``witness`` the new head; why it could not be told, or None. The act is on disk
+    whatever happens here, so a witness that cannot be written is reported, never raised."""
+    try:
+        witness.witness(last.incident, last.seq, last.hash, timeline)
+    except OSError as exc:
+        return describe(exc)
+    except CrisisplayError as exc:
+        return str(exc)
+    return None
+
+
+def compare(
+    events: Sequence[Event], heads: Iterable[WitnessedHead], *, complete: bool
+) -> list[Flaw]:
+    """Where ``events`` fall short of, or differ from, what was witnessed. ``complete``: they
+    are the whole timeline (a damaged one is only compared up to its damage)."""
+    count = len(events)
+    beyond = [h for h in heads if h.seq > count]
+    within = sorted({(h.seq, h.head): h for h in heads if h.seq <= count}.values(), key=_seq)
+    flaws = []
+    if beyond and complete:
+        far = max(beyond, key=_seq)
+        flaws.append(
+            Flaw(
+                count + 1,
+                f"the timeline ends at #{count}, short of the head #{far.seq} ({far.short}) "
+                f"that {far.source} gives: its last events were removed",
+            )
+        )
+    for head in within:
+        if not events[head.seq - 1].hash.startswith(head.head):
+            flaws.append(
+                Flaw(
+                    head.seq,
+                    f"#{head.seq} is not the event that {head.source} gives there "
+                    f"({head.short}): the timeline was rewritten up to there",
+                )
+            )
+            break
+    return flaws
+
+
+def _seq(head: WitnessedHead) -> int:
+    return head.seq
