@@ -29,6 +29,7 @@ from crisisplay.timeline.vocabulary import (
     MessageSkipped,
     PromiseMade,
 )
+from crisisplay.timeline.witness import short_head
 
 if TYPE_CHECKING:  # rendering (Jinja2) is imported only when a message is rendered
     from crisisplay.engine.walkthrough import Walkthrough
@@ -95,6 +96,7 @@ def render_channels(
         drill=walk.state.drill,
         severity=walk.state.severity,
         incident_id=walk.state.incident or "",
+        record_head=short_head(walk.state.last_seq, walk.state.head) if walk.state.head else None,
     )
     return list(
         render_message(

@@ -18,6 +18,7 @@ from crisisplay.errors import InputError, Location
 from crisisplay.facts import FactValue, coerce, parse_assignment
 from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.model import Scenario
+from crisisplay.timeline.witness import short_head
 
 MAX_FACTS_FILE_BYTES = 256 * 1024
 
@@ -38,6 +39,8 @@ class IncidentFacts:
     resolved: bool = False
     #: the ids of the messages already published
     published: frozenset[str] = frozenset()
+    #: the record's head then, short (``133:4f2a9c1e7b3d0a55``)
+    record_head: str | None = None
 
 
 def coerce_fact(scenario: Scenario, key: str, raw: Any, where: Location) -> FactValue:
@@ -122,4 +125,5 @@ def facts_from_timeline(path: Path, scenario: Scenario, timezone: str) -> Incide
         promise_due=promise.due if promise else None,
         resolved=state.resolved_at is not None,
         published=frozenset(m for m, s in state.messages.items() if s.published),
+        record_head=short_head(state.last_seq, state.head) if state.head else None,
     )

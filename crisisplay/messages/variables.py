@@ -17,7 +17,7 @@ BUILTIN_NAMES = frozenset(
     {
         "brand", "links", "lang", "channel", "handle", "severity", "severity_title", "drill",
         "incident_id", "now", "next_update", "scenario_title", "choices", "marker_room",
-        "marker_words",
+        "marker_words", "record_head",
     }
 )  # fmt: skip
 # A promised time reads as deliberate, and is easier to keep, on a quarter hour.
@@ -41,6 +41,8 @@ class RenderContext:
     sample: bool = False
     severity: str | None = None
     incident_id: str | None = None
+    #: the record's head when rendered (``133:4f2a9c1e7b3d0a55``): a printed page anchors it
+    record_head: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("now", "next_update"):
@@ -113,6 +115,7 @@ def builtin_variables(
         "marker_room": len(marker) + 1 if marker else 0,
         "marker_words": len(marker.split()) if marker else 0,
         "incident_id": context.incident_id or "",
+        "record_head": context.record_head or "",
         "now": context.now,
         "next_update": context.next_update,
         "scenario_title": scenario.title.get_text(lang),
