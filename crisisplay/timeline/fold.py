@@ -282,7 +282,8 @@ def _entry(s: IncidentState, p: v.NoteAdded | v.DecisionLogged, e: Event, at: da
 
 
 def _late(s: IncidentState, p: v.LateAct, e: Event, at: datetime) -> None:
-    kinds = [str(item.get("kind")) for item in p.events or [] if isinstance(item, dict)]
+    items = p.events if isinstance(p.events, list) else []
+    kinds = [str(item.get("kind")) for item in items if isinstance(item, dict)]
     text = f"{p.reason} ({', '.join(kinds)})" if kinds else p.reason
     s.entries.append(Entry(e.kind, at, e.actor, e.role, text, e.seq))
 
