@@ -64,7 +64,10 @@ def test_render_with_set_names_facts_and_fills_them_in(cli: Cli) -> None:
 def test_missing_facts_are_named_at_once_with_exit_2(cli: Cli) -> None:
     ran = cli("render", "nationwide-outage", "holding", "--set", "started_at=07:42")
     assert ran.exit_code == 2
-    assert "missing facts for message 'holding': affected_share, emergency_calls_ok, services_down" in ran.stderr
+    assert (
+        "missing facts for message 'holding': affected_share, emergency_calls_ok, services_down"
+        in ran.stderr
+    )
     assert "--set affected_share=..." in ran.stderr
     assert len(ran.stderr.strip().splitlines()) == 1
 
