@@ -19,6 +19,7 @@ SETS = [
     "--set", "services_down=voice,data",
     "--set", "affected_share=60",
     "--set", "started_at=7h42",
+    "--set", "emergency_calls_ok=yes",
 ]  # fmt: skip
 
 
@@ -63,7 +64,10 @@ def test_render_with_set_names_facts_and_fills_them_in(cli: Cli) -> None:
 def test_missing_facts_are_named_at_once_with_exit_2(cli: Cli) -> None:
     ran = cli("render", "nationwide-outage", "holding", "--set", "started_at=07:42")
     assert ran.exit_code == 2
-    assert "missing facts for message 'holding': affected_share, services_down" in ran.stderr
+    assert (
+        "missing facts for message 'holding': affected_share, emergency_calls_ok, services_down"
+        in ran.stderr
+    )
     assert "--set affected_share=..." in ran.stderr
     assert len(ran.stderr.strip().splitlines()) == 1
 
@@ -87,7 +91,9 @@ def test_a_bad_value_in_a_facts_file_names_file_and_line(cli: Cli, tmp_path: Pat
 
 def test_set_wins_over_the_facts_file(cli: Cli, tmp_path: Path) -> None:
     facts = tmp_path / "facts.yaml"
-    facts.write_text("services_down: [voice]\naffected_share: 60\nstarted_at: '07:42'\n")
+    facts.write_text(
+        "services_down: [voice]\naffected_share: 60\nstarted_at: '07:42'\nemergency_calls_ok: yes\n"
+    )
     ran = cli("render", "nationwide-outage", "holding", "--facts", str(facts), "--set",
               "affected_share=30", "--channel", "x", "--format", "json")  # fmt: skip
     assert ran.exit_code == 0, ran.stderr
@@ -164,6 +170,13 @@ def _timeline(path: Path) -> None:
             ),
             NewEvent(
                 vocabulary.FactSet.KIND, "lead", None, {"fact": "started_at", "value": "08:10"}, at
+            ),
+            NewEvent(
+                vocabulary.FactSet.KIND,
+                "lead",
+                None,
+                {"fact": "emergency_calls_ok", "value": True},
+                at,
             ),
             NewEvent(vocabulary.SeverityAssessed.KIND, "lead", None, {"level": "major"}, at),
         ]

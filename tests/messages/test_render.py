@@ -19,6 +19,7 @@ SAMPLE = {
     "services_down": ["voice", "data"],
     "affected_share": 60,
     "started_at": "07:42",
+    "emergency_calls_ok": True,
     "detected_by": "noc",
     "mentions_per_hour": 2300,
     "media_attention": True,
@@ -32,8 +33,8 @@ def test_missing_facts_are_all_named_at_once(render_bundled: Render) -> None:
     with pytest.raises(MissingFacts) as caught:
         render_bundled("nationwide-outage", "holding", facts={"started_at": "07:42"})
     # services_down is read by the SMS and push conditions too; every missing one is listed.
-    assert caught.value.names == ("affected_share", "services_down")
-    assert "affected_share, services_down" in caught.value.message
+    assert caught.value.names == ("affected_share", "emergency_calls_ok", "services_down")
+    assert "affected_share, emergency_calls_ok, services_down" in caught.value.message
 
 
 def test_missing_facts_count_the_facts_read_by_channel_conditions(render_bundled: Render) -> None:
