@@ -267,7 +267,7 @@ def test_the_report_says_whether_the_record_verified_and_who_signed_each_decisio
     head = json.loads(copy.read_bytes().splitlines()[-1])["hash"]
     n = count(copy)
     assert f"Vérifié : tout le registre tient ({n} événements). Tête {n}:{head[:16]}" in record
-    assert "| NOC duty engineer | enregistré pour son compte par Camille Roux |" in record
+    assert "| Astreinte NOC | enregistré pour son compte par Camille Roux |" in record
     assert "| activation | Camille Roux | signé par Camille Roux |" in record
     assert f"Témoin : la tête n° {n} a été attestée ; le registre l'atteint." in record
     document = json.loads(
