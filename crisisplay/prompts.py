@@ -59,6 +59,8 @@ class Question:
     #: how many times this group was answered before (from the timeline, so resuming a run
     #: picks up the answer list exactly where it stopped)
     attempt: int = 0
+    #: the language of the walkthrough asking it (the prompt's own hints follow it)
+    lang: str | None = None
 
     @property
     def id(self) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from crisisplay.console import err, get_console, safe_line
 from crisisplay.console.walk_views import print_notice
 from crisisplay.prompts import Answer, Notice, Question
+from crisisplay.texts import interface_lang, t
 from crisisplay.textsafe import sanitize_line
 
 
@@ -36,6 +37,7 @@ class InteractivePrompter:
         return Answer(prompt.unsafe_ask())
 
     def _build(self, questionary: Any, question: Question, message: str) -> Any:
+        lang = interface_lang(question.lang)
         choices = [
             questionary.Choice(
                 title=sanitize_line(o.label),
@@ -50,9 +52,17 @@ class InteractivePrompter:
                 if question.default in [o.value for o in question.options]
                 else None
             )
-            return questionary.select(message, choices=choices, default=default, **self._io)
+            hint = t("prompt.select_hint", lang)
+            return questionary.select(
+                message, choices=choices, default=default, instruction=hint, **self._io
+            )
         if question.type == "checkbox":
-            return questionary.checkbox(message, choices=choices, **self._io)
+            hint = t("prompt.checkbox_hint", lang)
+            return questionary.checkbox(message, choices=choices, instruction=hint, **self._io)
+        if question.type == "confirm" and lang != "en":
+            from crisisplay.console.yes_no import yes_no
+
+            return yes_no(message, bool(question.default), lang, **self._io)
         if question.type == "confirm":
             return questionary.confirm(message, default=bool(question.default), **self._io)
         default = "" if question.default is None else str(question.default)

@@ -113,6 +113,7 @@ class InjectTicker:
             dt("step.ask", walk.lang, title=title),
             default=True,
             optional=True,
+            lang=walk.lang,
         )
         if str(trainer.ask(question).value).strip().lower() not in _YES:
             return False

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
@@ -230,6 +230,8 @@ class Walkthrough:
 
     def ask(self, question: Question, parse: Callable[[Any], Any]) -> tuple[Any, Answer]:
         """Ask until the answer parses; a scripted prompter stops at the first bad one."""
+        if question.lang is None:
+            question = replace(question, lang=self.lang)
         while True:
             answer = self.session.prompter.ask(question)
             try:

@@ -163,7 +163,7 @@ def test_the_trainer_presses_enter_through_the_real_prompt(
     with create_pipe_input() as pipe:
         trainer = Spied(input=pipe, output=DummyOutput())
         pipe.send_text("\r")  # before `confirm`: Enter fires the next inject
-        pipe.send_text("n")  # before `publish`: not yet
+        pipe.send_text("n\r")  # before `publish`: not yet (in French, a word then Enter)
         extra: dict[str, Any] = {"step": True, "trainer": trainer}
         ran = run(
             drill_home,

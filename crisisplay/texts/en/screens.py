@@ -51,4 +51,5 @@ TEXTS: dict[str, str] = {
     "tasks.state.late": "late",
     "tasks.state.done": "done",
     "tasks.state.skipped": "skipped",
+    "prompt.yes_no_again": "answer y (yes) or n (no)",
 }

@@ -51,4 +51,5 @@ TEXTS: dict[str, str] = {
     "tasks.state.late": "en retard",
     "tasks.state.done": "faite",
     "tasks.state.skipped": "sautée",
+    "prompt.yes_no_again": "répondre o (oui) ou n (non)",
 }
