@@ -74,20 +74,23 @@ class Measurement:
         return out
 
 
-def measure(spec: ChannelSpec, body: str, title: str | None = None) -> Measurement:
-    """Measure ``body`` (and the push title or email subject) against ``spec``."""
+def measure(
+    spec: ChannelSpec, body: str, title: str | None = None, lang: str = "en"
+) -> Measurement:
+    """Measure ``body`` (and the push title or email subject) against ``spec``; the findings
+    are worded in ``lang``, the language of the text."""
     if spec.unit == "seconds":
-        length, limit, findings = _measure_spoken(spec, body)
+        length, limit, findings = _measure_spoken(spec, body, lang)
     else:
         length, limit = _body_length(spec, body), spec.limit
-        findings = _threshold_findings(spec, body, length)
-    findings += _channel_findings(spec, body, title)
-    findings += rules.hidden_characters(hidden_chars(body))
+        findings = _threshold_findings(spec, body, length, lang)
+    findings += _channel_findings(spec, body, title, lang)
+    findings += rules.hidden_characters(hidden_chars(body), lang)
     sms = split_sms(body) if spec.id == "sms" else None
     if sms is not None:
-        findings += rules.sms_findings(sms, spec.max_parts)
+        findings += rules.sms_findings(sms, spec.max_parts, lang)
     if title is not None and spec.has_title:
-        findings += rules.title_findings(spec, title)
+        findings += rules.title_findings(spec, title, lang)
     title_length = len(title) if title is not None else None
     return Measurement(spec.id, spec.unit, length, limit, tuple(findings), title_length, sms)
 
@@ -116,12 +119,13 @@ def _x_config(spec: ChannelSpec, max_length: int | None) -> TwitterConfig:
     )
 
 
-def _threshold_findings(spec: ChannelSpec, body: str, length: int) -> list[Finding]:
+def _threshold_findings(spec: ChannelSpec, body: str, length: int, lang: str) -> list[Finding]:
     if spec.limit is not None and length > spec.limit:
-        return [rules.over_limit(spec, length, spec.limit, _span_after(spec, body, spec.limit))]
+        span = _span_after(spec, body, spec.limit)
+        return [rules.over_limit(spec, length, spec.limit, span, lang)]
     if spec.warn_after is not None and length > spec.warn_after:
         span = _span_after(spec, body, spec.warn_after)
-        return [rules.past_warning(spec, length, spec.warn_after, span)]
+        return [rules.past_warning(spec, length, spec.warn_after, span, lang)]
     return []
 
 
@@ -145,26 +149,31 @@ def _offset_after(spec: ChannelSpec, body: str, count: int) -> int | None:
     return count
 
 
-def _measure_spoken(spec: ChannelSpec, body: str) -> tuple[int, int | None, list[Finding]]:
+def _measure_spoken(
+    spec: ChannelSpec, body: str, lang: str
+) -> tuple[int, int | None, list[Finding]]:
     wpm = spec.words_per_minute or DEFAULT_WORDS_PER_MINUTE
     seconds = speaking_seconds(body, wpm)
     if spec.max_seconds is None or seconds <= spec.max_seconds:
         return seconds, spec.max_seconds, []
-    return seconds, spec.max_seconds, [rules.ivr_too_long(spec, seconds, word_count(body), wpm)]
+    found = rules.ivr_too_long(spec, seconds, word_count(body), wpm, lang)
+    return seconds, spec.max_seconds, [found]
 
 
-def _channel_findings(spec: ChannelSpec, body: str, title: str | None) -> list[Finding]:
+def _channel_findings(spec: ChannelSpec, body: str, title: str | None, lang: str) -> list[Finding]:
     """Hard limits particular to one platform, beyond its length."""
     if spec.id == "x":
-        return rules.x_invalid_characters(invalid_characters(body))
+        return rules.x_invalid_characters(invalid_characters(body), lang)
     if spec.id == "bluesky":
-        return _byte_cap(body, BLUESKY_MAX_BYTES, rules.bluesky_too_many_bytes)
+        return _byte_cap(body, BLUESKY_MAX_BYTES, rules.bluesky_too_many_bytes, lang)
     if spec.id == "push":
         payload = (title or "") + body
-        return _byte_cap(payload, PUSH_MAX_PAYLOAD_BYTES, rules.push_payload_too_big)
+        return _byte_cap(payload, PUSH_MAX_PAYLOAD_BYTES, rules.push_payload_too_big, lang)
     return []
 
 
-def _byte_cap(text: str, limit: int, finding: Callable[[int, int], Finding]) -> list[Finding]:
+def _byte_cap(
+    text: str, limit: int, finding: Callable[[int, int, str], Finding], lang: str
+) -> list[Finding]:
     size = len(text.encode("utf-8", "surrogatepass"))
-    return [finding(size, limit)] if size > limit else []
+    return [finding(size, limit, lang)] if size > limit else []

@@ -31,7 +31,7 @@ def check_text(
     spec = channel_spec(org, channel)
     if title is not None and not spec.has_title:
         raise UsageError(f"{spec.label} has no title; --title is for push and email")
-    measurement = measure(spec, text, title)
+    measurement = measure(spec, text, title, lang)
     tone = ToneLinter(org.tone, lang).lint(text, kind=kind, channel=channel, title=title)
     return RenderedChannel(
         channel,

@@ -33,6 +33,7 @@ import regex  # type: ignore[import-untyped, unused-ignore]
 
 from crisisplay.findings import Finding, Level
 from crisisplay.playbook.model import ForbiddenRule, RequiredRule, Scenario, ToneRules
+from crisisplay.texts import t
 from crisisplay.tone.builtin import BuiltinRule, matches, rules_for
 from crisisplay.tone.when import NO_KNOWN_TIMES, KnownTimes
 
@@ -93,9 +94,10 @@ class ToneLinter:
         is reported without a span, quoted in the message.
         """
         plain = text.translate(_PLAIN)
+        title_plain = (title or "").translate(_PLAIN)
         others = {
-            "the title": (title or "").translate(_PLAIN),
-            "the HTML part": _html_text(html).translate(_PLAIN) if html else "",
+            t("finding.tone.title", self.lang): title_plain,
+            t("finding.tone.html", self.lang): _html_text(html).translate(_PLAIN) if html else "",
         }
         forbidden = [r for r in self.forbidden if kind is None or not r.kinds or kind in r.kinds]
         builtin = [r for r in rules_for(self.lang) if self._applies(r, kind, channel)]
@@ -105,7 +107,7 @@ class ToneLinter:
         if kind is not None:
             for rule in self.required:
                 if kind in rule.kinds and (not rule.channels or channel in rule.channels):
-                    findings += _required(rule, f"{others['the title']}\n{plain}")
+                    findings += _required(rule, f"{title_plain}\n{plain}", self.lang)
         return sorted(findings, key=_order)
 
     def _applies(self, rule: BuiltinRule, kind: str | None, channel: str | None) -> bool:
@@ -135,10 +137,10 @@ class ToneLinter:
             spec = specs[match.rule]
             org = self.by_id.get(spec.id)
             rule = org or _Rule(spec.id, spec.level, spec.hint, (), spec.kinds)
-            found.append(_finding(rule, original, match.start, match.end, where))
+            found.append(_finding(rule, original, match.start, match.end, where, self.lang))
         covered = [(f.start or 0, f.end or 0) for f in found]
         for rule in forbidden:
-            for finding in _forbidden(rule, plain, original, where=where):
+            for finding in _forbidden(rule, plain, original, self.lang, where=where):
                 start, end = finding.start, finding.end
                 if (
                     start is None
@@ -206,17 +208,18 @@ def _order(finding: Finding) -> tuple[int, int, str]:
     )
 
 
-def _matches(rule: _Rule, text: str) -> Iterable[tuple[int, int] | str]:
+def _matches(rule: _Rule, text: str, lang: str) -> Iterable[tuple[int, int] | str]:
     """Spans of every match of the rule; a string instead when a pattern is unusable."""
     for pattern in rule.patterns:
         compiled = _compile(pattern)
         if compiled is None:
-            yield f"pattern {pattern!r} does not compile"
+            yield t("finding.tone.no_compile", lang, pattern=repr(pattern))
             continue
         try:
             spans = [m.span() for m in compiled.finditer(text, timeout=MATCH_TIMEOUT)]
         except TimeoutError:
-            yield f"pattern {pattern!r} took over {MATCH_TIMEOUT:g} s (catastrophic backtracking?)"
+            seconds = f"{MATCH_TIMEOUT:g}"
+            yield t("finding.tone.timeout", lang, pattern=repr(pattern), seconds=seconds)
             continue
         yield from (span for span in spans if span[1] > span[0])
 
@@ -226,24 +229,29 @@ def _html_text(html: str) -> str:
 
 
 def _forbidden(
-    rule: _Rule, plain: str, original: str, *, where: str | None = None
+    rule: _Rule, plain: str, original: str, lang: str, *, where: str | None = None
 ) -> list[Finding]:
     if not plain:
         return []
     found: list[Finding] = []
-    for match in _matches(rule, plain):
+    for match in _matches(rule, plain, lang):
         if isinstance(match, str):
-            found.append(_broken(rule, match))
+            found.append(_broken(rule, match, lang))
         else:
-            found.append(_finding(rule, original, *match, where))
+            found.append(_finding(rule, original, *match, where, lang))
     return found
 
 
-def _finding(rule: _Rule, original: str, start: int, end: int, where: str | None) -> Finding:
+def _finding(
+    rule: _Rule, original: str, start: int, end: int, where: str | None, lang: str
+) -> Finding:
     """The words found, quoted; the span is dropped later for a part that is not the body."""
     quoted = " ".join(original[start:end].split())[:_SNIPPET]
-    place = f" in {where}" if where else ""
-    message = f'"{quoted}"{place}: {rule.id.replace("-", " ")}'
+    name = rule.id.replace("-", " ")
+    if where:
+        message = t("finding.tone.found_in", lang, quoted=quoted, where=where, rule=name)
+    else:
+        message = t("finding.tone.found", lang, quoted=quoted, rule=name)
     return Finding(rule.id, rule.level, message, start, end, rule.hint)
 
 
@@ -251,15 +259,16 @@ def _placed(finding: Finding) -> Finding:
     return dataclasses.replace(finding, start=None, end=None)
 
 
-def _required(rule: _Rule, text: str) -> list[Finding]:
+def _required(rule: _Rule, text: str, lang: str) -> list[Finding]:
     broken: list[Finding] = []
-    for match in _matches(rule, text):
+    for match in _matches(rule, text, lang):
         if not isinstance(match, str):
             return []
-        broken.append(_broken(rule, match))
-    missing = Finding(rule.id, rule.level, f"missing: {rule.id.replace('-', ' ')}", hint=rule.hint)
-    return [*broken, missing]
+        broken.append(_broken(rule, match, lang))
+    message = t("finding.tone.missing", lang, rule=rule.id.replace("-", " "))
+    return [*broken, Finding(rule.id, rule.level, message, hint=rule.hint)]
 
 
-def _broken(rule: _Rule, reason: str) -> Finding:
-    return Finding(rule.id, "warning", f"rule {rule.id}: {reason}; fix it in organisation.yaml")
+def _broken(rule: _Rule, reason: str, lang: str) -> Finding:
+    message = t("finding.tone.broken", lang, rule=rule.id, reason=reason)
+    return Finding(rule.id, "warning", message)

@@ -241,7 +241,7 @@ class Renderer:
         title = typeset(title, lang, style) if title is not None else None
         html = _html_with_marker(parts.get("html"), marker)
         html = typeset_html(html, lang, style) if html is not None else None
-        measurement = measure(spec, text, title)
+        measurement = measure(spec, text, title, lang)
         tone = self.linter.lint(
             text,
             kind=message.kind,

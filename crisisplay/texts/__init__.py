@@ -39,6 +39,12 @@ def interface_lang(lang: str | None) -> str:
     return lang if lang in LANGUAGES else "en"
 
 
+def number(value: int, lang: str) -> str:
+    """``1,234`` in English, ``1 234`` in French (grouped by a narrow no-break space)."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", "\u202f") if interface_lang(lang) == "fr" else grouped
+
+
 def lookup(table: Texts, key: str, lang: str, **values: Any) -> str:
     """The text ``key`` of a module's own bilingual ``table`` in ``lang`` (else English)."""
     entry = table[key]

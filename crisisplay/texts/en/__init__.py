@@ -1,5 +1,5 @@
 """Every English text of the interface, by key: the parts are joined here."""
 
-from crisisplay.texts.en import report, screens, walk
+from crisisplay.texts.en import findings, report, screens, walk
 
-TEXTS: dict[str, str] = {**walk.TEXTS, **report.TEXTS, **screens.TEXTS}
+TEXTS: dict[str, str] = {**walk.TEXTS, **report.TEXTS, **screens.TEXTS, **findings.TEXTS}
