@@ -13,7 +13,7 @@ import typer
 from crisisplay.cli.options import (
     ActorOption,
     FormatOption,
-    LangOption,
+    IncidentLangOption,
     OutputFormat,
     TimelineOption,
     current_home,
@@ -58,15 +58,17 @@ CommentOption = Annotated[
 
 @gate_app.command("show")
 @command
-def gate_show(gate: GateArgument, timeline: TimelineOption = None) -> int:
+def gate_show(
+    gate: GateArgument, timeline: TimelineOption = None, lang: IncidentLangOption = None
+) -> int:
     """What a gate covers: the facts it confirms with their values, the texts behind it.
 
-    Example: crisisplay gate show noc-scope
+    Example: crisisplay gate show noc-scope --lang en
     """
     from crisisplay.console.member_views import print_gate
 
     playbook, state, _ = incident_of(timeline)
-    print_gate(playbook, state, gate, now_utc())
+    print_gate(playbook, state, gate, now_utc(), reader_lang(playbook, state, lang))
     return 0
 
 
@@ -83,6 +85,7 @@ def gate_pass(
     ] = None,
     timeline: TimelineOption = None,
     actor: ActorOption = None,
+    lang: IncidentLangOption = None,
 ) -> int:
     """Pass a gate: only the person holding its validating role (or a backup on duty) may.
 
@@ -95,7 +98,7 @@ def gate_pass(
 
       crisisplay gate pass comms-approval --override "director unreachable, lead signs"
     """
-    return _decide(gate, "pass", comment, override, timeline, actor)
+    return _decide(gate, "pass", comment, override, timeline, actor, lang)
 
 
 @gate_app.command("refuse")
@@ -105,12 +108,13 @@ def gate_refuse(
     comment: CommentOption = None,
     timeline: TimelineOption = None,
     actor: ActorOption = None,
+    lang: IncidentLangOption = None,
 ) -> int:
     """Refuse a gate, saying why; the lead then corrects the facts or the text.
 
     Example: crisisplay gate refuse legal-review --comment "remove the cause: not confirmed"
     """
-    return _decide(gate, "refuse", comment, None, timeline, actor)
+    return _decide(gate, "refuse", comment, None, timeline, actor, lang)
 
 
 @fact_app.command("set")
@@ -120,6 +124,7 @@ def fact_set(
     value: Annotated[str, typer.Argument(help="Its value, as you would answer it (or inconnu).")],
     timeline: TimelineOption = None,
     actor: ActorOption = None,
+    lang: IncidentLangOption = None,
 ) -> int:
     """Set or correct a fact; every gate that confirmed it re-opens.
 
@@ -136,7 +141,7 @@ def fact_set(
         scenario = pb.scenario(state.scenario or "")
         return set_fact(state, scenario, fact_id=name, raw=value, local=local)
 
-    return record_decided(incident_of(timeline), actor, decide)
+    return record_decided(incident_of(timeline), actor, decide, lang)
 
 
 @commands.command("tasks")
@@ -147,7 +152,7 @@ def tasks(
     timeline: TimelineOption = None,
     actor: ActorOption = None,
     output: FormatOption = OutputFormat.text,
-    lang: LangOption = None,
+    lang: IncidentLangOption = None,
 ) -> int:
     """The open work of the incident by owner: waiting, open, started, late, done, skipped.
 
@@ -156,6 +161,8 @@ def tasks(
       crisisplay tasks --mine
 
       crisisplay tasks --role noc-liaison --format json
+
+      crisisplay tasks --lang en
     """
     from zoneinfo import ZoneInfo
 
@@ -163,10 +170,10 @@ def tasks(
 
     playbook, state, _ = incident_of(timeline)
     org = playbook.organisation
-    lang = lang or state.lang or org.languages[0]
+    lang = reader_lang(playbook, state, lang)
     found = tasks_of(state, playbook.scenario(state.scenario or ""), org, now_utc(), lang)
     if mine:
-        person = person_of(playbook, resolve_actor(actor))
+        person = person_of(playbook, resolve_actor(actor), lang)
         roles = {r for r, held in state.roles.items() if held.person == person}
         found = [t for t in found if t.owner_role in roles]
     if role is not None:
@@ -190,12 +197,14 @@ def _decide(
     override: str | None,
     timeline: Path | None,
     actor: str | None,
+    lang: str | None,
 ) -> int:
     from crisisplay.console.member_views import print_gate
     from crisisplay.engine.member_ops import decide_gate
 
     incident = incident_of(timeline)
-    print_gate(incident[0], incident[1], gate_id, now_utc())
+    shown = reader_lang(incident[0], incident[1], lang)
+    print_gate(incident[0], incident[1], gate_id, now_utc(), shown)
 
     def decide(pb: Playbook, now_state: IncidentState, person: str) -> Decided:
         return decide_gate(
@@ -210,19 +219,22 @@ def _decide(
             override=override,
         )
 
-    return record_decided(incident, actor, decide)
+    return record_decided(incident, actor, decide, shown)
 
 
 def record_decided(
     incident: tuple[Playbook, IncidentState, Store],
     actor: str | None,
     decide: Callable[[Playbook, IncidentState, str], Decided],
+    lang: str | None = None,
 ) -> int:
     """Decide on the state, check and append; decide again when someone recorded first."""
+    from crisisplay.texts import t
     from crisisplay.timeline.vocabulary import new_event
 
     playbook, state, store = incident
-    person = person_of(playbook, resolve_actor(actor))
+    lang = reader_lang(playbook, state, lang)
+    person = person_of(playbook, resolve_actor(actor), lang)
     role = _role_of(state, person)
     for _ in range(_TRIES):
         decided = decide(playbook, state, person)
@@ -235,7 +247,7 @@ def record_decided(
         if recorded:
             typer.echo(f"recorded #{events[-1].seq}")
             return 0
-    raise UsageError("others kept recording first: try again")
+    raise UsageError(t("member.others_first", lang))
 
 
 def incident_of(timeline: Path | None) -> tuple[Playbook, IncidentState, Store]:
@@ -248,15 +260,27 @@ def incident_of(timeline: Path | None) -> tuple[Playbook, IncidentState, Store]:
     return load_playbook(current_home(), only=state.scenario), state, store
 
 
-def person_of(playbook: Playbook, actor: str) -> str:
+def reader_lang(playbook: Playbook, state: IncidentState, given: str | None) -> str:
+    """``--lang`` when given (one of the organisation's), else the incident's language."""
+    from crisisplay.incident import choose_lang
+
+    if given is not None:
+        return choose_lang(playbook, given)
+    return state.lang or playbook.organisation.languages[0]
+
+
+def person_of(playbook: Playbook, actor: str, lang: str = "en") -> str:
     org = playbook.organisation
     if org.person(actor) is None:
-        from crisisplay.playbook.convert import did_you_mean
+        import difflib
 
-        known = [p.id for p in org.people]
+        from crisisplay.texts import t
+
+        close = difflib.get_close_matches(actor, [p.id for p in org.people], n=1, cutoff=0.6)
+        suggestion = t("member.did_you_mean", lang, word=repr(close[0])) if close else ""
         raise UsageError(
-            f"{actor!r} is not a person of the roster{did_you_mean(actor, known)}",
-            hint="say who you are with --actor PERSON or $CRISISPLAY_ACTOR",
+            t("member.not_in_roster", lang, actor=repr(actor), suggestion=suggestion),
+            hint=t("member.say_who", lang),
         )
     return actor
 

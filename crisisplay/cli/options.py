@@ -151,6 +151,12 @@ LangOption = Annotated[
         "--lang", "-l", help="Language (default: the organisation's first).", show_default=False
     ),
 ]
+IncidentLangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang", "-l", help="Language of the output (default: the incident's).", show_default=False
+    ),
+]
 
 
 def resolve_actor(given: str | None) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crisisplay.cli.member_cmds import incident_of, now_utc, person_of, record_decided
-from crisisplay.cli.options import ActorOption, TimelineOption, resolve_actor
+from crisisplay.cli.options import ActorOption, IncidentLangOption, TimelineOption, resolve_actor
 from crisisplay.cli.runner import command
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ def do(
     ] = None,
     timeline: TimelineOption = None,
     actor: ActorOption = None,
+    lang: IncidentLangOption = None,
 ) -> int:
     """Do one of your tasks: tick its checklist item by item, then say it is done.
 
@@ -63,7 +64,7 @@ def do(
             skip=skip,
         )
 
-    return record_decided(incident_of(timeline), actor, decide)
+    return record_decided(incident_of(timeline), actor, decide, lang)
 
 
 @commands.command("publish")
@@ -99,12 +100,14 @@ def publish(
     from crisisplay.prompts import ScriptedPrompter
 
     playbook, state, store = incident_of(timeline)
-    person = person_of(playbook, resolve_actor(actor))
+    # the incident's language: the texts published are the ones its gates approved
+    lang = state.lang or playbook.organisation.languages[0]
+    person = person_of(playbook, resolve_actor(actor), lang)
     assert state.scenario is not None
     session = Session(
         playbook=playbook,
         scenario=playbook.scenario(state.scenario),
-        lang=state.lang or playbook.organisation.languages[0],
+        lang=lang,
         actor=person,
         clock=SystemClock(),
         prompter=ScriptedPrompter.empty(echo=print_notice),

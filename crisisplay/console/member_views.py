@@ -9,30 +9,36 @@ from typing import TYPE_CHECKING
 
 from crisisplay.console import get_console, safe, safe_line
 from crisisplay.playbook.load import Playbook
+from crisisplay.texts import catalogue, t
 from crisisplay.timeline.state import IncidentState
 
 if TYPE_CHECKING:
     from crisisplay.tasks_view import TaskView
 
 
-def print_gate(playbook: Playbook, state: IncidentState, gate_id: str, now: datetime) -> None:
+def print_gate(
+    playbook: Playbook, state: IncidentState, gate_id: str, now: datetime, lang: str
+) -> None:
     from crisisplay.engine.member_ops import find_gate, who_may_decide
 
     scenario = playbook.scenario(state.scenario or "")
     org = playbook.organisation
-    lang = state.lang or org.languages[0]
     gate = find_gate(scenario, gate_id)
     console = get_console()
     status = state.gates[gate.id].status if gate.id in state.gates else "pending"
-    console.print(f"[warning]gate {safe(gate.id)}[/] {safe_line(gate.title.get_text(lang))} "
-                  f"[muted]({safe(status)})[/]")  # fmt: skip
-    console.print(f"  confirms: {safe_line(gate.confirms.get_text(lang))}", soft_wrap=True)
-    people = ", ".join(who_may_decide(state, org, gate, now)) or "nobody (a gap)"
-    console.print(f"  decided by: {safe_line(gate.validator)} - {safe_line(people)}")
+    head = t("member.gate", lang, gate=safe(gate.id))
+    console.print(f"[warning]{head}[/] {safe_line(gate.title.get_text(lang))} "
+                  f"[muted]({safe(_status_word(status, lang))})[/]")  # fmt: skip
+    confirms = t("member.confirms", lang, text=gate.confirms.get_text(lang))
+    console.print(f"  {safe_line(confirms)}", soft_wrap=True)
+    people = ", ".join(who_may_decide(state, org, gate, now)) or t("member.nobody", lang)
+    decided = t("member.decided_by", lang, role=gate.validator, people=people)
+    console.print(f"  {safe_line(decided)}")
     for fact_id in gate.facts:
         fact = state.facts.get(fact_id)
-        shown = "not known yet" if fact and fact.unknown else repr(fact.value) if fact else "-"
-        console.print(f"  fact {safe(fact_id)} = {safe_line(shown)}")
+        unknown = t("member.fact_unknown", lang)
+        shown = unknown if fact and fact.unknown else repr(fact.value) if fact else "-"
+        console.print(f"  {safe_line(t('member.fact', lang, fact=fact_id, value=shown))}")
     for message in scenario.messages:
         if gate.id not in message.gates:
             continue
@@ -66,3 +72,7 @@ def print_tasks(
 
 
 _COLUMNS = ("task", "title", "owner", "state", "due", "waits")
+
+
+def _status_word(status: str, lang: str) -> str:
+    return catalogue(lang).get(f"member.gate_status.{status}", status)

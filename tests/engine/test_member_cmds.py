@@ -48,11 +48,14 @@ def test_only_who_holds_the_role_decides_a_gate(
     assert "noc-scope is decided by the role" in ran.stderr and "(noc-duty)" in ran.stderr
     assert path.read_bytes() == before
     ran = cli("gate", "pass", "noc-scope", "--timeline", str(path), "--actor", "nobody-here")
-    assert ran.exit_code == 2 and "'nobody-here' is not a person of the roster" in ran.stderr
+    # the incident is in French: so is what its commands say
+    assert ran.exit_code == 2 and "'nobody-here' n'est pas une personne de l'annuaire" in ran.stderr
+    ran = cli("gate", "pass", "noc-scope", "-t", str(path), "--actor", "nobody", "--lang", "en")
+    assert ran.exit_code == 2 and "'nobody' is not a person of the roster" in ran.stderr
     ran = cli("gate", "pass", "noc-scope", "--timeline", str(path), "--actor", "noc-duty",
               "--comment", "60% confirmed")  # fmt: skip
     assert ran.exit_code == 0, ran.stderr
-    assert "fact affected_share = 60" in ran.stdout  # the validator saw what it confirms
+    assert "fait affected_share = 60" in ran.stdout  # the validator saw what it confirms
     state = fold(read_events(path).events)
     last = state.gates["noc-scope"].decisions[-1]
     assert (last.outcome, last.by, last.comment) == ("passed", "noc-duty", "60% confirmed")
@@ -146,3 +149,22 @@ def test_tasks_by_owner_as_the_stable_json_gives_them(
     assert {i["owner_role"] for i in json.loads(mine.stdout)} == {"noc-liaison"}
     role = cli("tasks", "--role", "cm-lead", "--timeline", str(path), "--format", "json")
     assert {i["owner"] for i in json.loads(role.stdout)} == {"ines-haddad"}
+
+
+def test_tasks_and_a_gate_are_shown_in_the_incident_s_language_or_in_lang(
+    cli: Cli, walked: list[Event], tmp_path: Path
+) -> None:
+    path = _before_scope(walked, tmp_path)
+    french = cli("tasks", "--timeline", str(path))
+    assert french.exit_code == 0, french.stderr
+    assert "responsable" in french.stdout and "échéance" in french.stdout
+    assert "faite" in french.stdout and "owner" not in french.stdout
+    english = cli("tasks", "--timeline", str(path), "--lang", "en")
+    assert "owner" in english.stdout and "done" in english.stdout
+    assert "responsable" not in english.stdout
+    gate = cli("gate", "show", "noc-scope", "--timeline", str(path), "--lang", "en")
+    assert gate.exit_code == 0, gate.stderr
+    assert "gate noc-scope" in gate.stdout and "confirms: The services affected" in gate.stdout
+    assert "validation noc-scope" in cli("gate", "show", "noc-scope", "-t", str(path)).stdout
+    unknown = cli("tasks", "--timeline", str(path), "--lang", "de")
+    assert unknown.exit_code == 2 and "'de' is not one of the organisation's" in unknown.stderr

@@ -1,5 +1,11 @@
 """Every English text of the interface, by key: the parts are joined here."""
 
-from crisisplay.texts.en import findings, report, screens, walk
+from crisisplay.texts.en import findings, members, report, screens, walk
 
-TEXTS: dict[str, str] = {**walk.TEXTS, **report.TEXTS, **screens.TEXTS, **findings.TEXTS}
+TEXTS: dict[str, str] = {
+    **walk.TEXTS,
+    **report.TEXTS,
+    **screens.TEXTS,
+    **findings.TEXTS,
+    **members.TEXTS,
+}

@@ -1,5 +1,11 @@
 """Every French text of the interface, by key: the parts are joined here."""
 
-from crisisplay.texts.fr import findings, report, screens, walk
+from crisisplay.texts.fr import findings, members, report, screens, walk
 
-TEXTS: dict[str, str] = {**walk.TEXTS, **report.TEXTS, **screens.TEXTS, **findings.TEXTS}
+TEXTS: dict[str, str] = {
+    **walk.TEXTS,
+    **report.TEXTS,
+    **screens.TEXTS,
+    **findings.TEXTS,
+    **members.TEXTS,
+}
