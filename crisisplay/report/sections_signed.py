@@ -16,7 +16,7 @@ from crisisplay.attestation import RecordCheck, check_record
 from crisisplay.home import Home
 from crisisplay.report.document import Report
 from crisisplay.report.table import Cell, Section, Times, rows_of
-from crisisplay.texts import Texts, lookup
+from crisisplay.texts import t
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.signatures import STATES
 from crisisplay.timeline.verify import VerifyResult
@@ -31,64 +31,7 @@ DECISIONS = (
     "step.skipped",
     "incident.resolved",
 )
-_TEXTS: Texts = {
-    "title": {"en": "The record", "fr": "Le registre"},
-    "headers": {
-        "en": "# | at | decision | named | signature",
-        "fr": "# | à | décision | au nom de | signature",
-    },
-    "no_file": {"en": "Not verified: no timeline file.", "fr": "Non vérifié : aucun fichier."},
-    "empty": {"en": "No decision recorded.", "fr": "Aucune décision enregistrée."},
-    "verified": {
-        "en": "Verified: the whole record holds ({events} events).",
-        "fr": "Vérifié : tout le registre tient ({events} événements).",
-    },
-    "broken": {
-        "en": "NOT verified: {problems} problem(s), the first at seq {seq}: {reason}.",
-        "fr": "NON vérifié : {problems} problème(s), le premier au n° {seq} : {reason}.",
-    },
-    "head": {
-        "en": "Head {head}: written down, it lets timeline verify --expect {head} check any copy.",
-        "fr": "Tête {head} : notée, elle permet à timeline verify --expect {head} de vérifier "
-        "toute copie.",
-    },
-    "counts": {
-        "en": "Signatures: {own} signed by the person named, {on_behalf} recorded on someone's "
-        "behalf, {system} written by crisisplay, {unsigned} unsigned, {bad} not holding.",
-        "fr": "Signatures : {own} signés par la personne nommée, {on_behalf} enregistrés pour "
-        "le compte d'un autre, {system} écrits par crisisplay, {unsigned} non signés, {bad} "
-        "invalides.",
-    },
-    "no_witness": {
-        "en": "Witness: none of this incident where the report was made.",
-        "fr": "Témoin : aucun de cet incident là où le rapport a été fait.",
-    },
-    "witnessed": {
-        "en": "Witness: the head #{seq} was witnessed; the record {reaches} it.",
-        "fr": "Témoin : la tête n° {seq} a été attestée ; le registre {reaches}.",
-    },
-    "reaches": {"en": "reaches", "fr": "l'atteint"},
-    "falls_short": {"en": "falls short of", "fr": "ne l'atteint pas"},
-    "own": {"en": "signed by {actor}", "fr": "signé par {actor}"},
-    "on-behalf": {
-        "en": "recorded on their behalf by {by}",
-        "fr": "enregistré pour son compte par {by}",
-    },
-    "system": {"en": "written by crisisplay", "fr": "écrit par crisisplay"},
-    "unsigned": {"en": "unsigned", "fr": "non signé"},
-    "bad": {"en": "signature does not hold", "fr": "signature invalide"},
-}
 _TONES = {"own": "ok", "bad": "late"}
-_KINDS: Texts = {
-    "incident.activated": {"en": "activation", "fr": "activation"},
-    "gate.passed": {"en": "gate passed", "fr": "accord de validation"},
-    "gate.refused": {"en": "gate refused", "fr": "refus de validation"},
-    "gate.overridden": {"en": "gate overridden", "fr": "validation outrepassée"},
-    "decision.logged": {"en": "decision", "fr": "décision"},
-    "message.published": {"en": "publication", "fr": "publication"},
-    "step.skipped": {"en": "step skipped", "fr": "étape écartée"},
-    "incident.resolved": {"en": "resolution", "fr": "résolution"},
-}
 
 
 @dataclass(frozen=True)
@@ -157,7 +100,7 @@ def _witness(result: VerifyResult, lang: str) -> str:
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
-    return lookup(_TEXTS, key, lang, **values)
+    return t(f"record.{key}", lang, **values)
 
 
 def _verdict(check: RecordCheck, lang: str) -> str:
@@ -185,7 +128,7 @@ def _what(event: Event, r: Report) -> str:
     gate, message = payload.get("gate"), payload.get("message")
     name = w.gate(gate) if gate else w.message(message) if message else payload.get("step")
     text = payload.get("text") or payload.get("reason")
-    parts = [lookup(_KINDS, event.kind, w.lang), *(str(p) for p in (name, text) if p)]
+    parts = [_t(f"kind.{event.kind}", w.lang), *(str(p) for p in (name, text) if p)]
     return " ".join(parts)
 
 

@@ -1,6 +1,6 @@
 """Every English text of the interface, by key: the parts are joined here."""
 
-from crisisplay.texts.en import findings, members, report, screens, walk
+from crisisplay.texts.en import findings, members, record, report, screens, walk
 
 TEXTS: dict[str, str] = {
     **walk.TEXTS,
@@ -8,4 +8,5 @@ TEXTS: dict[str, str] = {
     **screens.TEXTS,
     **findings.TEXTS,
     **members.TEXTS,
+    **record.TEXTS,
 }
