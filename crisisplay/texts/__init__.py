@@ -14,8 +14,6 @@ from typing import Any
 #: the languages the interface speaks, the first being the fallback of an unknown one
 LANGUAGES = ("fr", "en")
 
-Texts = dict[str, dict[str, str]]
-
 _LOADED: dict[str, Mapping[str, str]] = {}
 
 
@@ -43,13 +41,6 @@ def number(value: int, lang: str) -> str:
     """``1,234`` in English, ``1 234`` in French (grouped by a narrow no-break space)."""
     grouped = f"{value:,}"
     return grouped.replace(",", "\u202f") if interface_lang(lang) == "fr" else grouped
-
-
-def lookup(table: Texts, key: str, lang: str, **values: Any) -> str:
-    """The text ``key`` of a module's own bilingual ``table`` in ``lang`` (else English)."""
-    entry = table[key]
-    template = entry.get(lang) or entry["en"]
-    return template.format(**values) if values else template
 
 
 def minutes_label(minutes: float) -> str:

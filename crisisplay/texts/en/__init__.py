@@ -1,6 +1,6 @@
 """Every English text of the interface, by key: the parts are joined here."""
 
-from crisisplay.texts.en import findings, members, record, report, screens, walk
+from crisisplay.texts.en import drills, findings, members, record, report, screens, walk
 
 TEXTS: dict[str, str] = {
     **walk.TEXTS,
@@ -9,4 +9,5 @@ TEXTS: dict[str, str] = {
     **findings.TEXTS,
     **members.TEXTS,
     **record.TEXTS,
+    **drills.TEXTS,
 }
