@@ -109,6 +109,18 @@ def due_at(task: Task, state: IncidentState) -> datetime | None:
     return start + task.deadline if start is not None else None
 
 
+def not_published(state: IncidentState, task: Task) -> str | None:
+    """Why none of the task's messages went out, when each was deliberately left out: such a
+    task is skipped with that reason, never "done"."""
+    reasons = []
+    for message_id in task.messages:
+        progress = state.messages.get(message_id)
+        if progress is None or progress.published or progress.skipped is None:
+            return None
+        reasons.append(progress.skipped)
+    return "; ".join(reasons) if reasons else None
+
+
 @dataclass
 class Graph:
     """The scenario's tasks with what each waits for; asked against a state."""
@@ -181,4 +193,13 @@ def check_anchor(anchor: str, scenario: Scenario) -> str | None:
     return None
 
 
-__all__ = ["Graph", "Wait", "anchor_time", "check_anchor", "due_at", "parse_wait", "waits_of"]
+__all__ = [
+    "Graph",
+    "Wait",
+    "anchor_time",
+    "check_anchor",
+    "due_at",
+    "not_published",
+    "parse_wait",
+    "waits_of",
+]

@@ -76,13 +76,11 @@ def publish(
 
 
 def _gate_hint(walk: Walkthrough, gate_id: str, message_id: str) -> str:
+    from crisisplay.engine.waiting import who
+
     gate = walk.scenario.gate(gate_id)
     assert gate is not None
-    holder = walk.state.roles.get(gate.validator)
-    who = holder.name or holder.person if holder and holder.person else None
-    role = walk.role_title(gate.validator)
-    by = f"{role} ({who})" if who else role
-    return f"{message_id} waits on the gate {gate_id}, decided by {by}"
+    return f"{message_id} waits on the gate {gate_id}, decided by {who(walk, gate.validator)}"
 
 
 def _zone(session: Session) -> ZoneInfo:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from crisisplay.conditions import holds
 from crisisplay.engine import questions as q
-from crisisplay.engine.graph import due_at
+from crisisplay.engine.graph import due_at, not_published
 from crisisplay.engine.roster_ops import cover_owner
 from crisisplay.engine.tasks import Task
 from crisisplay.texts import minutes_label, t
@@ -79,7 +79,7 @@ def countdown(walk: Walkthrough, task: Task) -> str | None:
 def finish(walk: Walkthrough, task: Task) -> None:
     """The owner says the task is done (or not yet); a task whose every message was
     deliberately not published is skipped with that reason, never "done"."""
-    unpublished = not_published(walk, task)
+    unpublished = not_published(walk.state, task)
     if unpublished is not None:
         walk.record(task.skipped(t("task.not_published", walk.lang, reason=unpublished)))
         return
@@ -99,19 +99,6 @@ def finish(walk: Walkthrough, task: Task) -> None:
     walk.record(*items)
     if task.resolves:
         walk.show("resolved", t("resolved", walk.lang), level="ok")
-
-
-def not_published(walk: Walkthrough, task: Task) -> str | None:
-    """Why none of the task's messages went out, when each was deliberately left out."""
-    if not task.messages:
-        return None
-    reasons = []
-    for message_id in task.messages:
-        progress = walk.state.messages.get(message_id)
-        if progress is None or progress.published or progress.skipped is None:
-            return None
-        reasons.append(progress.skipped)
-    return "; ".join(reasons)
 
 
 def _by(person: str | None, task: Task, payload: Payload) -> Act | Payload:

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from crisisplay.conditions import holds
-from crisisplay.engine.graph import DONE, Graph
+from crisisplay.engine.graph import DONE, Graph, not_published
 from crisisplay.engine.member_ops import Decided
 from crisisplay.engine.tasks import Task, all_tasks
 from crisisplay.errors import UsageError
@@ -77,7 +77,7 @@ def do_task(
             return Decided(already=f"{', '.join(items)}: already ticked")
         return Decided((*events, TaskChecked(task.id, new, task.is_post)))
     _check_ready(state, scenario, task, values)
-    unpublished = _not_published(state, task)
+    unpublished = not_published(state, task)
     if unpublished is not None:
         return Decided((*events, task.skipped(t("task.not_published", lang, reason=unpublished))))
     ticked_in_order = tuple(label for label in labels if label in ticked)
@@ -114,16 +114,6 @@ def _check_owner(state: IncidentState, org: Organisation, task: Task, person: st
     title = role.title.get_text(state.lang or org.languages[0]) if role else task.owner
     who = f"{holder.name or holder.person}" if holder and holder.person else "nobody yet"
     raise UsageError(f"{task.id} belongs to the role {title} ({who}), or to the cell lead")
-
-
-def _not_published(state: IncidentState, task: Task) -> str | None:
-    """Why none of the task's messages went out, when each was deliberately left out."""
-    reasons = [state.messages[m].skipped for m in task.messages if m in state.messages]
-    if not task.messages or len(reasons) < len(task.messages) or not all(reasons):
-        return None
-    if any(state.messages[m].published for m in task.messages):
-        return None
-    return "; ".join(r for r in reasons if r)
 
 
 def _check_ready(
