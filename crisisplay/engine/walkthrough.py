@@ -323,9 +323,6 @@ class Walkthrough:
             for task in self.tasks
         )
 
-    def task_status(self, task: Task) -> str | None:
-        return self.graph.status(task, self.state)
-
 
 def start(session: Session, state: IncidentState, **activation: Any) -> Walkthrough:
     """Record the activation (when the timeline is new) and return the walkthrough to run."""
