@@ -41,6 +41,13 @@ class Kind(str, enum.Enum):
     press_statement = "press-statement"
     authority_notice = "authority-notice"
     breach_notice = "breach-notice"
+    executive_statement = "executive-statement"
+    reply = "reply"
+    moderation_charter = "moderation-charter"
+    relay_brief = "relay-brief"
+    recontact = "recontact"
+    survey = "survey"
+    report_frame = "report-frame"
 
 
 FormatOption = Annotated[

@@ -41,7 +41,12 @@ choice id, list of choice ids, ``"HH:MM"``, minutes, boolean; a fact that is not
 given is its default, else ``none``). Built-ins (a fact may not use these names):
 
 ==================  ==========================================================================
-``brand``           ``brand.name``, ``brand.signature`` (in the language), ``brand.website``
+``brand``           ``brand.name``, ``brand.signature`` (in the language), ``brand.website``,
+                    ``brand.de`` (French "de" before the name: ``d'Onde Mobile``),
+                    ``brand.spokesperson`` and ``brand.executive`` (``.name``, ``.title`` in
+                    the language; ``none`` when the organisation file names nobody)
+``relays``          the journalists, relays and partners briefed in this scenario: ``name``,
+                    ``kind``, ``contact``, ``outlet``, ``note`` (in the language)
 ``links``           the organisation's named links: ``links['status-page']`` or
                     ``links.status_page`` (hyphens also reachable as underscores)
 ``lang``            language of the template (``fr``)

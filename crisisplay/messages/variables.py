@@ -17,7 +17,7 @@ BUILTIN_NAMES = frozenset(
     {
         "brand", "links", "lang", "channel", "handle", "severity", "severity_title", "drill",
         "incident_id", "now", "next_update", "scenario_title", "choices", "marker_room",
-        "marker_words", "record_head",
+        "marker_words", "record_head", "relays",
     }
 )  # fmt: skip
 # A promised time reads as deliberate, and is easier to keep, on a quarter hour.
@@ -101,11 +101,8 @@ def builtin_variables(
     level = context.severity or suggested_severity(scenario, facts)
     marker = first_line_marker(org, context, lang)
     return {
-        "brand": {
-            "name": org.brand.name,
-            "signature": org.brand.signature.get_text(lang),
-            "website": org.brand.website or "",
-        },
+        "brand": _brand(org, lang),
+        "relays": _relays(org, scenario, lang),
         "links": _links(org.links),
         "lang": lang,
         "severity": level,
@@ -125,6 +122,43 @@ def builtin_variables(
             if fact.choices
         },
     }
+
+
+_VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
+
+
+def _brand(org: Organisation, lang: str) -> dict[str, Any]:
+    brand = org.brand
+    elided = brand.elided
+    if elided is None:
+        elided = brand.name[:1].lower() in _VOWELS
+    people = {
+        role: {"name": who.name, "title": who.title.get_text(lang)} if who else None
+        for role, who in (("spokesperson", brand.spokesperson), ("executive", brand.executive))
+    }
+    return {
+        "name": brand.name,
+        "signature": brand.signature.get_text(lang),
+        "website": brand.website or "",
+        # French "de" before the name: "d'Onde Mobile", "de Free"
+        "de": f"d'{brand.name}" if elided else f"de {brand.name}",
+        **people,
+    }
+
+
+def _relays(org: Organisation, scenario: Scenario, lang: str) -> list[dict[str, str]]:
+    """The relays briefed in ``scenario``, in the organisation file's order."""
+    return [
+        {
+            "name": relay.name,
+            "kind": relay.kind,
+            "contact": relay.contact,
+            "outlet": relay.outlet or "",
+            "note": relay.note.get_text(lang) if relay.note else "",
+        }
+        for relay in org.relays
+        if not relay.scenarios or scenario.id in relay.scenarios
+    ]
 
 
 def channel_variables(org: Organisation, channel: str) -> dict[str, Any]:

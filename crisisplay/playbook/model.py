@@ -44,6 +44,8 @@ FactType = Literal[
 MessageKind = Literal[
     "holding", "update", "resolution", "compensation", "faq", "agent-script", "ivr",
     "internal-brief", "press-statement", "authority-notice", "breach-notice",
+    "executive-statement", "reply", "moderation-charter", "relay-brief", "recontact", "survey",
+    "report-frame",
 ]  # fmt: skip
 Audience = Literal["public", "customers", "internal", "press", "authority"]
 PostActionKind = Literal[
@@ -67,10 +69,28 @@ def doc(text: str, **kwargs: Any) -> Any:
 
 
 @dataclass(frozen=True, eq=False, repr=False)
+class Spokesperson:
+    """Who speaks for the brand, as a press text names them."""
+
+    name: str = doc("Full name, as quoted.")
+    title: LocalText = doc("Their position, per language (e.g. directrice de la communication).")
+
+
+@dataclass(frozen=True, eq=False, repr=False)
 class Brand:
     name: str = doc("The brand as customers know it.")
     signature: LocalText = doc("How public messages are signed, per language.")
     website: str | None = doc("The brand's website.", default=None)
+    spokesperson: Spokesperson | None = doc(
+        "Who the press statements quote (the communications director, usually).", default=None
+    )
+    executive: Spokesperson | None = doc(
+        "Who signs the executive statement: the head of the company.", default=None
+    )
+    elided: bool | None = doc(
+        "French elides before the name (d'Onde Mobile); unset, guessed from its first letter.",
+        default=None,
+    )
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -114,6 +134,24 @@ class Person:
         "When the person is on duty or on call; empty means never.", default=()
     )
     key: SigningKey | None = doc("Public key of their signed acts (key show).", default=None)
+    login: str | None = doc(
+        "Their login on the shared store, when it is not their person id.", default=None
+    )
+
+
+RelayKind = Literal["journalist", "relay", "partner", "authority"]
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Relay:
+    """Someone the cell briefs with a public statement: a journalist, a relay, a partner."""
+
+    name: str = doc("Name of the person or the organisation.")
+    kind: RelayKind = doc("journalist, relay (association, local elected), partner or authority.")
+    contact: str = doc("How to reach them (phone or email).")
+    outlet: str | None = doc("Their newsroom or organisation.", default=None)
+    scenarios: tuple[Ident, ...] = doc("Scenarios they are briefed in (all if empty).", default=())
+    note: LocalText | None = doc("What they need from us.", default=None)
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -183,6 +221,10 @@ class Organisation:
         "Default delay to the next promised update.", default=Duration(minutes=60)
     )
     tone: ToneRules = doc("Tone rules checked on every message.", default=ToneRules())
+    relays: tuple[Relay, ...] = doc(
+        "Journalists, relays and partners the cell briefs (the relay-brief message lists them).",
+        default=(),
+    )
     store: str | None = doc(
         "The cell's shared store, a postgresql:// URL without a password (libpq's ~/.pgpass "
         "holds it); unset, each laptop keeps its incidents in files.",

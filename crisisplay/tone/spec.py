@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from crisisplay.findings import Level
 
 # The kinds where saying "all is well" or promising a time hurts: while the crisis is running.
-WHILE_RUNNING = ("holding", "update", "faq", "agent-script", "ivr", "press-statement")
+WHILE_RUNNING = (
+    "holding", "update", "faq", "agent-script", "ivr", "press-statement", "executive-statement",
+    "reply",
+)  # fmt: skip
 # Jargon is fine between engineers (internal brief) and in the script agents read from.
 PUBLIC = (
     "holding", "update", "resolution", "compensation", "faq", "ivr", "press-statement",
-    "breach-notice",
+    "breach-notice", "executive-statement", "reply", "recontact", "survey",
 )  # fmt: skip
 
 
