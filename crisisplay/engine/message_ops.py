@@ -92,6 +92,7 @@ def render_channels(
     now = walk.session.clock.now()
     context = RenderContext(
         now=now.astimezone(zone).strftime("%H:%M"),
+        today=now.astimezone(zone).strftime("%Y-%m-%d"),
         next_update=next_update.astimezone(zone).strftime("%H:%M") if next_update else None,
         drill=walk.state.drill,
         severity=walk.state.severity,

@@ -42,7 +42,7 @@ given is its default, else ``none``). Built-ins (a fact may not use these names)
 
 ==================  ==========================================================================
 ``brand``           ``brand.name``, ``brand.signature`` (in the language), ``brand.website``,
-                    ``brand.de`` (French "de" before the name: ``d'Onde Mobile``),
+                    ``brand.city`` (where press texts are dated from), ``brand.de`` (French "de" before the name: ``d'Onde Mobile``),
                     ``brand.spokesperson`` and ``brand.executive`` (``.name``, ``.title`` in
                     the language; ``none`` when the organisation file names nobody)
 ``relays``          the journalists, relays and partners briefed in this scenario: ``name``,
@@ -54,7 +54,8 @@ given is its default, else ``none``). Built-ins (a fact may not use these names)
 ``severity``        level id (``critical``); ``severity_title``: its name in the language
 ``drill``           true during an exercise (the marker line is added automatically)
 ``incident_id``     the incident's id, or ``""`` outside an incident
-``now``             render time, ``HH:MM`` in the organisation's time zone
+``now``             render time, ``HH:MM`` in the organisation's time zone; ``today``: its
+                    day, ``YYYY-MM-DD`` (``today|long_date`` for a press date line)
 ``next_update``     time of the next promised update, ``HH:MM`` (same zone)
 ``scenario_title``  the scenario's name in the language
 ``choices``         for each choice fact, ``{choice id: label in the language}``

@@ -174,6 +174,8 @@ def long_date(context: Context, value: Any) -> str:
     if not 1 <= month <= 12:
         return str(value)
     day = f"{int(parts[2])} " if len(parts) == 3 else ""
+    if day == "1 " and _lang(context) == "fr":
+        day = "1er "
     return f"{day}{months[month - 1]} {year}"
 
 

@@ -23,7 +23,7 @@ from crisisplay.messages.fact_sources import (
 )
 from crisisplay.messages.render import MissingFacts, Renderer, find_message
 from crisisplay.messages.rendered import RenderedChannel
-from crisisplay.messages.variables import RenderContext, default_next_update, local_clock
+from crisisplay.messages.variables import RenderContext, default_next_update, local_clock, local_day
 from crisisplay.playbook.load import Playbook, load_playbook
 from crisisplay.playbook.model import Message, Scenario
 
@@ -81,6 +81,7 @@ def run_render(home: Home, request: RenderRequest) -> RenderOutcome:
         next_update = default_next_update(org, now)  # a sample, said so in its first line
     context = RenderContext(
         now=now,
+        today=local_day(request.now, org.timezone),
         next_update=next_update,
         drill=request.drill or (incident.drill if incident else False),
         sample=request.sample,

@@ -29,6 +29,7 @@ from crisisplay.playbook.yamlio import Document
 
 SAMPLE_NOW = "10:00"
 SAMPLE_NEXT_UPDATE = "11:00"
+SAMPLE_TODAY = "2026-03-14"
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,9 @@ def _render_problems(playbook: Playbook, scenario: Scenario, target: _Target) ->
     problems: list[Problem] = []
     seen: set[tuple[str, str, str]] = set()
     for drill in (False, True):
-        context = RenderContext(SAMPLE_NOW, SAMPLE_NEXT_UPDATE, drill=drill, incident_id="sample")
+        context = RenderContext(
+            SAMPLE_NOW, SAMPLE_NEXT_UPDATE, SAMPLE_TODAY, drill=drill, incident_id="sample"
+        )
         try:
             renderer = Renderer(playbook, scenario, target.lang)
             rendered = renderer.render(

@@ -17,12 +17,13 @@ BUILTIN_NAMES = frozenset(
     {
         "brand", "links", "lang", "channel", "handle", "severity", "severity_title", "drill",
         "incident_id", "now", "next_update", "scenario_title", "choices", "marker_room",
-        "marker_words", "record_head", "relays",
+        "marker_words", "record_head", "relays", "today",
     }
 )  # fmt: skip
 # A promised time reads as deliberate, and is easier to keep, on a quarter hour.
 _ROUND_TO_MINUTES = 15
 _CLOCK = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
+_DAY = re.compile(r"^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class RenderContext:
 
     now: str
     next_update: str | None = None
+    #: the render day, ``YYYY-MM-DD`` in the organisation's time zone (a press text's date line)
+    today: str | None = None
     drill: bool = False
     #: rendered from the scenario's invented sample facts: the text says so in its first line
     sample: bool = False
@@ -49,6 +52,8 @@ class RenderContext:
             value = getattr(self, name)
             if value is not None and not _CLOCK.match(value):
                 raise ValueError(f"RenderContext.{name} must be HH:MM, got {value!r}")
+        if self.today is not None and not _DAY.match(self.today):
+            raise ValueError(f"RenderContext.today must be YYYY-MM-DD, got {self.today!r}")
 
 
 def local_clock(moment: datetime, zone: str) -> str:
@@ -56,6 +61,13 @@ def local_clock(moment: datetime, zone: str) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(ZoneInfo(zone))
     return moment.strftime("%H:%M")
+
+
+def local_day(moment: datetime, zone: str) -> str:
+    """``YYYY-MM-DD`` of ``moment`` in the time zone ``zone`` (a naive moment is already local)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(ZoneInfo(zone))
+    return moment.strftime("%Y-%m-%d")
 
 
 def default_next_update(org: Organisation, now: str) -> str:
@@ -114,6 +126,7 @@ def builtin_variables(
         "incident_id": context.incident_id or "",
         "record_head": context.record_head or "",
         "now": context.now,
+        "today": context.today or "",
         "next_update": context.next_update,
         "scenario_title": scenario.title.get_text(lang),
         "choices": {
@@ -140,6 +153,7 @@ def _brand(org: Organisation, lang: str) -> dict[str, Any]:
         "name": brand.name,
         "signature": brand.signature.get_text(lang),
         "website": brand.website or "",
+        "city": brand.city or "",
         # French "de" before the name: "d'Onde Mobile", "de Free"
         "de": f"d'{brand.name}" if elided else f"de {brand.name}",
         **people,

@@ -81,6 +81,7 @@ class Brand:
     name: str = doc("The brand as customers know it.")
     signature: LocalText = doc("How public messages are signed, per language.")
     website: str | None = doc("The brand's website.", default=None)
+    city: str | None = doc("Where press statements are dated from (Paris).", default=None)
     spokesperson: Spokesperson | None = doc(
         "Who the press statements quote (the communications director, usually).", default=None
     )

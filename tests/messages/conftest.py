@@ -16,7 +16,9 @@ from crisisplay.playbook.load import Playbook, load_playbook
 from tests.conftest import ROOT
 
 #: A fixed moment, so that texts (and snapshots) never depend on the clock.
-CONTEXT = RenderContext(now="10:00", next_update="11:00", incident_id="inc-test")
+CONTEXT = RenderContext(
+    now="10:00", next_update="11:00", today="2026-03-14", incident_id="inc-test"
+)
 
 Render = Callable[..., list[RenderedChannel]]
 

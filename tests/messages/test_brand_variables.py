@@ -67,3 +67,12 @@ def test_relays_are_those_of_the_scenario_in_file_order(bundled: Playbook) -> No
 
 def _relays(playbook: Playbook) -> tuple[Relay, ...]:
     return playbook.organisation.relays
+
+
+def test_a_render_knows_its_day_and_refuses_a_malformed_one(bundled: Playbook) -> None:
+    found = bundled.scenario("cyberattack")
+    context = RenderContext(now="10:00", today="2026-12-01")
+    org = bundled.organisation
+    assert builtin_variables(org, found, {}, context, lang="fr")["today"] == "2026-12-01"
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        RenderContext(now="10:00", today="1/12/2026")

@@ -36,7 +36,7 @@ def test_every_channel_renders_within_limits_without_errors(
     scenario = bundled.scenario(scenario_id)
     message = scenario.message(message_id)
     assert message is not None
-    context = RenderContext("10:00", "11:00", drill=drill, incident_id="inc-test")
+    context = RenderContext("10:00", "11:00", "2026-03-14", drill=drill, incident_id="inc-test")
     rendered = Renderer(bundled, scenario, lang).render(
         message, sample_facts(scenario), context, conditions=False
     )

@@ -62,3 +62,17 @@ def test_upper_first_leaves_acronyms_alone(tmp_path: Path) -> None:
 def test_choice_labels_of_an_unknown_fact_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="not a choice fact"):
         _render(tmp_path, "{{ ['a']|choice_labels('nope') }}", choices={}, lang="fr")
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        ("2026-12-01", "fr", "1er décembre 2026"),
+        ("2026-12-02", "fr", "2 décembre 2026"),
+        ("2026-12-01", "en", "1 December 2026"),
+    ],
+)
+def test_long_date_says_the_first_of_the_month_as_french_does(
+    tmp_path: Path, value: str, lang: str, expected: str
+) -> None:
+    assert _render(tmp_path, "{{ v|long_date }}", v=value, lang=lang) == expected

@@ -46,7 +46,7 @@ def _snapshot(item_json: dict[str, object]) -> str:
 def test_rendered_text_matches_its_snapshot(
     render_bundled: Render, scenario: str, message: str, channel: str, lang: str, drill: bool
 ) -> None:
-    context = RenderContext("10:00", "11:00", drill=drill, incident_id="inc-test")
+    context = RenderContext("10:00", "11:00", "2026-03-14", drill=drill, incident_id="inc-test")
     item = render_bundled(scenario, message, lang=lang, context=context, channels=[channel])[0]
     if item.skipped:
         pytest.fail(f"{channel} skipped with the sample facts: {item.skipped}")
