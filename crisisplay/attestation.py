@@ -34,6 +34,18 @@ def roster_keys(org: Organisation) -> dict[str, str | None]:
     return {person.id: person.key for person in org.people}
 
 
+def expected_logins(home: Home) -> dict[str, str]:
+    """Each person's login on a shared store: the one the organisation file gives, else their
+    id (empty when the file is unusable: an actor is then expected to log in as themselves)."""
+    from crisisplay.messages.check import load_organisation
+
+    try:
+        people = load_organisation(home).people
+    except CrisisplayError:
+        return {}
+    return {person.id: person.login or person.id for person in people}
+
+
 def home_roster(home: Home) -> tuple[RosterKeys | None, str | None]:
     """The roster of ``home``'s organisation file, or None and why it could not be read."""
     from crisisplay.messages.check import load_organisation

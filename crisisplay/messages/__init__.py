@@ -42,7 +42,8 @@ given is its default, else ``none``). Built-ins (a fact may not use these names)
 
 ==================  ==========================================================================
 ``brand``           ``brand.name``, ``brand.signature`` (in the language), ``brand.website``,
-                    ``brand.city`` (where press texts are dated from), ``brand.de`` (French "de" before the name: ``d'Onde Mobile``),
+                    ``brand.city`` (where press texts are dated from), ``brand.de``
+                    (French "de" before the name: ``d'Onde Mobile``),
                     ``brand.spokesperson`` and ``brand.executive`` (``.name``, ``.title`` in
                     the language; ``none`` when the organisation file names nobody)
 ``relays``          the journalists, relays and partners briefed in this scenario: ``name``,

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crisisplay.attestation import RecordCheck, check_record
+from crisisplay.attestation import RecordCheck, check_record, expected_logins
 from crisisplay.home import Home
 from crisisplay.report.document import Report
 from crisisplay.report.table import Cell, Section, Times, rows_of
 from crisisplay.texts import t
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.signatures import STATES
+from crisisplay.timeline.stores import logins_of
 from crisisplay.timeline.verify import VerifyResult
 
 DECISIONS = (
@@ -40,6 +41,8 @@ class SignedDecision:
     event: Event
     state: str
     by: str | None
+    #: the login the shared store recorded, when it is not the one the actor logs in with
+    login: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,15 @@ def with_record(report: Report, home: Home, path: Path, events: Sequence[Event])
     check = check_record(home, path)
     by_seq = {e.seq: e for e in events if e.kind in DECISIONS}
     signatures = check.result.signatures
+    logins = logins_of(path)
+    expected = expected_logins(home) if logins else {}
+
+    def login(event: Event) -> str | None:
+        found = logins.get(event.seq)
+        return found if found and found != expected.get(event.actor, event.actor) else None
+
     decisions = tuple(
-        SignedDecision(e.seq, by_seq[e.seq], state, e.by)
+        SignedDecision(e.seq, by_seq[e.seq], state, e.by, login(by_seq[e.seq]))
         for e, state in zip(signatures.events, signatures.states, strict=True)
         if e.seq in by_seq
     )
@@ -76,7 +86,7 @@ def record(r: Report) -> Section:
             str(d.seq),
             times.at(d.event.at),
             _what(d.event, r),
-            r.reading.person(d.event.actor),
+            _on_behalf_of(d, r),
             _signed(d, r),
         )
         for d in (r.decisions if isinstance(r, SignedReport) else ())
@@ -132,6 +142,14 @@ def _what(event: Event, r: Report) -> str:
     return " ".join(parts)
 
 
+def _on_behalf_of(decision: SignedDecision, r: Report) -> str:
+    """Who the decision names, and the login that recorded it when that is someone else's."""
+    who = r.reading.person(decision.event.actor)
+    if decision.login is None:
+        return who
+    return f"{who} {_t('login', r.reading.lang, login=decision.login)}"
+
+
 def _signed(decision: SignedDecision, r: Report) -> Cell:
     who = {"actor": r.reading.person(decision.event.actor), "by": r.reading.person(decision.by)}
     text = _t(decision.state, r.reading.lang, **who)
@@ -155,6 +173,7 @@ def record_json(report: SignedReport) -> dict[str, Any] | None:
                 "kind": d.event.kind,
                 "actor": d.event.actor,
                 "by": d.by,
+                "login": d.login,
                 "state": d.state,
             }
             for d in report.decisions

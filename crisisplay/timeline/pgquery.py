@@ -77,6 +77,16 @@ def read_lines(target: StoreTarget, incident: str) -> bytes:
     return "".join(row[0] + "\n" for row in rows).encode("utf-8")
 
 
+def read_logins(target: StoreTarget, incident: str) -> dict[int, str]:
+    """The login the server authenticated for each event of ``incident``, by seq."""
+    with connect(target) as conn:
+        check_schema(conn, target)
+        rows = conn.execute(
+            "SELECT seq, login FROM crisisplay.events WHERE incident = %s", (incident,)
+        ).fetchall()
+    return {int(seq): str(login) for seq, login in rows}
+
+
 def head_of(target: StoreTarget, incident: str) -> tuple[int, str] | None:
     """The server's head (seq, hash) of ``incident``, or None when it has none."""
     with connect(target) as conn:

@@ -152,6 +152,17 @@ def read_store(path: Path) -> ReadResult:
     return ReadResult(open_shared(found).read_new(), None)
 
 
+def logins_of(path: Path) -> dict[int, str]:
+    """The login the shared store recorded for each event, by seq (none for a file: a file
+    knows only who each event says acted)."""
+    found = shared(path)
+    if found is None:
+        return {}
+    from crisisplay.timeline.pgquery import read_logins
+
+    return read_logins(found.target, found.incident)
+
+
 def timeline_bytes(path: Path) -> bytes:
     """The timeline's lines as a file holds them (a shared one as its canonical lines)."""
     found = shared(path)

@@ -3,6 +3,7 @@
 TEXTS: dict[str, str] = {
     "record.title": "The record",
     "record.headers": "# | at | decision | named | signature",
+    "record.login": "(login {login})",
     "record.no_file": "Not verified: no timeline file.",
     "record.empty": "No decision recorded.",
     "record.verified": "Verified: the whole record holds ({events} events).",

@@ -3,6 +3,7 @@
 TEXTS: dict[str, str] = {
     "record.title": "Le registre",
     "record.headers": "# | à | décision | au nom de | signature",
+    "record.login": "(compte {login})",
     "record.no_file": "Non vérifié : aucun fichier.",
     "record.empty": "Aucune décision enregistrée.",
     "record.verified": "Vérifié : tout le registre tient ({events} événements).",
