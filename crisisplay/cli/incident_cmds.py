@@ -141,7 +141,8 @@ def status(
 ) -> int:
     """Where the incident stands: phase, overdue steps, gates waiting, next promised update.
 
-    Also the open steps with their countdowns and the roles nobody covers.
+    Also the open steps with their countdowns and the roles nobody covers. On the shared
+    store, --watch also refreshes as soon as anyone in the cell records an act.
 
     Examples:
 
@@ -161,6 +162,12 @@ def status(
         write_json(current_status(home, path, lang).as_json())
         return 0
     from crisisplay.console.incident_views import show_status
+    from crisisplay.timeline.stores import shared
+    from crisisplay.timeline.wakeup import Wakeup
 
-    show_status(lambda: current_status(home, path, lang), watch=watch, interval=interval)
+    found = shared(path) if watch else None
+    wakeup = Wakeup(found.target) if found is not None else None
+    show_status(
+        lambda: current_status(home, path, lang), watch=watch, interval=interval, wakeup=wakeup
+    )
     return 0

@@ -11,6 +11,7 @@ from crisisplay.console.status_views import status_board
 from crisisplay.incident import IncidentRun
 from crisisplay.status import Status
 from crisisplay.texts import t
+from crisisplay.timeline.wakeup import Wakeup
 
 
 def print_activation_banner(incident: str, timeline: Path, resume: str, lang: str = "en") -> None:
@@ -43,7 +44,11 @@ def print_outcome(run: IncidentRun) -> None:
         console.print(f"[warning]{t('outcome.paused', lang, seq=state.last_seq)}[/]  {where}")
 
 
-def show_status(read: Callable[[], Status], *, watch: bool, interval: float) -> None:
+def show_status(
+    read: Callable[[], Status], *, watch: bool, interval: float, wakeup: Wakeup | None = None
+) -> None:
+    """The status board; ``watch`` refreshes it every ``interval`` seconds, and at once when
+    ``wakeup`` (the shared store's listener) says the incident changed."""
     console = get_console()
     if not watch:
         console.print(status_board(read()))
@@ -51,9 +56,15 @@ def show_status(read: Callable[[], Status], *, watch: bool, interval: float) -> 
     from rich.live import Live
 
     try:
-        with Live(status_board(read()), console=console, refresh_per_second=1) as live:
+        with Live(status_board(read()), console=console, refresh_per_second=4) as live:
             while True:
-                time.sleep(interval)
+                if wakeup is None:
+                    time.sleep(interval)
+                else:
+                    wakeup.wait(interval)
                 live.update(status_board(read()))
     except KeyboardInterrupt:
         return
+    finally:
+        if wakeup is not None:
+            wakeup.close()

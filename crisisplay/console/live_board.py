@@ -5,9 +5,7 @@ second, without a keystroke). Enter offers to take a task over; Ctrl-C pauses, a
 
 from __future__ import annotations
 
-import select
 import sys
-import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -17,46 +15,44 @@ from crisisplay.texts import t
 if TYPE_CHECKING:
     from crisisplay.engine.walkthrough import Walkthrough
 
-#: how often the store is looked at while waiting (a look is one fstat when nothing came)
-POLL_SECONDS = 0.1
-
 
 @dataclass
 class TerminalBoard:
-    """Waits on the store; shown with rich.live, keys read from ``keys`` (stdin)."""
+    """Waits on the store; shown with rich.live, keys read from ``keys`` (stdin).
+
+    Between two looks it waits on the store's wakeup (``crisisplay.timeline.wakeup``): on the
+    shared store a notification wakes it at once, on a file it looks ten times a second.
+    """
 
     keys: TextIO = sys.stdin
-    poll: float = POLL_SECONDS
 
     def wait(self, walk: Walkthrough) -> None:
         from rich.live import Live
 
+        from crisisplay.timeline.wakeup import wakeup_of
+
         recorder: Any = walk.session.recorder
         console = get_console()
-        with Live(self._board(walk), console=console, refresh_per_second=4, transient=True) as live:
+        live = Live(self._board(walk), console=console, refresh_per_second=4, transient=True)
+        with wakeup_of(recorder) as wakeup, live:
             while True:
                 events = recorder.read_new()
                 if events:
                     walk.state.apply_all(events)
                     return
+                timeout = wakeup.interval()
                 moment = walk.graph.next_moment(walk.state)
-                if moment is not None and walk.session.clock.now() >= moment:
-                    return
-                if self._key_pressed():
+                if moment is not None:
+                    left = (moment - walk.session.clock.now()).total_seconds()
+                    if left <= 0:
+                        return
+                    timeout = min(timeout, left)
+                if wakeup.wait(timeout, [self.keys]):
+                    self.keys.readline()
                     live.stop()
                     self._take_over(walk)
                     return
                 live.update(self._board(walk))
-
-    def _key_pressed(self) -> bool:
-        try:
-            ready, _, _ = select.select([self.keys], [], [], self.poll)
-        except (OSError, ValueError):
-            time.sleep(self.poll)
-            return False
-        if ready:
-            self.keys.readline()
-        return bool(ready)
 
     def _board(self, walk: Walkthrough) -> Any:
         from rich.console import Group
