@@ -58,13 +58,17 @@ class Scan:
         return self.torn is None and self.broken is None
 
 
-def scan(buf: bytes, tip: ChainTip = START) -> Scan:
-    """Walk ``buf`` (which starts right after the event ``tip`` describes)."""
+def scan(buf: bytes, tip: ChainTip = START, *, hashed: bool = True) -> Scan:
+    """Walk ``buf`` (which starts right after the event ``tip`` describes).
+
+    ``hashed=False``: each line's own hash is not computed again (lines the shared store's
+    append function hashed as it took them); order, links and shapes are checked all the same.
+    """
     with no_cycle_collection(len(buf) // 1000):
-        return _scan(buf, tip)
+        return _scan(buf, tip, hashed)
 
 
-def _scan(buf: bytes, tip: ChainTip) -> Scan:
+def _scan(buf: bytes, tip: ChainTip, hashed: bool) -> Scan:
     events: list[Event] = []
     pos, size = 0, len(buf)
     seq, head, incident = tip.seq, tip.head, tip.incident  # locals: this loop runs per event
@@ -75,7 +79,7 @@ def _scan(buf: bytes, tip: ChainTip) -> Scan:
         try:
             if end > pos and buf[end - 1] == _CR:
                 raise BadLine(_CRLF)
-            event = parse_line(buf[pos:end])
+            event = parse_line(buf[pos:end], hashed=hashed)
             if (
                 event.seq != seq + 1
                 or event.prev != head

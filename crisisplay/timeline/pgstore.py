@@ -140,7 +140,7 @@ class PgStore:
                 f"cannot reach the shared store ({self.target.label}), and this laptop has no "
                 f"copy of incident {self.incident}"
             )
-        events = self._take(data)
+        events = self._take(data, hashed=True)
         self.offline = True
         from crisisplay.timeline import outbox
 
@@ -244,8 +244,12 @@ class PgStore:
             prev = event.hash
         return events, lines
 
-    def _take(self, data: bytes) -> list[Event]:
-        found = scan(data, self._tip)
+    def _take(self, data: bytes, *, hashed: bool = False) -> list[Event]:
+        """The events of ``data``, after this store's tip. Lines from the server are not hashed
+        again: the append function hashed each as it took it, and the server refuses any change
+        to a recorded event (order and links are checked all the same; `timeline verify` and a
+        pull hash every line again). This laptop's copy is hashed like any file."""
+        found = scan(data, self._tip, hashed=hashed)
         if not found.clean:
             reason = found.broken.reason if found.broken else "a line is incomplete"
             raise TimelineError(

@@ -3,12 +3,15 @@ cannot change a recorded event (a trigger refuses)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import psycopg
 import pytest
 
 from crisisplay.errors import UsageError
 from crisisplay.timeline.pgconn import parse_target
 from crisisplay.timeline.pgstore import PgStore
+from tests.conftest import Cli
 from tests.store.pgcluster import Cluster
 from tests.store.test_store_basics import INCIDENT, _activation, _note
 
@@ -73,3 +76,24 @@ def test_a_login_without_the_member_role_is_told_so(cluster: Cluster, store_url:
     with pytest.raises(UsageError, match="may not") as caught:
         PgStore(parse_target(url), INCIDENT, create=True).append(_activation())
     assert "outsider-pw" not in str(caught.value)
+
+
+def test_a_line_edited_behind_the_triggers_back_fails_verify(
+    cli: Cli, store_url: str, tmp_path: Path
+) -> None:
+    """Reads trust the hashes the append function computed; `timeline verify` and a pull hash
+    every line again, so an owner who switches the trigger off to edit a line is caught."""
+    store = PgStore(parse_target(store_url), INCIDENT, create=True)
+    store.append_many([_activation(), _note(1), _note(2)])
+    with psycopg.connect(store_url, autocommit=True) as conn:
+        conn.execute("ALTER TABLE crisisplay.events DISABLE TRIGGER USER")
+        conn.execute(
+            "UPDATE crisisplay.events SET line = replace(line, 'note 1', 'note X') WHERE seq = 2"
+        )
+        conn.execute("ALTER TABLE crisisplay.events ENABLE TRIGGER USER")
+    ran = cli("--store", store_url, "timeline", "verify", "--incident", INCIDENT)
+    assert ran.exit_code != 0
+    assert "2" in ran.stdout + ran.stderr and "hash" in (ran.stdout + ran.stderr)
+    pulled = cli("--store", store_url, "timeline", "pull", "--incident", INCIDENT,
+                 "--out", str(tmp_path / "copy.jsonl"))  # fmt: skip
+    assert pulled.exit_code != 0 and not (tmp_path / "copy.jsonl").exists()
