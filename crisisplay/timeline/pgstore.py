@@ -50,7 +50,8 @@ T = TypeVar("T")
 #: what the store does with an act it could not share: keep it (an outbox) or let it fail
 KeepOffline = Callable[[Sequence[NewEvent], Sequence[uuid.UUID], "int | None"], None]
 
-_APPEND = "SELECT status, seq, hash FROM crisisplay.append(%s, %s, %s, %s, %s, %s)"
+# Arrays go in binary: a line full of quotes costs nothing to escape.
+_APPEND = "SELECT status, seq, hash FROM crisisplay.append(%s, %s, %s, %b, %b, %b)"
 _READ = "SELECT line FROM crisisplay.events WHERE incident = %s AND seq > %s ORDER BY seq"
 
 
