@@ -17,7 +17,7 @@ from crisisplay.errors import PathPart, Problem
 from crisisplay.fact_patterns import compile_fact_pattern, nested_quantifier
 from crisisplay.facts import coerce
 from crisisplay.home import Home
-from crisisplay.playbook.load import Playbook, read_home
+from crisisplay.playbook.load import Playbook, read_home, scenario_files
 from crisisplay.playbook.model import Fact, Organisation, Scenario
 from crisisplay.playbook.problems import ProblemReport
 from crisisplay.playbook.types import LocalText
@@ -58,6 +58,14 @@ def check_languages(report: ProblemReport, root: Any, languages: tuple[str, ...]
 
 def check_playbook(playbook: Playbook) -> list[Problem]:
     problems = check_organisation(playbook.organisation, playbook.organisation_doc)
+    report = ProblemReport(playbook.organisation_doc)
+    relays = playbook.organisation.relays
+    # every scenario of the home, also when only one was read
+    known = [path.stem for path in scenario_files(playbook.home)] if relays else []
+    for i, relay in enumerate(relays):
+        for j, scenario_id in enumerate(relay.scenarios):
+            report.ref(("relays", i, "scenarios", j), scenario_id, known, "scenario")
+    problems += report.problems
     for scenario_id, scenario in playbook.scenarios.items():
         problems += check_scenario(
             scenario, playbook.organisation, playbook.scenario_doc(scenario_id)
@@ -75,6 +83,8 @@ def check_organisation(org: Organisation, doc: Document) -> list[Problem]:
     check_languages(report, org, org.languages)
     report.unique(((("roles", i, "id"), r.id) for i, r in enumerate(org.roles)), "role")
     report.unique(((("people", i, "id"), p.id) for i, p in enumerate(org.people)), "person")
+    logins = ((("people", i, "login"), p.login or p.id) for i, p in enumerate(org.people))
+    report.unique(logins, "login")
     role_ids = [r.id for r in org.roles]
     people = [p.id for p in org.people]
     report.ref(("lead_role",), org.lead_role, role_ids, "role")
