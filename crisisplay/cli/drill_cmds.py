@@ -18,6 +18,7 @@ from crisisplay.cli.options import (
     checked_timeline,
     current_home,
     make_prompter,
+    new_timeline,
     resolve_actor,
     resolve_timeline,
 )
@@ -145,6 +146,7 @@ def run(
             "(60: an hour of exercise a minute)"
         )
     prompter = InjectPanels(make_prompter(answers, quiet=quiet), quiet=False)
+    home = current_home()
     options = DrillOptions(
         resolve_actor(actor),
         scripted=answers is not None,
@@ -152,10 +154,11 @@ def run(
         step=step,
         start=parse_start(start) if start else None,
         timeline=checked_timeline(timeline),
+        place=lambda incident: new_timeline(timeline, home, incident),
         lang=lang,
         now=datetime.now(timezone.utc),
     )
-    ran = run_drill(current_home(), drill, prompter, options, trainer=_trainer(step))
+    ran = run_drill(home, drill, prompter, options, trainer=_trainer(step))
     print_outcome(IncidentRun(ran.path, ran.state))
     print_score(ran.score)
     return 0

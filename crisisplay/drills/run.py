@@ -8,6 +8,7 @@ than the wall clock. With ``--step``, exercise time moves only when the trainer 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -37,6 +38,9 @@ class DrillOptions:
     step: bool = False
     start: datetime | None = None
     timeline: Path | None = None
+    #: where the incident of a given id goes when no timeline is given (the CLI: the shared
+    #: store when one is chosen, else the home's timelines/)
+    place: Callable[[str], Path] | None = None
     lang: str | None = None
     #: the moment "now" is, for a drill given no start (the CLI passes the system time)
     now: datetime | None = None
@@ -76,14 +80,18 @@ def run_drill(
         ticker=InjectTicker(plan, trainer if options.step else None, live=live),
         organisation=changed_roster(org, drill.roster),
     )
+    incident_id = drill_incident_id(drill.id, start)
+    timeline = options.timeline
+    if timeline is None and options.place is not None:
+        timeline = options.place(incident_id)
     run = activate(
         home,
         drill.scenario,
         edges,
         lang=options.lang,
-        timeline=options.timeline,
+        timeline=timeline,
         token="",
-        incident_id=drill_incident_id(drill.id, start),
+        incident_id=incident_id,
         activation=activation(plan, clock),
     )
     return DrillRun(run.path, run.state, score_timeline(run.path))

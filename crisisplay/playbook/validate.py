@@ -58,14 +58,6 @@ def check_languages(report: ProblemReport, root: Any, languages: tuple[str, ...]
 
 def check_playbook(playbook: Playbook) -> list[Problem]:
     problems = check_organisation(playbook.organisation, playbook.organisation_doc)
-    report = ProblemReport(playbook.organisation_doc)
-    relays = playbook.organisation.relays
-    # every scenario of the home, also when only one was read
-    known = [path.stem for path in scenario_files(playbook.home)] if relays else []
-    for i, relay in enumerate(relays):
-        for j, scenario_id in enumerate(relay.scenarios):
-            report.ref(("relays", i, "scenarios", j), scenario_id, known, "scenario")
-    problems += report.problems
     for scenario_id, scenario in playbook.scenarios.items():
         problems += check_scenario(
             scenario, playbook.organisation, playbook.scenario_doc(scenario_id)
@@ -324,6 +316,16 @@ def _names(source: str) -> frozenset[str]:
         return frozenset()
 
 
+def relay_warnings(playbook: Playbook) -> list[Problem]:
+    """Relays briefed in a scenario this home does not have (removed, or misspelt)."""
+    report = ProblemReport(playbook.organisation_doc)
+    known = [path.stem for path in scenario_files(playbook.home)]
+    for i, relay in enumerate(playbook.organisation.relays):
+        for j, scenario_id in enumerate(relay.scenarios):
+            report.ref(("relays", i, "scenarios", j), scenario_id, known, "scenario")
+    return [dataclasses.replace(p, level="warning") for p in report.problems]
+
+
 def pattern_warnings(playbook: Playbook) -> list[Problem]:
     """Fact patterns that can backtrack exponentially: they run under a timeout, but an answer
     refused for taking too long is no answer for the operator who typed it."""
@@ -370,4 +372,5 @@ def validate_home(home: Home) -> list[Problem]:
     sound_playbook = dataclasses.replace(playbook, scenarios=sound)
     problems += check_drills(home, sound_playbook)
     problems += check_templates(sound_playbook)
-    return problems + roster_gaps(sound_playbook) + pattern_warnings(playbook)
+    warnings = roster_gaps(sound_playbook) + pattern_warnings(playbook) + relay_warnings(playbook)
+    return problems + warnings

@@ -17,9 +17,10 @@ def _edit(home: Path, old: str, new: str) -> None:
 def test_a_relay_briefed_in_an_unknown_scenario_is_named(cli: Cli, home_copy: Path) -> None:
     _edit(home_copy, "scenarios: [local-outage, nationwide-outage]", "scenarios: [local-outtage]")
     ran = cli("validate", home=home_copy)
-    assert ran.exit_code == 1
-    assert "organisation.yaml:" in ran.stdout + ran.stderr
-    assert "unknown scenario 'local-outtage'" in ran.stdout + ran.stderr
+    said = ran.stdout + ran.stderr
+    assert ran.exit_code == 0  # a warning: a home may drop a scenario its relays still name
+    assert "organisation.yaml:" in said and "unknown scenario 'local-outtage'" in said
+    assert "warning" in said
 
 
 def test_two_people_with_one_login_are_refused(cli: Cli, home_copy: Path) -> None:
