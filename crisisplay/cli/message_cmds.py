@@ -104,9 +104,11 @@ def render(
         Path | None,
         typer.Option(
             "--timeline",
+            "--incident",
             "-t",
             help="Take the incident's current facts, severity and drill flag from this "
-            "timeline, and record each rendered channel in it.",
+            "timeline (on a shared store: this incident), and record each rendered channel "
+            "in it.",
         ),
     ] = None,
     sample: Annotated[
@@ -147,6 +149,10 @@ def render(
     from crisisplay.channels.catalogue import resolve_channel
     from crisisplay.messages.request import RenderRequest, run_render
 
+    if timeline is not None:
+        from crisisplay.cli.options import resolve_timeline
+
+        timeline = resolve_timeline(timeline)
     channels = tuple(dict.fromkeys(resolve_channel(name) for name in channel or ()))
     if copy and len(channels) != 1:
         raise UsageError("--copy takes one text", hint="choose its channel with --channel")

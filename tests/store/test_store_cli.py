@@ -72,6 +72,19 @@ def test_the_answers_file_runs_end_to_end_on_the_shared_store(
     assert report.exit_code == 0, report.stderr
     status = _quiet(cli("--store", store_url, "status", "--format", "json"), store_url)
     assert status.exit_code == 0, status.stderr
+    published = _quiet(
+        cli("--store", store_url, "published", "--incident", incident["id"], "--format", "json"),
+        store_url,
+    )
+    assert published.exit_code == 0, published.stderr
+    assert any(p["message"] == "holding" for p in json.loads(published.stdout))
+    rendered = _quiet(
+        cli("--store", store_url, "render", "nationwide-outage", "resolution", "--incident",
+            incident["id"], "--channel", "sms", "--format", "json"),
+        store_url,
+    )  # fmt: skip
+    assert rendered.exit_code in (0, 1), rendered.stderr
+    assert "recorded 1 event" in rendered.stderr
 
 
 def test_push_then_members_act_on_the_shared_incident(
