@@ -191,9 +191,7 @@ def day_time(context: Context, value: Any) -> str:
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return text
     lang = _lang(context)
-    date = str(long_date(context, day))
-    if lang == "fr" and parts[2] in ("01", "1"):
-        date = "1er" + date[1:]
+    date = str(long_date(context, day))  # says "1er" itself
     joiner = " à " if lang == "fr" else " at "
     return date + joiner + str(clock(context, rest[:5]))
 

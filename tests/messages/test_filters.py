@@ -76,3 +76,8 @@ def test_long_date_says_the_first_of_the_month_as_french_does(
     tmp_path: Path, value: str, lang: str, expected: str
 ) -> None:
     assert _render(tmp_path, "{{ v|long_date }}", v=value, lang=lang) == expected
+
+
+def test_day_time_says_1er_once(tmp_path: Path) -> None:
+    said = _render(tmp_path, "{{ v|day_time }}", v="2026-12-01T03:17", lang="fr")
+    assert said == "1er décembre 2026 à 3h17"
