@@ -115,17 +115,27 @@ def test_a_fact_rewritten_with_every_hash_recomputed_breaks_its_signature(
     assert len(document["problems"]) > 50
 
 
+def _closes_an_act(line: bytes) -> bool:
+    """Whether the event on ``line`` is the last of its act (or stands alone)."""
+    event = json.loads(line)
+    return "by" not in event or "sig" in event
+
+
 def test_the_last_40_events_deleted_fall_short_of_the_witness(
     signed: Signed, copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    true_head = json.loads(copy.read_bytes().splitlines()[-1])["hash"]
-    copy.write_bytes(b"".join(copy.read_bytes().splitlines(keepends=True)[:-40]))
+    lines = copy.read_bytes().splitlines(keepends=True)
+    true_head = json.loads(lines[-1])["hash"]
+    # at least 40 events, cut where an act ends (a cut inside an act is another finding)
+    cut = next(k for k in range(40, len(lines)) if _closes_an_act(lines[-k - 1]))
+    copy.write_bytes(b"".join(lines[:-cut]))
     code, out, _ = verify(monkeypatch, signed.home, copy)
     assert code == 1
     n = count(signed.timeline)
     short = f"{n}:{true_head[:16]}"
     assert out.splitlines()[0] == (
-        f"BROKEN at seq {n - 39}: the timeline ends at #{n - 40}, short of the head #{n} ({short}) "
+        f"BROKEN at seq {n - cut + 1}: the timeline ends at #{n - cut}, short of the head #{n} "
+        f"({short}) "
         "that "
         f"the witness {witness_of(copy)} (of {signed.timeline}) gives: its last events were "
         "removed"
@@ -136,9 +146,8 @@ def test_the_last_40_events_deleted_fall_short_of_the_witness(
     code, out, _ = verify(monkeypatch, signed.home, copy, "--expect", short)
     assert code == 1
     assert out.splitlines()[0] == (
-        f"BROKEN at seq {n - 39}: the timeline ends at #{n - 40}, short of the head #{n} ({short}) "
-        "that "
-        "the head you expect gives: its last events were removed"
+        f"BROKEN at seq {n - cut + 1}: the timeline ends at #{n - cut}, short of the head #{n} "
+        f"({short}) that the head you expect gives: its last events were removed"
     )
 
 
@@ -281,7 +290,8 @@ def test_the_report_says_whether_the_record_verified_and_who_signed_each_decisio
         ("noc-duty", "camille-roux", "on-behalf")
     }
     lines = copy.read_bytes().splitlines(keepends=True)
-    copy.write_bytes(b"".join(lines[:-40]))
+    cut = next(k for k in range(40, len(lines)) if _closes_an_act(lines[-k - 1]))
+    copy.write_bytes(b"".join(lines[:-cut]))
     out = run(monkeypatch, None, "--home", str(signed.home), "report", "-t", str(copy))[1]
-    verdict = f"NON vérifié : 1 problème(s), le premier au n° {n - 39} : the timeline ends at"
-    assert f"{verdict} \\#{n - 40}" in out
+    verdict = f"NON vérifié : 1 problème(s), le premier au n° {n - cut + 1} : the timeline ends at"
+    assert f"{verdict} \\#{n - cut}" in out
