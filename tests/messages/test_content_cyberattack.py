@@ -230,3 +230,47 @@ def test_the_agents_may_say_what_the_public_is_told(
     ):
         assert sentence in update and sentence in script
     assert ("11h" if lang == "fr" else "11:00") in script
+
+
+# ---------------------------------------------------------------- the CM kit
+
+CM_KIT = {
+    "reply-phishing": ("reply", {"x", "facebook"}),
+    "moderation-charter": ("moderation-charter", {"internal"}),
+    "relay-brief": ("relay-brief", {"internal"}),
+}
+
+
+@pytest.mark.parametrize("which", FACT_SETS)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("message_id", sorted(CM_KIT))
+def test_every_cm_kit_message_renders_on_each_of_its_channels(
+    bundled: Playbook, render_bundled: Render, message_id: str, lang: str, which: str
+) -> None:
+    kind, channels = CM_KIT[message_id]
+    message = bundled.scenario(SCENARIO).message(message_id)
+    assert message is not None and message.kind == kind
+    assert any(message_id in step.messages for _, step in bundled.scenario(SCENARIO).steps())
+    items = render_bundled(SCENARIO, message_id, lang=lang, facts=facts_of(bundled, which))
+    assert {item.channel for item in items} == channels
+    for item in items:
+        assert item.text.strip(), item.channel
+        assert not [f for f in item.findings if f.level == "error"], item.channel
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_relay_brief_names_every_relay_and_the_charter_its_three_rules(
+    bundled: Playbook, render_bundled: Render, lang: str
+) -> None:
+    brief = joined(render_bundled, "relay-brief", lang, sample(bundled))
+    for name in ("Rédaction économie, agence de presse nationale", "Réseau des boutiques"):
+        assert name in brief
+    assert "quotidien régional de l'Ouest" not in brief  # briefed in outage scenarios only
+    charter = joined(render_bundled, "moderation-charter", lang, sample(bundled))
+    headings = (
+        ("Ce que nous masquons", "Ce que nous ne supprimons jamais", "message privé")
+        if lang == "fr"
+        else ("What we hide", "What we never delete", "private messages")
+    )
+    for heading in headings:
+        assert heading in charter
