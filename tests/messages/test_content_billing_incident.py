@@ -181,3 +181,39 @@ def test_the_agent_may_state_the_decided_gesture_and_the_public_refund_date(
     assert "application. »-" not in script and 'app."-' not in script
     none = text(render_bundled, "agent-script", lang, sample(bundled, gesture_amount=0))
     assert ("Vous pouvez l'annoncer" if lang == "fr" else "You may announce") not in none
+
+
+# ------------------------------------------------------------------ compensation as facts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_compensation_says_what_how_much_for_whom_and_when(
+    bundled: Playbook, render_bundled: Render, lang: str
+) -> None:
+    email = text(render_bundled, "compensation", lang, sample(bundled))
+    if lang == "fr":
+        assert "un avoir de 5 € sur votre prochaine facture, enregistré le mardi 15 avril" in email
+        assert "chaque client concerné" in email
+        assert "un avantage" not in email
+    else:
+        assert "a credit of €5 on your next bill, applied on Tuesday 15 April" in email
+        assert "every customer affected" in email
+        assert "a benefit" not in email
+    transfer = text(
+        render_bundled,
+        "compensation",
+        lang,
+        sample(bundled, gesture_form="bank-transfer", gesture_date=""),
+    )
+    if lang == "fr":
+        assert "5 € versés sur le compte bancaire prélevé" in transfer
+        assert "nous vous confirmerons la date d'application" in transfer
+    else:
+        assert "€5 paid into the bank account we debited" in transfer
+        assert "we will confirm the date it applies" in transfer
+    press = text(render_bundled, "press-statement", lang, sample(bundled))
+    assert (
+        "un avoir de 5 € sur sa prochaine facture"
+        if lang == "fr"
+        else "a credit of €5 on their next bill"
+    ) in press
