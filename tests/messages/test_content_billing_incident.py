@@ -217,3 +217,54 @@ def test_the_compensation_says_what_how_much_for_whom_and_when(
         if lang == "fr"
         else "a credit of €5 on their next bill"
     ) in press
+
+
+# ------------------------------------------------------------------ the CM kit
+
+KIT = {
+    "reply-angry": {"x", "facebook"},
+    "reply-compensation": {"x", "facebook"},
+    "moderation-charter": {"internal"},
+    "relay-brief": {"internal"},
+}
+
+
+@pytest.mark.parametrize("which", FACT_SETS)
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("message", sorted(KIT))
+def test_every_cm_kit_message_renders_on_each_of_its_channels(
+    bundled: Playbook, render_bundled: Render, message: str, lang: str, which: str
+) -> None:
+    rendered = render_bundled(SCENARIO, message, lang=lang, facts=facts_for(bundled, which))
+    assert {item.channel for item in rendered} == KIT[message]
+    for item in rendered:
+        body = plain(item.text)
+        assert body.strip(), (message, item.channel)
+        assert "None" not in body and "  " not in body, (message, item.channel)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_relay_brief_names_every_relay_of_the_scenario_on_its_own_line(
+    bundled: Playbook, render_bundled: Render, lang: str
+) -> None:
+    brief = text(render_bundled, "relay-brief", lang, sample(bundled))
+    names = [
+        "Rédaction économie, agence de presse nationale",
+        "Association locale de consommateurs",
+        "Réseau des boutiques Onde Mobile",
+    ]
+    for name in names:
+        assert re.search(rf"^- {re.escape(name)} \(", brief, re.MULTILINE), name
+    assert "Lien Mobile" not in brief  # briefed only in the outage scenarios
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_replies_never_ask_for_bank_details_and_carry_the_decided_gesture(
+    bundled: Playbook, render_bundled: Render, lang: str
+) -> None:
+    angry = text(render_bundled, "reply-angry", lang, sample(bundled))
+    assert ("sans coordonnées bancaires" if lang == "fr" else "without any bank details") in angry
+    gesture = text(render_bundled, "reply-compensation", lang, sample(bundled))
+    assert ("un avoir de 5 €" if lang == "fr" else "a credit of €5") in gesture
+    none = text(render_bundled, "reply-compensation", lang, sample(bundled, gesture_amount=0))
+    assert "5 €" not in none and "€5" not in none
