@@ -187,8 +187,9 @@ def play(cell: Cell) -> None:
     assert actors[checked] == actors[alert_done] == actors[scope] == "noc-duty"
     assert actors[holding] == "ines-haddad"
     assert actors[refused] == actors[legal_ok] == "julie-fabre"
-    # each saw the others' acts: the holding waited for the NOC, the press for legal
-    assert checked < alert_done and scope < holding and refused < legal_ok < press
+    # each saw the others' acts: the NOC's scope came after its alert check, the press waited
+    # for legal (the holding statement waits for nobody but the communications director)
+    assert checked < alert_done < scope and refused < legal_ok < press
     promise = next(e for e in events if e.kind == "promise.made")
     assert promise.payload["message"] == "holding"
     assert datetime.fromisoformat(promise.payload["due"].replace("Z", "+00:00")).astimezone(

@@ -17,7 +17,7 @@ EMERGENCY_TEXTS = [
     ("ivr", "ivr"),
     ("agent-script", "agent-script"),
     ("internal-brief", "internal"),
-    ("holding", "email"),
+    ("authority-notice", "email"),
 ]
 # What would tell a customer that 112 works, and what tells them how to reach help instead.
 GETS_THROUGH = {
