@@ -49,13 +49,18 @@ def run(
     return Ran(ran, prompter.shown)
 
 
-@pytest.fixture
-def drill_home(tmp_path: Path) -> Path:
+def make_drill_home(tmp_path: Path) -> Path:
     """The fixture home (minimal scenario, one person) with the fixture drills."""
     home = tmp_path / "home"
     shutil.copytree(FIXTURE_HOME, home)
     shutil.copytree(FIXTURES / "drills", home / "playbooks" / "drills")
     return home
+
+
+@pytest.fixture
+def drill_home(tmp_path: Path) -> Path:
+    """The fixture home (minimal scenario, one person) with the fixture drills."""
+    return make_drill_home(tmp_path)
 
 
 @dataclass

@@ -69,3 +69,9 @@ def write_template(home: Path, name: str, source: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(source, encoding="utf-8")
     return path
+
+
+def plain(text: str) -> str:
+    """``text`` as a person would type it: the typography pass's no-break spaces and curly
+    apostrophe undone."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")

@@ -11,14 +11,10 @@ import pytest
 
 from crisisplay.messages.fact_sources import sample_facts
 from crisisplay.playbook.load import Playbook
-from tests.messages.conftest import Render
+from tests.messages.conftest import Render, plain
 
 SCENARIO = "billing-incident"
 LANGS = ("fr", "en")
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
 
 
 def sample(bundled: Playbook, **changes: object) -> dict[str, object]:

@@ -14,14 +14,10 @@ import pytest
 
 from crisisplay.messages.fact_sources import sample_facts
 from crisisplay.playbook.load import Playbook
-from tests.messages.conftest import Render
+from tests.messages.conftest import Render, plain
 
 SCENARIO = "cyberattack"
 LANGS = ("fr", "en")
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
 
 
 def sample(bundled: Playbook, **changes: object) -> dict[str, object]:

@@ -14,14 +14,10 @@ import pytest
 from crisisplay.messages.fact_sources import sample_facts
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import Fact, Gate, Message, Scenario, Step
-from tests.messages.conftest import Render
+from tests.messages.conftest import Render, plain
 
 SCENARIO = "local-outage"
 LANGS = ("fr", "en")
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
 
 
 def texts(render: Render, message: str, lang: str, facts: dict[str, object]) -> str:

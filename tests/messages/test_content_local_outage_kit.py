@@ -13,7 +13,7 @@ import pytest
 
 from crisisplay.messages.fact_sources import sample_facts
 from crisisplay.playbook.load import Playbook
-from tests.messages.conftest import Render
+from tests.messages.conftest import Render, plain
 
 LANGS = ("fr", "en")
 SCENARIO = "local-outage"
@@ -43,10 +43,6 @@ EARLY = {
     "refund_days": None,
     "gesture_date": None,
 }
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
 
 
 def facts(bundled: Playbook, which: str, **changes: object) -> dict[str, object]:

@@ -15,7 +15,7 @@ import pytest
 from crisisplay.messages.fact_sources import sample_facts
 from crisisplay.messages.variables import RenderContext
 from crisisplay.playbook.load import Playbook
-from tests.messages.conftest import Render
+from tests.messages.conftest import Render, plain
 
 SCENARIO = "nationwide-outage"
 LANGS = ("fr", "en")
@@ -44,10 +44,6 @@ KIT = {
     "shop-brief": ("internal",),
     "business-notice": ("email", "linkedin"),
 }
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
 
 
 def facts_of(bundled: Playbook, which: str, **changes: object) -> dict[str, object]:

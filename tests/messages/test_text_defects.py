@@ -12,13 +12,9 @@ import pytest
 
 from crisisplay.messages.fact_sources import sample_facts
 from crisisplay.playbook.load import Playbook
-from tests.messages.conftest import Render
+from tests.messages.conftest import Render, plain
 
 LANGS = ("fr", "en")
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
 
 
 def texts(render: Render, scenario: str, message: str, lang: str, **facts: object) -> str:

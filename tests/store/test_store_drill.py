@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Cli
-from tests.drills.conftest import FIXTURE_HOME, FIXTURES
+from tests.drills.conftest import make_drill_home
 from tests.drills.test_drill_cli import RUN
 
 
 @pytest.fixture
 def drill_home(tmp_path: Path) -> Path:
     """The drills' fixture home (minimal scenario, one person) with their drills."""
-    home = tmp_path / "home"
-    shutil.copytree(FIXTURE_HOME, home)
-    shutil.copytree(FIXTURES / "drills", home / "playbooks" / "drills")
-    return home
+    return make_drill_home(tmp_path)
 
 
 def test_a_drill_runs_and_scores_on_the_shared_store(
