@@ -23,7 +23,14 @@ from crisisplay.messages.fact_sources import (
 )
 from crisisplay.messages.render import MissingFacts, Renderer, find_message
 from crisisplay.messages.rendered import RenderedChannel
-from crisisplay.messages.variables import RenderContext, default_next_update, local_clock, local_day
+from crisisplay.messages.variables import (
+    SAMPLE_NOW,
+    SAMPLE_TODAY,
+    RenderContext,
+    default_next_update,
+    local_clock,
+    local_day,
+)
 from crisisplay.playbook.load import Playbook, load_playbook
 from crisisplay.playbook.model import Message, Scenario
 
@@ -74,6 +81,9 @@ def run_render(home: Home, request: RenderRequest) -> RenderOutcome:
     lang = request.lang or org.languages[0]
     facts = gather_facts(scenario, request, incident)
     now = local_clock(request.now, org.timezone)
+    today = local_day(request.now, org.timezone)
+    if request.sample and incident is None:
+        now, today = SAMPLE_NOW, SAMPLE_TODAY  # the sample story's own morning
     next_update = request.next_update
     if incident is not None and incident.next_update is not None:
         next_update = incident.next_update  # the promise in force: no text says another time
@@ -81,7 +91,7 @@ def run_render(home: Home, request: RenderRequest) -> RenderOutcome:
         next_update = default_next_update(org, now)  # a sample, said so in its first line
     context = RenderContext(
         now=now,
-        today=local_day(request.now, org.timezone),
+        today=today,
         next_update=next_update,
         drill=request.drill or (incident.drill if incident else False),
         sample=request.sample,

@@ -22,14 +22,16 @@ from crisisplay.messages.rendered import RenderedChannel
 from crisisplay.messages.sandbox import environment_for
 from crisisplay.messages.specs import channel_spec
 from crisisplay.messages.template_errors import as_input_error, display
-from crisisplay.messages.variables import BUILTIN_NAMES, RenderContext
+from crisisplay.messages.variables import (
+    BUILTIN_NAMES,
+    SAMPLE_NEXT_UPDATE,
+    SAMPLE_NOW,
+    SAMPLE_TODAY,
+    RenderContext,
+)
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import ChannelUse, Message, Scenario
 from crisisplay.playbook.yamlio import Document
-
-SAMPLE_NOW = "10:00"
-SAMPLE_NEXT_UPDATE = "11:00"
-SAMPLE_TODAY = "2026-03-14"
 
 
 @dataclass(frozen=True)

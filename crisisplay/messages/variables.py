@@ -56,6 +56,13 @@ class RenderContext:
             raise ValueError(f"RenderContext.today must be YYYY-MM-DD, got {self.today!r}")
 
 
+#: The clock of the sample story: the scenarios' sample facts (a start at 07:42, a return
+#: expected at 10:45...) read as one morning, so a preview is rendered at this time and day.
+SAMPLE_NOW = "10:00"
+SAMPLE_NEXT_UPDATE = "11:00"
+SAMPLE_TODAY = "2026-03-14"
+
+
 def local_clock(moment: datetime, zone: str) -> str:
     """``HH:MM`` of ``moment`` in the time zone ``zone`` (a naive moment is already local)."""
     if moment.tzinfo is not None:

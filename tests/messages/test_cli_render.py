@@ -13,7 +13,7 @@ from crisisplay.timeline.store import TimelineStore, read_events
 from crisisplay.timeline.verify import verify
 from crisisplay.timeline.vocabulary import new_event
 from tests.conftest import Cli
-from tests.messages.conftest import write_template
+from tests.messages.conftest import plain, write_template
 
 SETS = [
     "--set", "services_down=voice,data",
@@ -285,3 +285,17 @@ def test_sample_texts_say_so_in_their_first_line(cli: Cli) -> None:
     assert x["ok"], x["findings"]  # the markers leave room for themselves
     ran = cli("render", "nationwide-outage", "holding", *SETS, "--format", "json")
     assert all(i["sample"] is False for i in json.loads(ran.stdout))
+
+
+def test_a_sample_is_told_on_the_sample_story_s_own_morning(cli: Cli) -> None:
+    # The sample facts read as one morning (a start at 07:42, a return around 10:45): a preview
+    # at night must not say "update at 20:00, back around 10:45".
+    ran = cli("render", "nationwide-outage", "update", "--sample", "--channel", "x",
+              "--format", "json")  # fmt: skip
+    assert ran.exit_code == 0, ran.stderr
+    [x] = json.loads(ran.stdout)
+    text = plain(x["text"])
+    assert "Point de 10h :" in text and "Prochain point à 11h." in text, text
+    ran = cli("render", "nationwide-outage", "press-statement", "--sample", "--format", "json")
+    [press] = json.loads(ran.stdout)
+    assert "14 mars 2026" in plain(press["text"]), press["text"][:300]
