@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from crisisplay.channels.catalogue import Typography
 from crisisplay.channels.measurement import measure
 from crisisplay.conditions import compile_condition, holds, known_values
 from crisisplay.errors import InputError, Location, UsageError
@@ -32,6 +33,7 @@ from crisisplay.messages.variables import (
     builtin_variables,
     channel_variables,
     first_line_marker,
+    published_marker,
 )
 from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.load import Playbook
@@ -236,12 +238,19 @@ class Renderer:
         marker = first_line_marker(self.org, context, self.lang)
         spec = channel_spec(self.org, channel)
         style, lang = spec.typography, self.lang
-        text = typeset(_with_marker(tidy(parts["body"]), marker), lang, style)
-        title = _title(parts.get("title"), marker)
-        title = typeset(title, lang, style) if title is not None else None
+        body = tidy(parts["body"])
+        text = typeset(_with_marker(body, marker), lang, style)
+        title = self._title(parts.get("title"), marker, style)
         html = _html_with_marker(parts.get("html"), marker)
         html = typeset_html(html, lang, style) if html is not None else None
-        measurement = measure(spec, text, title, lang)
+        published = published_marker(self.org, context, self.lang)
+        if published != marker:  # a sample: measured as it would go out, without its label
+            measured = typeset(_with_marker(body, published), lang, style)
+            measurement = measure(
+                spec, measured, self._title(parts.get("title"), published, style), lang
+            )
+        else:
+            measurement = measure(spec, text, title, lang)
         tone = self.linter.lint(
             text,
             kind=message.kind,
@@ -263,6 +272,10 @@ class Renderer:
             templates=tuple(name for _, name in names.parts()),
             sample=context.sample,
         )
+
+    def _title(self, title: str | None, marker: str | None, style: Typography) -> str | None:
+        marked = _title(title, marker)
+        return typeset(marked, self.lang, style) if marked is not None else None
 
     def _render_part(self, name: str, variables: Mapping[str, Any]) -> str:
         return run_template(self.env, name, variables, self.limits)

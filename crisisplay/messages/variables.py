@@ -108,6 +108,14 @@ def first_line_marker(org: Organisation, context: RenderContext, lang: str) -> s
     return " - ".join(markers) or None
 
 
+def published_marker(org: Organisation, context: RenderContext, lang: str) -> str | None:
+    """The part of the first line that goes out with the text: the exercise marker of a drill.
+
+    A sample's label is for the reader of the preview only; limits are kept, and measured, on
+    the text as it would be published."""
+    return org.exercise_marker.get_text(lang) if context.drill else None
+
+
 def builtin_variables(
     org: Organisation,
     scenario: Scenario,
@@ -118,7 +126,7 @@ def builtin_variables(
 ) -> dict[str, Any]:
     """The built-ins shared by every channel of one render (``channel_variables`` adds the rest)."""
     level = context.severity or suggested_severity(scenario, facts)
-    marker = first_line_marker(org, context, lang)
+    marker = published_marker(org, context, lang)
     return {
         "brand": _brand(org, lang),
         "relays": _relays(org, scenario, lang),
@@ -127,7 +135,7 @@ def builtin_variables(
         "severity": level,
         "severity_title": severity_title(scenario, level, lang),
         "drill": context.drill,
-        # what the marker line takes, so a template keeps its text within the channel's limit
+        # what the published marker line takes, so a template keeps its text within the limit
         "marker_room": len(marker) + 1 if marker else 0,
         "marker_words": len(marker.split()) if marker else 0,
         "incident_id": context.incident_id or "",
