@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from crisisplay.report.kpis import (
+    NOT_NEEDED,
     EscalationKpi,
     GateCounts,
     GateDecisionKpi,
@@ -126,7 +127,7 @@ def post_crisis(state: IncidentState, publications: Sequence[Publication]) -> Po
         PostActionKpi(
             action_id,
             _post_kind(action_id, a.kind),
-            a.status,
+            NOT_NEEDED if a.status == "skipped" and a.auto else a.status,
             a.ended_at or a.started_at,
             a.by,
             a.reason,
@@ -156,7 +157,7 @@ def _post_kind(action_id: str, recorded: str | None) -> str | None:
 
 def _standard_status(kind: str, actions: Sequence[PostActionKpi]) -> str:
     statuses = [a.status for a in actions if a.kind == kind]
-    for status in ("done", "started", "skipped"):
+    for status in ("done", "started", "skipped", NOT_NEEDED):
         if status in statuses:
             return status
     return "not recorded"

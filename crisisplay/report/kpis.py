@@ -198,16 +198,21 @@ class MessageSkip(AsJson):
 class PostActionKpi(AsJson):
     action: str
     kind: str | None
-    status: str  # started | done | skipped
+    status: str  # started | done | skipped | not needed (its condition does not hold)
     at: datetime | None
     by: str | None
     reason: str | None
 
 
+#: A post-crisis action whose condition does not hold for this incident (no gesture to
+#: announce when no customer lost service...): not owed, so not counted as missing.
+NOT_NEEDED = "not needed"
+
+
 @dataclass(frozen=True)
 class PostCrisis(AsJson):
     """Work after the crisis (DOMAIN.md, step 7); each standard item is done, skipped,
-    started or "not recorded"."""
+    started, "not needed" or "not recorded"."""
 
     actions: tuple[PostActionKpi, ...]
     done: int

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crisisplay.report.document import Report
+from crisisplay.report.kpis import NOT_NEEDED
 from crisisplay.report.words import DASH, Reading
 
 
@@ -181,7 +182,7 @@ def post_items(w: Reading, r: Report) -> dict[str, str]:
 
 
 def _post(w: Reading, r: Report) -> KeyFigure:
-    items = post_items(w, r)
+    items = {name: s for name, s in post_items(w, r).items() if s != NOT_NEEDED}
     done = [name for name, status in items.items() if status == "done"]
     missing = [name for name, status in items.items() if status != "done"]
     verdict = w("kpi.post_all") if not missing else w("kpi.post_missing", items=", ".join(missing))

@@ -10,10 +10,11 @@ import json
 
 from crisisplay.report.document import build_report
 from crisisplay.report.kpis import Kpis
+from crisisplay.report.markdown import to_markdown
 from crisisplay.report.measure import compute_kpis
 from crisisplay.timeline.events import Event
 from tests.conftest import ROOT
-from tests.report.conftest import CRAFTED, at, sealed
+from tests.report.conftest import CRAFTED, LEAD, at, sealed
 
 
 def test_alert_activation_and_resolution(crafted: list[Event]) -> None:
@@ -184,6 +185,21 @@ def test_post_crisis_actions(crafted: list[Event]) -> None:
         "not recorded",
         "skipped",
     )
+
+
+def test_an_action_its_condition_rules_out_is_not_needed_and_not_missing() -> None:
+    # the callback is skipped by its `when:` (nobody got in touch): not owed, not "not done"
+    payload = {"action": "recontact", "kind": "recontact", "reason": "when: false", "auto": True}
+    auto = ("11:57", "post.skipped", LEAD, "cell-lead", payload)
+    events = sealed([*CRAFTED[:-1], auto, CRAFTED[-1]])
+    p = compute_kpis(events).post_crisis
+    assert ("recontact", "recontact", "not needed") in [
+        (a.action, a.kind, a.status) for a in p.actions
+    ]
+    assert p.recontact == "not needed"
+    summary = to_markdown(build_report(events))
+    post = next(line for line in summary.splitlines() if "Post-crisis actions" in line)
+    assert "2 of 4 done" in post and "recontact" not in post.lower(), post
 
 
 def test_not_a_drill_has_no_score(crafted: list[Event]) -> None:

@@ -127,6 +127,7 @@ TEXTS: dict[str, str] = {
     "report.status.started": "started",
     "report.status.open": "open",
     "report.status.not recorded": "not recorded",
+    "report.status.not needed": "not needed",
     "report.gaps.title": "Roster gaps",
     "report.gaps.intro": "Required roles nobody covered, and for how long.",
     "report.gaps.headers": "role | reason | opened | closed | lasted | status",

@@ -127,6 +127,7 @@ TEXTS: dict[str, str] = {
     "report.status.started": "en cours",
     "report.status.open": "ouverte",
     "report.status.not recorded": "non consignée",
+    "report.status.not needed": "sans objet",
     "report.gaps.title": "Rôles non tenus",
     "report.gaps.intro": "Les rôles requis que personne n'a tenus, et pendant combien de temps.",
     "report.gaps.headers": "rôle | motif | ouvert | fermé | durée | état",
