@@ -25,11 +25,11 @@ from crisisplay.messages.render import MissingFacts, Renderer, find_message
 from crisisplay.messages.rendered import RenderedChannel
 from crisisplay.messages.variables import (
     SAMPLE_NOW,
-    SAMPLE_TODAY,
     RenderContext,
     default_next_update,
     local_clock,
     local_day,
+    sample_today,
 )
 from crisisplay.playbook.load import Playbook, load_playbook
 from crisisplay.playbook.model import Message, Scenario
@@ -83,7 +83,7 @@ def run_render(home: Home, request: RenderRequest) -> RenderOutcome:
     now = local_clock(request.now, org.timezone)
     today = local_day(request.now, org.timezone)
     if request.sample and incident is None:
-        now, today = SAMPLE_NOW, SAMPLE_TODAY  # the sample story's own morning
+        now, today = SAMPLE_NOW, sample_today(scenario)  # the sample story's own morning
     next_update = request.next_update
     if incident is not None and incident.next_update is not None:
         next_update = incident.next_update  # the promise in force: no text says another time

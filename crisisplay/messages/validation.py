@@ -26,8 +26,8 @@ from crisisplay.messages.variables import (
     BUILTIN_NAMES,
     SAMPLE_NEXT_UPDATE,
     SAMPLE_NOW,
-    SAMPLE_TODAY,
     RenderContext,
+    sample_today,
 )
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import ChannelUse, Message, Scenario
@@ -121,7 +121,11 @@ def _render_problems(playbook: Playbook, scenario: Scenario, target: _Target) ->
     seen: set[tuple[str, str, str]] = set()
     for drill in (False, True):
         context = RenderContext(
-            SAMPLE_NOW, SAMPLE_NEXT_UPDATE, SAMPLE_TODAY, drill=drill, incident_id="sample"
+            SAMPLE_NOW,
+            SAMPLE_NEXT_UPDATE,
+            sample_today(scenario),
+            drill=drill,
+            incident_id="sample",
         )
         try:
             renderer = Renderer(playbook, scenario, target.lang)

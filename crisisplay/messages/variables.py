@@ -57,10 +57,23 @@ class RenderContext:
 
 
 #: The clock of the sample story: the scenarios' sample facts (a start at 07:42, a return
-#: expected at 10:45...) read as one morning, so a preview is rendered at this time and day.
+#: expected at 10:45...) read as one morning, so a preview is rendered at this time and day
+#: (the day of a scenario's earliest sample date-time when it has one: see ``sample_today``).
 SAMPLE_NOW = "10:00"
 SAMPLE_NEXT_UPDATE = "11:00"
 SAMPLE_TODAY = "2026-03-14"
+
+
+def sample_today(scenario: Scenario) -> str:
+    """The day of the scenario's sample story: that of its earliest sample date-time fact (the
+    attack detected on 1 December is told on 1 December, not before), else ``SAMPLE_TODAY``."""
+    datetimes = {fact.id for fact in scenario.facts if fact.type == "datetime"}
+    days = sorted(
+        str(value)[:10]
+        for key, value in scenario.sample_facts.items()
+        if key in datetimes and isinstance(value, str) and len(value) >= 10
+    )
+    return days[0] if days else SAMPLE_TODAY
 
 
 def local_clock(moment: datetime, zone: str) -> str:

@@ -299,3 +299,16 @@ def test_a_sample_is_told_on_the_sample_story_s_own_morning(cli: Cli) -> None:
     ran = cli("render", "nationwide-outage", "press-statement", "--sample", "--format", "json")
     [press] = json.loads(ran.stdout)
     assert "14 mars 2026" in plain(press["text"]), press["text"][:300]
+
+
+def test_a_sample_is_dated_on_the_day_its_story_starts(cli: Cli) -> None:
+    # the sample attack is detected on 1 December at 03:17: its press statement is dated that
+    # day and says "today", not "14 March" before a detection in December
+    ran = cli("render", "cyberattack", "press-statement", "--sample", "--format", "json")
+    [press] = json.loads(ran.stdout)
+    text = plain(press["text"])
+    assert "Paris, le 1er décembre 2026 - " in text, text[:300]
+    assert "une cyberattaque aujourd'hui à 3h17." in text, text[:300]
+    ran = cli("render", "billing-incident", "press-statement", "--sample", "--format", "json")
+    [press] = json.loads(ran.stdout)
+    assert "Paris, le 2 avril 2025 - " in plain(press["text"]), press["text"][:300]
