@@ -84,6 +84,31 @@ def test_the_local_cause_reads_as_words_not_as_the_form_label(
 @pytest.mark.parametrize(
     ("lang", "label", "sentence"),
     [
+        ("fr", "Cause :", "Les intempéries en sont la cause."),
+        ("en", "Cause:", "Severe weather is the cause."),
+    ],
+)
+def test_public_posts_give_the_local_cause_as_a_sentence_not_a_label(
+    bundled: Playbook, render_bundled: Render, lang: str, label: str, sentence: str
+) -> None:
+    facts = with_sample(bundled, "local-outage", cause="storm", cause_confirmed=True)
+    for message in bundled.scenario("local-outage").messages:
+        if not message.is_public:
+            continue
+        assert label not in texts(render_bundled, "local-outage", message.id, lang, **facts)
+    update = render_bundled("local-outage", "update", lang=lang, facts=facts, channels=["x"])
+    assert sentence in plain(update[0].text)
+
+
+def test_the_local_press_headline_names_the_area_in_a_sentence(render_bundled: Render) -> None:
+    press = texts(render_bundled, "local-outage", "press-statement", "fr")
+    assert "zone touchée : Finistère. L'opérateur" not in press
+    assert "Finistère : Onde Mobile mobilise ses équipes pour rétablir son réseau mobile" in press
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "sentence"),
+    [
         (
             "fr",
             "Type d'attaque établi par la sécurité : Rançongiciel",
