@@ -42,6 +42,8 @@ RULES = (
             "not serious",
             "no big deal",
         ),
+        # "This is not a small inconvenience" says the opposite of minimising.
+        unless=("not ...1 a|an|just small|minor|slight|little|tiny|simple",),
     ),
     RuleSpec(
         "blame",
@@ -59,14 +61,31 @@ RULES = (
             "not responsible",
             "beyond our control",
             "nothing to do with us",
+            "have|has|had nothing to do with",
+            "be !our|my|your|his|her|its|their|not|no ...1 fault",
+            "@third fault",
+            "not set|configured|installed ...3 properly|correctly|right",
         ),
     ),
     RuleSpec(
         "unverifiable-promise",
         "Announce only what the NOC confirmed; give the time of the next update instead.",
-        ("@restore ...5 WHEN", "WHEN ...4 @restore", "never ...1 again", "never happen"),
+        (
+            "@restore ...5 WHEN",
+            "WHEN ...4 @restore",
+            "never ...1 again",
+            "never happen",
+            "@restore ...3 very? soon|quickly|shortly|rapidly|fast|quick",
+        ),
         kinds=(*WHILE_RUNNING, "internal-brief"),
-        unless=("was|were|been", "back to you", "already"),
+        # Effort is not a promise: "we are working to restore service as quickly as possible".
+        unless=(
+            "was|were|been",
+            "back to you",
+            "already",
+            "work|working|mobilised|mobilized|doing|strive|striving",
+            "as soon|quickly|fast",
+        ),
         timed=True,
     ),
     RuleSpec(

@@ -47,6 +47,8 @@ RULES = (
             "nombre limité|restreint|infime|réduit de @people",
             "infime partie",
         ),
+        # "Ce n'est pas une petite gêne" says the opposite of minimising.
+        unless=("ne ...2 pas un|une|le|la|de petit|léger|légère|mineur|minime|simple|bref|anodin",),
     ),
     RuleSpec(
         "blame",
@@ -56,11 +58,14 @@ RULES = (
             "pas notre faute",
             "ne ...2 pas responsable|responsables",
             "ne y ...1 pour rien",
+            "ne être ...1 pour rien",
             "de|par votre faute",
             "votre|vos réglage|réglages|paramétrage|manipulation|erreur",
             "mauvais|mauvaise manipulation",
             "erreur de votre part",
             "mal configurer|configuré|paramétrer|paramétré|régler|réglé|utiliser|utilisé",
+            "ne ...2 pas bien configurer|configuré|paramétrer|paramétré|régler|réglé|utilisé",
+            "la faute de|à !notre|nos|mon|ma|mes",
             "faute ...4 @third",
             "à cause de ...2 @third",
             "ce être|est un|une|le|la|notre|nos @third",
@@ -79,10 +84,19 @@ RULES = (
             "jamais plus",
             "ne ...2 reproduire plus|jamais",
             "immédiatement rétablir|rétabli",
+            "@restore ...3 très? vite|rapidement|rapide|bientôt|prochainement|incessamment",
         ),
         kinds=(*WHILE_RUNNING, "internal-brief"),
         # Past tenses only: "a été rétabli à 15h10" is a fact, "aura été rétabli à 16h" is not.
-        unless=("a|ont été", "est|sont revenu|revenus|revenue|rentré", "déjà"),
+        # Effort is not a promise: "nos équipes travaillent à rétablir le service au plus vite".
+        unless=(
+            "a|ont été",
+            "est|sont revenu|revenus|revenue|rentré",
+            "déjà",
+            "travailler|mobiliser|mobilisé|mobilisés|mobilisée|mobilisées|efforcer",
+            "le|au plus vite|rapidement",
+            "aussi vite|rapidement",
+        ),
         timed=True,
     ),
     RuleSpec(

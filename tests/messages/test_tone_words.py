@@ -30,7 +30,10 @@ def test_the_plain_cases_of_the_issue_are_all_caught(bundled: Playbook) -> None:
         ("blame", "n'est pas de notre faute"),
         ("blame", "c'est un fournisseur"),
     }
-    assert _rules(bundled, "Nous garantissons un retour rapide") == ["guarantee"]
+    assert _rules(bundled, "Nous garantissons un retour rapide") == [
+        "guarantee",
+        "unverifiable-promise",
+    ]
     assert _rules(bundled, "Nous ne sommes pas en panne") == ["denial"]
     assert _rules(bundled, "Panne en cours, retour prévu à 14h30") == ["unverifiable-promise"]
 
