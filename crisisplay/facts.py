@@ -10,6 +10,7 @@ number         int when whole, else float
 choice         the choice id (str)
 multi-choice   list of choice ids, in the playbook's order
 time           "HH:MM" (24-hour)
+date           "YYYY-MM-DD" (a day of the calendar), or "" for "not fixed yet"
 datetime       ISO 8601 with the organisation's offset: "2026-12-01T03:17:00+01:00"
 duration       whole minutes (int)
 boolean        bool
@@ -22,7 +23,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -138,6 +139,32 @@ def _time(_fact: Fact, value: Any) -> FactValue:
     return parse_clock(value)
 
 
+_FRENCH_DAY = re.compile(r"^(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})$")
+
+
+def _date(_fact: Fact, value: Any) -> FactValue:
+    """A day of the calendar: ``2026-03-16`` or ``16/03/2026`` (a real day: no 31 April);
+    empty for a day not fixed yet (the refund date before billing schedules it)."""
+    if isinstance(value, datetime):
+        raise ValueError("expected a day (YYYY-MM-DD), not a date and time")
+    if isinstance(value, date):  # YAML reads an unquoted 2026-03-16 as a date
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise ValueError("expected a day (YYYY-MM-DD)")
+    text = value.strip()
+    if not text:
+        return ""
+    french = _FRENCH_DAY.match(text)
+    if french:
+        text = f"{french['y']}-{int(french['m']):02d}-{int(french['d']):02d}"
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValueError(f"{value!r} is not a day of the calendar (YYYY-MM-DD)") from None
+
+
 def parse_clock(value: Any) -> str:
     """``14:30``, ``14h30``, ``9h`` -> ``"14:30"``, ``"09:00"``."""
     if not isinstance(value, str):
@@ -246,6 +273,7 @@ _PARSERS = {
     "choice": _choice,
     "multi-choice": _multi_choice,
     "time": _time,
+    "date": _date,
     "duration": _duration,
     "boolean": _boolean,
 }

@@ -71,8 +71,9 @@ def parse_fact(fact: Fact, lang: str, value: Any, local: LocalTime | None = None
         raise ValueError(t("fact.unknown_refused", lang))
     if value is None or (isinstance(value, str) and not value.strip()):
         if not fact.required:
-            # An empty text is a value conditions can test (refund_date != ''); nothing else is.
-            return "" if fact.type == "text" else None
+            # An empty text or day is a value conditions can test (refund_date != ''); nothing
+            # else is.
+            return "" if fact.type in ("text", "date") else None
         raise ValueError(t("fact.required", lang))
     return coerce(fact, value, local)
 

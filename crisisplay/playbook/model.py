@@ -61,8 +61,8 @@ class Fact:
 
     id: FactId = doc("Name used in conditions and templates.")
     type: FactType = doc(
-        "text, number, choice, multi-choice, time, datetime (a day and a time, in the "
-        "organisation's time zone), duration or boolean."
+        "text, number, choice, multi-choice, time, date (a day: YYYY-MM-DD), datetime (a day "
+        "and a time, in the organisation's time zone), duration or boolean."
     )
     question: LocalText = doc("The question asked at activation.")
     help: LocalText | None = doc("Help shown with the question.", default=None)
