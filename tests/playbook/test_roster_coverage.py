@@ -68,3 +68,12 @@ def test_windows_read_as_days_and_hours() -> None:
     assert describe(day + 19 * 60, day + 20 * 60) == "Tue 19:00-20:00"
     assert describe(4 * day + 19 * 60, 5 * day) == "Fri 19:00-24:00"
     assert describe(0, 7 * day) == "all week"
+
+
+def test_the_bundled_roster_covers_every_validating_role_all_week(cli: Cli) -> None:
+    # the sample a cell adopts on day one: legal, the DPO, the communication director, the
+    # executive sponsor and monitoring are on duty or backed up at night and at weekends
+    ran = cli("validate", "--format", "json")
+    report = json.loads(ran.stdout)
+    assert ran.exit_code == 0 and report["ok"] is True
+    assert [p["message"] for p in report["problems"]] == []
