@@ -12,13 +12,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisplay.errors import InputError, Location
 from crisisplay.facts import FactValue, coerce, parse_assignment
 from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.model import Scenario
 from crisisplay.timeline.witness import short_head
+
+if TYPE_CHECKING:
+    from crisisplay.timeline.state import IncidentState
 
 MAX_FACTS_FILE_BYTES = 256 * 1024
 
@@ -41,6 +44,8 @@ class IncidentFacts:
     published: frozenset[str] = frozenset()
     #: the record's head then, short (``133:4f2a9c1e7b3d0a55``)
     record_head: str | None = None
+    #: what the record says of the response so far (``record_times``), for the report frames
+    record: tuple[tuple[str, Any], ...] = ()
 
 
 def coerce_fact(scenario: Scenario, key: str, raw: Any, where: Location) -> FactValue:
@@ -126,4 +131,32 @@ def facts_from_timeline(path: Path, scenario: Scenario, timezone: str) -> Incide
         resolved=state.resolved_at is not None,
         published=frozenset(m for m, s in state.messages.items() if s.published),
         record_head=short_head(state.last_seq, state.head) if state.head else None,
+        record=record_times(state, timezone),
+    )
+
+
+def record_times(state: IncidentState, timezone: str) -> tuple[tuple[str, Any], ...]:
+    """The response as the record tells it, in the organisation's clock (``HH:MM``, ``""``
+    when it has not happened): activation, resolution, the first public word and how long it
+    took, and the promised updates made, kept and missed. The same figures as the report's."""
+    from crisisplay.messages.variables import local_clock
+    from crisisplay.report.measure import kpis_of
+
+    if state.activated_at is None or state.incident is None or state.scenario is None:
+        return ()
+    kpis = kpis_of(state)
+    word, counts = kpis.first_public_message, kpis.promise_counts
+
+    def clock(moment: datetime | None) -> str:
+        return local_clock(moment, timezone) if moment is not None else ""
+
+    return (
+        ("activated", clock(kpis.incident.activated_at)),
+        ("resolved", clock(kpis.incident.resolved_at)),
+        ("first_public", clock(word.at)),
+        ("first_public_after", None if word.after_min is None else round(word.after_min)),
+        ("first_public_target", round(word.target_min)),
+        ("promises_made", counts.made),
+        ("promises_kept", counts.kept),
+        ("promises_missed", counts.missed + counts.unanswered),
     )

@@ -98,6 +98,7 @@ def run_render(home: Home, request: RenderRequest) -> RenderOutcome:
         severity=incident.severity if incident else None,
         incident_id=incident.incident_id if incident else None,
         record_head=incident.record_head if incident else None,
+        record=incident.record if incident else (),
     )
     try:
         items = Renderer(playbook, scenario, lang).render(message, facts, context, request.channels)

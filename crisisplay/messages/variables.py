@@ -17,9 +17,14 @@ BUILTIN_NAMES = frozenset(
     {
         "brand", "links", "lang", "channel", "handle", "severity", "severity_title", "drill",
         "incident_id", "now", "next_update", "scenario_title", "choices", "marker_room",
-        "marker_words", "record_head", "relays", "today",
+        "marker_words", "record_head", "record", "relays", "today",
     }
 )  # fmt: skip
+#: ``record`` without a record: nothing activated, published or promised yet
+NO_RECORD: dict[str, Any] = {
+    "activated": "", "resolved": "", "first_public": "", "first_public_after": None,
+    "first_public_target": None, "promises_made": 0, "promises_kept": 0, "promises_missed": 0,
+}  # fmt: skip
 # A promised time reads as deliberate, and is easier to keep, on a quarter hour.
 _ROUND_TO_MINUTES = 15
 _CLOCK = re.compile(r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")
@@ -46,6 +51,8 @@ class RenderContext:
     incident_id: str | None = None
     #: the record's head when rendered (``133:4f2a9c1e7b3d0a55``): a printed page anchors it
     record_head: str | None = None
+    #: the response as the record tells it (``fact_sources.record_times``); empty without one
+    record: tuple[tuple[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("now", "next_update"):
@@ -153,6 +160,7 @@ def builtin_variables(
         "marker_words": len(marker.split()) if marker else 0,
         "incident_id": context.incident_id or "",
         "record_head": context.record_head or "",
+        "record": {**NO_RECORD, **dict(context.record)},
         "now": context.now,
         "today": context.today or "",
         "next_update": context.next_update,

@@ -30,7 +30,14 @@ JsonValue = Annotated[Any, Described("A value of the fact's type.")]
 SigningKey = Annotated[str, Pattern(r"^ed25519:[A-Za-z0-9+/]{43}=$", "public key (ed25519:...)")]
 
 FactType = Literal[
-    "text", "number", "choice", "multi-choice", "time", "date", "datetime", "duration",
+    "text",
+    "number",
+    "choice",
+    "multi-choice",
+    "time",
+    "date",
+    "datetime",
+    "duration",
     "boolean",
 ]
 MessageKind = Literal[

@@ -8,11 +8,13 @@ from __future__ import annotations
 import dataclasses
 import json
 
+from crisisplay.messages.fact_sources import record_times
 from crisisplay.report.document import build_report
 from crisisplay.report.kpis import Kpis
 from crisisplay.report.markdown import to_markdown
 from crisisplay.report.measure import compute_kpis
 from crisisplay.timeline.events import Event
+from crisisplay.timeline.state import fold
 from tests.conftest import ROOT
 from tests.report.conftest import CRAFTED, LEAD, at, sealed
 
@@ -223,3 +225,18 @@ def test_docs_name_every_kpi_and_record_field(crafted: list[Event]) -> None:
     docs = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
     for name in build_report(crafted).as_json():
         assert f"`{name}`" in docs, f"docs/report.md does not document {name}"
+
+
+def test_a_render_sees_the_record_in_the_organisation_s_clock(crafted: list[Event]) -> None:
+    # the same figures as the report, in Paris time (UTC+1 in November)
+    record = dict(record_times(fold(crafted), "Europe/Paris"))
+    assert record == {
+        "activated": "11:00",
+        "resolved": "12:40",
+        "first_public": "11:34",
+        "first_public_after": 34,
+        "first_public_target": 30,
+        "promises_made": 3,
+        "promises_kept": 1,
+        "promises_missed": 2,  # one answered late, one never answered
+    }
