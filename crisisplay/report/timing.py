@@ -19,6 +19,14 @@ def minutes(delta: timedelta) -> float:
     return round(delta.total_seconds() / 60, 1)
 
 
+#: Kinds that speak after the crisis (a callback, a survey): never a first word.
+AFTER_CRISIS_KINDS = frozenset(("recontact", "survey"))
+
+
+def _speaks_first(publication: Publication) -> bool:
+    return publication.public and publication.kind not in AFTER_CRISIS_KINDS
+
+
 def first_word(
     publications: Sequence[Publication],
     activated_at: datetime,
@@ -30,7 +38,7 @@ def first_word(
         (
             p
             for p in publications
-            if p.public and (channel is None or channel in p.channels) and p.channels
+            if _speaks_first(p) and (channel is None or channel in p.channels) and p.channels
         ),
         None,
     )
@@ -47,12 +55,13 @@ def first_words(
     target_min: float,
     left_out: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[FirstWord, ...]:
-    """One first word per channel that carried a public message, earliest first. A channel
+    """One first word per channel that carried a public message during the crisis (a callback
+    or a survey after it is no first word), earliest first. A channel
     that an earlier public message left out on purpose (``left_out``: message -> channel ->
     reason) carries the reason: its first word came late by choice, not by delay."""
     channels: list[str] = []
     for publication in publications:
-        if publication.public:
+        if _speaks_first(publication):
             channels += [c for c in publication.channels if c not in channels]
     words = [
         _left_out(first_word(publications, activated_at, target_min, c), publications, left_out)

@@ -157,3 +157,17 @@ def test_no_local_message_lists_a_department_without_its_towns(
         text = texts(render_bundled, "local-outage", message.id, lang)
         assert "29 et 22" not in text and "29 and 22" not in text, message.id
         assert "Lannion" not in text, message.id
+
+
+@pytest.mark.parametrize("decided", [True, False])
+def test_the_cyber_gesture_sms_is_one_sentence_and_the_faq_follows_the_decision(
+    bundled: Playbook, render_bundled: Render, decided: bool
+) -> None:
+    changes: dict[str, object] = {} if decided else {"gesture_kind": "undecided"}
+    facts = with_sample(bundled, "cyberattack", **changes)
+    sms = render_bundled("cyberattack", "compensation", facts=facts, channels=["sms"])[0].text
+    assert not re.search(r", [A-Z]", plain(sms)), sms  # no capital in the middle of a sentence
+    faq = texts(render_bundled, "cyberattack", "faq", "fr", **facts)
+    under_study = "La question est à l'étude." in faq
+    assert under_study is not decided
+    assert ("Nous vous offrons 20 Go d'internet mobile" in faq) is decided

@@ -57,6 +57,7 @@ def test_the_bundled_gesture_dates_are_days() -> None:
         ("local-outage", "gesture_date"),
         ("billing-incident", "gesture_date"),
         ("billing-incident", "refund_date"),
+        ("cyberattack", "gesture_date"),
     ):
         [fact] = [f for f in bundled.scenario(scenario_id).facts if f.id == fact_id]
         assert fact.type == "date", (scenario_id, fact_id)

@@ -240,3 +240,18 @@ def test_a_render_sees_the_record_in_the_organisation_s_clock(crafted: list[Even
         "promises_kept": 1,
         "promises_missed": 2,  # one answered late, one never answered
     }
+
+
+def test_a_callback_after_the_crisis_is_no_first_word_on_its_channel() -> None:
+    callback = {
+        "message": "recontact",
+        "kind": "recontact",
+        "channels": ["agent-script", "sms"],
+        "lang": "fr",
+        "public": True,
+        "gates_overridden": [],
+    }
+    rows = [*CRAFTED[:-1], ("11:58", "message.published", LEAD, "cell-lead", callback), CRAFTED[-1]]
+    words = compute_kpis(sealed(rows)).first_public_message_per_channel
+    assert "agent-script" not in [w.channel for w in words]
+    assert [(w.channel, w.message) for w in words if w.channel == "sms"] == [("sms", "holding")]
