@@ -122,7 +122,8 @@ def first_line_marker(org: Organisation, context: RenderContext, lang: str) -> s
     """The first line of a text that is not real: an exercise, or invented sample facts."""
     from crisisplay.texts import t
 
-    markers = [org.exercise_marker.get_text(lang)] if context.drill else []
+    published = published_marker(org, context, lang)
+    markers = [published] if published else []
     if context.sample:
         markers.append(t("render.sample_marker", lang))
     return " - ".join(markers) or None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -75,3 +75,42 @@ def plain(text: str) -> str:
     """``text`` as a person would type it: the typography pass's no-break spaces and curly
     apostrophe undone."""
     return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
+
+
+def kit_facts(
+    bundled: Playbook, scenario: str, early: Mapping[str, object], which: str, **changes: object
+) -> dict[str, object]:
+    """The scenario's sample facts, or with ``which == "early"`` those of the first minutes
+    (``early`` over them: nothing measured, nothing decided), then ``changes``."""
+    base: dict[str, object] = dict(sample_facts(bundled.scenario(scenario)))
+    if which == "early":
+        base.update(early)
+    return {**base, **changes}
+
+
+def joined_text(
+    render: Render, scenario: str, message: str, lang: str, values: Mapping[str, object]
+) -> str:
+    """Every channel of one message, titles included, as one plain text."""
+    rendered = render(scenario, message, lang=lang, facts=dict(values))
+    return "\n".join(plain(f"{item.title or ''}\n{item.text}") for item in rendered)
+
+
+def renders_on_each_channel(
+    bundled: Playbook,
+    render: Render,
+    scenario: str,
+    message: str,
+    lang: str,
+    values: Mapping[str, object],
+) -> list[RenderedChannel]:
+    """``message`` rendered on exactly the channels it declares, each with a text and no
+    error finding (limits, tone); the rendered channels, for further checks."""
+    declared = bundled.scenario(scenario).message(message)
+    assert declared is not None
+    rendered = render(scenario, message, lang=lang, facts=dict(values))
+    assert [item.channel for item in rendered] == [use.channel for use in declared.channel_uses()]
+    for item in rendered:
+        assert item.skipped is None and item.text.strip(), (message, item.channel)
+        assert item.ok, (message, item.channel, [f.message for f in item.findings])
+    return rendered

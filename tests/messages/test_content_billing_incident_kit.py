@@ -13,9 +13,8 @@ import re
 
 import pytest
 
-from crisisplay.messages.fact_sources import sample_facts
 from crisisplay.playbook.load import Playbook
-from tests.messages.conftest import Render, plain
+from tests.messages.conftest import Render, joined_text, kit_facts, plain, renders_on_each_channel
 
 LANGS = ("fr", "en")
 SCENARIO = "billing-incident"
@@ -44,15 +43,11 @@ REFUND_DAY = {"fr": "8 avril", "en": "8 April"}
 
 
 def facts(bundled: Playbook, which: str, **changes: object) -> dict[str, object]:
-    base: dict[str, object] = dict(sample_facts(bundled.scenario(SCENARIO)))
-    if which == "early":
-        base.update(EARLY)
-    return {**base, **changes}
+    return kit_facts(bundled, SCENARIO, EARLY, which, **changes)
 
 
 def text_of(render: Render, message: str, lang: str, values: dict[str, object]) -> str:
-    rendered = render(SCENARIO, message, lang=lang, facts=values)
-    return "\n".join(plain(f"{item.title or ''}\n{item.text}") for item in rendered)
+    return joined_text(render, SCENARIO, message, lang, values)
 
 
 @pytest.mark.parametrize("which", ["sample", "early"])
@@ -61,13 +56,9 @@ def text_of(render: Render, message: str, lang: str, values: dict[str, object]) 
 def test_every_kit_message_renders_on_each_of_its_channels(
     bundled: Playbook, render_bundled: Render, message: str, lang: str, which: str
 ) -> None:
-    declared = bundled.scenario(SCENARIO).message(message)
-    assert declared is not None
-    rendered = render_bundled(SCENARIO, message, lang=lang, facts=facts(bundled, which))
-    assert [item.channel for item in rendered] == [use.channel for use in declared.channel_uses()]
+    values = facts(bundled, which)
+    rendered = renders_on_each_channel(bundled, render_bundled, SCENARIO, message, lang, values)
     for item in rendered:
-        assert item.skipped is None and item.text.strip(), (message, item.channel)
-        assert item.ok, (message, item.channel, [f.message for f in item.findings])
         body = plain(item.text)
         assert "None" not in body and "  " not in body, (message, item.channel)
 

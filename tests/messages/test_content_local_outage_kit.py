@@ -11,9 +11,8 @@ import re
 
 import pytest
 
-from crisisplay.messages.fact_sources import sample_facts
 from crisisplay.playbook.load import Playbook
-from tests.messages.conftest import Render, plain
+from tests.messages.conftest import Render, joined_text, kit_facts, renders_on_each_channel
 
 LANGS = ("fr", "en")
 SCENARIO = "local-outage"
@@ -46,15 +45,11 @@ EARLY = {
 
 
 def facts(bundled: Playbook, which: str, **changes: object) -> dict[str, object]:
-    base: dict[str, object] = dict(sample_facts(bundled.scenario(SCENARIO)))
-    if which == "early":
-        base.update(EARLY)
-    return {**base, **changes}
+    return kit_facts(bundled, SCENARIO, EARLY, which, **changes)
 
 
 def text_of(render: Render, message: str, lang: str, values: dict[str, object]) -> str:
-    rendered = render(SCENARIO, message, lang=lang, facts=values)
-    return "\n".join(plain(f"{item.title or ''}\n{item.text}") for item in rendered)
+    return joined_text(render, SCENARIO, message, lang, values)
 
 
 @pytest.mark.parametrize("which", ["sample", "early"])
@@ -63,13 +58,8 @@ def text_of(render: Render, message: str, lang: str, values: dict[str, object]) 
 def test_every_kit_message_renders_on_each_of_its_channels(
     bundled: Playbook, render_bundled: Render, message: str, lang: str, which: str
 ) -> None:
-    declared = bundled.scenario(SCENARIO).message(message)
-    assert declared is not None
-    rendered = render_bundled(SCENARIO, message, lang=lang, facts=facts(bundled, which))
-    assert [item.channel for item in rendered] == [use.channel for use in declared.channel_uses()]
-    for item in rendered:
-        assert item.skipped is None and item.text.strip(), (message, item.channel)
-        assert item.ok, (message, item.channel, [f.message for f in item.findings])
+    values = facts(bundled, which)
+    renders_on_each_channel(bundled, render_bundled, SCENARIO, message, lang, values)
 
 
 def test_the_kit_is_wired_into_the_steps_and_the_after_crisis_actions(bundled: Playbook) -> None:
