@@ -50,9 +50,9 @@ def board(timeline: Path, count: int) -> None:
     """The real live board, noting when each event reaches it."""
     from crisisplay.clock import SystemClock
     from crisisplay.console.live_board import TerminalBoard
-    from crisisplay.engine.walkthrough import Session, Walkthrough
     from crisisplay.home import Home
-    from crisisplay.incident import join
+    from crisisplay.incident.board.walkthrough import Session, Walkthrough
+    from crisisplay.incident.run import join
     from crisisplay.playbook.load import load_playbook
     from crisisplay.prompts import ScriptedPrompter
 
@@ -96,9 +96,9 @@ def member(timeline: Path, count: int) -> dict[int, float]:
     """Decide the gate ``count`` times (refuse, ..., pass); when each was acknowledged."""
     import random
 
-    from crisisplay.engine.member_ops import decide_gate
     from crisisplay.home import Home
-    from crisisplay.incident import join
+    from crisisplay.incident.member_ops import decide_gate
+    from crisisplay.incident.run import join
     from crisisplay.playbook.load import load_playbook
     from crisisplay.timeline.vocabulary import new_event
 

@@ -168,7 +168,7 @@ def mixed_timeline(path: Path, count: int) -> Path:
     """``count`` events cycling through a real activation of the bundled nationwide outage."""
     from crisisplay.clock import ManualClock
     from crisisplay.home import Home
-    from crisisplay.incident import Edges, activate
+    from crisisplay.incident.run import Edges, activate
     from crisisplay.prompts import ScriptedPrompter, load_answers
 
     root = Path(__file__).resolve().parents[1]

@@ -138,7 +138,7 @@ def run(
     from crisisplay.console.incident_views import print_outcome
     from crisisplay.drills.run import DrillOptions, parse_start, run_drill
     from crisisplay.errors import UsageError
-    from crisisplay.incident import IncidentRun
+    from crisisplay.incident.run import IncidentRun
 
     if speed is not None and not MIN_SPEED <= speed <= MAX_SPEED:  # NaN fails both
         raise UsageError(

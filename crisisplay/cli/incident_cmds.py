@@ -63,8 +63,8 @@ def activate(
 
     from crisisplay.clock import SystemClock
     from crisisplay.console.incident_views import print_outcome
-    from crisisplay.incident import Edges, new_incident_id, resume_command
-    from crisisplay.incident import activate as run_activation
+    from crisisplay.incident.run import Edges, new_incident_id, resume_command
+    from crisisplay.incident.run import activate as run_activation
     from crisisplay.playbook.load import load_playbook
 
     home = current_home()
@@ -113,8 +113,8 @@ def resume(
     """
     from crisisplay.clock import SystemClock
     from crisisplay.console.incident_views import print_outcome
-    from crisisplay.incident import Edges
-    from crisisplay.incident import resume as run_resume
+    from crisisplay.incident.run import Edges
+    from crisisplay.incident.run import resume as run_resume
 
     path = resolve_timeline(timeline)
     edges = Edges(
@@ -150,7 +150,7 @@ def status(
 
       crisisplay status --watch --timeline timelines/20261123-0742-nationwide-outage-3f9a.jsonl
     """
-    from crisisplay.incident import current_status
+    from crisisplay.incident.run import current_status
 
     if not 1.0 <= interval <= 86400.0:  # NaN passes the option's own range check
         raise UsageError("--interval must be a number of seconds from 1 to 86400")

@@ -23,7 +23,7 @@ from crisisplay.cli.runner import command
 from crisisplay.errors import UsageError
 
 if TYPE_CHECKING:
-    from crisisplay.engine.member_ops import Decided
+    from crisisplay.incident.member_ops import Decided
     from crisisplay.playbook.load import Playbook
     from crisisplay.timeline.state import IncidentState
     from crisisplay.timeline.stores import Store
@@ -130,7 +130,7 @@ def fact_set(
 
     Example: crisisplay fact set affected_share 45
     """
-    from crisisplay.engine.member_ops import set_fact
+    from crisisplay.incident.member_ops import set_fact
 
     def decide(pb: Playbook, state: IncidentState, person: str) -> Decided:
         from zoneinfo import ZoneInfo
@@ -166,7 +166,7 @@ def tasks(
     """
     from zoneinfo import ZoneInfo
 
-    from crisisplay.tasks_view import tasks_of
+    from crisisplay.incident.tasks_view import tasks_of
 
     playbook, state, _ = incident_of(timeline)
     org = playbook.organisation
@@ -200,7 +200,7 @@ def _decide(
     lang: str | None,
 ) -> int:
     from crisisplay.console.member_views import print_gate
-    from crisisplay.engine.member_ops import decide_gate
+    from crisisplay.incident.member_ops import decide_gate
 
     incident = incident_of(timeline)
     shown = reader_lang(incident[0], incident[1], lang)
@@ -252,7 +252,7 @@ def record_decided(
 
 def incident_of(timeline: Path | None) -> tuple[Playbook, IncidentState, Store]:
     from crisisplay.cli.options import resolve_timeline
-    from crisisplay.incident import join
+    from crisisplay.incident.run import join
     from crisisplay.playbook.load import load_playbook
 
     store, state = join(resolve_timeline(timeline))
@@ -262,7 +262,7 @@ def incident_of(timeline: Path | None) -> tuple[Playbook, IncidentState, Store]:
 
 def reader_lang(playbook: Playbook, state: IncidentState, given: str | None) -> str:
     """``--lang`` when given (one of the organisation's), else the incident's language."""
-    from crisisplay.incident import choose_lang
+    from crisisplay.incident.run import choose_lang
 
     if given is not None:
         return choose_lang(playbook, given)

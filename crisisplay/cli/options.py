@@ -13,7 +13,7 @@ from crisisplay.cli.context import get_globals
 from crisisplay.home import Home, current_folder, find_home, newest_timeline
 
 if TYPE_CHECKING:
-    from crisisplay.engine.walkthrough import LiveBoard
+    from crisisplay.incident.board.walkthrough import LiveBoard
     from crisisplay.prompts import Prompter
     from crisisplay.timeline.pgconn import StoreTarget
 

@@ -12,7 +12,7 @@ from crisisplay.cli.options import ActorOption, IncidentLangOption, TimelineOpti
 from crisisplay.cli.runner import command
 
 if TYPE_CHECKING:
-    from crisisplay.engine.member_ops import Decided
+    from crisisplay.incident.member_ops import Decided
     from crisisplay.playbook.load import Playbook
     from crisisplay.timeline.state import IncidentState
 
@@ -49,7 +49,7 @@ def do(
 
       crisisplay do press --skip "no media request so far"
     """
-    from crisisplay.engine.task_ops import do_task
+    from crisisplay.incident.task_ops import do_task
 
     def decide(pb: Playbook, state: IncidentState, person: str) -> Decided:
         scenario = pb.scenario(state.scenario or "")
@@ -95,8 +95,8 @@ def publish(
     """
     from crisisplay.clock import SystemClock
     from crisisplay.console.walk_views import print_notice
-    from crisisplay.engine.publish_ops import publish as publish_message
-    from crisisplay.engine.walkthrough import Session
+    from crisisplay.incident.board.walkthrough import Session
+    from crisisplay.incident.publish_ops import publish as publish_message
     from crisisplay.prompts import ScriptedPrompter
 
     playbook, state, store = incident_of(timeline)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from crisisplay.console import get_console, safe, safe_line
 from crisisplay.console.status_views import status_board
-from crisisplay.incident import IncidentRun
-from crisisplay.status import Status
+from crisisplay.incident.run import IncidentRun
+from crisisplay.incident.status import Status
 from crisisplay.texts import t
 from crisisplay.timeline.wakeup import Wakeup
 

@@ -13,7 +13,7 @@ from crisisplay.console import get_console, safe
 from crisisplay.texts import t
 
 if TYPE_CHECKING:
-    from crisisplay.engine.walkthrough import Walkthrough
+    from crisisplay.incident.board.walkthrough import Walkthrough
 
 
 @dataclass
@@ -58,7 +58,7 @@ class TerminalBoard:
         from rich.console import Group
         from rich.text import Text
 
-        from crisisplay.engine.waiting import waiting_on
+        from crisisplay.incident.board.waiting import waiting_on
 
         lang = walk.lang
         lines = [Text.from_markup(f"[heading]{safe(t('board.idle', lang))}[/]")]
@@ -68,7 +68,7 @@ class TerminalBoard:
     def _take_over(self, walk: Walkthrough) -> None:
         import questionary
 
-        from crisisplay.engine.actions import available
+        from crisisplay.incident.board.actions import available
 
         others = [a for a in available(walk) if not walk.may_act(a)]
         none = t("board.none", walk.lang)

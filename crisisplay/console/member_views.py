@@ -13,13 +13,13 @@ from crisisplay.texts import catalogue, t
 from crisisplay.timeline.state import IncidentState
 
 if TYPE_CHECKING:
-    from crisisplay.tasks_view import TaskView
+    from crisisplay.incident.tasks_view import TaskView
 
 
 def print_gate(
     playbook: Playbook, state: IncidentState, gate_id: str, now: datetime, lang: str
 ) -> None:
-    from crisisplay.engine.member_ops import find_gate, who_may_decide
+    from crisisplay.incident.member_ops import find_gate, who_may_decide
 
     scenario = playbook.scenario(state.scenario or "")
     org = playbook.organisation

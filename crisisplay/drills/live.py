@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
     from crisisplay.drills.model import Inject
     from crisisplay.drills.ticker import InjectTicker
-    from crisisplay.engine.acts import Act
-    from crisisplay.engine.walkthrough import Walkthrough
+    from crisisplay.incident.board.acts import Act
+    from crisisplay.incident.board.walkthrough import Walkthrough
 
 #: the longest single sleep, so stopping never waits long
 _SLICE_S = 0.25

@@ -14,7 +14,7 @@ from crisisplay.prompts import ScriptedPrompter
 from crisisplay.timeline.state import IncidentState
 
 if TYPE_CHECKING:
-    from crisisplay.incident import Edges
+    from crisisplay.incident.run import Edges
 
 
 def drill_edges(path: Path, state: IncidentState, org: Organisation, edges: Edges) -> Edges:

@@ -63,7 +63,7 @@ def run_drill(
 ) -> DrillRun:
     """Run the drill ``ref`` (an id or a path) as far as the answers go, and score it."""
     from crisisplay.drills.load import load_drill
-    from crisisplay.incident import Edges, activate
+    from crisisplay.incident.run import Edges, activate
 
     loaded, playbook = load_drill(home, ref)
     drill = loaded.drill

@@ -1,7 +1,7 @@
 """The inject ticker: exercise time passing, and the injects that fall due on the way.
 
 The walkthrough calls ``advance`` before each action and whenever a scripted answer carries an
-``at:`` (``crisisplay.engine.Ticker``). Each inject due by then is fired at its own moment: the
+``at:`` (the board's ``Ticker``). Each inject due by then is fired at its own moment: the
 clock is moved to it (a paced drill clock sleeps the scaled wall time; an unpaced one jumps),
 then a ``drill.inject`` event and the facts it changes (``fact.set``, source ``inject``) are
 recorded together, and the participants are shown it. When a person answers on a paced clock,
@@ -32,8 +32,8 @@ from crisisplay.timeline.state import IncidentState
 from crisisplay.timeline.vocabulary import DrillInject, FactSet
 
 if TYPE_CHECKING:
-    from crisisplay.engine import Walkthrough
-    from crisisplay.engine.acts import Act
+    from crisisplay.incident.board import Walkthrough
+    from crisisplay.incident.board.acts import Act
     from crisisplay.playbook.model import Fact
 
 #: the actor of the events the exercise itself causes (exercise control, in trainers' words)
@@ -144,7 +144,7 @@ def inject_acts(
     walk: Walkthrough, state: IncidentState, inject: Inject
 ) -> tuple[list[Act], dict[str, Any]]:
     """The events an inject brings, against ``state``: the inject and the facts it changes."""
-    from crisisplay.engine.acts import Act
+    from crisisplay.incident.board.acts import Act
 
     values = {fact: _on_exercise_clock(walk, fact, value) for fact, value in inject.facts.items()}
     changed = {

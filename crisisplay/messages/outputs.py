@@ -60,7 +60,7 @@ def record_rendered(
     at: datetime,
 ) -> int:
     """Append one preview event per channel to ``timeline`` (all in one durable write)."""
-    from crisisplay.engine.message_ops import rendered_events
+    from crisisplay.incident.board.message_ops import rendered_events
     from crisisplay.timeline.stores import open_store
     from crisisplay.timeline.vocabulary import new_event
 

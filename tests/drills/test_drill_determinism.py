@@ -10,7 +10,7 @@ import pytest
 
 from crisisplay.clock import ManualClock
 from crisisplay.home import Home
-from crisisplay.incident import Edges, resume
+from crisisplay.incident.run import Edges, resume
 from crisisplay.prompts import ScriptedPrompter, load_answers
 from crisisplay.timeline.events import parse_line, parse_time
 from tests.conftest import ROOT, Cli

@@ -10,7 +10,7 @@ import pytest
 
 from crisisplay.clock import ManualClock
 from crisisplay.home import Home
-from crisisplay.incident import Edges, activate
+from crisisplay.incident.run import Edges, activate
 from crisisplay.playbook.yamlio import load_yaml
 from crisisplay.prompts import ScriptedPrompter, load_answers
 from crisisplay.timeline import vocabulary

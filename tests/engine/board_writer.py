@@ -17,7 +17,7 @@ from pathlib import Path
 
 from crisisplay.clock import ManualClock
 from crisisplay.home import Home
-from crisisplay.incident import Edges, _resume, resume
+from crisisplay.incident.run import Edges, _resume, resume
 from crisisplay.prompts import Answer, Question, ScriptedPrompter, load_answers
 from crisisplay.timeline.store import read_events
 

@@ -11,7 +11,7 @@ import pytest
 
 from crisisplay.clock import ManualClock
 from crisisplay.home import Home
-from crisisplay.incident import Edges, IncidentRun, activate, resume
+from crisisplay.incident.run import Edges, IncidentRun, activate, resume
 from crisisplay.prompts import ScriptedPrompter, load_answers
 
 START = datetime(2026, 11, 23, 14, 2, tzinfo=timezone.utc)  # a Monday, 15:02 in Paris

@@ -52,7 +52,7 @@ def test_the_validator_is_shown_the_values_and_the_texts(
     path = tmp_path / "t.jsonl"
     r = runner(ROOT)
     edges = r.edges(BUNDLED)
-    from crisisplay.incident import activate
+    from crisisplay.incident.run import activate
 
     activate(r.home, "nationwide-outage", edges, timeline=path, token="beef")
     assert isinstance(edges.prompter, ScriptedPrompter)

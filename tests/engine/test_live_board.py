@@ -13,9 +13,9 @@ import yaml
 
 from crisisplay.clock import ManualClock
 from crisisplay.console.live_board import TerminalBoard
-from crisisplay.engine.member_ops import decide_gate
-from crisisplay.engine.walkthrough import Session, Walkthrough
-from crisisplay.incident import join
+from crisisplay.incident.board.walkthrough import Session, Walkthrough
+from crisisplay.incident.member_ops import decide_gate
+from crisisplay.incident.run import join
 from crisisplay.playbook.load import load_playbook
 from crisisplay.prompts import ScriptedPrompter
 from crisisplay.timeline.store import TimelineStore
@@ -60,6 +60,6 @@ def test_a_gate_passed_elsewhere_wakes_the_board(runner: RunnerFactory, tmp_path
     os.close(write_fd)
     assert walk.state.last_seq > before
     assert walk.state.gates["noc-scope"].status == "passed"
-    from crisisplay.engine.waiting import waiting_on
+    from crisisplay.incident.board.waiting import waiting_on
 
     assert not any("[gate noc-scope]" in line for line in waiting_on(walk))

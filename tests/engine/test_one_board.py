@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from crisisplay.board import lead_board
 from crisisplay.clock import ManualClock
-from crisisplay.engine import actions
 from crisisplay.errors import Runaway
+from crisisplay.incident.board import actions
+from crisisplay.incident.lock import lead_board
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.store import read_events
 from crisisplay.timeline.verify import verify

@@ -12,8 +12,8 @@ import yaml
 
 from crisisplay.cli.main import app  # noqa: F401 - the CLI loads as the tests use it
 from crisisplay.home import Home
+from crisisplay.incident.tasks_view import TaskView, tasks_of
 from crisisplay.playbook.load import load_playbook
-from crisisplay.tasks_view import TaskView, tasks_of
 from crisisplay.timeline.state import IncidentState, fold
 from crisisplay.timeline.store import read_events
 from tests.conftest import Cli
@@ -167,7 +167,7 @@ def test_the_24h_warning_stays_open_while_restoration_runs(
 ) -> None:
     """The security lead files the NIS2 warning from her own terminal: the board restores,
     resolves and moves on meanwhile, and the 24-hour task is open beside all of it."""
-    from crisisplay.engine.task_ops import do_task
+    from crisisplay.incident.task_ops import do_task
 
     answers = yaml.safe_load((ROOT / "playbooks/answers/cyberattack.yaml").read_text())
     for step in ("nis2-early-warning", "nis2-notification", "nis2-final-report"):

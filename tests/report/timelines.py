@@ -15,7 +15,7 @@ from pathlib import Path
 from crisisplay.clock import ManualClock
 from crisisplay.drills.run import DrillOptions, parse_start, run_drill
 from crisisplay.home import Home
-from crisisplay.incident import Edges, activate
+from crisisplay.incident.run import Edges, activate
 from crisisplay.prompts import ScriptedPrompter, load_answers
 from tests.conftest import ROOT
 from tests.drills.test_bundled_drills import LATE_HOLDING, PINNED

@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from crisisplay.engine.graph import DONE, Graph, due_at
-from crisisplay.engine.tasks import all_tasks
+from crisisplay.incident.graph import DONE, Graph, due_at
+from crisisplay.incident.tasks import all_tasks
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.texts import t
 from crisisplay.timeline.state import IncidentState

@@ -14,10 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from crisisplay.conditions import holds
-from crisisplay.engine.graph import DONE, Graph, not_published
-from crisisplay.engine.member_ops import Decided
-from crisisplay.engine.tasks import Task, all_tasks
 from crisisplay.errors import UsageError
+from crisisplay.incident.graph import DONE, Graph, not_published
+from crisisplay.incident.member_ops import Decided
+from crisisplay.incident.tasks import Task, all_tasks
 from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.texts import t

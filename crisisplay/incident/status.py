@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from crisisplay.conditions import holds
-from crisisplay.engine.tasks import Task, all_tasks
+from crisisplay.incident.tasks import Task, all_tasks
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.timeline.events import format_time
 from crisisplay.timeline.state import IncidentState
@@ -126,7 +126,7 @@ def _open_steps(
     state: IncidentState, scenario: Scenario, tasks: list[Task], now: datetime, lang: str
 ) -> list[OpenStep]:
     """The tasks open now (what they wait for holds), started, or overdue while they wait."""
-    from crisisplay.engine.graph import Graph, due_at
+    from crisisplay.incident.graph import Graph, due_at
 
     assert state.activated_at is not None
     out = []

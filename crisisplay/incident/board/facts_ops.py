@@ -6,13 +6,13 @@ import functools
 from typing import TYPE_CHECKING
 
 from crisisplay.conditions import holds
-from crisisplay.engine import questions as q
+from crisisplay.incident import questions as q
 from crisisplay.playbook.model import Fact, Message
 from crisisplay.texts import t
 from crisisplay.timeline.vocabulary import FactSet, SeverityAssessed
 
 if TYPE_CHECKING:
-    from crisisplay.engine.walkthrough import Walkthrough
+    from crisisplay.incident.board.walkthrough import Walkthrough
 
 
 def ask_fact(walk: Walkthrough, fact: Fact) -> None:

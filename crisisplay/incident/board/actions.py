@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from crisisplay.conditions import holds
-from crisisplay.engine import facts_ops, message_ops, roster_ops, steps_ops
-from crisisplay.engine.tasks import Task
+from crisisplay.incident.board import facts_ops, message_ops, roster_ops, steps_ops
+from crisisplay.incident.tasks import Task
 from crisisplay.playbook.model import Message
 from crisisplay.timeline.vocabulary import PROMISING
 
 if TYPE_CHECKING:
-    from crisisplay.engine.walkthrough import Walkthrough
+    from crisisplay.incident.board.walkthrough import Walkthrough
 
 
 @dataclass(frozen=True)

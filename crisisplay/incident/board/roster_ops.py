@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from crisisplay.conditions import holds
-from crisisplay.engine import questions as q
-from crisisplay.engine.tasks import Task
+from crisisplay.incident import questions as q
+from crisisplay.incident.tasks import Task
 from crisisplay.roster import Candidate, available, candidates
 from crisisplay.texts import t
 from crisisplay.timeline.vocabulary import EscalationDone, EscalationFired, RoleAssigned, RoleGap
 
 if TYPE_CHECKING:
-    from crisisplay.engine.walkthrough import Walkthrough
+    from crisisplay.incident.board.walkthrough import Walkthrough
 
 
 def check_role(walk: Walkthrough, role: str) -> None:

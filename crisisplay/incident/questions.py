@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from crisisplay.engine.tasks import Task
 from crisisplay.facts import LocalTime, coerce, parse_clock
+from crisisplay.incident.tasks import Task
 from crisisplay.playbook.model import Fact, Message, Organisation, Scenario
 from crisisplay.playbook.types import Duration
 from crisisplay.prompts import Option, Question

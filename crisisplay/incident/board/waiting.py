@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crisisplay.engine.actions import Action, available
-from crisisplay.engine.graph import DONE
+from crisisplay.incident.board.actions import Action, available
+from crisisplay.incident.graph import DONE
 from crisisplay.texts import t
 
 if TYPE_CHECKING:
-    from crisisplay.engine.walkthrough import Walkthrough
+    from crisisplay.incident.board.walkthrough import Walkthrough
 
 
 def waiting_on(walk: Walkthrough) -> list[str]:

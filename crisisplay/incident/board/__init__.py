@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from crisisplay.engine.walkthrough import Recorder, Session, Ticker, Walkthrough, start
+from crisisplay.incident.board.walkthrough import Recorder, Session, Ticker, Walkthrough, start
 
 __all__ = ["Recorder", "Session", "Ticker", "Walkthrough", "start"]

@@ -8,18 +8,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from crisisplay.board import Holder, lead_board
 from crisisplay.clock import Clock
-from crisisplay.engine import Session, Ticker, start
-from crisisplay.engine.waiting import waiting_on
-from crisisplay.engine.walkthrough import LiveBoard, Walkthrough
 from crisisplay.errors import TimelineError, UsageError
 from crisisplay.home import TIMELINE_SUFFIX, Home
+from crisisplay.incident.board import Session, Ticker, start
+from crisisplay.incident.board.waiting import waiting_on
+from crisisplay.incident.board.walkthrough import LiveBoard, Walkthrough
+from crisisplay.incident.lock import Holder, lead_board
+from crisisplay.incident.status import Status
 from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.load import Playbook, load_playbook
 from crisisplay.playbook.model import Organisation
 from crisisplay.prompts import Prompter
-from crisisplay.status import Status
 from crisisplay.timeline.fileio import make_folder
 from crisisplay.timeline.state import IncidentState, fold
 from crisisplay.timeline.stores import Store, open_store, read_store, shared
@@ -196,7 +196,7 @@ def current_status(
     home: Home, path: Path, lang: str | None = None, now: datetime | None = None
 ) -> Status:
     """The status board of the timeline at ``path`` (read only)."""
-    from crisisplay.status import status_of
+    from crisisplay.incident.status import status_of
 
     state = load_state(path)
     assert state.scenario is not None

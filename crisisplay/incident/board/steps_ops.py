@@ -6,10 +6,10 @@ import functools
 from typing import TYPE_CHECKING
 
 from crisisplay.conditions import holds
-from crisisplay.engine import questions as q
-from crisisplay.engine.graph import due_at, not_published
-from crisisplay.engine.roster_ops import cover_owner
-from crisisplay.engine.tasks import Task
+from crisisplay.incident import questions as q
+from crisisplay.incident.board.roster_ops import cover_owner
+from crisisplay.incident.graph import due_at, not_published
+from crisisplay.incident.tasks import Task
 from crisisplay.texts import minutes_label, t
 from crisisplay.timeline.payloads import Payload
 from crisisplay.timeline.vocabulary import (
@@ -22,8 +22,8 @@ from crisisplay.timeline.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from crisisplay.engine.acts import Act
-    from crisisplay.engine.walkthrough import Walkthrough
+    from crisisplay.incident.board.acts import Act
+    from crisisplay.incident.board.walkthrough import Walkthrough
 
 
 def start_task(walk: Walkthrough, task: Task) -> None:
@@ -103,13 +103,13 @@ def finish(walk: Walkthrough, task: Task) -> None:
 
 def _by(person: str | None, task: Task, payload: Payload) -> Act | Payload:
     """An act recorded for the person an answers file names (``by:``), in the task's role."""
-    from crisisplay.engine.acts import Act
+    from crisisplay.incident.board.acts import Act
 
     return Act(payload, person, task.owner) if person else payload
 
 
 def decide_gate(walk: Walkthrough, gate_id: str, task: Task) -> None:
-    from crisisplay.engine.acts import Act
+    from crisisplay.incident.board.acts import Act
 
     lang = walk.lang
     gate = walk.scenario.gate(gate_id)
@@ -182,7 +182,7 @@ def correct_on_refusal(
     walk: Walkthrough, gate_id: str, facts: tuple[str, ...], attempt: int
 ) -> None:
     """Refusing offers to correct one of the facts the gate confirms, there and then."""
-    from crisisplay.engine.facts_ops import fact_set
+    from crisisplay.incident.board.facts_ops import fact_set
 
     group = ("gates", gate_id)
     none = ""

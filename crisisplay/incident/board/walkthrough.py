@@ -7,7 +7,7 @@ Every append returns what other writers appended meanwhile too, and all of it is
 the walkthrough's state is always the file's.
 
 Order: facts -> severity -> roster -> escalations fired -> the open tasks, several at once, each
-with its owner (``crisisplay.engine.actions`` lists what the state allows, ``graph`` says when a
+with its owner (``actions`` lists what the state allows, ``graph`` says when a
 task opens). A board takes the acts that are its own or that its answers file answers; the
 others are taken from the members' own terminals, and their events reach this board through
 the store. Escalation rules are re-checked whenever a fact or the severity changes. Nothing here
@@ -26,14 +26,14 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from crisisplay.clock import Clock
-from crisisplay.engine import questions as q
-from crisisplay.engine import roster_ops
-from crisisplay.engine.actions import Action, available
-from crisisplay.engine.acts import RUNAWAY_EVENTS, Act, Superseded, described, inert
-from crisisplay.engine.graph import DONE, Graph
-from crisisplay.engine.tasks import Task, all_tasks
 from crisisplay.errors import Interrupted, Runaway
 from crisisplay.facts import LocalTime
+from crisisplay.incident import questions as q
+from crisisplay.incident.board import roster_ops
+from crisisplay.incident.board.actions import Action, available
+from crisisplay.incident.board.acts import RUNAWAY_EVENTS, Act, Superseded, described, inert
+from crisisplay.incident.graph import DONE, Graph
+from crisisplay.incident.tasks import Task, all_tasks
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.prompts import Answer, Notice, Prompter, Question

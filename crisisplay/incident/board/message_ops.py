@@ -13,9 +13,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from crisisplay.engine import questions as q
-from crisisplay.engine.facts_ops import correct_fact, corrections
-from crisisplay.engine.tasks import Task
+from crisisplay.incident import questions as q
+from crisisplay.incident.board.facts_ops import correct_fact, corrections
+from crisisplay.incident.tasks import Task
 from crisisplay.playbook.model import Message
 from crisisplay.texts import t
 from crisisplay.timeline.payloads import Payload
@@ -32,7 +32,7 @@ from crisisplay.timeline.vocabulary import (
 from crisisplay.timeline.witness import short_head
 
 if TYPE_CHECKING:  # rendering (Jinja2) is imported only when a message is rendered
-    from crisisplay.engine.walkthrough import Walkthrough
+    from crisisplay.incident.board.walkthrough import Walkthrough
     from crisisplay.messages.rendered import RenderedChannel
 
 

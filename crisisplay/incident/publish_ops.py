@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from crisisplay.engine import message_ops
-from crisisplay.engine.actions import gate_pending, needs_render
-from crisisplay.engine.acts import Superseded
-from crisisplay.engine.tasks import Task, all_tasks
-from crisisplay.engine.walkthrough import Session, Walkthrough
 from crisisplay.errors import UsageError
+from crisisplay.incident.board import message_ops
+from crisisplay.incident.board.actions import gate_pending, needs_render
+from crisisplay.incident.board.acts import Superseded
+from crisisplay.incident.board.walkthrough import Session, Walkthrough
+from crisisplay.incident.tasks import Task, all_tasks
 from crisisplay.playbook.model import Message
 from crisisplay.playbook.yamlio import Document
 from crisisplay.prompts import ScriptedPrompter
@@ -76,7 +76,7 @@ def publish(
 
 
 def _gate_hint(walk: Walkthrough, gate_id: str, message_id: str) -> str:
-    from crisisplay.engine.waiting import who
+    from crisisplay.incident.board.waiting import who
 
     gate = walk.scenario.gate(gate_id)
     assert gate is not None

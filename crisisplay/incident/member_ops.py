@@ -141,7 +141,7 @@ def set_fact(
             f"scenario {scenario.id!r} has no fact {fact_id!r}{did_you_mean(fact_id, known)}",
             hint=f"its facts: {', '.join(known)}",
         )
-    from crisisplay.engine import questions as q
+    from crisisplay.incident import questions as q
 
     try:
         value = q.parse_fact(fact, state.lang or "en", raw, local)

@@ -20,8 +20,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from crisisplay.conditions import holds
-from crisisplay.engine.tasks import Task
 from crisisplay.facts import fact_moment
+from crisisplay.incident.tasks import Task
 from crisisplay.playbook.model import Scenario
 from crisisplay.playbook.types import ANCHORS, Due
 from crisisplay.timeline.state import IncidentState
