@@ -13,6 +13,7 @@ from crisisplay.errors import CrisisplayError
 from crisisplay.home import Home
 from crisisplay.playbook.model import Organisation
 from crisisplay.recording import current
+from crisisplay.timeline.place import Place
 from crisisplay.timeline.signatures import Flaw, RosterKeys
 from crisisplay.timeline.verify import VerifyResult, verify
 from crisisplay.timeline.witness import FileWitness, WitnessedHead, WitnessSource
@@ -68,7 +69,7 @@ def local_witnesses() -> list[WitnessSource]:
 
 def check_record(
     home: Home,
-    path: Path,
+    path: Place | Path,
     *,
     expect: Sequence[WitnessedHead] = (),
     require_signatures: bool = False,

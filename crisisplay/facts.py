@@ -44,10 +44,31 @@ _LOOSE_TIME = re.compile(r"^(?P<h>[01]?[0-9]|2[0-3])\s*[:hH]\s*(?P<m>[0-5][0-9])
 @dataclass(frozen=True)
 class LocalTime:
     """Where and when a person types a date-time: ``03:17`` means the last 03:17 before now,
-    in the organisation's time zone."""
+    in the organisation's time zone; ``T+3h`` means three hours after ``anchor`` (the
+    incident's activation), so an answers file replayed any day says that day's times."""
 
     zone: ZoneInfo
     now: datetime
+    anchor: datetime | None = None
+
+
+_RELATIVE = re.compile(r"^\s*[Tt]\s*(?P<sign>[+-])\s*(?P<span>\S.*)$")
+RELATIVE_TYPES = frozenset(("time", "date", "datetime"))
+
+
+def relative_moment(value: Any, local: LocalTime | None) -> datetime | None:
+    """``T+3h``, ``T-10m``, ``T+2d``: that long after (or before) the anchor; None for any
+    other value. Raises ValueError for a relative time without an anchor to count from."""
+    if not isinstance(value, str):
+        return None
+    match = _RELATIVE.match(value)
+    if match is None:
+        return None
+    if local is None or local.anchor is None:
+        raise ValueError(f"{value!r} counts from the activation: give it once the incident is on")
+    span = Duration.parse(match["span"])
+    moment = local.anchor + span if match["sign"] == "+" else local.anchor - span
+    return moment.astimezone(local.zone)
 
 
 def coerce(fact: Fact, value: Any, local: LocalTime | None = None) -> FactValue:
@@ -56,6 +77,10 @@ def coerce(fact: Fact, value: Any, local: LocalTime | None = None) -> FactValue:
     A date-time without its offset needs ``local`` (the organisation's zone and the time now).
     Raises ``ValueError`` with a short reason a person can act on.
     """
+    if fact.type in RELATIVE_TYPES:
+        moment = relative_moment(value, local)
+        if moment is not None:
+            value = _at_type(fact.type, moment)
     if fact.type == "datetime":
         return parse_datetime(value, local)
     parse = _PARSERS[fact.type]
@@ -133,6 +158,15 @@ def _multi_choice(fact: Fact, value: Any) -> FactValue:
         raise ValueError("expected a list of choices")
     chosen = {str(_choice(fact, item)) for item in items}
     return [c for c in fact.choice_ids() if c in chosen]
+
+
+def _at_type(fact_type: str, moment: datetime) -> Any:
+    """A local moment as a person would type it for a fact of ``fact_type``."""
+    if fact_type == "time":
+        return moment.strftime("%H:%M")
+    if fact_type == "date":
+        return moment.date().isoformat()
+    return moment
 
 
 def _time(_fact: Fact, value: Any) -> FactValue:

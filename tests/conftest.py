@@ -55,10 +55,23 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Cli:
 
     def run(*args: str, home: Path | None = None, input: str | None = None) -> Ran:
         argv: Sequence[str] = ([f"--home={home}"] if home else []) + list(args)
-        result = CliRunner().invoke(app, list(argv), input=input, catch_exceptions=False)
+        env = {} if "CRISISPLAY_ACTOR" in os.environ else {"CRISISPLAY_ACTOR": lead_of(home)}
+        result = CliRunner().invoke(app, list(argv), input=input, env=env, catch_exceptions=False)
         return Ran(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+def lead_of(home: Path | None) -> str:
+    """Who acts when a test names nobody: the cell lead of the home's on-call roster (every
+    act is a person's; a login names nobody)."""
+    import yaml
+
+    folder = home or ROOT
+    org = yaml.safe_load((folder / "playbooks" / "organisation.yaml").read_text(encoding="utf-8"))
+    roster = org.get("roster") or {} if isinstance(org, dict) else {}
+    duty = roster.get(org.get("lead_role", "cell-lead")) if isinstance(roster, dict) else None
+    return str(duty.get("primary")) if isinstance(duty, dict) else "nobody"
 
 
 @pytest.fixture

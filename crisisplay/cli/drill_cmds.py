@@ -15,7 +15,6 @@ from crisisplay.cli.options import (
     LangOption,
     OutputFormat,
     TimelineOption,
-    checked_timeline,
     current_home,
     make_prompter,
     new_timeline,
@@ -132,6 +131,7 @@ def run(
       crisisplay drill run weekend-cm-gap --answers playbooks/answers/weekend-cm-gap.yaml
       --start 2026-11-22T09:40 --timeline drill.jsonl
     """
+    import secrets
     from datetime import datetime, timezone
 
     from crisisplay.console.drill_views import InjectPanels, print_score
@@ -153,13 +153,14 @@ def run(
         speed=speed,
         step=step,
         start=parse_start(start) if start else None,
-        timeline=checked_timeline(timeline),
+        timeline=new_timeline(timeline, home, "") if timeline else None,
         place=lambda incident: new_timeline(timeline, home, incident),
         lang=lang,
         now=datetime.now(timezone.utc),
+        token=secrets.token_hex(2),
     )
     ran = run_drill(home, drill, prompter, options, trainer=_trainer(step))
-    print_outcome(IncidentRun(ran.path, ran.state))
+    print_outcome(IncidentRun(ran.place, ran.state))
     print_score(ran.score)
     return 0
 

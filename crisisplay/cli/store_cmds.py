@@ -117,11 +117,12 @@ def sync(store: StoreOption = None, timeline: TimelineOption = None) -> int:
     from crisisplay.cli.options import resolve_timeline
     from crisisplay.timeline.outbox import Outbox, describe, send_pending
     from crisisplay.timeline.pgstore import PgStore
-    from crisisplay.timeline.stores import shared
+    from crisisplay.timeline.place import SharedTimeline
 
     shared_target(store)
-    found = shared(resolve_timeline(timeline))
-    assert found is not None
+    found = resolve_timeline(timeline)
+    if not isinstance(found, SharedTimeline):
+        raise UsageError("sync sends the acts kept for a shared store: give --store URL")
     outbox = Outbox(found.outbox, found.target.label)
     if not outbox.pending():
         typer.echo("nothing to send: every act of this laptop is shared")
@@ -159,12 +160,13 @@ def pull(
     """
     from crisisplay.cli.options import resolve_timeline
     from crisisplay.outfile import write_output
-    from crisisplay.timeline.stores import shared
+    from crisisplay.timeline.place import SharedTimeline
     from crisisplay.timeline.transfer import pull as pull_lines
 
     target = shared_target(store)
-    found = shared(resolve_timeline(timeline))
-    assert found is not None
+    found = resolve_timeline(timeline)
+    if not isinstance(found, SharedTimeline):
+        raise UsageError("pull copies an incident of the shared store: give --incident ID")
     data, checked = pull_lines(target, found.incident)
     if not checked.ok:
         typer.echo(f"BROKEN at seq {checked.first_bad_seq}: {checked.reason}")

@@ -71,6 +71,11 @@ def err(*renderables: Any) -> None:
     get_console(stderr=True).print(*renderables)
 
 
+def note(text: str) -> None:
+    """One sanitised line on stderr: what is worth knowing beside a command's result."""
+    sys.stderr.write(sanitize_line(text) + "\n")
+
+
 def print_table(
     title: str | None,
     columns: Sequence[str],

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from crisisplay.console import get_console, safe
 from crisisplay.texts import t
+from crisisplay.textsafe import sanitize_line
 
 if TYPE_CHECKING:
     from crisisplay.incident.board.walkthrough import Walkthrough
@@ -58,11 +59,16 @@ class TerminalBoard:
         from rich.console import Group
         from rich.text import Text
 
-        from crisisplay.incident.board.waiting import waiting_on
+        from crisisplay.incident.board.waiting import board_lines
 
         lang = walk.lang
-        lines = [Text.from_markup(f"[heading]{safe(t('board.idle', lang))}[/]")]
-        lines += [Text(f"  - {line}") for line in waiting_on(walk)]
+        situation = walk.situation()
+        lines = [Text.from_markup(f"[accent]{safe(t('board.idle', lang))}[/]")]
+        styles = {"late": "overdue", "owed": "", "waiting": "muted"}
+        lines += [
+            Text(f"  - {sanitize_line(line)}", style=styles[level])
+            for level, line in board_lines(situation)
+        ]
         return Group(*lines)
 
     def _take_over(self, walk: Walkthrough) -> None:

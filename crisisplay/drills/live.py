@@ -14,7 +14,6 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from crisisplay.timeline.state import IncidentState, fold
-from crisisplay.timeline.stores import open_store
 from crisisplay.timeline.vocabulary import new_event
 
 if TYPE_CHECKING:
@@ -35,10 +34,10 @@ class LiveInjects(threading.Thread):
         self.ticker = ticker
         self.walk = walk
         self._halt = threading.Event()
-        path = getattr(walk.session.recorder, "path", None)
-        if path is None:
-            raise TypeError("live injects need a timeline with a path")
-        self.store = open_store(path)
+        place = walk.session.place
+        if place is None:
+            raise TypeError("live injects need to know where the timeline is")
+        self.store = place.recorder()
 
     def stop(self) -> None:
         self._halt.set()

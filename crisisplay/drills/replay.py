@@ -25,6 +25,7 @@ from crisisplay.home import Home
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.playbook.types import ID_PATTERN, Duration, LocalText
 from crisisplay.roster import WEEKDAYS
+from crisisplay.timeline.place import place_of
 from crisisplay.timeline.state import IncidentState, fold
 
 MODELINE = "# yaml-language-server: $schema=../schema/drill.schema.json\n"
@@ -183,7 +184,6 @@ def write_replay(home: Home, source: Path, output: Path) -> Path:
     from crisisplay.drills.load import read_drill
     from crisisplay.outfile import write_output
     from crisisplay.playbook.load import load_playbook
-    from crisisplay.timeline.stores import read_store
 
     drill_id = output.stem
     if output.suffix not in (".yaml", ".yml") or not re.fullmatch(ID_PATTERN, drill_id):
@@ -194,7 +194,7 @@ def write_replay(home: Home, source: Path, output: Path) -> Path:
         )
     if output.exists():
         raise UsageError(f"{output} already exists", hint="choose another file name")
-    state = fold(read_store(source).events, str(source))
+    state = fold(place_of(source).read().events, str(source))
     if state.scenario is None:
         raise TimelineError(f"{source} has no activation event: it is not an incident timeline")
     playbook = load_playbook(home, only=state.scenario)

@@ -24,6 +24,7 @@ from crisisplay.errors import UsageError
 from crisisplay.home import Home
 from crisisplay.prompts import Prompter
 from crisisplay.roster import WEEKDAYS
+from crisisplay.timeline.place import Place
 from crisisplay.timeline.state import IncidentState
 
 
@@ -37,10 +38,12 @@ class DrillOptions:
     speed: float | None = None
     step: bool = False
     start: datetime | None = None
-    timeline: Path | None = None
+    timeline: Place | Path | None = None
     #: where the incident of a given id goes when no timeline is given (the CLI: the shared
     #: store when one is chosen, else the home's timelines/)
-    place: Callable[[str], Path] | None = None
+    place: Callable[[str], Place] | None = None
+    #: what makes this run's incident id its own (the CLI draws one; tests fix it)
+    token: str = ""
     lang: str | None = None
     #: the moment "now" is, for a drill given no start (the CLI passes the system time)
     now: datetime | None = None
@@ -49,7 +52,7 @@ class DrillOptions:
 
 @dataclass(frozen=True)
 class DrillRun:
-    path: Path
+    place: Place
     state: IncidentState
     score: Score
 
@@ -80,7 +83,9 @@ def run_drill(
         ticker=InjectTicker(plan, trainer if options.step else None, live=live),
         organisation=changed_roster(org, drill.roster),
     )
-    incident_id = drill_incident_id(drill.id, start)
+    incident_id = drill_incident_id(
+        drill.id, start.astimezone(ZoneInfo(org.timezone)), options.token
+    )
     timeline = options.timeline
     if timeline is None and options.place is not None:
         timeline = options.place(incident_id)
@@ -94,7 +99,7 @@ def run_drill(
         incident_id=incident_id,
         activation=activation(plan, clock),
     )
-    return DrillRun(run.path, run.state, score_timeline(run.path))
+    return DrillRun(run.place, run.state, score_timeline(run.place))
 
 
 def activation(plan: DrillPlan, clock: DrillClock | None = None) -> dict[str, Any]:
@@ -111,9 +116,11 @@ def drill_clock(start: datetime, options: DrillOptions) -> DrillClock:
     return DrillClock(start, options.speed or 1.0, wall=options.wall, paced=paced)
 
 
-def drill_incident_id(drill_id: str, start: datetime) -> str:
-    """``20261122-0840-drill-weekend-cm-gap``: from the drill and its start, never random."""
-    return f"{start.astimezone(timezone.utc):%Y%m%d-%H%M}-drill-{drill_id}"
+def drill_incident_id(drill_id: str, start: datetime, token: str = "") -> str:
+    """``20261122-0940-drill-weekend-cm-gap-3f9a``: the drill, its start in the organisation's
+    time, and the run's own token, so that two runs of one drill are two incidents."""
+    stamp = f"{start:%Y%m%d-%H%M}-drill-{drill_id}"
+    return f"{stamp}-{token}" if token else stamp
 
 
 def parse_start(text: str) -> datetime:

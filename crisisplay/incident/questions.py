@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from crisisplay.facts import LocalTime, coerce, parse_clock
+from crisisplay.facts import LocalTime, coerce, parse_clock, relative_moment
 from crisisplay.incident.tasks import Task
 from crisisplay.playbook.model import Fact, Message, Organisation, Scenario
 from crisisplay.playbook.types import Duration
@@ -133,15 +133,27 @@ def publish_parser(lang: str, error_count: int) -> Callable[[Any], str]:
     return parse
 
 
-def parse_next_update(now: datetime, zone: ZoneInfo, value: Any) -> datetime:
-    """``14:30`` as the next such time after ``now`` (tomorrow when already past)."""
+def parse_next_update(
+    now: datetime, zone: ZoneInfo, value: Any, anchor: datetime | None = None
+) -> datetime:
+    """``14:30`` as the next such time after ``now`` (tomorrow when already past); ``T+1h30m``
+    that long after ``anchor`` (the activation), which must still lie ahead."""
     if isinstance(value, datetime):
         return value
-    clock = parse_clock(str(value))
+    relative = relative_moment(value, LocalTime(zone, now, anchor))
+    if relative is not None:
+        if relative <= now:
+            raise ValueError(f"{value!r} is already past")
+        return relative
+    return next_clock(parse_clock(str(value)), now, zone)
+
+
+def next_clock(clock: str, after: datetime, zone: ZoneInfo) -> datetime:
+    """The first ``HH:MM`` strictly after ``after``, in ``zone``."""
     hours, minutes = (int(part) for part in clock.split(":"))
-    local_now = now.astimezone(zone)
-    moment = local_now.replace(hour=hours % 24, minute=minutes, second=0, microsecond=0)
-    if moment <= local_now:
+    local = after.astimezone(zone)
+    moment = local.replace(hour=hours % 24, minute=minutes, second=0, microsecond=0)
+    if moment <= local:
         moment += timedelta(days=1)
     return moment
 

@@ -7,11 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from crisisplay.conditions import holds
-from crisisplay.incident.tasks import Task, all_tasks
-from crisisplay.playbook.model import Organisation, Scenario
+from crisisplay.incident.situation import Situation
 from crisisplay.timeline.events import format_time
-from crisisplay.timeline.state import IncidentState
 
 
 @dataclass(frozen=True)
@@ -114,96 +111,30 @@ class Status:
         }
 
 
-def _variables(state: IncidentState) -> dict[str, Any]:
-    values = {k: v for k, v in state.fact_values().items() if v is not None}
-    if state.severity:
-        values["severity"] = state.severity
-    values["drill"] = state.drill
-    return values
-
-
-def _open_steps(
-    state: IncidentState, scenario: Scenario, tasks: list[Task], now: datetime, lang: str
-) -> list[OpenStep]:
-    """The tasks open now (what they wait for holds), started, or overdue while they wait."""
-    from crisisplay.incident.graph import Graph, due_at
-
-    assert state.activated_at is not None
-    out = []
-    graph: Graph | None = None
-    for task in tasks:
-        table = state.post_actions if task.is_post else state.steps
-        found = table.get(task.id)
-        if found is not None and found.status in ("done", "skipped"):
-            continue
-        if holds(task.when, _variables(state)) is False:
-            continue
-        due = due_at(task, state)
-        late = now - due if due and now > due else None
-        if found is None and late is None:
-            graph = graph or Graph(scenario, tasks)
-            if graph.unmet(task, state, _variables(state), now):
-                continue  # waiting, and not due yet: not open
-        out.append(
-            OpenStep(
-                task.id,
-                task.title.get_text(lang),
-                task.owner,
-                task.phase,
-                found is not None,
-                due,
-                late,
-            )
-        )
-    return out
-
-
-def _gates_waiting(
-    state: IncidentState, scenario: Scenario, open_ids: set[str], lang: str
-) -> list[WaitingGate]:
-    wanted: list[str] = []
-    for task in all_tasks(scenario):
-        if task.id not in open_ids:
-            continue
-        wanted += [g for g in task.gates if g not in wanted]
-        for message_id in task.messages:
-            message = scenario.message(message_id)
-            if message is not None:
-                wanted += [g for g in message.gates if g not in wanted]
-    out = []
-    for gate_id in wanted:
-        gate = scenario.gate(gate_id)
-        found = state.gates.get(gate_id)
-        if gate is None or (found and found.cleared):
-            continue
-        if holds(gate.when, _variables(state)) is False:
-            continue
-        out.append(
-            WaitingGate(
-                gate_id,
-                gate.title.get_text(lang),
-                gate.validator,
-                found.status if found else "pending",
-            )
-        )
-    return out
-
-
-def status_of(
-    state: IncidentState, scenario: Scenario, org: Organisation, now: datetime, lang: str
-) -> Status:
-    """Where the incident stands at ``now``."""
+def status_of(situation: Situation, lang: str | None = None) -> Status:
+    """Where the incident stands, read from the situation (in ``lang``, else its own)."""
+    state, scenario, org = situation.state, situation.scenario, situation.org
     assert state.activated_at is not None and state.incident is not None
-    tasks = all_tasks(scenario)
-    open_steps = _open_steps(state, scenario, tasks, now, lang)
-    promise = state.open_promise()
-    missing = [
-        (role, state.gaps[role].reason if role in state.gaps else "")
-        for role in scenario.roles
-        if role not in state.roles
-    ]
-    public = [pub.at for pub in state.publications if pub.public]
-    phase = next((p.title.get_text(lang) for p in scenario.phases if p.id == state.phase), None)
+    reader = situation.read_in(lang) if lang else situation
+    lang = reader.lang
+    now = situation.now
+    open_steps = tuple(
+        OpenStep(
+            view.id,
+            view.title,
+            view.owner_role,
+            view.phase,
+            view.started,
+            view.due,
+            now - view.due if view.due is not None and now > view.due else None,
+        )
+        for view in reader.open_tasks
+    )
+    gates = tuple(
+        WaitingGate(gate.id, gate.gate.title.get_text(lang), gate.gate.validator, gate.status)
+        for gate in reader.gates_waiting
+    )
+    phase = next((p.title.get_text(lang) for p in scenario.phases if p.id == reader.phase), None)
     return Status(
         incident=state.incident,
         scenario=scenario.id,
@@ -215,14 +146,14 @@ def status_of(
         now=now,
         resolved_at=state.resolved_at,
         completed=state.completed_at is not None,
-        open_steps=tuple(open_steps),
-        gates_waiting=tuple(_gates_waiting(state, scenario, {s.id for s in open_steps}, lang)),
-        next_update=promise.due if promise else None,
-        missing_roles=tuple(missing),
-        first_public_at=min(public, default=None),
+        open_steps=open_steps,
+        gates_waiting=gates,
+        next_update=reader.next_update,
+        missing_roles=reader.missing_roles,
+        first_public_at=reader.first_public_at,
         lang=lang,
         zone=org.timezone,
-        late_acts=tuple((e.seq, e.actor, e.text) for e in state.entries if e.kind == "act.late"),
+        late_acts=reader.late_acts,
         role_titles={role.id: role.title.get_text(lang) for role in org.roles},
         severity_title=next(
             (

@@ -151,6 +151,17 @@ class Renderer:
                 )
         return results
 
+    def facts_read(self, message: Message) -> frozenset[str]:
+        """The facts a message's templates (and its channels' conditions) read, on every
+        channel it is written for."""
+        sets = [self._template_set(message, use.channel) for use in select_uses(message, None)]
+        names = [name for names in sets for _, name in names.parts()]
+        reads = set(variables_read(self.env, names))
+        for use in message.channel_uses():
+            if use.when is not None:
+                reads |= compile_condition(use.when).names
+        return frozenset(reads & {fact.id for fact in self.scenario.facts})
+
     # -- before rendering
 
     def _skip_reason(

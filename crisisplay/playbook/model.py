@@ -78,6 +78,17 @@ class Fact:
         "of giving a figure.",
         default=False,
     )
+    ahead: bool = doc(
+        "time, date or datetime: a moment that must still lie ahead when a text says it (a "
+        "restoration estimate, the day a gesture is applied); a publication that would say it "
+        "once it has passed is refused until it is corrected.",
+        default=False,
+    )
+    owner: Ident | None = doc(
+        "The role that knows this fact and sets it from its own terminal (besides the cell "
+        "lead and the validators of the gates that confirm it).",
+        default=None,
+    )
 
     def choice_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.choices)

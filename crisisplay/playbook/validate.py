@@ -178,6 +178,9 @@ def _check_roles(report: ProblemReport, scenario: Scenario, org: Organisation) -
         _role_in_cell(report, ("post_crisis", i, "owner"), action.owner, needed, catalogue)
     for i, rule in enumerate(scenario.escalations):
         report.ref(("escalations", i, "role"), rule.role, catalogue, "role")
+    for i, fact in enumerate(scenario.facts):
+        if fact.owner is not None:
+            _role_in_cell(report, ("facts", i, "owner"), fact.owner, needed, catalogue)
 
 
 def _role_in_cell(

@@ -16,25 +16,26 @@ from crisisplay.report.document import Report, build_report, report_from_state
 from crisisplay.report.plan import Plan, plan_of
 from crisisplay.report.sections_signed import with_record
 from crisisplay.timeline.events import Event
+from crisisplay.timeline.place import Place, place_of
 from crisisplay.timeline.state import fold
-from crisisplay.timeline.stores import read_store
 
 FORMATS = ("md", "html", "json")
 
 
-def report_of(home: Home, path: Path, lang: str | None = None) -> Report:
+def report_of(home: Home, path: Place | Path, lang: str | None = None) -> Report:
     return read_report(home, path, lang)[0]
 
 
-def read_report(home: Home, path: Path, lang: str | None = None) -> tuple[Report, int]:
+def read_report(home: Home, path: Place | Path, lang: str | None = None) -> tuple[Report, int]:
     """The report of ``path`` in ``lang`` (else the incident's language, else the
     organisation's first), and the size of a torn last line (0 if none) to warn about: a
     write a crash cut short, never acknowledged, so never part of the report."""
-    read = read_store(path)
-    return _report(home, path, read.events, lang), len(read.torn_tail or b"")
+    place = place_of(path)
+    read = place.read()
+    return _report(home, place, read.events, lang), len(read.torn_tail or b"")
 
 
-def _report(home: Home, path: Path, events: Sequence[Event], lang: str | None) -> Report:
+def _report(home: Home, path: Place, events: Sequence[Event], lang: str | None) -> Report:
     state = fold(events, str(path))
     if state.scenario is None:
         raise TimelineError(f"{path} has no activation event: it is not an incident timeline")

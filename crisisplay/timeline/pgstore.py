@@ -15,6 +15,7 @@ import dataclasses
 import time
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -40,6 +41,7 @@ from crisisplay.timeline.pgconn import (
     connect,
     is_connection_lost,
 )
+from crisisplay.timeline.recorder import Recorder
 
 if TYPE_CHECKING:
     import psycopg
@@ -55,7 +57,7 @@ _APPEND = "SELECT status, seq, hash FROM crisisplay.append(%s, %s, %s, %b, %b, %
 _READ = "SELECT line FROM crisisplay.events WHERE incident = %s AND seq > %s ORDER BY seq"
 
 
-class PgStore:
+class PgStore(Recorder):
     """Appends to and reads one incident of a shared store; safe with many writers.
 
     ``create``: this store starts the incident (its first commit must be the first event).
@@ -92,21 +94,18 @@ class PgStore:
     def tip(self) -> ChainTip:
         return self._tip
 
+    def trusted_now(self) -> datetime | None:
+        """The server's clock: the one every member's act is held against."""
+        row = self._call(lambda c: c.execute("SELECT clock_timestamp()").fetchone())
+        moment = row[0] if row else None
+        return moment if isinstance(moment, datetime) else None
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
 
-    # ------------------------------------------------------------ the file store's interface
-
-    def append(self, new: NewEvent) -> Event:
-        return self.append_many([new])[0]
-
-    def append_many(self, news: Sequence[NewEvent]) -> list[Event]:
-        return self.commit(news)[-len(news) :] if news else []
-
-    def commit(self, news: Sequence[NewEvent]) -> list[Event]:
-        return self.commit_if(news, None)[0]
+    # ------------------------------------------------------------ the recorder's interface
 
     def commit_if(self, news: Sequence[NewEvent], expect: int | None) -> tuple[list[Event], bool]:
         if not news:

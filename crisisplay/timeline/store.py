@@ -45,6 +45,7 @@ from crisisplay.timeline.fileio import (
     write_all,
 )
 from crisisplay.timeline.mounts import refuse_network_filesystem
+from crisisplay.timeline.recorder import Recorder
 from crisisplay.timeline.vocabulary import TimelineRepaired, new_event
 from crisisplay.timeline.witness import HeadWitness, witness_head
 
@@ -113,7 +114,7 @@ class _View:
             self.last_time = last_time
 
 
-class TimelineStore:
+class TimelineStore(Recorder):
     """Appends events to one timeline file; safe with several writers and processes at once.
 
     ``incident`` is needed to start a timeline (its first event); without it the store only
@@ -147,21 +148,6 @@ class TimelineStore:
     def tip(self) -> ChainTip:
         """The chain tip as of this store's last append (other writers may have moved on)."""
         return self._view.tip
-
-    def append(self, new: NewEvent) -> Event:
-        """Record one event; returns only once it is on disk (acknowledged)."""
-        return self.append_many([new])[0]
-
-    def append_many(self, news: Sequence[NewEvent]) -> list[Event]:
-        """Record several events with one write and one fsync: all of them, or none; returns
-        the events recorded (see :meth:`commit` for everything appended since)."""
-        return self.commit(news)[-len(news) :] if news else []
-
-    def commit(self, news: Sequence[NewEvent]) -> list[Event]:
-        """Record ``news`` (one write, one fsync, all or none) and return every event appended
-        since this store last looked, other writers' first and then these: folding what it
-        returns keeps a caller's state equal to a fresh fold of the file."""
-        return self.commit_if(news, None)[0]
 
     def commit_if(self, news: Sequence[NewEvent], expect: int | None) -> tuple[list[Event], bool]:
         """Check and append as one step: ``news`` is recorded only if the timeline still ends

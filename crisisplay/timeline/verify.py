@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crisisplay.timeline.chain import scan
+from crisisplay.timeline.place import Place, place_of
 from crisisplay.timeline.signatures import (
     STATES,
     Flaw,
@@ -15,7 +16,6 @@ from crisisplay.timeline.signatures import (
     SignatureCheck,
     check_signatures,
 )
-from crisisplay.timeline.stores import timeline_bytes
 from crisisplay.timeline.witness import WitnessedHead, WitnessSource, compare, short_head
 
 
@@ -56,7 +56,7 @@ class VerifyResult:
 
 
 def verify(
-    path: Path,
+    place: Place | Path,
     *,
     roster: RosterKeys | None = None,
     witnesses: Sequence[WitnessSource] = (),
@@ -67,9 +67,10 @@ def verify(
     every signature (against ``roster`` when given), and every head the ``witnesses`` saw or
     the caller ``expect``s; ``require_signatures`` also refuses every act of a person that is
     not signed by that person's own key."""
+    where = place_of(place)
     return verify_bytes(
-        timeline_bytes(path),
-        path,
+        where.lines(),
+        where.path,
         roster=roster,
         witnesses=witnesses,
         expect=expect,

@@ -91,10 +91,12 @@ def joined(path: Path) -> tuple[TimelineStore, IncidentState]:
 
 def cm(path: Path, done: Path) -> int:
     """What `crisisplay render --timeline` does: render from the incident, record previews."""
-    from crisisplay.incident.board.message_ops import rendered_events
+    from crisisplay.incident.ops.messages import rendered_events
+    from crisisplay.incident.situation import Situation
     from crisisplay.messages.request import RenderRequest, run_render
 
     store, state = joined(path)
+    playbook = load_playbook(Home(ROOT), only="nationwide-outage")
     checks = 0
     for n in range(ROUNDS):
         if done.exists():
@@ -103,7 +105,7 @@ def cm(path: Path, done: Path) -> int:
             "nationwide-outage",
             MESSAGES[n % len(MESSAGES)],
             now=_after(state),
-            timeline=path,
+            incident=Situation(state, playbook, _after(state)).render_facts(),
             sample=True,
         )
         outcome = run_render(Home(ROOT), request)

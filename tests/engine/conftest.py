@@ -24,7 +24,7 @@ class Runner:
 
     def edges(self, answers: Path, clock: ManualClock | None = None) -> Edges:
         prompter = ScriptedPrompter(load_answers(answers))
-        return Edges(prompter, clock or ManualClock(START), "ana")
+        return Edges(prompter, clock or ManualClock(START), lead_of(answers))
 
     def activate(self, scenario: str, answers: Path, timeline: Path) -> IncidentRun:
         return activate(self.home, scenario, self.edges(answers), timeline=timeline, token="beef")
@@ -34,6 +34,17 @@ class Runner:
 
 
 RunnerFactory = Callable[[Path], Runner]
+
+
+def lead_of(answers: Path) -> str:
+    """Who runs the board of an answers file: the person it names for the cell lead's role
+    (the fixture home's ana when it names none)."""
+    import yaml
+
+    data = yaml.safe_load(answers.read_text(encoding="utf-8")) or {}
+    roles = data.get("roles") or {}
+    lead = roles.get("cell-lead") if isinstance(roles, dict) else None
+    return lead if isinstance(lead, str) and lead not in ("on-duty", "gap") else "ana"
 
 
 @pytest.fixture

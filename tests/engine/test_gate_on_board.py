@@ -57,8 +57,9 @@ def test_the_validator_is_shown_the_values_and_the_texts(
     activate(r.home, "nationwide-outage", edges, timeline=path, token="beef")
     assert isinstance(edges.prompter, ScriptedPrompter)
     gates = [n for n in edges.prompter.shown if n.kind == "gate"]
-    scope = next(n for n in gates if "affected_share = 60" in n.lines)
-    assert "services_down = ['voice', 'data']" in scope.lines
+    scope = next(n for n in gates if "fait affected_share = 60" in n.lines)
+    # values as a person reads them, in the incident's language: the choices' labels
+    assert "fait services_down = Appels, Internet mobile" in scope.lines
     approval = [n for n in gates if any(line.startswith("--- holding / sms") for line in n.lines)]
     assert approval, "the comms director approves the holding statement with its texts in view"
     sms = approval[0].lines[approval[0].lines.index("--- holding / sms ---") + 1]

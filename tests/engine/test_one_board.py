@@ -65,7 +65,10 @@ def test_a_clock_behind_the_timeline_neither_loops_nor_dates_back(
 def test_a_walkthrough_that_records_without_asking_is_stopped(
     runner: RunnerFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from crisisplay.incident.ops import messages as publishing
+
     monkeypatch.setattr(actions, "needs_render", lambda walk, message: True)
+    monkeypatch.setattr(publishing, "needs_showing", lambda situation, message: True)
     path = tmp_path / "runaway.jsonl"
     with pytest.raises(Runaway, match="without a single answer; it was stopped"):
         runner(ROOT).activate("nationwide-outage", ANSWERS, path)
@@ -126,7 +129,7 @@ def test_taking_over_stops_the_other_board_with_everything_kept(
             str(ANSWERS),
             "0",
             "--take-over",
-            "julie-fabre",
+            "camille-roux",
         ],
         capture_output=True,
         text=True,
@@ -137,11 +140,11 @@ def test_taking_over_stops_the_other_board_with_everything_kept(
     assert taker.returncode == 0 and taker.stdout.startswith("completed"), taker
     out, err = first.communicate(timeout=120)
     assert first.returncode == 0, out + err
-    assert out.startswith("lost to julie-fabre"), out
+    assert out.startswith("lost to camille-roux"), out
     events = read_events(partial).events
     assert verify(partial).ok
     [taken] = [e for e in events if e.kind == BoardTakenOver.KIND]
-    assert taken.actor == "julie-fabre" and taken.payload["previous_actor"] == "lead"
+    assert taken.actor == "camille-roux" and taken.payload["previous_actor"] == "camille-roux"
     assert _acts(events) == _acts(full)
 
 
@@ -153,7 +156,8 @@ def test_two_resumes_started_together_give_one_set_of_acts(
     partial = _cut(full, tmp_path, 30)
     alone = tmp_path / "alone.jsonl"
     alone.write_bytes(partial.read_bytes())
-    command = [sys.executable, "-m", "crisisplay", "resume", "--answers", str(ANSWERS), "--quiet"]
+    command = [sys.executable, "-m", "crisisplay", "resume", "--answers", str(ANSWERS), "--quiet",
+               "--actor", "camille-roux"]  # fmt: skip
     runs = [
         subprocess.Popen(
             [*command, "--timeline", str(partial)],

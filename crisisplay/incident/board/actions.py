@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from crisisplay.conditions import holds
 from crisisplay.incident.board import facts_ops, message_ops, roster_ops, steps_ops
+from crisisplay.incident.ops.messages import needs_showing
 from crisisplay.incident.tasks import Task
 from crisisplay.playbook.model import Message
 from crisisplay.timeline.vocabulary import PROMISING
@@ -133,20 +134,8 @@ def gate_pending(walk: Walkthrough, gate_id: str) -> bool:
 
 
 def needs_render(walk: Walkthrough, message: Message) -> bool:
-    """Not rendered yet, or a fact, the severity or (for a message that does not make
-    promises) the promise in force changed after its rendering. By sequence, never by
-    clock: a clock stepped back must not loop."""
-    progress = walk.state.messages.get(message.id)
-    if progress is None or progress.rendered_seq is None:
-        return True
-    promise = walk.state.promise_in_force
-    if (
-        message.kind not in PROMISING
-        and promise is not None
-        and promise.seq > progress.rendered_seq
-    ):
-        return True
-    return walk.state.facts_changed_seq > progress.rendered_seq
+    """Its validators have not been shown its texts as they would read now."""
+    return needs_showing(walk.situation(), message)
 
 
 __all__ = ["Action", "available", "continue_task", "gate_pending", "needs_render"]

@@ -16,6 +16,8 @@ from crisisplay.timeline.vocabulary import (
 
 #: events a walkthrough may record in a row without any answer before it is stopped as a runaway
 RUNAWAY_EVENTS = 1000
+#: steps a walkthrough may take in a row without any answer before it is stopped as a runaway
+RUNAWAY_STEPS = 5000
 
 
 class Superseded(Exception):

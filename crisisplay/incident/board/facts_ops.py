@@ -1,4 +1,4 @@
-"""The walkthrough's acts on facts and severity: asking, correcting, assessing."""
+"""The board's questions on facts and severity: asked here, decided by the one engine."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from crisisplay.conditions import holds
 from crisisplay.incident import questions as q
+from crisisplay.incident.ops import LeadAct, SetFact
 from crisisplay.playbook.model import Fact, Message
 from crisisplay.texts import t
-from crisisplay.timeline.vocabulary import FactSet, SeverityAssessed
+from crisisplay.timeline.vocabulary import SeverityAssessed
 
 if TYPE_CHECKING:
     from crisisplay.incident.board.walkthrough import Walkthrough
@@ -20,14 +21,8 @@ def ask_fact(walk: Walkthrough, fact: Fact) -> None:
     value, _ = walk.ask(
         question, functools.partial(q.parse_fact, fact, walk.lang, local=walk.local_time())
     )
-    walk.record(fact_set(fact.id, value, "answer"))
-
-
-def fact_set(fact_id: str, value: object, source: str, **extra: object) -> FactSet:
-    """The event of a fact given a value, or said to be not known yet."""
-    if value is q.UNKNOWN:
-        return FactSet(fact_id, None, source, unknown=True, **extra)  # type: ignore[arg-type]
-    return FactSet(fact_id, value, source, **extra)  # type: ignore[arg-type]
+    found = walk.state.facts.get(fact.id)
+    walk.submit(SetFact(fact.id, value, "answer", parsed=True, seen=found.seq if found else 0))
 
 
 def correct_fact(walk: Walkthrough, message: Message) -> None:
@@ -52,15 +47,8 @@ def correct_fact(walk: Walkthrough, message: Message) -> None:
     value, _ = walk.ask(
         question, functools.partial(q.parse_fact, fact, walk.lang, local=walk.local_time())
     )
-    walk.record(
-        fact_set(
-            fact_id,
-            value,
-            "correction",
-            previous=previous.value if previous else None,
-            message=message.id,
-        )
-    )
+    seen = previous.seq if previous else 0
+    walk.submit(SetFact(fact_id, value, "correction", message=message.id, parsed=True, seen=seen))
 
 
 def corrections(walk: Walkthrough, message_id: str) -> int:
@@ -97,7 +85,7 @@ def assess_severity(walk: Walkthrough) -> None:
         chosen, _ = walk.ask(q.severity_level(walk.scenario, lang, attempt), q.choice_of(levels))
         reason = walk.ask_reason(("severity",), t("severity.reason", lang), attempt=attempt)
         assessed = SeverityAssessed(chosen, level, index, because, True, reason)
-    walk.record(assessed)
+    walk.submit(LeadAct((assessed,)))
 
 
 def severity_outdated(walk: Walkthrough) -> bool:

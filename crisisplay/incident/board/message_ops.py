@@ -1,128 +1,50 @@
-"""The walkthrough's acts on messages: render (what the validator sees), publish (exactly that).
-
-One promise: a holding statement or an update asks for the next-update time, and its
-publication makes the promise; every other message renders with the promise in force, so no
-text ever says a time the incident has not promised.
-"""
+"""The board's questions on messages: the next-update time of a holding statement or an update,
+then publish, leave out or correct a fact. The one engine renders (for the validators, then at
+publication, on the clock) and records."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from crisisplay.incident import questions as q
 from crisisplay.incident.board.facts_ops import correct_fact, corrections
+from crisisplay.incident.ops import Publish, ShowToValidators, SkipMessage
+from crisisplay.incident.ops.messages import answering_of, default_next_update
 from crisisplay.incident.tasks import Task
 from crisisplay.playbook.model import Message
 from crisisplay.texts import t
-from crisisplay.timeline.payloads import Payload
-from crisisplay.timeline.state import MessageState
-from crisisplay.timeline.vocabulary import (
-    PROMISING,
-    ChannelSkipped,
-    ChannelText,
-    MessagePublished,
-    MessageRendered,
-    MessageSkipped,
-    PromiseMade,
-)
-from crisisplay.timeline.witness import short_head
+from crisisplay.timeline.vocabulary import PROMISING
 
-if TYPE_CHECKING:  # rendering (Jinja2) is imported only when a message is rendered
+if TYPE_CHECKING:
     from crisisplay.incident.board.walkthrough import Walkthrough
-    from crisisplay.messages.rendered import RenderedChannel
 
 
 def render(walk: Walkthrough, message: Message) -> None:
-    if message.kind in PROMISING:
-        next_update: datetime | None = ask_next_update(walk, message)
-    else:
-        promise = walk.state.promise_in_force
-        next_update = promise.due if promise else None
-    rendered = render_channels(walk, message, next_update)
-    walk.record(*rendered_events(rendered, next_update))
+    """The texts its validators are shown, rendered now (asking the next update it promises)."""
+    next_update = ask_next_update(walk, message) if message.kind in PROMISING else None
+    outcome = walk.submit(ShowToValidators(message.id, next_update))
     walk.show(
         "rendered",
         t("message.title", walk.lang, title=message.title.get_text(walk.lang)),
-        data=rendered,
-    )
-
-
-def rendered_events(
-    items: Sequence[RenderedChannel], next_update: datetime | None, *, preview: bool = False
-) -> list[Payload]:
-    """The timeline events of one rendering: each channel's text as shown, or why it was left
-    out. ``preview``: rendered outside the walkthrough, never what a validator approves."""
-    events: list[Payload] = []
-    for item in items:
-        message, kind = item.message or "", item.kind or ""
-        if item.skipped is not None:
-            events.append(ChannelSkipped(message, kind, item.channel, item.skipped))
-            continue
-        measured = item.measurement
-        events.append(
-            MessageRendered(
-                message,
-                kind,
-                item.channel,
-                item.lang,
-                item.sha256,
-                measured.length if measured else None,
-                measured.limit if measured else None,
-                item.ok,
-                item.title_sha256,
-                next_update,
-                item.text,
-                item.title,
-                preview,
-            )
-        )
-    return events
-
-
-def render_channels(
-    walk: Walkthrough, message: Message, next_update: datetime | None
-) -> list[RenderedChannel]:
-    from crisisplay.messages import RenderContext, render_message
-
-    zone = ZoneInfo(walk.session.org.timezone)
-    now = walk.session.clock.now()
-    context = RenderContext(
-        now=now.astimezone(zone).strftime("%H:%M"),
-        today=now.astimezone(zone).strftime("%Y-%m-%d"),
-        next_update=next_update.astimezone(zone).strftime("%H:%M") if next_update else None,
-        drill=walk.state.drill,
-        severity=walk.state.severity,
-        incident_id=walk.state.incident or "",
-        record_head=short_head(walk.state.last_seq, walk.state.head) if walk.state.head else None,
-    )
-    return list(
-        render_message(
-            walk.session.playbook,
-            walk.scenario,
-            message.id,
-            lang=walk.lang,
-            facts=walk.state.fact_values(),
-            context=context,
-        )
+        data=list(outcome.decision.shown),
     )
 
 
 def ask_next_update(walk: Walkthrough, message: Message) -> datetime:
-    zone = ZoneInfo(walk.session.org.timezone)
-    now = walk.session.clock.now()
-    # Rendered again (a fact corrected): the time already answered stands while it is ahead.
+    situation = walk.situation()
+    zone, now = situation.zone, situation.now
+    # Shown again (a fact corrected): the time already answered stands while it is ahead.
     progress = walk.state.messages.get(message.id)
-    default = now + walk.session.org.update_interval
+    default = default_next_update(situation)
     if progress is not None and progress.next_update is not None and progress.next_update > now:
         default = progress.next_update
     question = q.next_update_question(
         message, default.astimezone(zone), walk.lang, corrections(walk, message.id)
     )
-    value, _ = walk.ask(question, functools.partial(q.parse_next_update, now, zone))
+    parse = functools.partial(q.parse_next_update, now, zone, anchor=walk.state.activated_at)
+    value, _ = walk.ask(question, parse)
     moment: datetime = value
     return moment
 
@@ -138,37 +60,15 @@ def publish(walk: Walkthrough, message: Message, task: Task) -> None:
     group = ("messages", message.id)
     if decision == "skip":
         reason = walk.ask_reason(group, t("message.skip_reason", lang), attempt=attempt)
-        walk.record(MessageSkipped(message.id, message.kind, reason))
+        walk.submit(SkipMessage(message.id, reason))
         return
     if decision == "correct":
         correct_fact(walk, message)
         return
-    channels = tuple(sorted(progress.rendered))
-    items: list[Payload] = [publication(walk, message, progress, channels)]
-    if message.kind in PROMISING and progress.next_update is not None:
-        items.append(PromiseMade(progress.next_update, message.id))
-    walk.record(*items)
-    walk.show("published", t("message.published", lang, channels=", ".join(channels)), level="ok")
-
-
-def publication(
-    walk: Walkthrough, message: Message, progress: MessageState, channels: tuple[str, ...]
-) -> MessagePublished:
-    """The texts the validator was shown, exactly, and the promise they carry."""
-    overridden = tuple(
-        g
-        for g in message.gates
-        if (s := walk.state.gates.get(g)) is not None and s.status == "overridden"
-    )
-    shown = [progress.rendered[channel] for channel in channels]
-    texts = tuple(ChannelText(r.channel, r.lang, r.text or "", r.title) for r in shown)
-    return MessagePublished(
-        message.id,
-        message.kind,
-        channels,
-        walk.lang,
-        message.is_public,
-        overridden,
-        texts,
-        progress.next_update,
-    )
+    situation = walk.situation()
+    promised = progress.next_update if message.kind in PROMISING else None
+    outcome = walk.submit(Publish(message.id, answering_of(situation, message), promised))
+    published = [e for e in outcome.events if e.kind == "message.published"]
+    if published:
+        channels = ", ".join(published[-1].payload.get("channels", ()))
+        walk.show("published", t("message.published", lang, channels=channels), level="ok")

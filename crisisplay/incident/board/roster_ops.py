@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from crisisplay.conditions import holds
 from crisisplay.incident import questions as q
+from crisisplay.incident.ops import BoardNote, LeadAct
 from crisisplay.incident.tasks import Task
 from crisisplay.roster import Candidate, available, candidates
 from crisisplay.texts import t
@@ -28,7 +29,7 @@ def check_role(walk: Walkthrough, role: str) -> None:
     if chosen is None:
         walk.show("gap", t("roster.gap", lang, role=title), level="error")
         if role not in walk.state.gaps:
-            walk.record(RoleGap(role, "nobody on duty", detected=True))
+            walk.submit(BoardNote((RoleGap(role, "nobody on duty", detected=True),)))
     else:
         walk.show(
             "roster",
@@ -40,9 +41,9 @@ def check_role(walk: Walkthrough, role: str) -> None:
     person = _ask_person(walk, ("roles", role), ask, ranked, ("gap", t("roster.leave_gap", lang)))
     if person == "gap":
         reason = walk.ask_reason(("roles", role), t("roster.gap_reason", lang))
-        walk.record(RoleGap(role, reason))
+        walk.submit(LeadAct((RoleGap(role, reason),)))
         return
-    walk.record(assignment(walk, role, person, ranked, now))
+    walk.submit(LeadAct((assignment(walk, role, person, ranked, now),)))
 
 
 def _ask_person(
@@ -93,10 +94,10 @@ def check_escalations(walk: Walkthrough) -> None:
         fired = EscalationFired(rule.id, rule.role, rule.because.get_text(walk.lang))
         holder = walk.state.roles.get(rule.role)
         if holder is None:
-            walk.record(fired)
+            walk.submit(BoardNote((fired,)))
             continue
         done = EscalationDone(rule.id, rule.role, holder.person, holder.name, already=True)
-        walk.record(fired, done)
+        walk.submit(BoardNote((fired, done)))
 
 
 def handle_escalation(walk: Walkthrough, rule_id: str) -> None:
@@ -104,7 +105,8 @@ def handle_escalation(walk: Walkthrough, rule_id: str) -> None:
     rule = next(r for r in walk.scenario.escalations if r.id == rule_id)
     holder = walk.state.roles.get(rule.role)
     if holder is not None:  # brought in by the roster check since the rule fired
-        walk.record(EscalationDone(rule_id, rule.role, holder.person, holder.name, already=True))
+        done = EscalationDone(rule_id, rule.role, holder.person, holder.name, already=True)
+        walk.submit(BoardNote((done,)))
         return
     now = walk.session.clock.now()
     ranked = candidates(org, rule.role, now)
@@ -120,10 +122,10 @@ def handle_escalation(walk: Walkthrough, rule_id: str) -> None:
     person = _ask_person(walk, ("escalations", rule_id), ask, ranked, extra)
     if person == "decline":
         reason = walk.ask_reason(("escalations", rule_id), t("escalation.reason", lang))
-        walk.record(EscalationDone(rule_id, rule.role, declined=reason))
+        walk.submit(LeadAct((EscalationDone(rule_id, rule.role, declined=reason),)))
         return
     assigned = assignment(walk, rule.role, person, ranked, now, via="escalation")
-    walk.record(EscalationDone(rule_id, rule.role, person, assigned.name), assigned)
+    walk.submit(LeadAct((EscalationDone(rule_id, rule.role, person, assigned.name), assigned)))
 
 
 def cover_owner(walk: Walkthrough, task: Task) -> list[RoleAssigned]:

@@ -1,4 +1,5 @@
-"""The walkthrough's acts on steps, post-crisis actions and gates."""
+"""The board's questions on steps, post-crisis actions and gates: asked here, decided by the one
+engine (``crisisplay.incident.ops``), typed by the board's person for whoever the answer names."""
 
 from __future__ import annotations
 
@@ -8,42 +9,45 @@ from typing import TYPE_CHECKING
 from crisisplay.conditions import holds
 from crisisplay.incident import questions as q
 from crisisplay.incident.board.roster_ops import cover_owner
-from crisisplay.incident.graph import due_at, not_published
+from crisisplay.incident.evidence import gate_lines
+from crisisplay.incident.graph import due_at
+from crisisplay.incident.ops import (
+    BoardNote,
+    DecideGate,
+    FinishTask,
+    OverrideGate,
+    SetFact,
+    SkipTask,
+    StartTask,
+)
+from crisisplay.incident.rules import gate_deciders, is_lead, may_decide_gate
 from crisisplay.incident.tasks import Task
 from crisisplay.texts import minutes_label, t
 from crisisplay.timeline.payloads import Payload
-from crisisplay.timeline.vocabulary import (
-    FactsValidated,
-    GateOverridden,
-    GatePassed,
-    GateRefused,
-    IncidentResolved,
-    PhaseEntered,
-)
+from crisisplay.timeline.vocabulary import PhaseEntered
 
 if TYPE_CHECKING:
-    from crisisplay.incident.board.acts import Act
     from crisisplay.incident.board.walkthrough import Walkthrough
 
 
 def start_task(walk: Walkthrough, task: Task) -> None:
     lang = walk.lang
-    items: list[Payload] = []
+    noted: list[Payload] = []
     if not task.is_post and task.phase != walk.state.phase:
-        items.append(PhaseEntered(task.phase))
+        noted.append(PhaseEntered(task.phase))
         phase = next(p for p in walk.scenario.phases if p.id == task.phase)
         walk.show("phase", t("phase.title", lang, title=phase.title.get_text(lang)))
     if holds(task.when, walk.variables()) is False:
         reason = t("step.auto_skip", lang, when=task.when)
-        walk.record(*items, task.skipped(reason, auto=True))
+        walk.submit(BoardNote((*noted, task.skipped(reason, auto=True))))
         return
     show_task(walk, task)
     decision, answer = walk.ask(q.task_decision(task, lang), q.choice_of(("do", "skip")))
     if decision == "skip":
         reason = walk.ask_reason((task.group, task.id), t("step.skip_reason", lang))
-        walk.record(*items, _by(answer.by, task, task.skipped(reason)))
+        walk.submit(SkipTask(task.id, reason, before=tuple(noted)), answer.by)
         return
-    walk.record(*items, *cover_owner(walk, task), _by(answer.by, task, task.started()))
+    walk.submit(StartTask(task.id, (*noted, *cover_owner(walk, task))), answer.by)
 
 
 def show_task(walk: Walkthrough, task: Task) -> None:
@@ -65,26 +69,23 @@ def show_task(walk: Walkthrough, task: Task) -> None:
 
 def countdown(walk: Walkthrough, task: Task) -> str | None:
     """Time left before the task is due, counted from its anchor (activation, the resolution or
-    a date-time fact such as the moment the company learnt of an attack)."""
+    a date-time fact such as the moment the company learnt of an attack), with its clock time."""
     due = due_at(task, walk.state)
     if due is None or task.deadline is None:
         return None
-    left = (due - walk.session.clock.now()).total_seconds() / 60
-    label = task.deadline.describe()
+    now = walk.session.clock.now()
+    left = (due - now).total_seconds() / 60
+    label = f"{walk.situation().clock(due)} ({task.deadline.describe()})"
     if left < 0:
         return t("step.overdue", walk.lang, deadline=label, late=minutes_label(left))
     return t("step.due_in", walk.lang, deadline=label, left=minutes_label(left))
 
 
 def finish(walk: Walkthrough, task: Task) -> None:
-    """The owner says the task is done (or not yet); a task whose every message was
-    deliberately not published is skipped with that reason, never "done"."""
-    unpublished = not_published(walk.state, task)
-    if unpublished is not None:
-        walk.record(task.skipped(t("task.not_published", walk.lang, reason=unpublished)))
-        return
-    ticked: tuple[str, ...] = ()
-    if task.checklist:
+    """The owner says the task is done (or not yet); one whose every message was deliberately
+    not published is skipped with that reason by the engine, never "done"."""
+    ticked: tuple[str, ...] | None = None
+    if task.checklist and not all_left_out(walk, task):
         labels = tuple(item.get_text(walk.lang) for item in task.checklist)
         question = q.checklist_question(task, labels, walk.lang)
         value, _ = walk.ask(question, q.checklist_parser(labels))
@@ -93,40 +94,37 @@ def finish(walk: Walkthrough, task: Task) -> None:
     if done == "not-yet":
         walk.deferred[f"{task.group}.{task.id}"] = walk.state.last_seq
         return
-    items: list[Act | Payload] = [_by(answer.by, task, task.done(ticked))]
-    if task.resolves:
-        items.append(IncidentResolved(task.id))
-    walk.record(*items)
-    if task.resolves:
+    outcome = walk.submit(FinishTask(task.id, ticked), answer.by)
+    if any(e.kind == "incident.resolved" for e in outcome.events):
         walk.show("resolved", t("resolved", walk.lang), level="ok")
 
 
-def _by(person: str | None, task: Task, payload: Payload) -> Act | Payload:
-    """An act recorded for the person an answers file names (``by:``), in the task's role."""
-    from crisisplay.incident.board.acts import Act
+def all_left_out(walk: Walkthrough, task: Task) -> bool:
+    """Every message of the task deliberately left out: nothing to tick, it is skipped."""
+    from crisisplay.incident.graph import not_published
 
-    return Act(payload, person, task.owner) if person else payload
+    return not_published(walk.state, task) is not None
 
 
 def decide_gate(walk: Walkthrough, gate_id: str, task: Task) -> None:
-    from crisisplay.incident.board.acts import Act
-
     lang = walk.lang
-    gate = walk.scenario.gate(gate_id)
-    assert gate is not None
-    holder = walk.state.roles.get(gate.validator)
-    who = holder.name if holder and holder.name else walk.role_title(gate.validator)
+    situation = walk.situation()
+    view = situation.gate(gate_id)
+    gate = view.gate
+    texts = [
+        line
+        for shown in view.texts
+        for line in (f"--- {shown.message} / {shown.channel} ---", shown.text)
+    ]
     walk.show(
         "gate",
         t("gate.title", lang, title=gate.title.get_text(lang)),
-        t("gate.validator", lang, who=who, role=walk.role_title(gate.validator)),
-        t("gate.confirms", lang, text=gate.confirms.get_text(lang)),
-        *gate_evidence(walk, gate_id, task),
+        *gate_lines(situation, gate_id),
+        *texts,
         level="warning",
     )
-    gap = walk.state.gaps.get(gate.validator)
-    vacant = gap is not None and gap.closed_at is None
     # a role recorded as a gap validates nothing: only the lead's override, with a reason
+    vacant = situation.vacant(gate.validator)
     choices = ("override", "skip-step") if vacant else ("pass", "refuse", "override", "skip-step")
     found = walk.state.gates.get(gate_id)
     attempt = found.asked if found else 0
@@ -134,56 +132,38 @@ def decide_gate(walk: Walkthrough, gate_id: str, task: Task) -> None:
     group = ("gates", gate_id)
     if decision == "skip-step":
         reason = walk.ask_reason(group, t("step.skip_reason", lang), attempt=attempt)
-        walk.record(task.skipped(reason, gate=gate_id))
+        walk.submit(SkipTask(task.id, reason, gate=gate_id), answer.by)
         return
     if decision == "override":
         reason = walk.ask_reason(group, t("gate.reason", lang), attempt=attempt)
-        walk.record(GateOverridden(gate_id, reason))
+        walk.submit(OverrideGate(gate_id, reason))
         return
     said, _ = walk.ask(q.gate_comment(gate_id, lang, attempt), q.optional_text)
-    comment = said or None
-    validator = answer.by or (holder.person if holder and holder.person else gate.validator)
-    person = walk.session.org.person(validator)
-    name = person.name if person else validator
-    kind = GatePassed if decision == "pass" else GateRefused
-    acts: list[Act] = [
-        Act(kind(gate_id, gate.validator, validator, name, comment), validator, gate.validator)
-    ]
-    confirmed = tuple(f for f in gate.facts if f in walk.state.facts)
-    if decision == "pass" and confirmed:
-        acts.append(Act(FactsValidated(confirmed, gate_id), validator, gate.validator))
-    walk.record(*acts)
+    validator = _validator(walk, gate_id, answer.by)
+    walk.submit(DecideGate(gate_id, decision, said or None, attempt), validator)
     if decision == "refuse" and gate.facts:
         correct_on_refusal(walk, gate_id, gate.facts, attempt)
 
 
-def gate_evidence(walk: Walkthrough, gate_id: str, task: Task) -> list[str]:
-    """What the validator decides on: the facts the gate confirms with their values now, and
-    the exact texts of the task's messages behind it."""
-    gate = walk.scenario.gate(gate_id)
-    assert gate is not None
-    lines = []
-    for fact_id in gate.facts:
-        fact = walk.state.facts.get(fact_id)
-        value = t("fact.not_known", walk.lang) if fact is None or fact.unknown else fact.value
-        lines.append(f"{fact_id} = {value}")
-    for message_id in task.messages:
-        message = walk.scenario.message(message_id)
-        progress = walk.state.messages.get(message_id)
-        if message is None or progress is None or gate_id not in (*task.gates, *message.gates):
-            continue
-        for channel, rendered in progress.rendered.items():
-            lines.append(f"--- {message_id} / {channel} ---")
-            lines.append(rendered.text or "")
-    return lines
+def _validator(walk: Walkthrough, gate_id: str, named: str | None) -> str:
+    """Who decides: the person the answer names, else the board's person when she may, else
+    the validating role's holder (the board then types it on their behalf)."""
+    if named:
+        return named
+    situation = walk.situation()
+    actor = walk.session.actor
+    if may_decide_gate(situation, actor, gate_id):
+        return actor
+    people = gate_deciders(situation, gate_id)
+    if people and is_lead(situation, actor):
+        return people[0]
+    return actor
 
 
 def correct_on_refusal(
     walk: Walkthrough, gate_id: str, facts: tuple[str, ...], attempt: int
 ) -> None:
     """Refusing offers to correct one of the facts the gate confirms, there and then."""
-    from crisisplay.incident.board.facts_ops import fact_set
-
     group = ("gates", gate_id)
     none = ""
     question = q.refusal_fact(group, walk.scenario, facts, walk.lang, attempt)
@@ -200,5 +180,5 @@ def correct_on_refusal(
     value, _ = walk.ask(
         ask, functools.partial(q.parse_fact, fact, walk.lang, local=walk.local_time())
     )
-    old = previous.value if previous else None
-    walk.record(fact_set(chosen, value, "correction", previous=old, gate=gate_id))
+    seen = previous.seq if previous else 0
+    walk.submit(SetFact(chosen, value, "correction", gate=gate_id, parsed=True, seen=seen))

@@ -1,61 +1,91 @@
-"""What an incident waits on when a board has nothing left that it can do, and who must act."""
+"""What the incident waits on, and who must act: the lead's board shows it while nothing is hers
+to answer, and a board that stops says it. Read from the situation: the gates to decide, the
+tasks open, started or late (promised updates included), then those still waiting."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crisisplay.incident.board.actions import Action, available
-from crisisplay.incident.graph import DONE
-from crisisplay.texts import t
+from crisisplay.incident.situation import Situation, TaskView
+from crisisplay.texts import minutes_label, t
 
 if TYPE_CHECKING:
     from crisisplay.incident.board.walkthrough import Walkthrough
 
 
 def waiting_on(walk: Walkthrough) -> list[str]:
-    """One line per act owed by another member, then per task still waiting on something."""
-    lang, state = walk.lang, walk.state
-    lines = [
-        t("board.owed_by", lang, task=named(walk, action), who=who(walk, action.owner))
-        for action in available(walk)
-        if not walk.may_act(action)
-    ]
-    values, now = walk.variables(), walk.session.clock.now()
-    for task in walk.tasks:
-        status = walk.graph.status(task, state)
-        if status in DONE or (status is None and not walk.graph.applies(task, values)):
-            continue
-        unmet = walk.graph.unmet(task, state, values, now)
-        if unmet:
-            what = ", ".join(w.label() for w in unmet)
-            title = f"{task.title.get_text(lang)} [{task.id}]"
-            lines.append(t("board.waits_on", lang, task=title, what=what))
+    """One line per gate to decide and per piece of work owed, then per task still waiting."""
+    return [text for _, text in board_lines(walk.situation())]
+
+
+def board_lines(situation: Situation) -> list[tuple[str, str]]:
+    """``(level, line)``: ``late`` for work past its time, ``owed`` for work to do now,
+    ``waiting`` for work that waits on something."""
+    lang = situation.lang
+    lines: list[tuple[str, str]] = []
+    for gate in situation.gates_waiting:
+        named = f"{gate.gate.title.get_text(lang)} [gate {gate.id}]"
+        lines.append(
+            ("owed", t("board.owed_by", lang, task=named, who=who(situation, gate.gate.validator)))
+        )
+    for view in situation.tasks:
+        if view.state in ("open", "started", "late"):
+            lines.append(_owed(situation, view))
+    for view in situation.tasks:
+        if view.state == "waiting":
+            named = f"{view.title} [{view.id}]"
+            what = ", ".join(view.waits_on)
+            lines.append(("waiting", t("board.waits_on", lang, task=named, what=what)))
     return list(dict.fromkeys(lines))  # two tasks behind one gate: said once
 
 
-def named(walk: Walkthrough, action: Action) -> str:
-    """``Valider le périmètre [gate noc-scope]``: what a person reads, and the id a command
-    takes."""
-    lang, scenario = walk.lang, walk.scenario
-    if action.group == "gates" and (gate := scenario.gate(action.target)) is not None:
-        return f"{gate.title.get_text(lang)} [gate {action.target}]"
-    if action.group == "messages" and (message := scenario.message(action.target)) is not None:
-        return f"{message.title.get_text(lang)} [publish {action.target}]"
-    task = next((task for task in walk.tasks if task.id == action.target), None)
-    if task is not None:
-        return f"{task.title.get_text(lang)} [do {task.id}]"
-    return action.label
+def _owed(situation: Situation, view: TaskView) -> tuple[str, str]:
+    lang = situation.lang
+    named = f"{view.title} [{command(situation, view)}]"
+    holder = who(situation, view.owner_role)
+    if view.state == "late" and view.due is not None:
+        late = minutes_label((situation.now - view.due).total_seconds() / 60)
+        text = t(
+            "board.late", lang, task=named, who=holder, due=situation.clock(view.due), late=late
+        )
+        return "late", text
+    text = t("board.owed_by", lang, task=named, who=holder)
+    if view.due is not None:
+        text += " " + t("board.due", lang, due=situation.clock(view.due))
+    return "owed", text
 
 
-def who(walk: Walkthrough, role: str | None) -> str:
+def command(situation: Situation, view: TaskView) -> str:
+    """The command that does the work: ``publish holding`` for a task whose one message is
+    left, ``publish update`` for a promised update, else ``do TASK``."""
+    if view.kind == "update":
+        carrier = situation.update_carrier
+        message = (
+            next(
+                (
+                    m
+                    for m in carrier.messages
+                    if (s := situation.scenario.message(m)) and s.kind == "update"
+                ),
+                "update",
+            )
+            if carrier is not None
+            else "update"
+        )
+        return f"publish {message}"
+    task = situation.task_def(view.id)
+    left = [m for m in task.messages if not situation.settled(m)] if task is not None else []
+    return f"publish {left[0]}" if len(left) == 1 else f"do {view.id}"
+
+
+def who(situation: Situation, role: str | None) -> str:
     """``Inès Haddad (Responsable community management)``, or the role alone when vacant."""
-    if role is None:
-        role = walk.state.lead_role or walk.session.org.lead_role
-    holder = walk.state.roles.get(role)
-    title = walk.role_title(role)
+    role = role or situation.lead_role
+    holder = situation.holder(role)
+    title = situation.role_title(role)
     if holder is not None and (holder.name or holder.person):
         return f"{holder.name or holder.person} ({title})"
     return title
 
 
-__all__ = ["waiting_on", "who"]
+__all__ = ["board_lines", "command", "waiting_on", "who"]

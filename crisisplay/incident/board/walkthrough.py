@@ -31,8 +31,18 @@ from crisisplay.facts import LocalTime
 from crisisplay.incident import questions as q
 from crisisplay.incident.board import roster_ops
 from crisisplay.incident.board.actions import Action, available
-from crisisplay.incident.board.acts import RUNAWAY_EVENTS, Act, Superseded, described, inert
+from crisisplay.incident.board.acts import (
+    RUNAWAY_EVENTS,
+    RUNAWAY_STEPS,
+    Act,
+    Superseded,
+    described,
+    inert,
+)
 from crisisplay.incident.graph import DONE, Graph
+from crisisplay.incident.ops import Refused, Request
+from crisisplay.incident.record import Desk, Outcome, record
+from crisisplay.incident.situation import Situation
 from crisisplay.incident.tasks import Task, all_tasks
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import Organisation, Scenario
@@ -40,6 +50,7 @@ from crisisplay.prompts import Answer, Notice, Prompter, Question
 from crisisplay.texts import t
 from crisisplay.timeline.events import Event, NewEvent
 from crisisplay.timeline.payloads import Payload
+from crisisplay.timeline.place import Place
 from crisisplay.timeline.state import IncidentState
 from crisisplay.timeline.vocabulary import (
     FactSet,
@@ -87,6 +98,8 @@ class Session:
     ticker: Ticker | None = None
     resume_hint: str = "crisisplay resume"
     live: LiveBoard | None = None
+    #: where the timeline is (a drill's live injects open their own recorder on it)
+    place: Place | None = None
 
     @property
     def org(self) -> Organisation:
@@ -100,6 +113,8 @@ class Walkthrough:
     tasks: list[Task] = field(init=False)
     #: events recorded since the last answer (a walkthrough that never asks is a runaway)
     unanswered: int = field(init=False, default=0)
+    #: steps taken since the last answer
+    idle_steps: int = field(init=False, default=0)
     #: the clock was found behind the timeline (said once)
     warned_clock: bool = field(init=False, default=False)
     #: where this walkthrough took the board: a take-over recorded after it ends its run
@@ -118,6 +133,35 @@ class Walkthrough:
         self.tasks = all_tasks(self.session.scenario)
         self.graph = Graph(self.session.scenario, self.tasks)
         self.started_seq = self.state.last_seq
+        session = self.session
+        self.desk = Desk(
+            session.recorder,  # type: ignore[arg-type]
+            self.state,
+            session.playbook,
+            session.clock,
+            session.organisation,
+            session.place,
+        )
+
+    def situation(self) -> Situation:
+        """The incident as it stands now (computed afresh: others may have acted)."""
+        return self.desk.situation()
+
+    def submit(self, request: Request, person: str | None = None) -> Outcome:
+        """An act of this board's person (or, typed here, of ``person``), decided by the one
+        engine and recorded by its check-and-append loop; what others recorded first is folded
+        in and the act decided again on the present."""
+        outcome = record(
+            self.desk, person or self.session.actor, request, typist=self.session.actor
+        )
+        self._after_commit(len(outcome.events))
+        if outcome.already is not None:
+            self.show("already", t("board.already", self.lang, what=outcome.already))
+        if outcome.refused is not None:
+            self.show("refused", outcome.refused, level="warning")
+        if any(e.kind in (FactSet.KIND, SeverityAssessed.KIND) for e in outcome.events):
+            roster_ops.check_escalations(self)
+        return outcome
 
     @property
     def scenario(self) -> Scenario:
@@ -155,13 +199,21 @@ class Walkthrough:
             roster_ops.check_escalations(self)
             action = self.next_action()
             if action is not None:
-                action.run()
+                self._count_idle_step()
+                try:
+                    action.run()
+                except Refused as exc:
+                    # not possible on the present situation: said, and asked again once
+                    # something changed
+                    self.show("refused", str(exc), level="warning")
+                    self.deferred[action.label] = self.state.last_seq
                 return False
             if not self.finished():
                 live = self.session.live
                 if live is None:
                     self.waiting = True
                     return True  # nothing this terminal can do: the others act, then resume
+                self.idle_steps = 0  # waiting for the others is no loop
                 live.wait(self)
                 return False
             if self.state.completed_at is None:
@@ -171,6 +223,16 @@ class Walkthrough:
         except Superseded as exc:
             self.show("superseded", t("superseded", self.lang), *described(exc.events))
             return False
+
+    def _count_idle_step(self) -> None:
+        """A board that keeps acting without asking anyone, or deciding over and over that
+        nothing is to be recorded, is stopped: a bug must never spin for ever."""
+        self.idle_steps += 1
+        if self.idle_steps > RUNAWAY_STEPS:
+            raise Runaway(
+                f"the walkthrough took {self.idle_steps} steps without a single answer; it was "
+                f"stopped with everything kept. Resume with: {self.session.resume_hint}"
+            )
 
     def pulse(self) -> None:
         if self.session.ticker is not None:
@@ -241,6 +303,7 @@ class Walkthrough:
                 continue
             self.answered(answer)
             self.unanswered = 0
+            self.idle_steps = 0
             return value, answer
 
     def ask_reason(

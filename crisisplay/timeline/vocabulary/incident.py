@@ -70,6 +70,11 @@ class FactSet(Payload):
     inject: str | None = doc("The drill inject that set it.", default=None)
     message: str | None = doc("The message whose publish question corrected it.", default=None)
     gate: str | None = doc("The gate whose refusal corrected it.", default=None)
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("fact.validated")
