@@ -14,6 +14,9 @@ matches words a built-in rule already reported, only the built-in finding is kep
 of a time is not reported when the time is one of the ``known`` times (the next update, an ETA
 fact the template inserted): the renderer knows them, a text checked by hand has none.
 
+A finding names its rule in the text's language (``finding.rule.ID`` in the interface texts:
+« aucune panne » : déni); an organisation rule the texts do not name is called by its id.
+
 Patterns come from the organisation file, so each match runs under a timeout (``regex``): a
 pattern with catastrophic backtracking becomes a warning, not a hung CLI.
 """
@@ -33,7 +36,7 @@ import regex  # type: ignore[import-untyped, unused-ignore]
 
 from crisisplay.findings import Finding, Level
 from crisisplay.playbook.model import ForbiddenRule, RequiredRule, Scenario, ToneRules
-from crisisplay.texts import t
+from crisisplay.texts import catalogue, t
 from crisisplay.tone.builtin import BuiltinRule, matches, rules_for
 from crisisplay.tone.when import NO_KNOWN_TIMES, KnownTimes
 
@@ -136,7 +139,8 @@ class ToneLinter:
         for match in matches(builtin, plain, self.lang, known):
             spec = specs[match.rule]
             org = self.by_id.get(spec.id)
-            rule = org or _Rule(spec.id, spec.level, spec.hint, (), spec.kinds)
+            hint = t(f"finding.hint.{spec.id}", self.lang)
+            rule = org or _Rule(spec.id, spec.level, hint, (), spec.kinds)
             found.append(_finding(rule, original, match.start, match.end, where, self.lang))
         covered = [(f.start or 0, f.end or 0) for f in found]
         for rule in forbidden:
@@ -247,12 +251,19 @@ def _finding(
 ) -> Finding:
     """The words found, quoted; the span is dropped later for a part that is not the body."""
     quoted = " ".join(original[start:end].split())[:_SNIPPET]
-    name = rule.id.replace("-", " ")
+    name = rule_label(rule.id, lang)
     if where:
         message = t("finding.tone.found_in", lang, quoted=quoted, where=where, rule=name)
     else:
         message = t("finding.tone.found", lang, quoted=quoted, rule=name)
     return Finding(rule.id, rule.level, message, start, end, rule.hint)
+
+
+def rule_label(rule: str, lang: str) -> str:
+    """What a finding calls a tone rule in ``lang``: its label in the interface texts, else
+    its id in words (an organisation's own rule)."""
+    key = f"finding.rule.{rule}"
+    return t(key, lang) if key in catalogue(lang) else rule.replace("-", " ")
 
 
 def _placed(finding: Finding) -> Finding:
@@ -265,7 +276,7 @@ def _required(rule: _Rule, text: str, lang: str) -> list[Finding]:
         if not isinstance(match, str):
             return []
         broken.append(_broken(rule, match, lang))
-    message = t("finding.tone.missing", lang, rule=rule.id.replace("-", " "))
+    message = t("finding.tone.missing", lang, rule=rule_label(rule.id, lang))
     return [*broken, Finding(rule.id, rule.level, message, hint=rule.hint)]
 
 

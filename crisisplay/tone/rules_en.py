@@ -18,7 +18,6 @@ SETS = {
 RULES = (
     RuleSpec(
         "denial",
-        "Acknowledge the disruption as customers experience it.",
         (
             "no @trouble",
             "not down",
@@ -31,7 +30,6 @@ RULES = (
     ),
     RuleSpec(
         "minimising",
-        "Give the scope the NOC validated, without playing it down.",
         (
             "minor|slight|small|little|tiny|simple ...1 @trouble",
             "just ...1 @trouble",
@@ -47,7 +45,6 @@ RULES = (
     ),
     RuleSpec(
         "blame",
-        "Blame neither customers nor third parties: take ownership.",
         (
             "not ...1 our fault",
             "your own? fault|mistake|error|settings",
@@ -69,7 +66,6 @@ RULES = (
     ),
     RuleSpec(
         "unverifiable-promise",
-        "Announce only what the NOC confirmed; give the time of the next update instead.",
         (
             "@restore ...5 WHEN",
             "WHEN ...4 @restore",
@@ -90,7 +86,6 @@ RULES = (
     ),
     RuleSpec(
         "guarantee",
-        "Guarantee nothing: say what you are doing and when you will update.",
         (
             "guarantee|guaranteed|guarantees",
             "we|i ...1 promise",
@@ -103,7 +98,6 @@ RULES = (
     ),
     RuleSpec(
         "condescension",
-        "Speak as an equal, with empathy.",
         (
             "all you ...1 have|need to do",
             "you just|only have|need to",
@@ -116,13 +110,11 @@ RULES = (
     ),
     RuleSpec(
         "jargon",
-        'Say it in plain words: "part of our equipment", "the network".',
         ("=@jargon_acronyms", "core network", "base station", "backhaul", "routing table"),
         kinds=PUBLIC,
     ),
     RuleSpec(
         "cold-formula",
-        "A stock phrase: say what you are actually doing instead.",
         (
             "thank you ...1 for your understanding",
             "apologise|apologize|apologies for any inconvenience",
@@ -138,8 +130,6 @@ RULES = (
     ),
     RuleSpec(
         "link-in-breach-notice",
-        "No link in a text message about a data breach: it would look like phishing."
-        " Tell people to open the app or the website themselves.",
         ("URL",),
         kinds=("breach-notice",),
         channels=("sms",),

@@ -20,7 +20,6 @@ SETS = {
 RULES = (
     RuleSpec(
         "denial",
-        "Reconnaissez la gêne telle que les clients la vivent.",
         (
             "aucun|aucune @trouble",
             "ne ...2 pas|jamais|plus ...2 en panne",
@@ -34,7 +33,6 @@ RULES = (
     ),
     RuleSpec(
         "minimising",
-        "Donnez le périmètre validé par le NOC, sans le réduire.",
         (
             "petit|léger|légère|mineur|minime|simple|bref|anodin ...1 @trouble",
             "juste un|une ...1 @trouble",
@@ -52,7 +50,6 @@ RULES = (
     ),
     RuleSpec(
         "blame",
-        "Ne mettez en cause ni les clients ni des tiers : assumez.",
         (
             "ne ...2 pas de? notre faute",
             "pas notre faute",
@@ -76,7 +73,6 @@ RULES = (
     ),
     RuleSpec(
         "unverifiable-promise",
-        "N'annoncez que ce que le NOC a confirmé ; donnez plutôt l'heure du prochain point.",
         (
             "@restore !vers ...5 WHEN",
             "WHEN ...4 @restore",
@@ -101,7 +97,6 @@ RULES = (
     ),
     RuleSpec(
         "guarantee",
-        "Ne garantissez rien : dites ce que vous faites et quand vous ferez le point.",
         (
             "garantir|garanti|garantie|garantis|garanties",
             "nous|je vous? assurer|promettre|assure|assurons|promets|promettons",
@@ -113,7 +108,6 @@ RULES = (
     ),
     RuleSpec(
         "condescension",
-        "Parlez d'égal à égal, avec empathie.",
         (
             "vous ne avoir que",
             "il vous? suffire|suffit de",
@@ -127,7 +121,6 @@ RULES = (
     ),
     RuleSpec(
         "jargon",
-        "Dites-le en mots simples : « une partie de nos équipements », « le réseau ».",
         (
             "=@jargon_acronyms",
             "coeur de réseau",
@@ -140,7 +133,6 @@ RULES = (
     ),
     RuleSpec(
         "cold-formula",
-        "Formule toute faite : dites plutôt ce que vous faites concrètement.",
         (
             "remercier ...2 de|pour votre compréhension",
             "merci de|pour votre compréhension",
@@ -154,8 +146,6 @@ RULES = (
     ),
     RuleSpec(
         "link-in-breach-notice",
-        "Pas de lien dans un SMS sur une fuite de données : il ressemblerait à un hameçonnage."
-        " Dites d'ouvrir l'appli ou le site de soi-même.",
         ("URL",),
         kinds=("breach-notice",),
         channels=("sms",),

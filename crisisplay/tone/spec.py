@@ -26,12 +26,12 @@ class RuleSpec:
     one of ``unless`` matches in its sentence up to its end ("a été rétabli à 15h10" is past).
     ``timed``: a match whose times are all times the cell validated is not reported.
     ``needs_kind``: only for a message of one of ``kinds`` (not for a text checked by hand).
-    When the organisation file has a forbidden rule with the same id, its level, hint and kinds
-    are used instead of these.
+    The rule's label and hint are in the interface texts (``finding.rule.ID``,
+    ``finding.hint.ID``). When the organisation file has a forbidden rule with the same id, its
+    level, hint and kinds are used instead of these.
     """
 
     id: str
-    hint: str
     patterns: tuple[str, ...]
     level: Level = "error"
     kinds: tuple[str, ...] = ()
