@@ -10,9 +10,11 @@ Two kinds of forbidden rules run together. The built-in ones (``crisisplay.tone`
 words and their lemmas, so "nous garantissons" and "retour prévu à 14h30" are caught whatever
 the inflection; when the organisation file has a rule of the same id, its level, hint and
 kinds apply to them. The organisation's own patterns are regular expressions; where one
-matches words a built-in rule already reported, only the built-in finding is kept. A promise
-of a time is not reported when the time is one of the ``known`` times (the next update, an ETA
-fact the template inserted): the renderer knows them, a text checked by hand has none.
+matches words a built-in rule already reported, only the built-in finding is kept, and where
+one matches words a built-in rule read and found fine in their context ("nous ne pouvons pas
+garantir", "sans gravité pour vos données"), nothing is reported. A promise of a time is not
+reported when the time is one of the ``known`` times (the next update, an ETA fact the
+template inserted): the renderer knows them, a text checked by hand has none.
 
 A finding names its rule in the text's language (``finding.rule.ID`` in the interface texts:
 « aucune panne » : déni); an organisation rule the texts do not name is called by its id.
@@ -136,13 +138,16 @@ class ToneLinter:
         an organisation finding on words a built-in one covers is left out."""
         specs = {rule.spec.id: rule.spec for rule in builtin}
         found: list[Finding] = []
+        covered: list[tuple[int, int]] = []
         for match in matches(builtin, plain, self.lang, known):
+            covered.append((match.start, match.end))
+            if match.cleared:
+                continue
             spec = specs[match.rule]
             org = self.by_id.get(spec.id)
             hint = t(f"finding.hint.{spec.id}", self.lang)
             rule = org or _Rule(spec.id, spec.level, hint, (), spec.kinds)
             found.append(_finding(rule, original, match.start, match.end, where, self.lang))
-        covered = [(f.start or 0, f.end or 0) for f in found]
         for rule in forbidden:
             for finding in _forbidden(rule, plain, original, self.lang, where=where):
                 start, end = finding.start, finding.end
