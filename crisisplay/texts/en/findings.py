@@ -1,4 +1,5 @@
-"""What the channel rules and the tone linter say in English (rule ids stay as they are)."""
+"""What the channel rules and the tone linter say in English (rule ids stay as they are), and
+which language `crisisplay check` read a text in."""
 
 TEXTS: dict[str, str] = {
     "finding.unit.character.one": "character",
@@ -101,5 +102,13 @@ TEXTS: dict[str, str] = {
     "finding.hint.link-in-breach-notice": (
         "No link in a text message about a data breach: it would look like phishing."
         " Tell people to open the app or the website themselves."
+    ),
+    # `crisisplay check` without --lang: which language the text is read in, on stderr
+    "check.language.fr": "French",
+    "check.language.en": "English",
+    "check.lang.recognised": "Text read as {name} (language recognised; --lang to choose another)",
+    "check.lang.assumed": (
+        "Text read as {name}, the organisation's first language (language not recognised;"
+        " --lang to set it)"
     ),
 }

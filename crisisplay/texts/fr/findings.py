@@ -1,4 +1,5 @@
-"""What the channel rules and the tone linter say in French (rule ids stay as they are)."""
+"""What the channel rules and the tone linter say in French (rule ids stay as they are), and
+which language `crisisplay check` read a text in."""
 
 TEXTS: dict[str, str] = {
     "finding.unit.character.one": "caractère",
@@ -120,5 +121,13 @@ TEXTS: dict[str, str] = {
     "finding.hint.link-in-breach-notice": (
         "Pas de lien dans un SMS sur une fuite de données : il ressemblerait à un hameçonnage."
         " Dites d'ouvrir l'appli ou le site de soi-même."
+    ),
+    # `crisisplay check` without --lang: which language the text is read in, on stderr
+    "check.language.fr": "français",
+    "check.language.en": "anglais",
+    "check.lang.recognised": "Texte lu en {name} (langue reconnue ; --lang pour en choisir une autre)",
+    "check.lang.assumed": (
+        "Texte lu en {name}, la première langue de l'organisation (langue non reconnue ;"
+        " --lang pour la préciser)"
     ),
 }
