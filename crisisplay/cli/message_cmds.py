@@ -191,7 +191,16 @@ def check(
     ] = None,
     *,
     channel: Annotated[str, typer.Option("--channel", "-c", help="Channel id (x, sms, push...).")],
-    lang: LangOption = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language of the text (default: French or English as its words say, among the"
+            " organisation's languages; else the organisation's first).",
+            show_default=False,
+        ),
+    ] = None,
     kind: Annotated[
         Kind | None,
         typer.Option("--kind", "-k", help="Message kind: also checks what this kind must say."),
@@ -206,7 +215,8 @@ def check(
     """Count and lint a text written by hand: length against the channel's limit, SMS
     encoding and parts (with what to type instead of characters that force UCS-2), tone.
 
-    Exit 1 when there is an error finding.
+    Without --lang, the text is read in the language its words say (one line on stderr tells
+    which). Exit 1 when there is an error finding.
 
     Examples:
 
@@ -225,7 +235,7 @@ def check(
         org,
         resolve_channel(channel),
         body,
-        lang=lang or org.languages[0],
+        lang=lang or _text_language(body, title, org.languages),
         kind=kind.value if kind else None,
         title=title,
     )
@@ -244,6 +254,18 @@ def check(
     if copy:
         _copy([item])
     return 0 if item.ok else 1
+
+
+def _text_language(body: str, title: str | None, languages: Sequence[str]) -> str:
+    """The language the text's words say, and which one it is on stderr when there is a
+    choice."""
+    from crisisplay.messages.check import text_language
+    from crisisplay.textsafe import sanitize_line
+
+    reading = text_language(f"{title or ''}\n{body}", languages)
+    if len(languages) > 1:
+        sys.stderr.write(sanitize_line(reading.note()) + "\n")
+    return reading.lang
 
 
 def _is_plain(given: bool | None) -> bool:

@@ -10,9 +10,14 @@ Two kinds of forbidden rules run together. The built-in ones (``crisisplay.tone`
 words and their lemmas, so "nous garantissons" and "retour prévu à 14h30" are caught whatever
 the inflection; when the organisation file has a rule of the same id, its level, hint and
 kinds apply to them. The organisation's own patterns are regular expressions; where one
-matches words a built-in rule already reported, only the built-in finding is kept. A promise
-of a time is not reported when the time is one of the ``known`` times (the next update, an ETA
-fact the template inserted): the renderer knows them, a text checked by hand has none.
+matches words a built-in rule already reported, only the built-in finding is kept, and where
+one matches words a built-in rule read and found fine in their context ("nous ne pouvons pas
+garantir", "sans gravité pour vos données"), nothing is reported. A promise of a time is not
+reported when the time is one of the ``known`` times (the next update, an ETA fact the
+template inserted): the renderer knows them, a text checked by hand has none.
+
+A finding names its rule in the text's language (``finding.rule.ID`` in the interface texts:
+« aucune panne » : déni); an organisation rule the texts do not name is called by its id.
 
 Patterns come from the organisation file, so each match runs under a timeout (``regex``): a
 pattern with catastrophic backtracking becomes a warning, not a hung CLI.
@@ -33,7 +38,7 @@ import regex  # type: ignore[import-untyped, unused-ignore]
 
 from crisisplay.findings import Finding, Level
 from crisisplay.playbook.model import ForbiddenRule, RequiredRule, Scenario, ToneRules
-from crisisplay.texts import t
+from crisisplay.texts import catalogue, t
 from crisisplay.tone.builtin import BuiltinRule, matches, rules_for
 from crisisplay.tone.when import NO_KNOWN_TIMES, KnownTimes
 
@@ -133,12 +138,16 @@ class ToneLinter:
         an organisation finding on words a built-in one covers is left out."""
         specs = {rule.spec.id: rule.spec for rule in builtin}
         found: list[Finding] = []
+        covered: list[tuple[int, int]] = []
         for match in matches(builtin, plain, self.lang, known):
+            covered.append((match.start, match.end))
+            if match.cleared:
+                continue
             spec = specs[match.rule]
             org = self.by_id.get(spec.id)
-            rule = org or _Rule(spec.id, spec.level, spec.hint, (), spec.kinds)
+            hint = t(f"finding.hint.{spec.id}", self.lang)
+            rule = org or _Rule(spec.id, spec.level, hint, (), spec.kinds)
             found.append(_finding(rule, original, match.start, match.end, where, self.lang))
-        covered = [(f.start or 0, f.end or 0) for f in found]
         for rule in forbidden:
             for finding in _forbidden(rule, plain, original, self.lang, where=where):
                 start, end = finding.start, finding.end
@@ -247,12 +256,19 @@ def _finding(
 ) -> Finding:
     """The words found, quoted; the span is dropped later for a part that is not the body."""
     quoted = " ".join(original[start:end].split())[:_SNIPPET]
-    name = rule.id.replace("-", " ")
+    name = rule_label(rule.id, lang)
     if where:
         message = t("finding.tone.found_in", lang, quoted=quoted, where=where, rule=name)
     else:
         message = t("finding.tone.found", lang, quoted=quoted, rule=name)
     return Finding(rule.id, rule.level, message, start, end, rule.hint)
+
+
+def rule_label(rule: str, lang: str) -> str:
+    """What a finding calls a tone rule in ``lang``: its label in the interface texts, else
+    its id in words (an organisation's own rule)."""
+    key = f"finding.rule.{rule}"
+    return t(key, lang) if key in catalogue(lang) else rule.replace("-", " ")
 
 
 def _placed(finding: Finding) -> Finding:
@@ -265,7 +281,7 @@ def _required(rule: _Rule, text: str, lang: str) -> list[Finding]:
         if not isinstance(match, str):
             return []
         broken.append(_broken(rule, match, lang))
-    message = t("finding.tone.missing", lang, rule=rule.id.replace("-", " "))
+    message = t("finding.tone.missing", lang, rule=rule_label(rule.id, lang))
     return [*broken, Finding(rule.id, rule.level, message, hint=rule.hint)]
 
 
