@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crisisplay.cli.options import (
-    ActorOption,
     AnswersOption,
     FormatOption,
     LangOption,
@@ -18,7 +17,6 @@ from crisisplay.cli.options import (
     current_home,
     make_prompter,
     new_timeline,
-    resolve_actor,
     resolve_timeline,
 )
 from crisisplay.cli.runner import command
@@ -111,7 +109,15 @@ def run(
     start: StartOption = None,
     timeline: NewTimelineOption = None,
     lang: LangOption = None,
-    actor: ActorOption = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor",
+            help="Who plays the cell lead's board (default: the drill roster's cell lead on duty "
+            "when it starts).",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="With --answers: print only injects and score.")
     ] = False,
@@ -148,7 +154,7 @@ def run(
     prompter = InjectPanels(make_prompter(answers, quiet=quiet), quiet=False)
     home = current_home()
     options = DrillOptions(
-        resolve_actor(actor),
+        actor,
         scripted=answers is not None,
         speed=speed,
         step=step,

@@ -22,8 +22,9 @@ from crisisplay.drills.scoring import Score, score_timeline
 from crisisplay.drills.ticker import InjectTicker
 from crisisplay.errors import UsageError
 from crisisplay.home import Home
+from crisisplay.playbook.model import Organisation
 from crisisplay.prompts import Prompter
-from crisisplay.roster import WEEKDAYS
+from crisisplay.roster import WEEKDAYS, on_duty
 from crisisplay.timeline.place import Place
 from crisisplay.timeline.state import IncidentState
 
@@ -32,7 +33,8 @@ from crisisplay.timeline.state import IncidentState
 class DrillOptions:
     """How a drill is run (the CLI builds one from its options; tests choose every part)."""
 
-    actor: str
+    #: who plays the lead's board: a person of the drill's roster (None: its cell lead)
+    actor: str | None
     #: answers come from a file: time jumps instead of flowing, unless a speed is given
     scripted: bool
     speed: float | None = None
@@ -76,12 +78,13 @@ def run_drill(
     clock = drill_clock(start, options)
     # a person answering: injects fire on the exercise clock while the prompt waits
     live = clock.paced and not options.scripted and not options.step
+    roster = changed_roster(org, drill.roster)
     edges = Edges(
         prompter,
         clock,
-        options.actor,
+        drill_lead(roster, options.actor, start),
         ticker=InjectTicker(plan, trainer if options.step else None, live=live),
-        organisation=changed_roster(org, drill.roster),
+        organisation=roster,
     )
     incident_id = drill_incident_id(
         drill.id, start.astimezone(ZoneInfo(org.timezone)), options.token
@@ -100,6 +103,25 @@ def run_drill(
         activation=activation(plan, clock),
     )
     return DrillRun(run.place, run.state, score_timeline(run.place))
+
+
+def drill_lead(org: Organisation, actor: str | None, start: datetime) -> str:
+    """Who plays the board: the person named (of the drill's roster), else its cell lead on
+    duty when the drill starts (else the role's first holder)."""
+    if actor:
+        if org.person(actor) is None:
+            raise UsageError(
+                f"--actor {actor!r} is not a person of the drill's roster",
+                hint="leave --actor out to play the cell lead of the drill's roster",
+            )
+        return actor
+    found = on_duty(org, org.lead_role, start)
+    if found is not None:
+        return found.person.id
+    duty = org.roster.get(org.lead_role)
+    if duty is None:
+        raise UsageError("the drill's roster names no cell lead: give --actor PERSON")
+    return duty.primary
 
 
 def activation(plan: DrillPlan, clock: DrillClock | None = None) -> dict[str, Any]:

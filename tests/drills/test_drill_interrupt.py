@@ -36,8 +36,6 @@ def test_sigint_pauses_the_drill_and_says_how_to_resume(tmp_path: Path) -> None:
             "--quiet",
             "--timeline",
             str(timeline),
-            "--actor",
-            "trainer",
         ],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,

@@ -36,7 +36,7 @@ def drill_timeline(name: str, folder: Path) -> Path:
     answers, start, _ = PINNED[drill]
     path = folder / f"{name}.jsonl"
     prompter = ScriptedPrompter(load_answers(ANSWERS / (LATE_HOLDING if name == LATE else answers)))
-    options = DrillOptions("trainer", scripted=True, start=parse_start(start), timeline=path)
+    options = DrillOptions(None, scripted=True, start=parse_start(start), timeline=path)
     run_drill(Home(ROOT), drill, prompter, options)
     return path
 
