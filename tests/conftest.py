@@ -65,13 +65,16 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Cli:
 def lead_of(home: Path | None) -> str:
     """Who acts when a test names nobody: the cell lead of the home's on-call roster (every
     act is a person's; a login names nobody)."""
-    import yaml
+    import re
 
     folder = home or ROOT
-    org = yaml.safe_load((folder / "playbooks" / "organisation.yaml").read_text(encoding="utf-8"))
-    roster = org.get("roster") or {} if isinstance(org, dict) else {}
-    duty = roster.get(org.get("lead_role", "cell-lead")) if isinstance(roster, dict) else None
-    return str(duty.get("primary")) if isinstance(duty, dict) else "nobody"
+    try:
+        text = (folder / "playbooks" / "organisation.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return "nobody"
+    # read as text: a test may have broken the file on purpose
+    found = re.search(r"^\s*cell-lead:\s*\{\s*primary:\s*([\w-]+)", text, re.MULTILINE)
+    return found[1] if found else "nobody"
 
 
 @pytest.fixture

@@ -297,6 +297,9 @@ def said(outcome: Outcome, situation: Situation) -> int:
         return 0
     if outcome.events:
         typer.echo(t("member.recorded", lang, seq=outcome.events[-1].seq))
+        last = outcome.events[-1]
+        if last.by is not None and last.by != last.actor:
+            note(t("member.signed_for", lang, actor=last.actor, holder=last.by))
     if outcome.refused is not None:
         raise UsageError(outcome.refused)
     return 0

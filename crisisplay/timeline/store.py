@@ -180,7 +180,10 @@ class TimelineStore(Recorder):
             fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
         except FileNotFoundError:
             if self._incident is None:
-                raise TimelineError(f"no timeline at {self.path}") from None
+                raise TimelineError(
+                    f"no timeline at {self.path}",
+                    hint="start one with `crisisplay activate`, or give --timeline FILE",
+                ) from None
             return []
         except OSError as exc:
             raise TimelineError(f"cannot read the timeline {self.path}: {describe(exc)}") from None

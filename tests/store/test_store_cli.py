@@ -100,11 +100,11 @@ def test_push_then_members_act_on_the_shared_incident(
     assert again.exit_code == 0 and f"pushed {len(events) - 40} of {len(events)}" in again.stdout
     assert read_lines(parse_target(store_url), events[0].incident) == walked_file.read_bytes()
     noted = _quiet(
-        cli("--store", store_url, "log", "note", "press desk called", "--actor", "alice",
+        cli("--store", store_url, "log", "note", "press desk called", "--actor", "ines-haddad",
             "--incident", events[0].incident),
         store_url,
     )  # fmt: skip
-    assert noted.exit_code == 0 and f"recorded #{len(events) + 1}" in noted.stdout
+    assert noted.exit_code == 0 and f"consigné (n° {len(events) + 1})" in noted.stdout
 
 
 def test_a_push_of_another_history_is_refused(

@@ -52,7 +52,7 @@ TEXTS: dict[str, str] = {
     "ops.waits_gate": "{message} waits on the gate {gate}, decided by {who}",
     "ops.stale": "{message} is not published: {why}",
     "ops.render_errors": "{message} is not published: the text is over the limit or breaks the rules on {channels} (see crisisplay render)",
-    "ops.empty_note": "a note cannot be empty",
+    "ops.empty_note": "the text to record is empty",
     "record.clock_ahead": "your clock ({now}) is far ahead of the cell's ({reference}): nothing recorded",
     "record.clock_ahead_hint": "set your computer's clock right, then try again",
     "record.clock_behind": "your clock is behind the incident's last event ({last}): your acts are dated after it",
@@ -72,4 +72,5 @@ TEXTS: dict[str, str] = {
     "ops.shown_already": "the texts of {message} are already shown to its validators",
     "ops.gate_decided_meanwhile": "the gate {gate} was decided meanwhile: {outcome}, by {who} at {at}",
     "ops.fact_changed_meanwhile": "{fact} was changed meanwhile: {value}, by {who} at {at}; check it, then set it again",
+    "member.signed_for": "recorded on behalf of {actor}, signed with {holder}'s key",
 }

@@ -52,7 +52,7 @@ TEXTS: dict[str, str] = {
     "ops.waits_gate": "{message} attend la validation {gate}, décidée par {who}",
     "ops.stale": "{message} n'est pas publié : {why}",
     "ops.render_errors": "{message} n'est pas publié : le texte dépasse ou enfreint les règles sur {channels} (voyez crisisplay render)",
-    "ops.empty_note": "une note ne peut pas être vide",
+    "ops.empty_note": "le texte à consigner est vide",
     "record.clock_ahead": "votre horloge ({now}) est très en avance sur celle de la cellule ({reference}) : rien n'est consigné",
     "record.clock_ahead_hint": "remettez votre ordinateur à l'heure, puis recommencez",
     "record.clock_behind": "votre horloge est en retard sur le dernier événement de l'incident ({last}) : vos actes sont datés après lui",
@@ -72,4 +72,5 @@ TEXTS: dict[str, str] = {
     "ops.shown_already": "les textes de {message} sont déjà montrés à ses validateurs",
     "ops.gate_decided_meanwhile": "la validation {gate} a été décidée entre-temps : {outcome}, par {who} à {at}",
     "ops.fact_changed_meanwhile": "{fact} a été changé entre-temps : {value}, par {who} à {at} ; vérifiez, puis renseignez-le à nouveau",
+    "member.signed_for": "consigné au nom de {actor}, signé avec la clé de {holder}",
 }
