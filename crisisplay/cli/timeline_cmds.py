@@ -75,7 +75,7 @@ UntilOption = Annotated[
 ]
 TextArgument = Annotated[str, typer.Argument(help="What to record, in one argument (quote it).")]
 RoleOption = Annotated[
-    str | None, typer.Option("--role", help="The crisis-cell role acting (e.g. lead).")
+    str | None, typer.Option("--role", help="The role you write in, one you hold (e.g. cell-lead).")
 ]
 
 
@@ -210,7 +210,7 @@ def log_decision(
 ) -> int:
     """Record a decision of the crisis cell; exits 0 only once it is on disk.
 
-    Example: crisisplay log decision "Hold the press release until 16:00" --role lead
+    Example: crisisplay log decision "Hold the press release until 16:00" --role cell-lead
     """
     return _log(text, True, timeline, actor, role)
 

@@ -95,8 +95,14 @@ class PgStore(Recorder):
         return self._tip
 
     def trusted_now(self) -> datetime | None:
-        """The server's clock: the one every member's act is held against."""
-        row = self._call(lambda c: c.execute("SELECT clock_timestamp()").fetchone())
+        """The server's clock, the one every member's act is held against; this machine's
+        kernel's while the server is out of reach (the act then waits in the outbox)."""
+        if self.offline:
+            return super().trusted_now()
+        try:
+            row = self._call(lambda c: c.execute("SELECT clock_timestamp()").fetchone())
+        except StoreUnreachable:
+            return super().trusted_now()
         moment = row[0] if row else None
         return moment if isinstance(moment, datetime) else None
 

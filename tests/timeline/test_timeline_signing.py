@@ -252,7 +252,7 @@ def test_all_acts_made_by_key_holders_on_their_own_terminals_pass_require_signat
             "-t",
             str(timeline),
         )[0]
-        == 0  # fmt: skip
+        == 0
     )
     code, out, _ = verify(monkeypatch, home, timeline, "--require-signatures")
     assert code == 0, out
