@@ -12,21 +12,11 @@ from crisisplay.errors import UsageError
 from crisisplay.timeline.pgconn import parse_target
 from crisisplay.timeline.pgstore import PgStore
 from tests.conftest import Cli
+from tests.store.conftest import MEMBER
 from tests.store.pgcluster import Cluster
 from tests.store.test_store_basics import INCIDENT, _activation, _note
 
-MEMBER = "cp_member_alice"
-MEMBER_PASSWORD = "alice-pw-2026"
 OUTSIDER = "cp_outsider"
-
-
-@pytest.fixture
-def member_url(cluster: Cluster, store_url: str) -> str:
-    cluster.create_login(MEMBER, MEMBER_PASSWORD)
-    with psycopg.connect(store_url, autocommit=True) as conn:
-        conn.execute(f"GRANT crisisplay_member TO {MEMBER}")
-    db = store_url.rsplit("/", 1)[1]
-    return cluster.url(db, MEMBER, MEMBER_PASSWORD)
 
 
 @pytest.mark.parametrize(
