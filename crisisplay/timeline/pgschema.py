@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from crisisplay.errors import UsageError
+
 if TYPE_CHECKING:
     import psycopg
 
@@ -22,6 +24,8 @@ MEMBER_ROLE = "crisisplay_member"
 CHANNEL = "crisisplay_events"
 #: how long an append waits for another one on the same incident before it gives up
 LOCK_SECONDS = 5
+#: how long `store init` waits for another one
+INIT_LOCK_SECONDS = 30
 
 _V1 = r"""
 CREATE SCHEMA IF NOT EXISTS crisisplay;
@@ -570,22 +574,31 @@ _GRANT_VERSION = "GRANT SELECT ON crisisplay.schema_version TO PUBLIC"
 
 def migrate(conn: object) -> tuple[int, int]:
     """Bring the schema to :data:`VERSION` and write the append function's rules, in one
-    transaction; returns (before, after)."""
+    transaction; returns (before, after). A login that may not is told who may."""
     import psycopg
 
     assert isinstance(conn, psycopg.Connection)
-    with conn.transaction():
-        conn.execute(_LOCK)
-        conn.execute(_VERSION_TABLE)
-        row = conn.execute("SELECT max(version) FROM crisisplay.schema_version").fetchone()
-        before = int(row[0]) if row and row[0] is not None else 0
-        for script in MIGRATIONS[before:]:
-            conn.execute(script)
-        if before < VERSION:
-            conn.execute("DELETE FROM crisisplay.schema_version")
-            conn.execute("INSERT INTO crisisplay.schema_version VALUES (%s)", (VERSION,))
-        _write_rules(conn)
-        conn.execute(_GRANT_VERSION)
+    try:
+        with conn.transaction():
+            conn.execute(f"SET LOCAL lock_timeout = '{INIT_LOCK_SECONDS}s'")
+            conn.execute(_LOCK)
+            conn.execute(_VERSION_TABLE)
+            row = conn.execute("SELECT max(version) FROM crisisplay.schema_version").fetchone()
+            before = int(row[0]) if row and row[0] is not None else 0
+            for script in MIGRATIONS[before:]:
+                conn.execute(script)
+            if before < VERSION:
+                conn.execute("DELETE FROM crisisplay.schema_version")
+                conn.execute("INSERT INTO crisisplay.schema_version VALUES (%s)", (VERSION,))
+            _write_rules(conn)
+            conn.execute(_GRANT_VERSION)
+    except psycopg.errors.InsufficientPrivilege:
+        raise _not_allowed(conn) from None
+    except psycopg.errors.LockNotAvailable:
+        raise UsageError(
+            f"another session has held the shared store's schema for more than "
+            f"{INIT_LOCK_SECONDS} s (another `crisisplay store init`?): nothing was changed"
+        ) from None
     return before, VERSION
 
 
@@ -601,3 +614,21 @@ def _write_rules(conn: psycopg.Connection[Any]) -> None:
             "INSERT INTO crisisplay.rules (name, rule) VALUES (%s, %s)",
             [(name, Jsonb(rule)) for name, rule in rules()],
         )
+
+
+def _not_allowed(conn: psycopg.Connection[Any]) -> UsageError:
+    row = conn.execute(
+        "SELECT current_user, (SELECT pg_get_userbyid(nspowner) FROM pg_namespace "
+        "WHERE nspname = 'crisisplay')"
+    ).fetchone()
+    login, owner = (row[0], row[1]) if row else ("?", None)
+    who = (
+        f"{owner}, the owner of the crisisplay schema, or a superuser"
+        if owner
+        else "the owner of the database (a login that may create its schema and the role "
+        f"{MEMBER_ROLE}) or a superuser"
+    )
+    return UsageError(
+        f"the login {login} may not run `crisisplay store init`: only {who} may",
+        hint=f"members need nothing more than the role {MEMBER_ROLE}",
+    )
