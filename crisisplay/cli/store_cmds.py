@@ -189,7 +189,7 @@ def follow(
     import sys
 
     from crisisplay.cli.options import resolve_timeline
-    from crisisplay.textsafe import sanitize_line
+    from crisisplay.textsafe import escape_hidden_json, sanitize_line
     from crisisplay.timeline.events import canonical_line
     from crisisplay.timeline.export import details
     from crisisplay.timeline.follow import follow as follow_events
@@ -198,7 +198,8 @@ def follow(
         shared_target(store)
     for shown, event in enumerate(follow_events(resolve_timeline(timeline)), start=1):
         if output is OutputFormat.json:
-            sys.stdout.write(canonical_line(event).decode("utf-8"))
+            # the event's line, each hidden character escaped: the same JSON values
+            sys.stdout.write(escape_hidden_json(canonical_line(event).decode("utf-8")))
         else:
             line = f"#{event.seq} {event.time} {event.kind} {event.actor} {details(event)}"
             sys.stdout.write(sanitize_line(line) + "\n")
