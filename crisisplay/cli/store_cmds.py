@@ -137,13 +137,19 @@ def push(
 ) -> int:
     """Send an incident's timeline file into the shared store, chain intact.
 
-    Refused if the incident is there already with another history.
+    Refused unless it verifies as `timeline verify` has it (signatures against the organisation
+    file, heads witnessed on this machine), and if the incident is there already with another
+    history.
 
     Example: crisisplay timeline push timelines/20261123-0742-nationwide-outage-3f9a.jsonl
     """
+    from crisisplay.attestation import home_roster, local_witnesses
+    from crisisplay.cli.options import current_home
     from crisisplay.timeline.transfer import push as push_file
 
-    done = push_file(shared_target(store), file)
+    target = shared_target(store)
+    roster, _ = home_roster(current_home())
+    done = push_file(target, file, roster=roster, witnesses=local_witnesses())
     typer.echo(f"pushed {done.sent} of {done.events} events of {done.incident}, head {done.head}")
     return 0
 
