@@ -154,8 +154,9 @@ CREATE TABLE crisisplay.rules (
 
 -- An integer or a float as Python's json module writes it back (the canonical form), or NULL
 -- when it cannot: an integer past the digits Python reads, a float past a double's range.
+-- (STABLE: a float's digits depend on extra_float_digits, which the append function sets.)
 CREATE FUNCTION crisisplay.number_text(token text, max_digits int) RETURNS text
-LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+LANGUAGE plpgsql STABLE STRICT AS $$
 DECLARE
     x float8;
     shortest text;
@@ -233,7 +234,7 @@ END $$;
 -- space, strings and numbers as Python's json module writes them), or NULL when it has none:
 -- a key twice, a number no reader holds, nesting deeper than depth_left.
 CREATE FUNCTION crisisplay.canonical(j json, depth_left int, max_digits int) RETURNS text
-LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+LANGUAGE plpgsql STABLE STRICT AS $$
 DECLARE
     kind text := json_typeof(j);
     body text;
