@@ -75,6 +75,12 @@ def _utf16_escape(match: re.Match[str]) -> str:
     return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
 
 
+def escape_hidden_json(text: str) -> str:
+    """JSON text (as ``json`` writes it) with every hidden character written ``\\uXXXX``: they
+    only occur inside its strings, so it stays valid JSON and reads back the same."""
+    return _HIDDEN.sub(_utf16_escape, text)
+
+
 def json_text(document: object) -> str:
     """``document`` as indented JSON, every hidden character written ``\\uXXXX``.
 
@@ -84,8 +90,7 @@ def json_text(document: object) -> str:
     """
     import json
 
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _HIDDEN.sub(_utf16_escape, text) + "\n"
+    return escape_hidden_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def html_for_terminal(html: str) -> str:

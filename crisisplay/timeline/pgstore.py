@@ -332,6 +332,13 @@ class PgStore(Recorder):
                 f"this login may not write to the shared store ({self.target.label})",
                 hint="the store's owner grants crisisplay_member to each member's login",
             )
+        if state == "55P03":  # the append function's lock timeout
+            from crisisplay.timeline.pgschema import LOCK_SECONDS
+
+            return NotRecorded(
+                f"the shared incident is locked by another session for more than {LOCK_SECONDS} "
+                "s: NOT recorded"
+            )
         diag = getattr(exc, "diag", None)
         primary = getattr(diag, "message_primary", None) or type(exc).__name__
         if writing:

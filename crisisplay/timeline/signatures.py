@@ -63,6 +63,21 @@ class SignatureCheck:
         pairs = zip(self.events, self.states, strict=True)
         return [flaw for e, s in pairs if (flaw := _refusal(e, s)) is not None]
 
+    def unsigned_by_key_holders(self, roster: RosterKeys) -> list[Flaw]:
+        """Unsigned acts of people the organisation file gives a key: their signature was
+        removed, or someone recorded in their name without any key. (People without a key,
+        and timelines of an organisation that gives none, stay merely unsigned.)"""
+        pairs = zip(self.events, self.states, strict=True)
+        return [
+            Flaw(
+                e.seq,
+                f"{e.actor}'s act is not signed, though the organisation file gives "
+                f"{e.actor} a key (its signature was removed, or it was recorded without it)",
+            )
+            for e, s in pairs
+            if s == "unsigned" and roster.get(e.actor) is not None
+        ]
+
 
 class _Keys:
     """Public keys decoded once each: a timeline holds a handful of signers."""

@@ -64,9 +64,10 @@ def verify(
     require_signatures: bool = False,
 ) -> VerifyResult:
     """Check every line of ``path`` (JSON, fields, version, hash, prev link, seq, incident),
-    every signature (against ``roster`` when given), and every head the ``witnesses`` saw or
-    the caller ``expect``s; ``require_signatures`` also refuses every act of a person that is
-    not signed by that person's own key."""
+    every signature (against ``roster`` when given: an unsigned act of a person it gives a key
+    is refused), and every head the ``witnesses`` saw or the caller ``expect``s;
+    ``require_signatures`` also refuses every act of a person that is not signed by that
+    person's own key."""
     where = place_of(place)
     return verify_bytes(
         where.lines(),
@@ -102,6 +103,8 @@ def verify_bytes(
     flaws += signatures.flaws
     if require_signatures:
         flaws += signatures.refused
+    elif roster is not None:
+        flaws += signatures.unsigned_by_key_holders(roster)
     incident = events[0].incident if events else None
     heads = [*expect, *(h for w in witnesses if incident for h in w.heads(incident))]
     flaws += compare(events, heads, complete=found.clean)
