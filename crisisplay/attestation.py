@@ -4,6 +4,7 @@ the home's organisation file, and the heads witnessed outside the file. Used by
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -82,7 +83,36 @@ def check_record(
         expect=expect,
         require_signatures=require_signatures,
     )
-    return RecordCheck(result, note, require_signatures)
+    return RecordCheck(with_rule_book(result, home, path), note, require_signatures)
+
+
+def with_rule_book(result: VerifyResult, home: Home, path: Place | Path) -> VerifyResult:
+    """``result`` with the acts the rule book does not allow (a record whose chain holds,
+    recorded under the rule book, its scenario in ``home``)."""
+    if result.first_bad_seq is not None and not result.flaws:
+        return result
+    from crisisplay.incident.audit import audit, audited
+    from crisisplay.playbook.load import load_playbook
+    from crisisplay.timeline.place import place_of
+
+    try:
+        events = place_of(path).read().events
+    except CrisisplayError:
+        return result  # the chain's own flaws say why
+    if not audited(events):
+        return result
+    try:
+        playbook = load_playbook(home, only=str(events[0].payload.get("scenario")))
+    except CrisisplayError:
+        return result
+    breaches = [Flaw(b.seq, b.reason) for b in audit(events, playbook)]
+    if not breaches:
+        return result
+    flaws = tuple(sorted((*result.flaws, *breaches), key=lambda f: f.seq))
+    first = flaws[0]
+    return dataclasses.replace(
+        result, ok=False, first_bad_seq=first.seq, reason=first.reason, flaws=flaws
+    )
 
 
 def describe(check: RecordCheck) -> list[str]:

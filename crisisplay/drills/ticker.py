@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from crisisplay.drills.model import START_INJECT, Inject
 from crisisplay.drills.plan import DrillPlan, start_inject
 from crisisplay.drills.texts import dt
+from crisisplay.incident.rules import EXERCISE_CONTROL
 from crisisplay.playbook.types import Duration
 from crisisplay.prompts import Prompter, Question
 from crisisplay.texts import t
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from crisisplay.playbook.model import Fact
 
 #: the actor of the events the exercise itself causes (exercise control, in trainers' words)
-EXERCISE_CONTROL = "exercise-control"
 _YES = frozenset({"yes", "y", "oui", "o", "true", "fire", "1"})
 
 

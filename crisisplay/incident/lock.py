@@ -14,6 +14,7 @@ import fcntl
 import json
 import os
 import socket
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +24,8 @@ from crisisplay.errors import UsageError
 
 BOARD_SUFFIX = ".board"
 _MAX_HOLDER_BYTES = 4096
+#: how often a board that took over looks whether the other has let the board go
+_TAKE_OVER_POLL = 0.2
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ def lead_board(
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o640)
     except OSError as exc:
         raise UsageError(f"cannot open {path}: {exc.strerror or exc}") from None
+    me = Holder(actor, socket.gethostname(), os.getpid(), now.isoformat(timespec="seconds"))
+    taking: _Taking | None = None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -65,14 +70,51 @@ def lead_board(
                     hint="follow it with `crisisplay status --watch`, or take it over with "
                     "`crisisplay resume --take-over` (recorded on the timeline)",
                 ) from None
+            # The board taken over stops at its next act: from then on, this one holds it.
+            taking = _Taking(fd, me)
+            taking.start()
             yield holder
             return
-        me = Holder(actor, socket.gethostname(), os.getpid(), now.isoformat(timespec="seconds"))
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(me.__dict__).encode("utf-8"), 0)
+        _write_holder(fd, me)
         yield None
     finally:
+        if taking is not None:
+            taking.stop()
         os.close(fd)  # also releases the lock
+
+
+def _write_holder(fd: int, holder: Holder) -> None:
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, json.dumps(holder.__dict__).encode("utf-8"), 0)
+
+
+class _Taking(threading.Thread):
+    """Takes the board's lock as soon as the board taken over lets it go."""
+
+    def __init__(self, fd: int, holder: Holder) -> None:
+        super().__init__(name="crisisplay-board-take-over", daemon=True)
+        self.fd = fd
+        self.holder = holder
+        self.done = threading.Event()
+        self.held = False
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self.done.wait(_TAKE_OVER_POLL)
+                continue
+            except OSError:
+                return
+            self.held = True
+            with contextlib.suppress(OSError):
+                _write_holder(self.fd, self.holder)
+            return
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join(timeout=2)
 
 
 def _holder(fd: int) -> Holder:

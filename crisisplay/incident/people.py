@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from crisisplay.errors import UsageError
-from crisisplay.incident.rules import SYSTEM_ACTOR
+from crisisplay.incident.rules import EXERCISE_CONTROL, SYSTEM_ACTOR
 from crisisplay.playbook.model import Organisation
 from crisisplay.texts import t
 
@@ -24,7 +24,7 @@ def person_of(
     for given, how in ((named, "named"), (key, "key")):
         if given is None:
             continue
-        if given == SYSTEM_ACTOR:
+        if given in (SYSTEM_ACTOR, EXERCISE_CONTROL):
             raise UsageError(t("people.reserved", lang, actor=SYSTEM_ACTOR))
         if org.person(given) is None:
             raise UsageError(

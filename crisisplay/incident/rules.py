@@ -19,8 +19,12 @@ from dataclasses import dataclass
 from crisisplay.incident.situation import Situation
 from crisisplay.texts import t
 
+#: the version of these rules an incident's acts are recorded under
+RULE_BOOK = 1
 #: the actor of the record's own events; no person may claim it
 SYSTEM_ACTOR = "crisisplay"
+#: the actor of a drill's injects: exercise control plays the world, not the cell
+EXERCISE_CONTROL = "exercise-control"
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,8 @@ def recorded_role(situation: Situation, person: str, wanted: str | None) -> str 
 
 __all__ = [
     "ALLOWED",
+    "EXERCISE_CONTROL",
+    "RULE_BOOK",
     "SYSTEM_ACTOR",
     "Verdict",
     "fact_roles",

@@ -158,7 +158,7 @@ def _send(sender: PgStore, act: Pending) -> str | None:
     from crisisplay.timeline.state import fold
 
     state = fold(_all_events(sender), f"incident {sender.incident}")
-    reason = late_reason(state, act.news)
+    reason = late_reason(state, act.news, act.expect)
     if reason is None:
         sender.commit_ids(act.news, act.ids, None)
         return None
@@ -177,9 +177,19 @@ def _all_events(sender: PgStore) -> list[Any]:
         reader.close()
 
 
-def late_reason(state: IncidentState, news: Sequence[NewEvent]) -> str | None:
-    """Why an act made on an older state no longer applies to ``state``; None if it does."""
+def late_reason(
+    state: IncidentState, news: Sequence[NewEvent], decided_at: int | None = None
+) -> str | None:
+    """Why an act made on an older state (decided at seq ``decided_at``) no longer applies to
+    ``state``; None if it does."""
     for new in news:
+        if new.kind == "fact.set" and decided_at is not None:
+            fact = state.facts.get(str(new.payload.get("fact")))
+            if fact is not None and fact.seq > decided_at:
+                return (
+                    f"fact {new.payload.get('fact')} was set meanwhile to {fact.value!r} by "
+                    f"{fact.set_by}"
+                )
         if new.kind in _GATE_KINDS:
             gate = state.gates.get(str(new.payload.get("gate")))
             if gate is not None and gate.status in ("passed", "refused", "overridden"):

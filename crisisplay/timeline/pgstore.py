@@ -175,6 +175,10 @@ class PgStore(Recorder):
         self, news: Sequence[NewEvent], ids: Sequence[uuid.UUID], expect: int | None
     ) -> tuple[list[Event], bool]:
         seen: list[Event] = []
+        if not self._create and self._tip.seq == 0:
+            # an act on an incident is on one that exists: only an activation, a drill or a
+            # push starts one (a mistyped --incident never makes one)
+            seen += self.read_new()
         while True:
             if expect is not None and self._tip.seq != expect:
                 seen += self.read_new()

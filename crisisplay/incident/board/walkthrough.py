@@ -42,6 +42,7 @@ from crisisplay.incident.board.acts import (
 from crisisplay.incident.graph import DONE, Graph
 from crisisplay.incident.ops import Refused, Request
 from crisisplay.incident.record import Desk, Outcome, record
+from crisisplay.incident.rules import RULE_BOOK
 from crisisplay.incident.situation import Situation
 from crisisplay.incident.tasks import Task, all_tasks
 from crisisplay.playbook.load import Playbook
@@ -347,8 +348,10 @@ class Walkthrough:
         return values
 
     def local_time(self) -> LocalTime:
-        """The organisation's zone and the time now: how a typed date-time is read."""
-        return LocalTime(ZoneInfo(self.session.org.timezone), self.session.clock.now())
+        """The organisation's zone, the time now and the activation: how a typed date-time
+        (``03:17``, ``hier 03:17``, ``T+3h``) is read."""
+        zone = ZoneInfo(self.session.org.timezone)
+        return LocalTime(zone, self.session.clock.now(), self.state.activated_at)
 
     def next_action(self) -> Action | None:
         """The first act the state allows that this board takes."""
@@ -420,6 +423,7 @@ def activation_event(
         drill_plan=dict(drill_plan) if drill_plan is not None else None,
         drill_speed=drill_speed,
         drill_paced=drill_paced,
+        rule_book=RULE_BOOK,
     )
 
 

@@ -73,4 +73,5 @@ TEXTS: dict[str, str] = {
     "ops.gate_decided_meanwhile": "the gate {gate} was decided meanwhile: {outcome}, by {who} at {at}",
     "ops.fact_changed_meanwhile": "{fact} was changed meanwhile: {value}, by {who} at {at}; check it, then set it again",
     "member.signed_for": "recorded on behalf of {actor}, signed with {holder}'s key",
+    "audit.system": "{actor} wrote a {kind} event: that name signs only the record's own repairs",
 }

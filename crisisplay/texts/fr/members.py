@@ -73,4 +73,5 @@ TEXTS: dict[str, str] = {
     "ops.gate_decided_meanwhile": "la validation {gate} a été décidée entre-temps : {outcome}, par {who} à {at}",
     "ops.fact_changed_meanwhile": "{fact} a été changé entre-temps : {value}, par {who} à {at} ; vérifiez, puis renseignez-le à nouveau",
     "member.signed_for": "consigné au nom de {actor}, signé avec la clé de {holder}",
+    "audit.system": "{actor} a écrit un événement {kind} : ce nom ne signe que les réparations du registre",
 }

@@ -39,6 +39,11 @@ class IncidentActivated(Payload):
         "Exercise time runs this many times faster than the wall clock (a paced drill).",
         default=None,
     )
+    rule_book: int | None = doc(
+        "The rule book its acts were recorded under (1): `timeline verify` checks who made each "
+        "gate decision, fact and publication against it; absent, the incident predates it.",
+        default=None,
+    )
     drill_paced: bool = doc(
         "Exercise time flows (a person answers, or a speed was given) rather than jumping to "
         "each scripted answer; resuming keeps it.",
