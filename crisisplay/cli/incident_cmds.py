@@ -163,6 +163,9 @@ def status(
         raise UsageError("--interval must be a number of seconds from 1 to 86400")
     path = resolve_timeline(timeline)
     home = current_home()
+    from crisisplay.cli.member_cmds import desk_of, reader
+
+    reader(desk_of(path), lang)  # a clock behind the incident is said, once
     if output is OutputFormat.json:
         from crisisplay.console import write_json
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from crisisplay.incident.ops import Request
     from crisisplay.incident.record import Desk, Outcome
     from crisisplay.incident.situation import Situation
+    from crisisplay.timeline.place import Place
 
 gate_app = typer.Typer(
     rich_markup_mode=None,
@@ -229,10 +230,15 @@ def tasks(
 def incident_of(timeline: Path | None) -> Desk:
     """The incident a member's command acts on, as a writer on it."""
     from crisisplay.cli.options import resolve_timeline
+
+    return desk_of(resolve_timeline(timeline))
+
+
+def desk_of(place: Place) -> Desk:
     from crisisplay.clock import SystemClock
     from crisisplay.incident.run import open_desk
 
-    return open_desk(current_home(), resolve_timeline(timeline), SystemClock())
+    return open_desk(current_home(), place, SystemClock())
 
 
 def reader(desk: Desk, lang: str | None) -> Situation:

@@ -186,3 +186,15 @@ def test_push_verifies_signatures_as_verify_does(
     )
     pushed = cli("--home", str(home), "--store", store_url, "timeline", "push", str(signed))
     assert pushed.exit_code == 0 and "pushed 5 of 5" in pushed.stdout
+
+
+def test_an_act_on_an_incident_the_store_does_not_have_is_refused(
+    cli: Cli, store_url: str, tmp_path: Path
+) -> None:
+    walked = incident_timeline("nationwide-outage", tmp_path / "walked")
+    assert cli("--store", store_url, "timeline", "push", str(walked)).exit_code == 0
+    typo = cli("--store", store_url, "log", "note", "press desk called", "--incident",
+               "20261123-0750-nationwide-outage-typo", "--actor", "ines-haddad")  # fmt: skip
+    assert typo.exit_code == 2 and "no incident" in typo.stderr
+    listed = json.loads(cli("--store", store_url, "incidents", "--format", "json").stdout)
+    assert [i["id"] for i in listed] == [read_events(walked).events[0].incident]
