@@ -96,8 +96,9 @@ def member(timeline: Path, count: int) -> dict[int, float]:
     """Decide the gate ``count`` times (refuse, ..., pass); when each was acknowledged."""
     import random
 
-    from crisisplay.home import Home
     from crisisplay.incident.member_ops import decide_gate
+
+    from crisisplay.home import Home
     from crisisplay.incident.run import join
     from crisisplay.playbook.load import load_playbook
     from crisisplay.timeline.vocabulary import new_event

@@ -13,8 +13,8 @@ from pathlib import Path
 from crisisplay.errors import CrisisplayError
 from crisisplay.home import Home
 from crisisplay.playbook.model import Organisation
-from crisisplay.recording import current
 from crisisplay.timeline.place import Place
+from crisisplay.timeline.recording import current
 from crisisplay.timeline.signatures import Flaw, RosterKeys
 from crisisplay.timeline.verify import VerifyResult, verify
 from crisisplay.timeline.witness import FileWitness, WitnessedHead, WitnessSource

@@ -230,7 +230,7 @@ def _known(
     doc: Document, path: tuple[PathPart, ...], key: str, known: tuple[str, ...], what: str
 ) -> None:
     if key not in known:
-        from crisisplay.playbook.convert import did_you_mean
+        from crisisplay.suggest import did_you_mean
 
         raise InputError(
             f"unknown answers {what} {key!r}{did_you_mean(key, known)}",

@@ -6,7 +6,7 @@ import contextlib
 import sys
 from collections.abc import Mapping
 
-from crisisplay.recording import (
+from crisisplay.timeline.recording import (
     PASSPHRASE_ENV,
     Recording,
     config_folder,

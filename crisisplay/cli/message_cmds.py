@@ -343,7 +343,7 @@ def _utc_now() -> datetime:
 def _clock_option(value: str | None) -> str | None:
     if value is None:
         return None
-    from crisisplay.facts import parse_clock
+    from crisisplay.playbook.facts import parse_clock
 
     try:
         return parse_clock(value)

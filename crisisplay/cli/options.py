@@ -174,7 +174,7 @@ def resolve_actor(given: str | None) -> str:
     signing key, else the login name (checked against the roster by :func:`person_acting`)."""
     if given and given.strip():
         return given.strip()
-    from crisisplay.recording import current
+    from crisisplay.timeline.recording import current
 
     signer = current().signer
     if signer is not None:
@@ -196,7 +196,7 @@ def person_acting(org: Organisation, given: str | None, lang: str) -> str:
     named = given.strip() if given and given.strip() else None
     key_person = None
     if named is None:
-        from crisisplay.recording import current
+        from crisisplay.timeline.recording import current
 
         signer = current().signer
         key_person = signer.person if signer is not None else None

@@ -14,13 +14,13 @@ from zoneinfo import ZoneInfo
 from crisisplay.drills.load import LoadedDrill, drill_files, read_drill
 from crisisplay.drills.model import START_INJECT, Drill, Expectation
 from crisisplay.errors import PathPart, Problem
-from crisisplay.facts import LocalTime, coerce
 from crisisplay.home import Home
-from crisisplay.playbook.convert import did_you_mean
+from crisisplay.playbook.facts import LocalTime, coerce
 from crisisplay.playbook.load import Playbook, scenario_files
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.playbook.problems import ProblemReport
 from crisisplay.playbook.types import LocalText
+from crisisplay.suggest import did_you_mean
 
 Path_ = tuple[PathPart, ...]
 

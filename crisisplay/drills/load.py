@@ -8,10 +8,10 @@ from pathlib import Path
 from crisisplay.drills.model import Drill
 from crisisplay.errors import InputError, PlaybookInvalid, Problem, UsageError
 from crisisplay.home import Home
-from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.load import Playbook, build, load_document
 from crisisplay.playbook.types import Duration, LocalText
 from crisisplay.playbook.yamlio import Document
+from crisisplay.suggest import did_you_mean
 
 DRILL_FOLDER = "drills"
 

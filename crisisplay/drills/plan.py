@@ -15,7 +15,7 @@ from typing import Any
 
 from crisisplay.drills.model import Drill, Inject, RosterChange
 from crisisplay.errors import TimelineError
-from crisisplay.facts import coerce
+from crisisplay.playbook.facts import coerce
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.playbook.types import Duration, LocalText
 

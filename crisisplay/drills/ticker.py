@@ -176,7 +176,7 @@ def _on_exercise_clock(walk: Walkthrough, fact_id: str, value: Any) -> Any:
     fact = walk.scenario.fact(fact_id)
     if fact is None or fact.type != "datetime":
         return value
-    from crisisplay.facts import coerce
+    from crisisplay.playbook.facts import coerce
 
     return coerce(fact, value, walk.local_time())
 

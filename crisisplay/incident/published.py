@@ -90,7 +90,7 @@ def published_texts(
 def _known(what: str, given: str, known: set[str]) -> None:
     if given in known:
         return
-    from crisisplay.playbook.convert import did_you_mean
+    from crisisplay.suggest import did_you_mean
 
     listed = ", ".join(sorted(known)) or "none"
     raise UsageError(

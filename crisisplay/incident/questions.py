@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from crisisplay.facts import LocalTime, coerce, parse_clock, relative_moment
-from crisisplay.incident.tasks import Task
+from crisisplay.playbook.facts import LocalTime, coerce, parse_clock, relative_moment
 from crisisplay.playbook.model import Fact, Message, Organisation, Scenario
+from crisisplay.playbook.tasks import Task
 from crisisplay.playbook.types import Duration
 from crisisplay.prompts import Option, Question
 from crisisplay.roster import Candidate, available
@@ -91,7 +91,7 @@ def person_parser(
                 raise ValueError("nobody of this role is on duty now")
             return found.person.id
         if org.person(text) is None:
-            from crisisplay.playbook.convert import did_you_mean
+            from crisisplay.suggest import did_you_mean
 
             raise ValueError(
                 f"unknown person {text!r}{did_you_mean(text, [p.id for p in org.people])}"

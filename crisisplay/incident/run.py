@@ -20,10 +20,10 @@ from crisisplay.incident.lock import Holder, lead_board
 from crisisplay.incident.record import Desk
 from crisisplay.incident.situation import Situation
 from crisisplay.incident.status import Status, status_of
-from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.load import Playbook, load_playbook
 from crisisplay.playbook.model import Organisation
 from crisisplay.prompts import Prompter
+from crisisplay.suggest import did_you_mean
 from crisisplay.timeline.fileio import make_folder
 from crisisplay.timeline.place import Place, TimelineFile, place_of
 from crisisplay.timeline.recorder import Recorder

@@ -19,12 +19,12 @@ from zoneinfo import ZoneInfo
 
 from crisisplay.conditions import holds
 from crisisplay.errors import TimelineError
-from crisisplay.facts import fact_moment
-from crisisplay.incident.graph import DONE, Graph, due_at
-from crisisplay.incident.tasks import Task, all_tasks
 from crisisplay.messages.fact_sources import IncidentFacts
+from crisisplay.playbook.facts import fact_moment
+from crisisplay.playbook.graph import DONE, Graph, due_at
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import Gate, Message, Organisation, Scenario
+from crisisplay.playbook.tasks import Task, all_tasks
 from crisisplay.roster import candidates
 from crisisplay.texts import t
 from crisisplay.timeline.state import IncidentState, Promise, RoleState

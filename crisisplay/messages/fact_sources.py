@@ -2,7 +2,7 @@
 file, ``key=value``.
 
 The CLI merges them in this order, later ones winning: the timeline's current facts, then the
-facts file, then each ``--set``. Every value is coerced by ``crisisplay.facts.coerce`` against
+facts file, then each ``--set``. Every value is coerced by ``playbook.facts.coerce`` against
 the scenario's fact, and a bad one is reported with the fact and where it came from
 (``facts.yaml:4:12``). Sample facts are never mixed in unless asked for (``--sample``).
 """
@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from crisisplay.errors import InputError, Location
-from crisisplay.facts import FactValue, coerce, parse_assignment
-from crisisplay.playbook.convert import did_you_mean
+from crisisplay.playbook.facts import FactValue, coerce, parse_assignment
 from crisisplay.playbook.model import Scenario
+from crisisplay.suggest import did_you_mean
 
 MAX_FACTS_FILE_BYTES = 256 * 1024
 

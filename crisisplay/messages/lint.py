@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
 import html as html_lib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from crisisplay.findings import Finding, Level
 from crisisplay.playbook.model import ForbiddenRule, RequiredRule, Scenario, ToneRules
 from crisisplay.texts import catalogue, t
 from crisisplay.tone.builtin import BuiltinRule, matches, rules_for
+from crisisplay.tone.org_patterns import compile_tone_pattern
 from crisisplay.tone.when import NO_KNOWN_TIMES, KnownTimes
 
 MATCH_TIMEOUT = 0.25
@@ -47,16 +47,6 @@ _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\xa0": " "
 _SNIPPET = 40
 _TAG = regex.compile(r"<[^>]*>")
 _ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-@functools.lru_cache(maxsize=512)
-def compile_tone_pattern(pattern: str) -> tuple[Any, str | None]:
-    """An organisation pattern compiled once per process (``crisisplay validate`` and the
-    linter share it): the pattern, or ``None`` and why it does not compile."""
-    try:
-        return regex.compile(pattern, regex.IGNORECASE | regex.V0), None
-    except regex.error as exc:
-        return None, str(exc)
 
 
 def _compile(pattern: str) -> Any:

@@ -16,7 +16,6 @@ from crisisplay.channels.catalogue import Typography
 from crisisplay.channels.measurement import measure
 from crisisplay.conditions import compile_condition, holds, known_values
 from crisisplay.errors import InputError, Location, UsageError
-from crisisplay.facts import FactValue
 from crisisplay.messages.analysis import Use, variables_read
 from crisisplay.messages.layout import TemplateSet, message_folder, template_set
 from crisisplay.messages.limits import RenderLimits
@@ -35,9 +34,10 @@ from crisisplay.messages.variables import (
     first_line_marker,
     published_marker,
 )
-from crisisplay.playbook.convert import did_you_mean
+from crisisplay.playbook.facts import FactValue
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import ChannelUse, Message, Scenario
+from crisisplay.suggest import did_you_mean
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")

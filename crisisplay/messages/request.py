@@ -12,7 +12,6 @@ from datetime import datetime
 from pathlib import Path
 
 from crisisplay.errors import InputError, Location
-from crisisplay.facts import FactValue
 from crisisplay.home import Home
 from crisisplay.messages.fact_sources import (
     IncidentFacts,
@@ -30,6 +29,7 @@ from crisisplay.messages.variables import (
     local_day,
     sample_today,
 )
+from crisisplay.playbook.facts import FactValue
 from crisisplay.playbook.load import Playbook, load_playbook
 from crisisplay.playbook.model import Message, Scenario
 

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from crisisplay.errors import CrisisplayError, Location, Problem
-from crisisplay.facts import FactValue
 from crisisplay.findings import Finding
 from crisisplay.messages import limits
 from crisisplay.messages.layout import TemplateSet, message_folder, template_set
@@ -29,6 +28,7 @@ from crisisplay.messages.variables import (
     RenderContext,
     sample_today,
 )
+from crisisplay.playbook.facts import FactValue
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import ChannelUse, Message, Scenario
 from crisisplay.playbook.yamlio import Document

@@ -7,7 +7,6 @@ Schema (``crisisplay.playbook.schema``), so the loader and the schema agree by c
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import types
 import typing
 from collections.abc import Mapping
@@ -16,6 +15,7 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from crisisplay.errors import PathPart, Problem
 from crisisplay.playbook.types import Due, Duration, LocalText, Pattern
 from crisisplay.playbook.yamlio import Document
+from crisisplay.suggest import did_you_mean
 
 T = TypeVar("T")
 Path_ = tuple[PathPart, ...]
@@ -30,12 +30,6 @@ class _Invalid:
 
 INVALID: Any = _Invalid()
 _SPECIAL = (LocalText, Duration, Due)
-
-
-def did_you_mean(word: str, candidates: typing.Iterable[str]) -> str:
-    """`` (did you mean 'cell-lead'?)`` when a candidate is close enough, else ``""``."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 _HINTS: dict[type, dict[str, Any]] = {}

@@ -9,9 +9,10 @@ from typing import Any, TypeVar
 
 from crisisplay.errors import InputError, Location, PlaybookInvalid, Problem, UsageError
 from crisisplay.home import Home
-from crisisplay.playbook.convert import INVALID, Converter, did_you_mean
+from crisisplay.playbook.convert import INVALID, Converter
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.playbook.yamlio import Document
+from crisisplay.suggest import did_you_mean
 
 ORGANISATION_FILE = "organisation.yaml"
 SCENARIO_FOLDER = "scenarios"

@@ -14,10 +14,9 @@ from typing import Any
 
 from crisisplay.conditions import compile_condition
 from crisisplay.errors import PathPart, Problem
-from crisisplay.fact_patterns import compile_fact_pattern, nested_quantifier
-from crisisplay.facts import coerce
-from crisisplay.home import Home
-from crisisplay.playbook.load import Playbook, read_home, scenario_files
+from crisisplay.playbook.fact_patterns import compile_fact_pattern
+from crisisplay.playbook.facts import coerce
+from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import Fact, Organisation, Scenario
 from crisisplay.playbook.problems import ProblemReport
 from crisisplay.playbook.types import LocalText
@@ -108,7 +107,7 @@ def _check_timezone(report: ProblemReport, name: str) -> None:
 
 
 def _check_tone(report: ProblemReport, org: Organisation) -> None:
-    from crisisplay.messages.lint import compile_tone_pattern
+    from crisisplay.tone.org_patterns import compile_tone_pattern
 
     rules = [("forbidden", i, r.patterns) for i, r in enumerate(org.tone.forbidden)]
     rules += [("required", i, r.patterns) for i, r in enumerate(org.tone.required)]
@@ -317,63 +316,3 @@ def _names(source: str) -> frozenset[str]:
         return compile_condition(source).names
     except ValueError:
         return frozenset()
-
-
-def relay_warnings(playbook: Playbook) -> list[Problem]:
-    """Relays briefed in a scenario this home does not have (removed, or misspelt)."""
-    report = ProblemReport(playbook.organisation_doc)
-    known = [path.stem for path in scenario_files(playbook.home)]
-    for i, relay in enumerate(playbook.organisation.relays):
-        for j, scenario_id in enumerate(relay.scenarios):
-            report.ref(("relays", i, "scenarios", j), scenario_id, known, "scenario")
-    return [dataclasses.replace(p, level="warning") for p in report.problems]
-
-
-def pattern_warnings(playbook: Playbook) -> list[Problem]:
-    """Fact patterns that can backtrack exponentially: they run under a timeout, but an answer
-    refused for taking too long is no answer for the operator who typed it."""
-    warnings: list[Problem] = []
-    for scenario_id, scenario in playbook.scenarios.items():
-        doc = playbook.scenario_doc(scenario_id)
-        for i, fact in enumerate(scenario.facts):
-            nested = nested_quantifier(fact.pattern or "")
-            if nested is not None:
-                warnings.append(
-                    doc.problem(
-                        ("facts", i, "pattern"),
-                        f"nested quantifiers in {nested}: an answer that almost matches can "
-                        "take exponential time (it is refused after a timeout); write the "
-                        "pattern without a quantified group that holds a quantifier",
-                        level="warning",
-                    )
-                )
-    return warnings
-
-
-def validate_home(home: Home) -> list[Problem]:
-    """Every problem of the home: files that do not load, broken references, templates, drills;
-    then the warnings (roster gaps, patterns that may backtrack), which do not make the home
-    invalid."""
-    from crisisplay.drills.checks import check_drills
-    from crisisplay.messages.validation import check_templates
-    from crisisplay.playbook.coverage import roster_gaps
-
-    playbook, problems = read_home(home)
-    if playbook is None:
-        return problems
-    problems += check_playbook(playbook)
-    # Templates are checked against playbooks that are themselves sound: rendering with a
-    # broken condition or an unknown role would only repeat the problem in another form.
-    broken = {p.location.file for p in problems if p.location}
-    if playbook.organisation_doc.file in broken:
-        return problems
-    sound = {
-        scenario_id: scenario
-        for scenario_id, scenario in playbook.scenarios.items()
-        if playbook.scenario_doc(scenario_id).file not in broken
-    }
-    sound_playbook = dataclasses.replace(playbook, scenarios=sound)
-    problems += check_drills(home, sound_playbook)
-    problems += check_templates(sound_playbook)
-    warnings = roster_gaps(sound_playbook) + pattern_warnings(playbook) + relay_warnings(playbook)
-    return problems + warnings

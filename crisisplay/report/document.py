@@ -212,7 +212,7 @@ def _local_text(value: object, lang: str | None) -> str:
 def planned_due(task: PlannedTask, state: IncidentState) -> datetime | None:
     """When a step was due: its deadline after activation, or after the anchor it names (the
     moment the company learnt of an attack)."""
-    from crisisplay.incident.graph import anchor_time
+    from crisisplay.playbook.graph import anchor_time
 
     if task.deadline is None:
         return None

@@ -46,7 +46,7 @@ class Plan:
 def plan_of(scenario: Scenario, lang: str, org: Organisation | None = None) -> Plan:
     """The names and deadlines of ``scenario``'s phases, steps and post-crisis actions, and,
     with ``org``, its time zone, people and role titles."""
-    from crisisplay.incident.tasks import all_tasks
+    from crisisplay.playbook.tasks import all_tasks
 
     tasks = {
         task.id: PlannedTask(

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from crisisplay.errors import CrisisplayError, NotRecorded, TimelineError, UsageError
-from crisisplay.recording import CURRENT, Current, current
 from crisisplay.timeline import mirror
 from crisisplay.timeline.bulk import BULK, no_cycle_collection
 from crisisplay.timeline.chain import ChainTip, scan
@@ -42,6 +41,7 @@ from crisisplay.timeline.pgconn import (
     is_connection_lost,
 )
 from crisisplay.timeline.recorder import Recorder
+from crisisplay.timeline.recording import CURRENT, Current, current
 
 if TYPE_CHECKING:
     import psycopg

@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from crisisplay.errors import TimelineError, UsageError
 from crisisplay.infile import open_regular
-from crisisplay.recording import PASSPHRASE_ENV
 from crisisplay.timeline.events import HASH_MARK, HASH_SEGMENT
 from crisisplay.timeline.fileio import describe, fsync_dir, make_folder, write_all
+from crisisplay.timeline.recording import PASSPHRASE_ENV
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (

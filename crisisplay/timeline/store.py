@@ -7,7 +7,7 @@ a damaged line followed by good ones is tampering and is never "repaired". Reade
 lock (so they never see a half-written line of a live writer) and never modify the file.
 
 Each act is signed in the seal step when the store has a signer, and once it is on disk the new
-head goes to the witness (``crisisplay.recording`` gives both to the command line's
+head goes to the witness (``crisisplay.timeline.recording`` gives both to the command line's
 stores).
 """
 
@@ -24,7 +24,6 @@ from stat import S_ISREG
 
 from crisisplay.errors import Location, NotRecorded, TimelineError
 from crisisplay.infile import NOT_REGULAR, open_regular
-from crisisplay.recording import CURRENT, Current, current
 from crisisplay.timeline.chain import START, Break, ChainTip, scan
 from crisisplay.timeline.events import (
     MAX_LINE_BYTES,
@@ -46,6 +45,7 @@ from crisisplay.timeline.fileio import (
 )
 from crisisplay.timeline.mounts import refuse_network_filesystem
 from crisisplay.timeline.recorder import Recorder
+from crisisplay.timeline.recording import CURRENT, Current, current
 from crisisplay.timeline.vocabulary import TimelineRepaired, new_event
 from crisisplay.timeline.witness import HeadWitness, witness_head
 
@@ -120,7 +120,7 @@ class TimelineStore(Recorder):
     ``incident`` is needed to start a timeline (its first event); without it the store only
     joins an existing one and takes the incident from its first event. When given for an
     existing timeline it must match. ``signer`` signs each act, ``witness`` is told each new
-    head (by default, those the command line set: see ``crisisplay.recording``).
+    head (by default, those the command line set: see ``crisisplay.timeline.recording``).
     """
 
     def __init__(

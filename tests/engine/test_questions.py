@@ -9,9 +9,9 @@ import pytest
 
 from crisisplay.home import Home
 from crisisplay.incident import questions as q
-from crisisplay.incident.tasks import all_tasks
 from crisisplay.playbook.load import load_playbook
 from crisisplay.playbook.model import Choice, Fact
+from crisisplay.playbook.tasks import all_tasks
 from crisisplay.playbook.types import LocalText
 from crisisplay.timeline.state import FactState
 from tests.conftest import ROOT

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from crisisplay.conditions import holds
 from crisisplay.incident.board import facts_ops, message_ops, roster_ops, steps_ops
 from crisisplay.incident.ops.messages import needs_showing
-from crisisplay.incident.tasks import Task
 from crisisplay.playbook.model import Message
+from crisisplay.playbook.tasks import Task
 from crisisplay.timeline.vocabulary import PROMISING
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from crisisplay.incident import questions as q
 from crisisplay.incident.board.facts_ops import correct_fact, corrections
 from crisisplay.incident.ops import Publish, ShowToValidators, SkipMessage
 from crisisplay.incident.ops.messages import answering_of, default_next_update
-from crisisplay.incident.tasks import Task
 from crisisplay.playbook.model import Message
+from crisisplay.playbook.tasks import Task
 from crisisplay.texts import t
 from crisisplay.timeline.vocabulary import PROMISING
 

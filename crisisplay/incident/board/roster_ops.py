@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from crisisplay.conditions import holds
 from crisisplay.incident import questions as q
 from crisisplay.incident.ops import BoardNote, LeadAct
-from crisisplay.incident.tasks import Task
+from crisisplay.playbook.tasks import Task
 from crisisplay.roster import Candidate, available, candidates
 from crisisplay.texts import t
 from crisisplay.timeline.vocabulary import EscalationDone, EscalationFired, RoleAssigned, RoleGap

@@ -10,7 +10,6 @@ from crisisplay.conditions import holds
 from crisisplay.incident import questions as q
 from crisisplay.incident.board.roster_ops import cover_owner
 from crisisplay.incident.evidence import gate_lines
-from crisisplay.incident.graph import due_at
 from crisisplay.incident.ops import (
     BoardNote,
     DecideGate,
@@ -21,7 +20,8 @@ from crisisplay.incident.ops import (
     StartTask,
 )
 from crisisplay.incident.rules import gate_deciders, is_lead, may_decide_gate
-from crisisplay.incident.tasks import Task
+from crisisplay.playbook.graph import due_at
+from crisisplay.playbook.tasks import Task
 from crisisplay.texts import minutes_label, t
 from crisisplay.timeline.payloads import Payload
 from crisisplay.timeline.vocabulary import PhaseEntered
@@ -101,7 +101,7 @@ def finish(walk: Walkthrough, task: Task) -> None:
 
 def all_left_out(walk: Walkthrough, task: Task) -> bool:
     """Every message of the task deliberately left out: nothing to tick, it is skipped."""
-    from crisisplay.incident.graph import not_published
+    from crisisplay.playbook.graph import not_published
 
     return not_published(walk.state, task) is not None
 

@@ -27,7 +27,6 @@ from zoneinfo import ZoneInfo
 
 from crisisplay.clock import Clock
 from crisisplay.errors import Interrupted, Runaway
-from crisisplay.facts import LocalTime
 from crisisplay.incident import questions as q
 from crisisplay.incident.board import roster_ops
 from crisisplay.incident.board.actions import Action, available
@@ -39,14 +38,15 @@ from crisisplay.incident.board.acts import (
     described,
     inert,
 )
-from crisisplay.incident.graph import DONE, Graph
 from crisisplay.incident.ops import Refused, Request
 from crisisplay.incident.record import Desk, Outcome, record
 from crisisplay.incident.rules import RULE_BOOK
 from crisisplay.incident.situation import Situation
-from crisisplay.incident.tasks import Task, all_tasks
+from crisisplay.playbook.facts import LocalTime
+from crisisplay.playbook.graph import DONE, Graph
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import Organisation, Scenario
+from crisisplay.playbook.tasks import Task, all_tasks
 from crisisplay.prompts import Answer, Notice, Prompter, Question
 from crisisplay.texts import t
 from crisisplay.timeline.events import Event, NewEvent

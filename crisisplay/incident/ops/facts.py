@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from crisisplay.facts import LocalTime
 from crisisplay.incident import questions as q
 from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, done_already
 from crisisplay.incident.ops.requests import SetFact
 from crisisplay.incident.rules import fact_roles, may_set_fact, recorded_role
 from crisisplay.incident.situation import Situation
-from crisisplay.playbook.convert import did_you_mean
+from crisisplay.playbook.facts import LocalTime
 from crisisplay.playbook.model import Fact
+from crisisplay.suggest import did_you_mean
 from crisisplay.texts import t
 from crisisplay.timeline.vocabulary import FactSet
 

@@ -10,8 +10,8 @@ from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, d
 from crisisplay.incident.ops.requests import DecideGate, OverrideGate
 from crisisplay.incident.rules import may_decide_gate, may_lead
 from crisisplay.incident.situation import Situation
-from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.model import Gate
+from crisisplay.suggest import did_you_mean
 from crisisplay.texts import t
 from crisisplay.timeline.payloads import Payload
 from crisisplay.timeline.vocabulary import (

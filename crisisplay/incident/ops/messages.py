@@ -15,15 +15,15 @@ import math
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from crisisplay.incident.graph import DONE
 from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, done_already
 from crisisplay.incident.ops.requests import Preview, Publish, ShowToValidators, SkipMessage
 from crisisplay.incident.rules import gate_deciders, may_publish, may_write, recorded_role
 from crisisplay.incident.situation import Situation
-from crisisplay.incident.tasks import Task
 from crisisplay.messages import RenderContext, RenderedChannel
 from crisisplay.messages.render import Renderer, find_message
+from crisisplay.playbook.graph import DONE
 from crisisplay.playbook.model import Message
+from crisisplay.playbook.tasks import Task
 from crisisplay.texts import t
 from crisisplay.timeline.payloads import Payload
 from crisisplay.timeline.vocabulary import (

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from crisisplay.incident.graph import DONE, not_published
 from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, done_already
 from crisisplay.incident.ops.requests import CheckItems, FinishTask, SkipTask, StartTask
 from crisisplay.incident.rules import may_do_task, recorded_role
 from crisisplay.incident.situation import Situation
-from crisisplay.incident.tasks import Task
-from crisisplay.playbook.convert import did_you_mean
+from crisisplay.playbook.graph import DONE, not_published
+from crisisplay.playbook.tasks import Task
+from crisisplay.suggest import did_you_mean
 from crisisplay.texts import t
 from crisisplay.timeline.payloads import Payload
 from crisisplay.timeline.vocabulary import IncidentResolved, TaskChecked

@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from crisisplay import fact_patterns
+from crisisplay.playbook import fact_patterns
 from crisisplay.playbook.model import Fact
 from crisisplay.playbook.types import CLOCK_PATTERN, Duration
 from crisisplay.textsafe import describe_char, first_hidden
@@ -336,7 +336,7 @@ def coerce_all(
     for key, raw in values.items():
         fact = facts.get(key)
         if fact is None:
-            from crisisplay.playbook.convert import did_you_mean
+            from crisisplay.suggest import did_you_mean
 
             raise ValueError(f"unknown fact {key!r}{did_you_mean(key, facts)}")
         try:

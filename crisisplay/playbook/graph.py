@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from crisisplay.conditions import holds
-from crisisplay.facts import fact_moment
-from crisisplay.incident.tasks import Task
+from crisisplay.playbook.facts import fact_moment
 from crisisplay.playbook.model import Scenario
+from crisisplay.playbook.tasks import Task
 from crisisplay.playbook.types import ANCHORS, Due
 from crisisplay.timeline.state import IncidentState
 

@@ -3,7 +3,7 @@
 A step (in a phase, due relative to activation unless its deadline names another anchor) and a
 post-crisis action (due relative to the resolution: H+6, D+2) both have an owner, optional
 gates and messages, and are done or skipped with a reason; only the event kinds differ, so the
-timeline tells them apart. When each opens is in ``crisisplay.incident.graph``.
+timeline tells them apart. When each opens is in ``crisisplay.playbook.graph``.
 """
 
 from __future__ import annotations
