@@ -60,7 +60,7 @@ def first_hidden(text: str) -> tuple[int, str] | None:
 def _joins_emoji(text: str, index: int) -> bool:
     if text[index] != _ZWJ or index == 0 or index + 1 == len(text):
         return False
-    import unicodedata
+    import unicodedata  # noqa: PLC0415
 
     before, after = text[index - 1], text[index + 1]
     pictographic = unicodedata.category(after) == "So"
@@ -88,7 +88,7 @@ def json_text(document: object) -> str:
     characters would pass through ``ensure_ascii=False`` and act on a terminal or disguise text
     when the output is printed. Escaped, a JSON reader gets exactly the same strings back.
     """
-    import json
+    import json  # noqa: PLC0415
 
     return escape_hidden_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
@@ -101,7 +101,7 @@ def html_for_terminal(html: str) -> str:
 
 def describe_char(char: str) -> str:
     """``U+202E (RIGHT-TO-LEFT OVERRIDE)``: a character named so that a person sees it."""
-    import unicodedata
+    import unicodedata  # noqa: PLC0415
 
     name = unicodedata.name(char, "")
     if not name and "\U000e0000" <= char <= "\U000e007f":

@@ -84,7 +84,7 @@ def print_table(
     stderr: bool = False,
 ) -> None:
     """A table whose cells are all untrusted text."""
-    from rich.table import Table  # tables pull in rich's layout maths: only when one is shown
+    from rich.table import Table  # tables pull in rich's layout maths: only when one is shown  # noqa: PLC0415
 
     table = Table(title=title, title_justify="left", header_style="accent")
     for column in columns:

@@ -52,7 +52,7 @@ def show_status(
     if not watch:
         console.print(status_board(read()))
         return
-    from rich.live import Live
+    from rich.live import Live  # noqa: PLC0415
 
     try:
         with Live(status_board(read()), console=console, refresh_per_second=4) as live:

@@ -28,7 +28,7 @@ class TerminalBoard:
     keys: TextIO = sys.stdin
 
     def wait(self, walk: Walkthrough) -> None:
-        from rich.live import Live
+        from rich.live import Live  # noqa: PLC0415
 
         from crisisplay.timeline.wakeup import wakeup_of
 
@@ -56,8 +56,8 @@ class TerminalBoard:
                 live.update(self._board(walk))
 
     def _board(self, walk: Walkthrough) -> Any:
-        from rich.console import Group
-        from rich.text import Text
+        from rich.console import Group  # noqa: PLC0415
+        from rich.text import Text  # noqa: PLC0415
 
         from crisisplay.incident.board.waiting import board_lines
 
@@ -72,7 +72,7 @@ class TerminalBoard:
         return Group(*lines)
 
     def _take_over(self, walk: Walkthrough) -> None:
-        import questionary
+        import questionary  # noqa: PLC0415
 
         from crisisplay.incident.board.actions import available
 

@@ -28,7 +28,7 @@ class InteractivePrompter:
         return mine
 
     def ask(self, question: Question) -> Answer:
-        import questionary
+        import questionary  # noqa: PLC0415
 
         if question.help:
             get_console().print(f"[muted]{safe_line(question.help)}[/]")

@@ -163,7 +163,7 @@ def _start(activated: datetime, zone: str) -> Start:
 
 def drill_yaml(drill: Drill, source: Path) -> str:
     """The drill as a file a trainer can read, edit and run."""
-    import yaml
+    import yaml  # noqa: PLC0415
 
     from crisisplay.textsafe import sanitize_line
 

@@ -22,7 +22,7 @@ _NESTED = r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d
 @functools.lru_cache(maxsize=256)
 def compile_fact_pattern(pattern: str) -> Any:
     """The compiled pattern; ``ValueError`` saying why it does not compile."""
-    import regex  # type: ignore[import-untyped, unused-ignore]
+    import regex  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
 
     try:
         return regex.compile(pattern, regex.V0)

@@ -98,7 +98,7 @@ def _check_channels(report: ProblemReport, org: Organisation) -> None:
 
 
 def _check_timezone(report: ProblemReport, name: str) -> None:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
 
     try:
         ZoneInfo(name)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.pgconn import CHANNEL_SQL, StoreUnreachable, connect, is_connection_lost
+from crisisplay.timeline.pgstore import PgStore
 from crisisplay.timeline.place import Place, SharedTimeline
 
 
@@ -28,9 +29,7 @@ def follow(place: Place, *, poll: float = 1.0) -> Iterator[Event]:
 
 
 def _follow_shared(found: SharedTimeline, poll: float) -> Iterator[Event]:
-    import psycopg
-
-    from crisisplay.timeline.pgstore import PgStore
+    import psycopg  # noqa: PLC0415
 
     store = PgStore(found.target, found.incident)
     try:
@@ -57,7 +56,7 @@ def _follow_shared(found: SharedTimeline, poll: float) -> Iterator[Event]:
 
 def _wait(listener: object, poll: float) -> None:
     """Until a notification comes, or ``poll`` seconds."""
-    import psycopg
+    import psycopg  # noqa: PLC0415
 
     assert isinstance(listener, psycopg.Connection)
     for _ in listener.notifies(timeout=poll, stop_after=1):

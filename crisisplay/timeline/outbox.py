@@ -23,6 +23,9 @@ from crisisplay.errors import EXIT_OK, CrisisplayError, TimelineError
 from crisisplay.timeline.events import NewEvent, format_time, parse_time
 from crisisplay.timeline.fileio import fsync_dir, make_folder, write_all
 from crisisplay.timeline.pgconn import StoreUnreachable
+from crisisplay.timeline.pgstore import PgStore
+from crisisplay.timeline.state import fold
+from crisisplay.timeline.vocabulary import LateAct, new_event
 
 if TYPE_CHECKING:
     from crisisplay.timeline.pgstore import PgStore
@@ -122,7 +125,6 @@ def send_pending(store: PgStore, outbox: Outbox, *, quiet_if_unreachable: bool) 
     acts = outbox.pending()
     if not acts:
         return report
-    from crisisplay.timeline.pgstore import PgStore
 
     sender = PgStore(store.target, store.incident, retry_for=store.retry_for)
     try:
@@ -155,7 +157,6 @@ def _send(sender: PgStore, act: Pending) -> str | None:
     _, recorded = sender.commit_ids(act.news, act.ids, act.expect)
     if recorded:
         return None
-    from crisisplay.timeline.state import fold
 
     state = fold(_all_events(sender), f"incident {sender.incident}")
     reason = late_reason(state, act.news, act.expect)
@@ -168,7 +169,6 @@ def _send(sender: PgStore, act: Pending) -> str | None:
 
 
 def _all_events(sender: PgStore) -> list[Any]:
-    from crisisplay.timeline.pgstore import PgStore
 
     reader = PgStore(sender.target, sender.incident, retry_for=sender.retry_for)
     try:
@@ -201,7 +201,6 @@ def late_reason(
 
 
 def late_record(act: Pending, reason: str) -> NewEvent:
-    from crisisplay.timeline.vocabulary import LateAct, new_event
 
     first = act.news[0]
     late = LateAct(reason, act.expect, _encode(act.news))

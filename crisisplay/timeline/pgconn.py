@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from crisisplay.errors import CrisisplayError, TimelineError, UsageError
+from crisisplay.timeline.pgschema import VERSION
 
 if TYPE_CHECKING:
     import psycopg
@@ -79,8 +80,8 @@ def _conninfo(url: str) -> dict[str, str]:
     """The connection parameters of ``url``, as libpq parses them (psycopg is imported only
     when a store URL is used)."""
     try:
-        import psycopg
-        from psycopg.conninfo import conninfo_to_dict
+        import psycopg  # noqa: PLC0415
+        from psycopg.conninfo import conninfo_to_dict  # noqa: PLC0415
     except ImportError:
         raise UsageError(
             "a postgresql:// store needs psycopg", hint="pip install 'crisisplay[postgresql]'"
@@ -99,7 +100,7 @@ def _conninfo(url: str) -> dict[str, str]:
 
 def connect(target: StoreTarget, *, timeout: float = 5.0) -> psycopg.Connection[tuple[Any, ...]]:
     """An autocommit connection; failures are one line naming the store by its label."""
-    import psycopg
+    import psycopg  # noqa: PLC0415
 
     try:
         return psycopg.connect(
@@ -168,7 +169,7 @@ def bad_option(message: str) -> str | None:
 
 def is_connection_lost(exc: BaseException) -> bool:
     """A dropped connection or a server going away: the outcome of the call is unknown."""
-    import psycopg
+    import psycopg  # noqa: PLC0415
 
     if isinstance(exc, psycopg.InterfaceError):
         return True
@@ -188,9 +189,7 @@ def missing_schema(target: StoreTarget) -> UsageError:
 
 def check_schema(conn: psycopg.Connection[tuple[Any, ...]], target: StoreTarget) -> None:
     """Refuse a database without the schema, or with a newer one than this crisisplay knows."""
-    import psycopg
-
-    from crisisplay.timeline.pgschema import VERSION
+    import psycopg  # noqa: PLC0415
 
     try:
         row = conn.execute("SELECT max(version) FROM crisisplay.schema_version").fetchone()

@@ -51,7 +51,6 @@ def line_rule() -> dict[str, Any]:
 
 def kind_rules() -> dict[str, dict[str, Any]]:
     """The payload declaration of every kind of the vocabulary."""
-    from crisisplay.timeline import vocabulary  # noqa: F401  (registers every kind)
 
     return {kind: _fields(spec) for kind, spec in REGISTRY.items()}
 

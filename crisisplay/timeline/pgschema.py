@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from crisisplay.errors import UsageError
+from crisisplay.timeline.pgrules import rules
 
 if TYPE_CHECKING:
     import psycopg
@@ -576,7 +577,7 @@ _GRANT_VERSION = "GRANT SELECT ON crisisplay.schema_version TO PUBLIC"
 def migrate(conn: object) -> tuple[int, int]:
     """Bring the schema to :data:`VERSION` and write the append function's rules, in one
     transaction; returns (before, after). A login that may not is told who may."""
-    import psycopg
+    import psycopg  # noqa: PLC0415
 
     assert isinstance(conn, psycopg.Connection)
     try:
@@ -605,9 +606,7 @@ def migrate(conn: object) -> tuple[int, int]:
 
 def _write_rules(conn: psycopg.Connection[Any]) -> None:
     """The rules of the append function, generated from this crisisplay's declarations."""
-    from psycopg.types.json import Jsonb
-
-    from crisisplay.timeline.pgrules import rules
+    from psycopg.types.json import Jsonb  # noqa: PLC0415
 
     conn.execute("DELETE FROM crisisplay.rules")
     with conn.cursor() as cursor:

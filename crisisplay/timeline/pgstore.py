@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from crisisplay.errors import CrisisplayError, NotRecorded, TimelineError, UsageError
-from crisisplay.timeline import mirror
+from crisisplay.timeline import mirror, outbox
 from crisisplay.timeline.bulk import BULK, no_cycle_collection
 from crisisplay.timeline.chain import ChainTip, scan
 from crisisplay.timeline.events import (
@@ -40,6 +40,7 @@ from crisisplay.timeline.pgconn import (
     connect,
     is_connection_lost,
 )
+from crisisplay.timeline.pgschema import LOCK_SECONDS
 from crisisplay.timeline.recorder import Recorder
 from crisisplay.timeline.recording import CURRENT, Current, current
 
@@ -148,7 +149,6 @@ class PgStore(Recorder):
             )
         events = self._take(data, hashed=True)
         self.offline = True
-        from crisisplay.timeline import outbox
 
         outbox.notice(
             f"the shared store ({self.target.label}) cannot be reached: this is this laptop's "
@@ -305,7 +305,7 @@ class PgStore(Recorder):
         """``run`` on the connection; a lost one is reopened and ``run`` tried again (every
         call here is safe to repeat: reads, and appends carrying their event ids). A server
         that cannot be reached at all on the first try is reported at once."""
-        import psycopg
+        import psycopg  # noqa: PLC0415
 
         deadline: float | None = None
         pause = 0.05
@@ -337,8 +337,6 @@ class PgStore(Recorder):
                 hint="the store's owner grants crisisplay_member to each member's login",
             )
         if state == "55P03":  # the append function's lock timeout
-            from crisisplay.timeline.pgschema import LOCK_SECONDS
-
             return NotRecorded(
                 f"the shared incident is locked by another session for more than {LOCK_SECONDS} "
                 "s: NOT recorded"

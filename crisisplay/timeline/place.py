@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crisisplay.timeline.outbox import Outbox, send_pending
+from crisisplay.timeline.pgquery import read_lines, read_logins
+from crisisplay.timeline.pgstore import PgStore
 from crisisplay.timeline.recorder import Recorder
 from crisisplay.timeline.store import ReadResult, TimelineStore, read_events, read_timeline_bytes
 
@@ -86,8 +89,6 @@ class SharedTimeline(Place):
         return self.path.with_name(self.path.name + ".outbox")
 
     def recorder(self, *, incident: str | None = None) -> PgStore:
-        from crisisplay.timeline.outbox import Outbox, send_pending
-        from crisisplay.timeline.pgstore import PgStore
 
         outbox = Outbox(self.outbox, self.target.label)
         create = incident is not None
@@ -106,12 +107,10 @@ class SharedTimeline(Place):
             store.close()
 
     def lines(self) -> bytes:
-        from crisisplay.timeline.pgquery import read_lines
 
         return read_lines(self.target, self.incident)
 
     def logins(self) -> dict[int, str]:
-        from crisisplay.timeline.pgquery import read_logins
 
         return read_logins(self.target, self.incident)
 

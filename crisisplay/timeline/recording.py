@@ -18,13 +18,15 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crisisplay.timeline.signing import KeySigner, read_identity
+from crisisplay.timeline.witness import FileWitness
+
 if TYPE_CHECKING:
     from crisisplay.timeline.events import Signer
     from crisisplay.timeline.witness import HeadWitness
 
 CONFIG_ENV = "CRISISPLAY_CONFIG_DIR"
 STATE_ENV = "CRISISPLAY_STATE_DIR"
-PASSPHRASE_ENV = "CRISISPLAY_KEY_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
 
 
 def config_folder(env: Mapping[str, str]) -> Path | None:
@@ -80,14 +82,12 @@ class Recording:
     @functools.cached_property
     def signer(self) -> Signer | None:
         """The key holder's signer, read once; None when the folder holds no key."""
-        from crisisplay.timeline.signing import KeySigner, read_identity
 
         identity = read_identity(self.config)
         return None if identity is None else KeySigner(identity, self.passphrase)
 
     @functools.cached_property
     def witness(self) -> HeadWitness | None:
-        from crisisplay.timeline.witness import FileWitness
 
         return None if self.state is None else FileWitness(self.state)
 

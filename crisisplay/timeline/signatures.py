@@ -130,7 +130,7 @@ def _act_flaw(
     key = None if parts is None else keys.get(parts[0])
     if parts is None or key is None:
         return "bad", f"the signature of {last.by} is not an Ed25519 signature (altered)"
-    from cryptography.exceptions import InvalidSignature
+    from cryptography.exceptions import InvalidSignature  # noqa: PLC0415
 
     try:
         key.verify(parts[1], signed_body(line))

@@ -26,7 +26,6 @@ from crisisplay.errors import TimelineError, UsageError
 from crisisplay.infile import open_regular
 from crisisplay.timeline.events import HASH_MARK, HASH_SEGMENT
 from crisisplay.timeline.fileio import describe, fsync_dir, make_folder, write_all
-from crisisplay.timeline.recording import PASSPHRASE_ENV
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -41,6 +40,8 @@ _SIG_MARK = b',"sig":"'
 _PUBLIC_LENGTH = len(ALGORITHM) + 1 + 44  # 32 bytes in base64
 #: the largest key file read (a key and its description take a few hundred bytes)
 MAX_KEY_FILE_BYTES = 64 * 1024
+
+PASSPHRASE_ENV = "CRISISPLAY_KEY_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,8 @@ def public_text(raw: bytes) -> str:
 
 def create_key(folder: Path, person: str, passphrase: str | None) -> Identity:
     """A new key pair for ``person`` in ``folder``; an existing key is never overwritten."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: PLC0415
 
     key_path = folder / KEY_FILE
     if key_path.exists() or (folder / IDENTITY_FILE).exists():
@@ -146,8 +147,8 @@ class KeySigner:
         return f"{self.identity.public}:{signature}"
 
     def _load(self) -> Ed25519PrivateKey:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-        from cryptography.hazmat.primitives.serialization import load_pem_private_key
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: PLC0415
+        from cryptography.hazmat.primitives.serialization import load_pem_private_key  # noqa: PLC0415
 
         path = self.identity.folder / KEY_FILE
         try:
@@ -181,7 +182,7 @@ def read_key_file(path: Path) -> tuple[bytes, int]:
 def _decrypt(pem: bytes, path: Path, passphrase: Callable[[], str | None], load: Any) -> Any:
     """The private key of ``pem``, asking for the passphrase only if it has one."""
     if b"ENCRYPTED" not in pem:
-        from cryptography.exceptions import UnsupportedAlgorithm
+        from cryptography.exceptions import UnsupportedAlgorithm  # noqa: PLC0415
 
         try:
             return load(pem, password=None)
@@ -223,7 +224,7 @@ def split_sig(sig: str) -> tuple[str, bytes] | None:
 
 def public_key(public: str) -> Ed25519PublicKey | None:
     """The key of an ``ed25519:<base64>`` text, or None if it is not one."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey  # noqa: PLC0415
 
     try:
         raw = base64.b64decode(public.removeprefix(ALGORITHM + ":"), validate=True)

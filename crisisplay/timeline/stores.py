@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from crisisplay.errors import UsageError
 from crisisplay.timeline.fileio import make_folder
+from crisisplay.timeline.pgconn import StoreUnreachable
+from crisisplay.timeline.pgquery import newest_open
 from crisisplay.timeline.place import SharedTimeline
 
 if TYPE_CHECKING:
@@ -53,8 +55,6 @@ def shared_timeline(target: StoreTarget, incident: str, env: Mapping[str, str]) 
 def default_incident(target: StoreTarget, env: Mapping[str, str]) -> str:
     """The newest open incident of the store that a real activation started; with the server
     out of reach, the one this laptop read last."""
-    from crisisplay.timeline.pgconn import StoreUnreachable
-    from crisisplay.timeline.pgquery import newest_open
 
     try:
         return newest_open(target)

@@ -18,6 +18,8 @@ from pathlib import Path
 from crisisplay.errors import TimelineError, UsageError
 from crisisplay.timeline.chain import scan
 from crisisplay.timeline.pgconn import StoreTarget
+from crisisplay.timeline.pgquery import read_lines
+from crisisplay.timeline.pgstore import PgStore
 from crisisplay.timeline.signatures import RosterKeys
 from crisisplay.timeline.store import read_timeline_bytes
 from crisisplay.timeline.verify import VerifyResult, verify_bytes
@@ -46,8 +48,6 @@ def push(
     """Send the timeline file at ``path`` into the shared store, once it verifies as
     `timeline verify` has it: chain, signatures against ``roster``, heads the ``witnesses``
     saw. A copy that does not is refused with the first seq that does not hold."""
-    from crisisplay.timeline.pgquery import read_lines
-    from crisisplay.timeline.pgstore import PgStore
 
     data = read_timeline_bytes(path)
     checked = verify_bytes(data, path, roster=roster, witnesses=witnesses)
@@ -91,7 +91,6 @@ def push(
 
 def pull(target: StoreTarget, incident: str) -> tuple[bytes, VerifyResult]:
     """The lines of ``incident`` as a file holds them, and their verification."""
-    from crisisplay.timeline.pgquery import read_lines
 
     data = read_lines(target, incident)
     return data, verify_bytes(data, Path(f"{incident}.jsonl"))
