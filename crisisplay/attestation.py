@@ -12,8 +12,11 @@ from pathlib import Path
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.home import Home
+from crisisplay.incident.audit import audit, audited
+from crisisplay.messages.check import load_organisation
+from crisisplay.playbook.load import load_playbook
 from crisisplay.playbook.model import Organisation
-from crisisplay.timeline.place import Place
+from crisisplay.timeline.place import Place, place_of
 from crisisplay.timeline.recording import current
 from crisisplay.timeline.signatures import Flaw, RosterKeys
 from crisisplay.timeline.verify import VerifyResult, verify
@@ -39,7 +42,6 @@ def roster_keys(org: Organisation) -> dict[str, str | None]:
 def expected_logins(home: Home) -> dict[str, str]:
     """Each person's login on a shared store: the one the organisation file gives, else their
     id (empty when the file is unusable: an actor is then expected to log in as themselves)."""
-    from crisisplay.messages.check import load_organisation
 
     try:
         people = load_organisation(home).people
@@ -50,7 +52,6 @@ def expected_logins(home: Home) -> dict[str, str]:
 
 def home_roster(home: Home) -> tuple[RosterKeys | None, str | None]:
     """The roster of ``home``'s organisation file, or None and why it could not be read."""
-    from crisisplay.messages.check import load_organisation
 
     try:
         return roster_keys(load_organisation(home)), None
@@ -91,9 +92,6 @@ def with_rule_book(result: VerifyResult, home: Home, path: Place | Path) -> Veri
     recorded under the rule book, its scenario in ``home``)."""
     if result.first_bad_seq is not None and not result.flaws:
         return result
-    from crisisplay.incident.audit import audit, audited
-    from crisisplay.playbook.load import load_playbook
-    from crisisplay.timeline.place import place_of
 
     try:
         events = place_of(path).read().events

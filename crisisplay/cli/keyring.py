@@ -7,12 +7,12 @@ import sys
 from collections.abc import Mapping
 
 from crisisplay.timeline.recording import (
-    PASSPHRASE_ENV,
     Recording,
     config_folder,
     recording,
     state_folder,
 )
+from crisisplay.timeline.signing import PASSPHRASE_ENV
 
 
 def recording_for(env: Mapping[str, str]) -> contextlib.AbstractContextManager[object]:

@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.text import Text
 from rich.theme import Theme
 
-from crisisplay.textsafe import sanitize, sanitize_line
+from crisisplay.textsafe import json_text, sanitize, sanitize_line
 
 THEME = Theme(
     {
@@ -108,6 +108,5 @@ def panel(body: Any, title: str, *, style: str = "accent", subtitle: str | None 
 def write_json(document: object) -> None:
     """One JSON document on stdout, nothing else (``--format json``); hidden characters are
     escaped (``crisisplay.textsafe.json_text``)."""
-    from crisisplay.textsafe import json_text
 
     sys.stdout.write(json_text(document))

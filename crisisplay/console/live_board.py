@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from crisisplay.console import get_console, safe
+from crisisplay.incident.board.actions import available
+from crisisplay.incident.board.waiting import board_lines
 from crisisplay.texts import t
 from crisisplay.textsafe import sanitize_line
+from crisisplay.timeline.wakeup import wakeup_of
 
 if TYPE_CHECKING:
     from crisisplay.incident.board.walkthrough import Walkthrough
@@ -29,8 +32,6 @@ class TerminalBoard:
 
     def wait(self, walk: Walkthrough) -> None:
         from rich.live import Live  # noqa: PLC0415
-
-        from crisisplay.timeline.wakeup import wakeup_of
 
         recorder: Any = walk.session.recorder
         console = get_console()
@@ -59,8 +60,6 @@ class TerminalBoard:
         from rich.console import Group  # noqa: PLC0415
         from rich.text import Text  # noqa: PLC0415
 
-        from crisisplay.incident.board.waiting import board_lines
-
         lang = walk.lang
         situation = walk.situation()
         lines = [Text.from_markup(f"[accent]{safe(t('board.idle', lang))}[/]")]
@@ -73,8 +72,6 @@ class TerminalBoard:
 
     def _take_over(self, walk: Walkthrough) -> None:
         import questionary  # noqa: PLC0415
-
-        from crisisplay.incident.board.actions import available
 
         others = [a for a in available(walk) if not walk.may_act(a)]
         none = t("board.none", walk.lang)

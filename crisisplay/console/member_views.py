@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from crisisplay.console import get_console, safe, safe_line
+from crisisplay.console import get_console, print_table, safe, safe_line
 from crisisplay.incident.evidence import gate_lines
+from crisisplay.localtime import LocalTimes
 from crisisplay.texts import catalogue, t
 
 if TYPE_CHECKING:
@@ -33,8 +34,6 @@ def print_gate(situation: Situation, gate_id: str) -> None:
 def print_tasks(found: Sequence[TaskView], situation: Situation) -> None:
     """The incident's work by owner, in the reader's language and the organisation's time
     (with the day when the work spans several), the zone said once in the title."""
-    from crisisplay.console import print_table
-    from crisisplay.localtime import LocalTimes
 
     lang = situation.lang
     org = situation.org

@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
+from crisisplay.drills.injects import inject_acts, show_inject
 from crisisplay.timeline.state import IncidentState, fold
 from crisisplay.timeline.vocabulary import new_event
 
@@ -59,12 +60,9 @@ class LiveInjects(threading.Thread):
             events, recorded = self.store.commit_if(news, state.last_seq)
             state.apply_all(events)
             if recorded:
-                from crisisplay.drills.ticker import show_inject
-
                 show_inject(self.walk, inject, changed)
 
     def _acts(self, state: IncidentState, inject: Inject) -> tuple[list[Act], dict[str, Any]]:
-        from crisisplay.drills.ticker import inject_acts
 
         return inject_acts(self.walk, state, inject)
 

@@ -16,12 +16,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from crisisplay.clock import DrillClock, WallTime
+from crisisplay.drills.load import load_drill
 from crisisplay.drills.model import Start
 from crisisplay.drills.plan import PAYLOAD_KEY, DrillPlan, changed_roster, make_plan
 from crisisplay.drills.scoring import Score, score_timeline
 from crisisplay.drills.ticker import InjectTicker
 from crisisplay.errors import UsageError
 from crisisplay.home import Home
+from crisisplay.incident.run import Edges, activate
 from crisisplay.playbook.model import Organisation
 from crisisplay.prompts import Prompter
 from crisisplay.roster import WEEKDAYS, on_duty
@@ -67,8 +69,6 @@ def run_drill(
     trainer: Prompter | None = None,
 ) -> DrillRun:
     """Run the drill ``ref`` (an id or a path) as far as the answers go, and score it."""
-    from crisisplay.drills.load import load_drill
-    from crisisplay.incident.run import Edges, activate
 
     loaded, playbook = load_drill(home, ref)
     drill = loaded.drill

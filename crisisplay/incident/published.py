@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from crisisplay.errors import UsageError
 from crisisplay.messages.rendered import TITLE_KEYS
+from crisisplay.suggest import did_you_mean
 from crisisplay.timeline.state import IncidentState
 
 
@@ -90,7 +91,6 @@ def published_texts(
 def _known(what: str, given: str, known: set[str]) -> None:
     if given in known:
         return
-    from crisisplay.suggest import did_you_mean
 
     listed = ", ".join(sorted(known)) or "none"
     raise UsageError(

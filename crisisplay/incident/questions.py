@@ -18,6 +18,7 @@ from crisisplay.playbook.tasks import Task
 from crisisplay.playbook.types import Duration
 from crisisplay.prompts import Option, Question
 from crisisplay.roster import Candidate, available
+from crisisplay.suggest import did_you_mean
 from crisisplay.texts import t
 from crisisplay.timeline.state import FactState
 
@@ -91,8 +92,6 @@ def person_parser(
                 raise ValueError("nobody of this role is on duty now")
             return found.person.id
         if org.person(text) is None:
-            from crisisplay.suggest import did_you_mean
-
             raise ValueError(
                 f"unknown person {text!r}{did_you_mean(text, [p.id for p in org.people])}"
             )

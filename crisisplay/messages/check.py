@@ -8,12 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crisisplay.channels.measurement import measure
-from crisisplay.errors import UsageError
+from crisisplay.errors import PlaybookInvalid, UsageError
 from crisisplay.home import Home
 from crisisplay.messages.lint import ToneLinter
 from crisisplay.messages.rendered import RenderedChannel
 from crisisplay.messages.specs import channel_spec
+from crisisplay.playbook.load import read_home
 from crisisplay.playbook.model import Organisation
+from crisisplay.playbook.validate import check_organisation
 from crisisplay.texts import catalogue, t
 
 # Words only one of the two languages uses often, and the French elisions and accents: enough
@@ -114,9 +116,6 @@ def check_text(
 def load_organisation(home: Home) -> Organisation:
     """The organisation file alone, checked: ``check`` must work even while a scenario file is
     being edited (or broken) in the middle of a crisis."""
-    from crisisplay.errors import PlaybookInvalid
-    from crisisplay.playbook.load import read_home
-    from crisisplay.playbook.validate import check_organisation
 
     # No scenario file has an empty name, so only the organisation file is read.
     playbook, problems = read_home(home, only="")

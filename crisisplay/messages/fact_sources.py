@@ -18,6 +18,7 @@ from typing import Any
 from crisisplay.errors import InputError, Location
 from crisisplay.playbook.facts import FactValue, coerce, parse_assignment
 from crisisplay.playbook.model import Scenario
+from crisisplay.playbook.yamlio import load_yaml
 from crisisplay.suggest import did_you_mean
 
 MAX_FACTS_FILE_BYTES = 256 * 1024
@@ -65,7 +66,6 @@ def coerce_fact(scenario: Scenario, key: str, raw: Any, where: Location) -> Fact
 
 def facts_from_file(path: Path, scenario: Scenario) -> dict[str, FactValue]:
     """A YAML mapping ``fact: value``; errors name ``file:line:column``."""
-    from crisisplay.playbook.yamlio import load_yaml
 
     doc = load_yaml(path, display=str(path), max_bytes=MAX_FACTS_FILE_BYTES)
     if doc.data is None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from crisisplay.errors import CrisisplayError, Location, Problem
 from crisisplay.findings import Finding
 from crisisplay.messages import limits
+from crisisplay.messages.fact_sources import sample_facts
 from crisisplay.messages.layout import TemplateSet, message_folder, template_set
 from crisisplay.messages.render import Renderer
 from crisisplay.messages.rendered import RenderedChannel
@@ -147,7 +148,6 @@ def _render_problems(playbook: Playbook, scenario: Scenario, target: _Target) ->
 
 
 def _sample(scenario: Scenario) -> dict[str, FactValue]:
-    from crisisplay.messages.fact_sources import sample_facts
 
     return sample_facts(scenario)
 

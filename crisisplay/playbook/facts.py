@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 from crisisplay.playbook import fact_patterns
 from crisisplay.playbook.model import Fact
 from crisisplay.playbook.types import CLOCK_PATTERN, Duration
+from crisisplay.suggest import did_you_mean
 from crisisplay.textsafe import describe_char, first_hidden
 
 FactValue = str | int | float | bool | list[str]
@@ -336,8 +337,6 @@ def coerce_all(
     for key, raw in values.items():
         fact = facts.get(key)
         if fact is None:
-            from crisisplay.suggest import did_you_mean
-
             raise ValueError(f"unknown fact {key!r}{did_you_mean(key, facts)}")
         try:
             out[key] = coerce(fact, raw, local)

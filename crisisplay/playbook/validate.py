@@ -10,17 +10,22 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from crisisplay.channels.catalogue import CATALOGUE
 from crisisplay.conditions import compile_condition
 from crisisplay.errors import PathPart, Problem
 from crisisplay.playbook.fact_patterns import compile_fact_pattern
 from crisisplay.playbook.facts import coerce
-from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import Fact, Organisation, Scenario
 from crisisplay.playbook.problems import ProblemReport
 from crisisplay.playbook.types import LocalText
+from crisisplay.playbook.validate_graph import check_task_graph
 from crisisplay.playbook.yamlio import Document
+from crisisplay.tone.org_patterns import compile_tone_pattern
+
+if TYPE_CHECKING:
+    from crisisplay.playbook.load import Playbook
 
 Path_ = tuple[PathPart, ...]
 _CHOICE_TYPES = ("choice", "multi-choice")
@@ -91,7 +96,6 @@ def check_organisation(org: Organisation, doc: Document) -> list[Problem]:
 
 
 def _check_channels(report: ProblemReport, org: Organisation) -> None:
-    from crisisplay.channels.catalogue import CATALOGUE
 
     for channel in org.channels:
         report.ref(("channels", channel), channel, CATALOGUE, "channel")
@@ -107,7 +111,6 @@ def _check_timezone(report: ProblemReport, name: str) -> None:
 
 
 def _check_tone(report: ProblemReport, org: Organisation) -> None:
-    from crisisplay.tone.org_patterns import compile_tone_pattern
 
     rules = [("forbidden", i, r.patterns) for i, r in enumerate(org.tone.forbidden)]
     rules += [("required", i, r.patterns) for i, r in enumerate(org.tone.required)]
@@ -136,7 +139,6 @@ def check_scenario(scenario: Scenario, org: Organisation, doc: Document) -> list
     _check_references(report, scenario, org)
     _check_gate_facts(report, scenario)
     _check_conditions(report, scenario)
-    from crisisplay.playbook.validate_graph import check_task_graph
 
     check_task_graph(report, scenario)
     return report.problems
@@ -276,7 +278,6 @@ def _check_references(report: ProblemReport, scenario: Scenario, org: Organisati
 
 
 def _channel_in_use(report: ProblemReport, path: Path_, channel: str, org: Organisation) -> None:
-    from crisisplay.channels.catalogue import CATALOGUE
 
     if channel not in CATALOGUE:
         report.ref(path, channel, CATALOGUE, "channel")

@@ -12,9 +12,14 @@ from pathlib import Path
 
 from crisisplay.errors import CrisisplayError, TimelineError, UsageError
 from crisisplay.home import Home
+from crisisplay.playbook.load import load_playbook
 from crisisplay.report.document import Report, build_report, report_from_state
+from crisisplay.report.html import to_html
+from crisisplay.report.jsondoc import to_json
+from crisisplay.report.markdown import to_markdown
 from crisisplay.report.plan import Plan, plan_of
 from crisisplay.report.sections_signed import with_record
+from crisisplay.texts import t
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.place import Place, place_of
 from crisisplay.timeline.state import fold
@@ -44,8 +49,6 @@ def _report(home: Home, path: Place, events: Sequence[Event], lang: str | None) 
 
 
 def load_plan(home: Home, scenario_id: str, lang: str | None) -> tuple[Plan | None, str | None]:
-    from crisisplay.playbook.load import load_playbook
-    from crisisplay.texts import t
 
     try:
         playbook = load_playbook(home, only=scenario_id)
@@ -59,16 +62,10 @@ def load_plan(home: Home, scenario_id: str, lang: str | None) -> tuple[Plan | No
 
 def render(report: Report, fmt: str) -> str:
     if fmt == "md":
-        from crisisplay.report.markdown import to_markdown
-
         return to_markdown(report)
     if fmt == "html":
-        from crisisplay.report.html import to_html
-
         return to_html(report)
     if fmt == "json":
-        from crisisplay.report.jsondoc import to_json
-
         return to_json(report)
     raise UsageError(f"unknown report format {fmt!r} (choose one of {', '.join(FORMATS)})")
 

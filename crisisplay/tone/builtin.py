@@ -12,7 +12,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from crisisplay.tone import rules_en, rules_fr
 from crisisplay.tone.negation import negated
 from crisisplay.tone.patterns import (
     Element,
@@ -47,13 +49,13 @@ class WordMatch:
     cleared: bool = False
 
 
+_RULES: dict[str, Any] = {"fr": rules_fr, "en": rules_en}
+
+
 @functools.cache
 def rules_for(lang: str) -> tuple[BuiltinRule, ...]:
-    if lang == "fr":
-        from crisisplay.tone import rules_fr as module
-    elif lang == "en":
-        from crisisplay.tone import rules_en as module  # type: ignore[no-redef]
-    else:
+    module = _RULES.get(lang)
+    if module is None:
         return ()
 
     built: dict[tuple[str, bool], Element] = {}

@@ -20,7 +20,7 @@ from crisisplay.incident.ops import (
     StartTask,
 )
 from crisisplay.incident.rules import gate_deciders, is_lead, may_decide_gate
-from crisisplay.playbook.graph import due_at
+from crisisplay.playbook.graph import due_at, not_published
 from crisisplay.playbook.tasks import Task
 from crisisplay.texts import minutes_label, t
 from crisisplay.timeline.payloads import Payload
@@ -101,7 +101,6 @@ def finish(walk: Walkthrough, task: Task) -> None:
 
 def all_left_out(walk: Walkthrough, task: Task) -> bool:
     """Every message of the task deliberately left out: nothing to tick, it is skipped."""
-    from crisisplay.playbook.graph import not_published
 
     return not_published(walk.state, task) is not None
 
