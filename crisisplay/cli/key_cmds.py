@@ -121,7 +121,7 @@ def _person(given: str | None) -> str:
 
 def _new_passphrase() -> str:
     from crisisplay.cli.keyring import passphrase
-    from crisisplay.timeline.signing import PASSPHRASE_ENV
+    from crisisplay.timeline.recording import PASSPHRASE_ENV
 
     first = passphrase(os.environ, "passphrase for the new key: ")
     if first is None:

@@ -11,13 +11,13 @@ import typer
 
 from crisisplay.cli.context import get_globals
 from crisisplay.home import TIMELINE_SUFFIX, Home, current_folder, find_home, newest_timeline
-from crisisplay.timeline.place import Place, TimelineFile
 
 if TYPE_CHECKING:
     from crisisplay.incident.board.walkthrough import LiveBoard
     from crisisplay.playbook.model import Organisation
     from crisisplay.prompts import Prompter
     from crisisplay.timeline.pgconn import StoreTarget
+    from crisisplay.timeline.place import Place
 
 
 class OutputFormat(str, enum.Enum):
@@ -51,6 +51,8 @@ def resolve_timeline(given: Path | None) -> Place:
     """The incident a command acts on. A timeline file named explicitly wins over any store;
     on a shared store, the incident given, else the newest open one a real activation started;
     else the newest timeline of the home."""
+    from crisisplay.timeline.place import TimelineFile
+
     if given is not None and names_a_file(given):
         return TimelineFile(checked_timeline(given) or given)
     target = current_store()
@@ -73,6 +75,8 @@ def names_a_file(given: Path) -> bool:
 
 def new_timeline(given: Path | None, home: Home, incident: str) -> Place:
     """Where a new incident goes: the file given, else the shared store's, else the home's."""
+    from crisisplay.timeline.place import TimelineFile
+
     if given is not None:
         return TimelineFile(checked_timeline(given) or given)
     target = current_store()

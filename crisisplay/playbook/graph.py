@@ -17,14 +17,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crisisplay.conditions import holds
 from crisisplay.playbook.facts import fact_moment
 from crisisplay.playbook.model import Scenario
 from crisisplay.playbook.tasks import Task
 from crisisplay.playbook.types import ANCHORS, Due
-from crisisplay.timeline.state import IncidentState
+
+if TYPE_CHECKING:
+    from crisisplay.timeline.state import IncidentState
 
 DONE = ("done", "skipped")
 

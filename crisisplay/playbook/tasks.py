@@ -3,7 +3,8 @@
 A step (in a phase, due relative to activation unless its deadline names another anchor) and a
 post-crisis action (due relative to the resolution: H+6, D+2) both have an owner, optional
 gates and messages, and are done or skipped with a reason; only the event kinds differ, so the
-timeline tells them apart. When each opens is in ``crisisplay.playbook.graph``.
+timeline tells them apart (``crisisplay.incident.work`` makes their events). When each opens
+is in ``crisisplay.playbook.graph``.
 """
 
 from __future__ import annotations
@@ -12,15 +13,6 @@ from dataclasses import dataclass
 
 from crisisplay.playbook.model import Phase, PostAction, Scenario, Step
 from crisisplay.playbook.types import Due, LocalText
-from crisisplay.timeline.payloads import Payload
-from crisisplay.timeline.vocabulary import (
-    PostDone,
-    PostSkipped,
-    PostStarted,
-    StepDone,
-    StepSkipped,
-    StepStarted,
-)
 
 AFTER_PHASE = "after"
 
@@ -48,21 +40,6 @@ class Task:
     def group(self) -> str:
         """The answers-file group of this task's questions."""
         return "post" if self.is_post else "steps"
-
-    def started(self) -> Payload:
-        if self.is_post:
-            return PostStarted(self.id, self.post_kind, self.phase)
-        return StepStarted(self.id, self.phase)
-
-    def done(self, checklist: tuple[str, ...]) -> Payload:
-        if self.is_post:
-            return PostDone(self.id, self.post_kind, self.phase, checklist)
-        return StepDone(self.id, self.phase, checklist)
-
-    def skipped(self, reason: str, *, auto: bool = False, gate: str | None = None) -> Payload:
-        if self.is_post:
-            return PostSkipped(self.id, reason, self.post_kind, self.phase, auto)
-        return StepSkipped(self.id, self.phase, reason, auto, gate)
 
 
 def from_step(phase: Phase, step: Step) -> Task:

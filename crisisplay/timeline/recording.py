@@ -5,8 +5,9 @@ the command line sets both once, for the command its process runs, and a store m
 saying otherwise takes them. Library callers and tests that set nothing get unsigned and
 unwitnessed appends, byte for byte as before.
 
-Kept out of ``crisisplay.timeline`` and free of imports: every command sets it at start, and
-one that never records must not pay for loading the timeline (nor `cryptography`).
+Free of imports (the key and the witness are read by loaders the command line gives): every
+command sets it at start, and one that never records must not pay for loading the timeline
+(nor `cryptography`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,6 @@ import functools
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from crisisplay.timeline.signing import KeySigner, read_identity
-from crisisplay.timeline.witness import FileWitness
 
 if TYPE_CHECKING:
     from crisisplay.timeline.events import Signer
@@ -52,6 +50,14 @@ def _user_folder(
     return home.joinpath(*under_home, "crisisplay") if home.is_absolute() else None
 
 
+#: reads the signing key of a config folder (the command line passes one that imports
+#: `cryptography` only then)
+SignerLoader = Callable[[Path | None, Callable[[], str | None]], "Signer | None"]
+#: the witness of a state folder
+WitnessLoader = Callable[[Path], "HeadWitness"]
+PASSPHRASE_ENV = "CRISISPLAY_KEY_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
+
+
 class Current(enum.Enum):
     """What a store takes when told nothing: the signer and witness set here."""
 
@@ -74,22 +80,28 @@ class Recording:
         config: Path | None = None,
         state: Path | None = None,
         passphrase: Callable[[], str | None] = _no_passphrase,
+        *,
+        load_signer: SignerLoader | None = None,
+        load_witness: WitnessLoader | None = None,
     ) -> None:
         self.config = config
         self.state = state
         self.passphrase = passphrase
+        self._load_signer = load_signer
+        self._load_witness = load_witness
 
     @functools.cached_property
     def signer(self) -> Signer | None:
         """The key holder's signer, read once; None when the folder holds no key."""
-
-        identity = read_identity(self.config)
-        return None if identity is None else KeySigner(identity, self.passphrase)
+        if self._load_signer is None:
+            return None
+        return self._load_signer(self.config, self.passphrase)
 
     @functools.cached_property
     def witness(self) -> HeadWitness | None:
-
-        return None if self.state is None else FileWitness(self.state)
+        if self.state is None or self._load_witness is None:
+            return None
+        return self._load_witness(self.state)
 
 
 _current = Recording()

@@ -26,6 +26,7 @@ from crisisplay.errors import TimelineError, UsageError
 from crisisplay.infile import open_regular
 from crisisplay.timeline.events import HASH_MARK, HASH_SEGMENT
 from crisisplay.timeline.fileio import describe, fsync_dir, make_folder, write_all
+from crisisplay.timeline.recording import PASSPHRASE_ENV
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -40,8 +41,6 @@ _SIG_MARK = b',"sig":"'
 _PUBLIC_LENGTH = len(ALGORITHM) + 1 + 44  # 32 bytes in base64
 #: the largest key file read (a key and its description take a few hundred bytes)
 MAX_KEY_FILE_BYTES = 64 * 1024
-
-PASSPHRASE_ENV = "CRISISPLAY_KEY_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
 
 
 @dataclass(frozen=True)
@@ -231,3 +230,9 @@ def public_key(public: str) -> Ed25519PublicKey | None:
         return Ed25519PublicKey.from_public_bytes(raw)
     except (binascii.Error, ValueError):
         return None
+
+
+def load_signer(config: Path | None, passphrase: Callable[[], str | None]) -> KeySigner | None:
+    """The signer of the key in ``config``; None when the folder holds no key."""
+    identity = read_identity(config)
+    return None if identity is None else KeySigner(identity, passphrase)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from crisisplay.conditions import holds
 from crisisplay.incident import questions as q
+from crisisplay.incident import work
 from crisisplay.incident.board.roster_ops import cover_owner
 from crisisplay.incident.evidence import gate_lines
 from crisisplay.incident.ops import (
@@ -39,7 +40,7 @@ def start_task(walk: Walkthrough, task: Task) -> None:
         walk.show("phase", t("phase.title", lang, title=phase.title.get_text(lang)))
     if holds(task.when, walk.variables()) is False:
         reason = t("step.auto_skip", lang, when=task.when)
-        walk.submit(BoardNote((*noted, task.skipped(reason, auto=True))))
+        walk.submit(BoardNote((*noted, work.skipped(task, reason, auto=True))))
         return
     show_task(walk, task)
     decision, answer = walk.ask(q.task_decision(task, lang), q.choice_of(("do", "skip")))

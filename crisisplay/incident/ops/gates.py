@@ -6,6 +6,7 @@ confirming the scope is one act, not two).
 
 from __future__ import annotations
 
+from crisisplay.incident import work
 from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, done_already
 from crisisplay.incident.ops.requests import DecideGate, OverrideGate
 from crisisplay.incident.rules import may_decide_gate, may_lead
@@ -99,8 +100,8 @@ def closed_by(situation: Situation, gate: Gate) -> list[Payload]:
         if view.waits_on or not all(situation.gate_cleared(g) for g in others):
             continue
         if not view.started:
-            payloads.append(task.started())
-        payloads.append(task.done(()))
+            payloads.append(work.started(task))
+        payloads.append(work.done(task, ()))
     return payloads
 
 

@@ -15,6 +15,7 @@ import math
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from crisisplay.incident import work
 from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, done_already
 from crisisplay.incident.ops.requests import Preview, Publish, ShowToValidators, SkipMessage
 from crisisplay.incident.rules import gate_deciders, may_publish, may_write, recorded_role
@@ -268,12 +269,12 @@ def closes(situation: Situation, carrier: Task, message: Message) -> list[Payloa
         return []
     payloads: list[Payload] = []
     if situation.task_status(carrier) != "started":
-        payloads.append(carrier.started())
+        payloads.append(work.started(carrier))
     table = situation.state.post_actions if carrier.is_post else situation.state.steps
     found = table.get(carrier.id)
     labels = [item.get_text(situation.lang) for item in carrier.checklist]
     ticked = tuple(label for label in labels if found is not None and label in found.checklist)
-    payloads.append(carrier.done(ticked))
+    payloads.append(work.done(carrier, ticked))
     if carrier.resolves:
         payloads.append(IncidentResolved(carrier.id))
     return payloads

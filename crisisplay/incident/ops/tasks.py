@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from crisisplay.incident import work
 from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, done_already
 from crisisplay.incident.ops.requests import CheckItems, FinishTask, SkipTask, StartTask
 from crisisplay.incident.rules import may_do_task, recorded_role
@@ -43,7 +44,7 @@ def _role(situation: Situation, person: str, task: Task) -> str | None:
 
 def _opened(situation: Situation, task: Task) -> list[Payload]:
     """Taken on, unless it already was."""
-    return [] if situation.task_status(task) == "started" else [task.started()]
+    return [] if situation.task_status(task) == "started" else [work.started(task)]
 
 
 def _require_open(situation: Situation, task: Task) -> None:
@@ -58,7 +59,7 @@ def start_task(situation: Situation, person: str, request: StartTask) -> Decisio
     if already is not None or situation.task_status(task) == "started":
         return already or done_already(t("ops.task_started", situation.lang, task=task.id))
     allowed(may_do_task(situation, person, task.id))
-    return acts([*request.cover, task.started()], _role(situation, person, task))
+    return acts([*request.cover, work.started(task)], _role(situation, person, task))
 
 
 def check_items(situation: Situation, person: str, request: CheckItems) -> Decision:
@@ -89,13 +90,13 @@ def finish_task(situation: Situation, person: str, request: FinishTask) -> Decis
     opened = _opened(situation, task)
     unpublished = not_published(situation.state, task)
     if unpublished is not None:
-        skipped = task.skipped(t("task.not_published", lang, reason=unpublished))
+        skipped = work.skipped(task, t("task.not_published", lang, reason=unpublished))
         return acts([*opened, skipped], _role(situation, person, task))
     _require_ready(situation, task)
     labels = [item.get_text(lang) for item in task.checklist]
     chosen = request.ticked if request.ticked is not None else _ticked(situation, task)
     ticked = tuple(label for label in labels if label in chosen)
-    payloads = [*opened, task.done(ticked)]
+    payloads = [*opened, work.done(task, ticked)]
     if task.resolves:
         payloads.append(IncidentResolved(task.id))
     return acts(payloads, _role(situation, person, task))
@@ -110,7 +111,7 @@ def skip_task(situation: Situation, person: str, request: SkipTask) -> Decision:
     reason = request.reason.strip()
     if not reason:
         raise Refused(t("ops.skip_reason", situation.lang))
-    skipped = task.skipped(reason, gate=request.gate)
+    skipped = work.skipped(task, reason, gate=request.gate)
     payloads = [*request.before, skipped]
     return acts(payloads, _role(situation, person, task))
 
