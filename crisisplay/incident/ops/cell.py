@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, done_already
-from crisisplay.incident.ops.requests import BoardNote, LeadAct, WriteDown
+from dataclasses import dataclass, field
+
+from crisisplay.incident.ops.decision import (
+    Decision,
+    Refused,
+    Request,
+    acts,
+    allowed,
+    done_already,
+    operation,
+)
 from crisisplay.incident.rules import may_lead, may_write, recorded_role
 from crisisplay.incident.situation import Situation
 from crisisplay.texts import t
@@ -22,6 +31,32 @@ from crisisplay.timeline.vocabulary import (
 )
 
 
+@dataclass(frozen=True)
+class WriteDown(Request):
+    """A note or a decision in the log book."""
+
+    text: str
+    decision: bool = False
+    #: the role it is written in (one its writer holds), if said
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class LeadAct(Request):
+    """An act of the lead's own (severity, roster, escalations, a gap acknowledged)."""
+
+    payloads: tuple[Payload, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class BoardNote(Request):
+    """What the lead's board notes of its own run (a phase entered, a pause, its end): no act
+    of anyone, allowed to whoever runs the board."""
+
+    payloads: tuple[Payload, ...] = field(default_factory=tuple)
+
+
+@operation(WriteDown)
 def write_down(situation: Situation, person: str, request: WriteDown) -> Decision:
     allowed(may_write(situation, person))
     text = request.text.strip()
@@ -34,6 +69,7 @@ def write_down(situation: Situation, person: str, request: WriteDown) -> Decisio
     return acts([payload], role)
 
 
+@operation(LeadAct)
 def lead_act(situation: Situation, person: str, request: LeadAct) -> Decision:
     fresh = [p for p in request.payloads if not _noted(situation, p)]
     if not fresh:
@@ -42,6 +78,7 @@ def lead_act(situation: Situation, person: str, request: LeadAct) -> Decision:
     return acts(fresh, situation.lead_role)
 
 
+@operation(BoardNote)
 def board_note(situation: Situation, person: str, request: BoardNote) -> Decision:
     """What the board notes of its run, less what the record already says (another board, or
     this one before a retry, noted it first)."""

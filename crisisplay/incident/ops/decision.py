@@ -2,13 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from crisisplay.errors import UsageError
 from crisisplay.incident.rules import Verdict
+from crisisplay.incident.situation import Situation
 from crisisplay.timeline.payloads import Payload
+
+
+class Request:
+    """What a person asks to do on the incident: one frozen dataclass per kind of act, declared
+    beside the operation that decides it (``@operation``). A request names exactly what it
+    answers (the update promised for 19:30, not "an update"), so that deciding it again after
+    someone else recorded first finds it done instead of doing it twice."""
+
+    __slots__ = ()
+
+
+Operation = Callable[[Any, str, Any], "Decision"]
+_OPERATIONS: dict[type, Operation] = {}
+R = TypeVar("R", bound=Request)
+
+
+def operation(
+    request: type[R],
+) -> Callable[[Callable[[Situation, str, R], Decision]], Callable[[Situation, str, R], Decision]]:
+    """Declare the function that decides ``request``: the one engine's table of acts."""
+
+    def register(
+        decide: Callable[[Situation, str, R], Decision],
+    ) -> Callable[[Situation, str, R], Decision]:
+        _OPERATIONS[request] = decide
+        return decide
+
+    return register
+
+
+def decide(situation: Situation, person: str, request: Request) -> Decision:
+    """The events ``person`` records by ``request`` on ``situation`` (pure)."""
+    return _OPERATIONS[type(request)](situation, person, request)
 
 
 class Refused(UsageError):

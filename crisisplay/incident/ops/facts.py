@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from crisisplay.incident import questions as q
-from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, done_already
-from crisisplay.incident.ops.requests import SetFact
+from crisisplay.incident.ops.decision import (
+    Decision,
+    Refused,
+    Request,
+    acts,
+    allowed,
+    done_already,
+    operation,
+)
 from crisisplay.incident.rules import fact_roles, may_set_fact, recorded_role
 from crisisplay.incident.situation import Situation
 from crisisplay.playbook.facts import LocalTime
@@ -14,6 +22,23 @@ from crisisplay.playbook.model import Fact
 from crisisplay.suggest import did_you_mean
 from crisisplay.texts import t
 from crisisplay.timeline.vocabulary import FactSet
+
+
+@dataclass(frozen=True)
+class SetFact(Request):
+    """A fact given, corrected or said not to be known yet (``value`` as typed)."""
+
+    fact: str
+    value: Any
+    source: str = "set"
+    #: the value is already in the fact's form (a board's parsed answer), or UNKNOWN
+    #: the message whose publish question corrected it, or the gate whose refusal did
+    message: str | None = None
+    gate: str | None = None
+    parsed: bool = False
+    #: the seq of the fact's value its setter saw (0: none; None: as it stands now): a value
+    #: set meanwhile by someone else is never overwritten unseen
+    seen: int | None = None
 
 
 def find_fact(situation: Situation, fact_id: str) -> Fact:
@@ -34,6 +59,7 @@ def local_time(situation: Situation) -> LocalTime:
     return LocalTime(situation.zone, situation.now, situation.state.activated_at)
 
 
+@operation(SetFact)
 def set_fact(situation: Situation, person: str, request: SetFact) -> Decision:
     fact = find_fact(situation, request.fact)
     allowed(may_set_fact(situation, person, fact.id))

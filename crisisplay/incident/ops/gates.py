@@ -6,9 +6,18 @@ confirming the scope is one act, not two).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from crisisplay.incident import work
-from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, done_already
-from crisisplay.incident.ops.requests import DecideGate, OverrideGate
+from crisisplay.incident.ops.decision import (
+    Decision,
+    Refused,
+    Request,
+    acts,
+    allowed,
+    done_already,
+    operation,
+)
 from crisisplay.incident.rules import may_decide_gate, may_lead
 from crisisplay.incident.situation import Situation
 from crisisplay.playbook.model import Gate
@@ -21,6 +30,23 @@ from crisisplay.timeline.vocabulary import (
     GatePassed,
     GateRefused,
 )
+
+
+@dataclass(frozen=True)
+class DecideGate(Request):
+    """``asked``: how many times the gate had been decided when its validator was asked (None:
+    as it stands now): a decision made meanwhile by someone else is then found, not repeated."""
+
+    gate: str
+    decision: str  # pass | refuse
+    comment: str | None = None
+    asked: int | None = None
+
+
+@dataclass(frozen=True)
+class OverrideGate(Request):
+    gate: str
+    reason: str
 
 
 def find_gate(situation: Situation, gate_id: str) -> Gate:
@@ -54,6 +80,7 @@ def _already(situation: Situation, gate: Gate) -> Decision | None:
     return None
 
 
+@operation(DecideGate)
 def decide_gate(situation: Situation, person: str, request: DecideGate) -> Decision:
     gate = find_gate(situation, request.gate)
     already = _already(situation, gate)
@@ -105,6 +132,7 @@ def closed_by(situation: Situation, gate: Gate) -> list[Payload]:
     return payloads
 
 
+@operation(OverrideGate)
 def override_gate(situation: Situation, person: str, request: OverrideGate) -> Decision:
     gate = find_gate(situation, request.gate)
     already = _already(situation, gate)

@@ -13,11 +13,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from crisisplay.incident import work
-from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, done_already
-from crisisplay.incident.ops.requests import Preview, Publish, ShowToValidators, SkipMessage
+from crisisplay.incident.ops.decision import (
+    Decision,
+    Refused,
+    Request,
+    acts,
+    allowed,
+    done_already,
+    operation,
+)
 from crisisplay.incident.rules import gate_deciders, may_publish, may_write, recorded_role
 from crisisplay.incident.situation import Situation
 from crisisplay.messages import RenderContext, RenderedChannel
@@ -42,6 +51,43 @@ from crisisplay.timeline.witness import short_head
 
 # A promised time reads as deliberate, and is easier to keep, on a quarter hour.
 _ROUND_MINUTES = 15
+
+
+@dataclass(frozen=True)
+class Publish(Request):
+    """A message going out now, rendered on the situation and the clock.
+
+    ``answering`` is what it answers, fixed when the person asked: ``message:ID`` for a
+    message that goes out once, ``promise:SEQ`` for the update promised at that seq (``0``:
+    nothing promised yet). ``next_update`` is the promise a holding statement or an update
+    makes (None: the organisation's usual interval)."""
+
+    message: str
+    answering: str
+    next_update: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ShowToValidators(Request):
+    """The texts of a message rendered now and recorded, for the validators of its gates."""
+
+    message: str
+    next_update: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Preview(Request):
+    """Texts rendered on the incident to copy or check (``render --timeline``): recorded as
+    previews, never what a validator approves."""
+
+    items: tuple[Any, ...]
+    next_update: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SkipMessage(Request):
+    message: str
+    reason: str
 
 
 def answering_of(situation: Situation, message: Message) -> str:
@@ -196,6 +242,7 @@ def stale(situation: Situation, message: Message) -> list[str]:
     return reasons
 
 
+@operation(Publish)
 def publish(situation: Situation, person: str, request: Publish) -> Decision:
     message, carrier = find(situation, request.message)
     lang = situation.lang
@@ -280,6 +327,7 @@ def closes(situation: Situation, carrier: Task, message: Message) -> list[Payloa
     return payloads
 
 
+@operation(ShowToValidators)
 def show_to_validators(situation: Situation, person: str, request: ShowToValidators) -> Decision:
     message, carrier = find(situation, request.message)
     if not needs_showing(situation, message):
@@ -291,12 +339,14 @@ def show_to_validators(situation: Situation, person: str, request: ShowToValidat
     return acts(rendered_events(shown, promised), role, shown=tuple(shown))
 
 
+@operation(Preview)
 def preview(situation: Situation, person: str, request: Preview) -> Decision:
     allowed(may_write(situation, person))
     payloads = rendered_events(request.items, request.next_update, preview=True)
     return acts(payloads, recorded_role(situation, person, None))
 
 
+@operation(SkipMessage)
 def skip_message(situation: Situation, person: str, request: SkipMessage) -> Decision:
     message, carrier = find(situation, request.message)
     already = _already(situation, message, f"message:{message.id}")

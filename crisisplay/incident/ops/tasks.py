@@ -5,10 +5,18 @@ gates passed; one whose every message was left out is skipped with that reason, 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from crisisplay.incident import work
-from crisisplay.incident.ops.decision import Decision, Refused, acts, allowed, done_already
-from crisisplay.incident.ops.requests import CheckItems, FinishTask, SkipTask, StartTask
+from crisisplay.incident.ops.decision import (
+    Decision,
+    Refused,
+    Request,
+    acts,
+    allowed,
+    done_already,
+    operation,
+)
 from crisisplay.incident.rules import may_do_task, recorded_role
 from crisisplay.incident.situation import Situation
 from crisisplay.playbook.graph import DONE, not_published
@@ -17,6 +25,39 @@ from crisisplay.suggest import did_you_mean
 from crisisplay.texts import t
 from crisisplay.timeline.payloads import Payload
 from crisisplay.timeline.vocabulary import IncidentResolved, TaskChecked
+
+
+@dataclass(frozen=True)
+class StartTask(Request):
+    task: str
+    #: recorded with it: the phase it opens, the role assignment covering its owner
+    cover: tuple[Payload, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckItems(Request):
+    """Checklist items ticked, by number (from 1) or text; the task stays open."""
+
+    task: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FinishTask(Request):
+    """The owner says the task is done; ``ticked``: the items ticked with it (None: those
+    ticked so far)."""
+
+    task: str
+    ticked: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class SkipTask(Request):
+    task: str
+    reason: str
+    gate: str | None = None
+    #: recorded with it: the phase it opens
+    before: tuple[Payload, ...] = ()
 
 
 def find_task(situation: Situation, task_id: str) -> Task:
@@ -53,6 +94,7 @@ def _require_open(situation: Situation, task: Task) -> None:
         raise Refused(t("ops.task_waits", situation.lang, task=task.id, what=", ".join(waits)))
 
 
+@operation(StartTask)
 def start_task(situation: Situation, person: str, request: StartTask) -> Decision:
     task = find_task(situation, request.task)
     already = _settled(situation, task)
@@ -62,6 +104,7 @@ def start_task(situation: Situation, person: str, request: StartTask) -> Decisio
     return acts([*request.cover, work.started(task)], _role(situation, person, task))
 
 
+@operation(CheckItems)
 def check_items(situation: Situation, person: str, request: CheckItems) -> Decision:
     task = find_task(situation, request.task)
     already = _settled(situation, task)
@@ -79,6 +122,7 @@ def check_items(situation: Situation, person: str, request: CheckItems) -> Decis
     return acts(payloads, _role(situation, person, task))
 
 
+@operation(FinishTask)
 def finish_task(situation: Situation, person: str, request: FinishTask) -> Decision:
     task = find_task(situation, request.task)
     already = _settled(situation, task)
@@ -102,6 +146,7 @@ def finish_task(situation: Situation, person: str, request: FinishTask) -> Decis
     return acts(payloads, _role(situation, person, task))
 
 
+@operation(SkipTask)
 def skip_task(situation: Situation, person: str, request: SkipTask) -> Decision:
     task = find_task(situation, request.task)
     already = _settled(situation, task)
