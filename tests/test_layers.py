@@ -77,3 +77,28 @@ def test_no_function_level_import_of_crisisplay_below_the_cli() -> None:
         if inside
     ]
     assert not found, found[:10]
+
+
+def test_every_module_imports_first() -> None:
+    """Each module imported first, alone: a cycle inside a unit shows whatever the order."""
+    import subprocess
+    import sys
+
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import crisisplay\n"
+        "names = [m.name for m in pkgutil.walk_packages(crisisplay.__path__, 'crisisplay.')]\n"
+        "bad = []\n"
+        "for name in names:\n"
+        "    for loaded in [m for m in sys.modules if m.startswith('crisisplay.')]:\n"
+        "        del sys.modules[loaded]\n"
+        "    try:\n"
+        "        importlib.import_module(name)\n"
+        "    except Exception as exc:\n"
+        "        bad.append(f'{name}: {exc}')\n"
+        "print('\\n'.join(bad))\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert ran.stdout.strip() == "", ran.stdout

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crisisplay.errors import EXIT_OK, CrisisplayError, TimelineError
+from crisisplay.timeline import pgstore
 from crisisplay.timeline.events import NewEvent, format_time, parse_time
 from crisisplay.timeline.fileio import fsync_dir, make_folder, write_all
 from crisisplay.timeline.pgconn import StoreUnreachable
-from crisisplay.timeline.pgstore import PgStore
 from crisisplay.timeline.state import fold
 from crisisplay.timeline.vocabulary import LateAct, new_event
 
@@ -126,7 +126,7 @@ def send_pending(store: PgStore, outbox: Outbox, *, quiet_if_unreachable: bool) 
     if not acts:
         return report
 
-    sender = PgStore(store.target, store.incident, retry_for=store.retry_for)
+    sender = pgstore.PgStore(store.target, store.incident, retry_for=store.retry_for)
     try:
         for act in acts:
             reason = _send(sender, act)
@@ -170,7 +170,7 @@ def _send(sender: PgStore, act: Pending) -> str | None:
 
 def _all_events(sender: PgStore) -> list[Any]:
 
-    reader = PgStore(sender.target, sender.incident, retry_for=sender.retry_for)
+    reader = pgstore.PgStore(sender.target, sender.incident, retry_for=sender.retry_for)
     try:
         return reader.read_new()
     finally:
