@@ -19,7 +19,14 @@ RENDER = ("render", "nationwide-outage", "holding", "--lang", "fr", "--sample")
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a small run that only checks the benchmark still works",
+    )
     args = parser.parse_args()
+    if args.quick:
+        args.repeats = 1
     floor = python("import typer, jinja2")
     rows = [
         compare("crisisplay render nationwide-outage holding", crisisplay(*RENDER), floor, 2.5,
