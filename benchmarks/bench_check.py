@@ -75,7 +75,7 @@ def main() -> int:
         help="a small run that only checks the benchmark still works",
     )
     args = parser.parse_args()
-    sizes = SIZES
+    sizes: tuple[int, ...] = SIZES
     if args.quick:
         args.repeats, sizes = 1, SIZES[:1]
     measure(spec_for("x"), "warm https://example.com up")  # compile the URL patterns once
