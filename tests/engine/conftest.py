@@ -26,8 +26,11 @@ class Runner:
         prompter = ScriptedPrompter(load_answers(answers))
         return Edges(prompter, clock or ManualClock(START), lead_of(answers))
 
-    def activate(self, scenario: str, answers: Path, timeline: Path) -> IncidentRun:
-        return activate(self.home, scenario, self.edges(answers), timeline=timeline, token="beef")
+    def activate(
+        self, scenario: str, answers: Path, timeline: Path, clock: ManualClock | None = None
+    ) -> IncidentRun:
+        edges = self.edges(answers, clock)
+        return activate(self.home, scenario, edges, timeline=timeline, token="beef")
 
     def resume(self, answers: Path, timeline: Path, clock: ManualClock) -> IncidentRun:
         return resume(self.home, timeline, self.edges(answers, clock))

@@ -63,7 +63,7 @@ def test_the_validator_is_shown_the_values_and_the_texts(
     approval = [n for n in gates if any(line.startswith("--- holding / sms") for line in n.lines)]
     assert approval, "the comms director approves the holding statement with its texts in view"
     sms = approval[0].lines[approval[0].lines.index("--- holding / sms ---") + 1]
-    assert "9h30" in sms  # the text as it will go out, with the promised time
+    assert "16h42" in sms  # the text as it will go out, with the promised time (T+1h40m)
 
 
 def test_a_role_recorded_as_a_gap_validates_nothing(runner: RunnerFactory, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -149,11 +149,15 @@ def test_taking_over_stops_the_other_board_with_everything_kept(
 
 
 def test_two_resumes_started_together_give_one_set_of_acts(
-    full: list[Event], tmp_path: Path
+    runner: RunnerFactory, tmp_path: Path
 ) -> None:
     """As a cell lead would type it in two terminals at once: the second is told who holds the
-    board (exit 2), or comes after the first and finds nothing left to do."""
-    partial = _cut(full, tmp_path, 30)
+    board (exit 2), or comes after the first and finds nothing left to do. The incident began
+    20 minutes ago: the resumes run on the wall clock, and the promises of the answers file
+    (T+1h40m...) are still ahead."""
+    began = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(minutes=20)
+    runner(ROOT).activate("nationwide-outage", ANSWERS, tmp_path / "full.jsonl", ManualClock(began))
+    partial = _cut(read_events(tmp_path / "full.jsonl").events, tmp_path, 30)
     alone = tmp_path / "alone.jsonl"
     alone.write_bytes(partial.read_bytes())
     command = [sys.executable, "-m", "crisisplay", "resume", "--answers", str(ANSWERS), "--quiet",
