@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
-
 from crisisplay.errors import UsageError
 from crisisplay.incident.rules import EXERCISE_CONTROL, SYSTEM_ACTOR
 from crisisplay.playbook.model import Organisation
+from crisisplay.suggest import closest
 from crisisplay.texts import t
 
 
@@ -47,5 +46,5 @@ def person_of(
 
 
 def _close(org: Organisation, given: str, lang: str) -> str:
-    close = difflib.get_close_matches(given, [p.id for p in org.people], n=1, cutoff=0.6)
-    return t("member.did_you_mean", lang, word=repr(close[0])) if close else ""
+    close = closest(given, [p.id for p in org.people])
+    return t("member.did_you_mean", lang, word=repr(close)) if close else ""
