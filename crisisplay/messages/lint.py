@@ -63,6 +63,13 @@ class _Rule:
     channels: tuple[str, ...] = ()
 
 
+#: texts already read, by rules (their content: a playbook loaded again reads the same), text
+#: and context: a text is read again at every look (rendered for its validators, then at
+#: publication; every resume renders what it publishes again)
+_READ: dict[tuple[object, ...], tuple[Finding, ...]] = {}
+_READ_KEPT = 4096
+
+
 class ToneLinter:
     """The tone rules of one organisation in one language."""
 
@@ -70,6 +77,7 @@ class ToneLinter:
         self.lang = lang
         self.forbidden = tuple(_rule(r, lang) for r in tone.forbidden)
         self.required = tuple(_rule(r, lang) for r in tone.required)
+        self._rules = (lang, self.forbidden, self.required)
         self.by_id = {rule.id: rule for rule in self.forbidden}
 
     def lint(
@@ -88,6 +96,24 @@ class ToneLinter:
         is required. Spans point into ``text``; a forbidden phrase in the title or the HTML part
         is reported without a span, quoted in the message.
         """
+        key = (self._rules, text, kind, channel, title, html, known)
+        found = _READ.get(key)
+        if found is None:
+            found = tuple(self._lint(text, kind, channel, title, html, known))
+            if len(_READ) >= _READ_KEPT:
+                _READ.clear()
+            _READ[key] = found
+        return list(found)
+
+    def _lint(
+        self,
+        text: str,
+        kind: str | None,
+        channel: str | None,
+        title: str | None,
+        html: str | None,
+        known: KnownTimes,
+    ) -> list[Finding]:
         plain = text.translate(_PLAIN)
         title_plain = (title or "").translate(_PLAIN)
         others = {
