@@ -42,6 +42,12 @@ def type_hints(cls: type) -> dict[str, Any]:
     return _HINTS[cls]
 
 
+def yaml_key(name: str) -> str:
+    """The key a field is written under: a Python keyword's trailing underscore dropped
+    (``from_`` is ``from:``)."""
+    return name[:-1] if name.endswith("_") else name
+
+
 def required_fields(cls: type) -> list[str]:
     return [
         f.name
@@ -153,19 +159,21 @@ class Converter:
             return typing.cast(T, self.fail(path, f"expected a mapping, got {_shape(value)}"))
         hints = type_hints(cls)
         names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+        keys = {yaml_key(name): name for name in names}
         ok = True
         for key in value:
-            if key not in hints:
-                self.fail((*path, key), f"unknown key {key!r}{did_you_mean(key, names)}", key=True)
+            if key not in keys:
+                known = list(keys)
+                self.fail((*path, key), f"unknown key {key!r}{did_you_mean(key, known)}", key=True)
                 ok = False
         for name in required_fields(cls):
-            if name not in value:
-                self.fail(path, f"missing required key {name!r}")
+            if yaml_key(name) not in value:
+                self.fail(path, f"missing required key {yaml_key(name)!r}")
                 ok = False
         kwargs = {
-            name: self.build(hints[name], value[name], (*path, name))
-            for name in names
-            if name in value
+            name: self.build(hints[name], value[key], (*path, key))
+            for key, name in keys.items()
+            if key in value
         }
         if not ok or INVALID in kwargs.values():
             return typing.cast(T, INVALID)

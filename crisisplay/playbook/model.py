@@ -30,6 +30,8 @@ from crisisplay.playbook.fields import (
     doc,
 )
 from crisisplay.playbook.model_org import (
+    Account,
+    AccountKind,
     Brand,
     ChannelSettings,
     Duty,
@@ -258,6 +260,8 @@ class Scenario:
 
 
 __all__ = [
+    "Account",
+    "AccountKind",
     "Audience",
     "Brand",
     "ChannelSettings",

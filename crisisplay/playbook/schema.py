@@ -11,7 +11,7 @@ import types
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from crisisplay.playbook.convert import required_fields, type_hints
+from crisisplay.playbook.convert import required_fields, type_hints, yaml_key
 from crisisplay.playbook.types import Described, Due, Duration, LocalText, Pattern
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -78,13 +78,13 @@ class _Builder:
             prop = dict(self.of(hints[f.name]))
             if "doc" in f.metadata:
                 prop["description"] = f.metadata["doc"]
-            properties[f.name] = prop
+            properties[yaml_key(f.name)] = prop
         schema: dict[str, Any] = {
             "type": "object",
             "properties": properties,
             "additionalProperties": False,
         }
-        required = required_fields(cls)
+        required = [yaml_key(name) for name in required_fields(cls)]
         if required:
             schema["required"] = required
         if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from crisisplay.channels.catalogue import CATALOGUE
 from crisisplay.conditions import compile_condition
 from crisisplay.errors import PathPart, Problem
+from crisisplay.playbook.convert import yaml_key
 from crisisplay.playbook.fact_patterns import compile_fact_pattern
 from crisisplay.playbook.facts import coerce
 from crisisplay.playbook.model import Fact, Organisation, Scenario
@@ -36,7 +37,7 @@ def walk(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
     yield path, value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
-            yield from walk(getattr(value, f.name), (*path, f.name))
+            yield from walk(getattr(value, f.name), (*path, yaml_key(f.name)))
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from walk(item, (*path, index))
