@@ -55,6 +55,9 @@ class Parcel:
     drill: bool = False
     #: for a correction: the receipt of the delivery it corrects
     correcting: Receipt | None = None
+    #: the earlier parcels of the same channel and account in the incident, in order (the
+    #: status page is rebuilt from all of them)
+    history: tuple[Parcel, ...] = ()
 
 
 class DeliveryFailed(Exception):

@@ -14,24 +14,34 @@ from __future__ import annotations
 
 from crisisplay.incident.ops.cell import BoardNote, LeadAct, WriteDown
 from crisisplay.incident.ops.decision import Decision, NotAllowed, Refused, Request, decide
+from crisisplay.incident.ops.deliveries import (
+    AbandonDelivery,
+    Deliver,
+    RecordOutcome,
+    RetryDelivery,
+)
 from crisisplay.incident.ops.facts import SetFact
 from crisisplay.incident.ops.gates import DecideGate, OverrideGate
 from crisisplay.incident.ops.messages import Preview, Publish, ShowToValidators, SkipMessage
 from crisisplay.incident.ops.tasks import CheckItems, FinishTask, SkipTask, StartTask
 
 __all__ = [
+    "AbandonDelivery",
     "BoardNote",
     "CheckItems",
     "DecideGate",
     "Decision",
+    "Deliver",
     "FinishTask",
     "LeadAct",
     "NotAllowed",
     "OverrideGate",
     "Preview",
     "Publish",
+    "RecordOutcome",
     "Refused",
     "Request",
+    "RetryDelivery",
     "SetFact",
     "ShowToValidators",
     "SkipMessage",

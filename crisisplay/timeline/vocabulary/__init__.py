@@ -12,6 +12,14 @@ from datetime import datetime
 
 from crisisplay.timeline.events import NewEvent
 from crisisplay.timeline.payloads import Payload
+from crisisplay.timeline.vocabulary.delivery import (
+    DeliveryAbandoned,
+    DeliveryFailed,
+    DeliveryReport,
+    DeliveryRequested,
+    DeliverySent,
+    DeliveryUnknown,
+)
 from crisisplay.timeline.vocabulary.incident import (
     EscalationDone,
     EscalationFired,
@@ -70,6 +78,12 @@ __all__ = [
     "ChannelSkipped",
     "ChannelText",
     "DecisionLogged",
+    "DeliveryAbandoned",
+    "DeliveryFailed",
+    "DeliveryReport",
+    "DeliveryRequested",
+    "DeliverySent",
+    "DeliveryUnknown",
     "DrillInject",
     "EscalationDone",
     "EscalationFired",
