@@ -148,4 +148,6 @@ COMMAND_MODULES: dict[str, str] = {
     "incidents": "store_cmds",
     "sync": "store_cmds",
     "key": "key_cmds",
+    "deliveries": "delivery_cmds",
+    "deliver": "delivery_cmds",
 }

@@ -1,0 +1,249 @@
+"""The delivery core, on a real incident of the bundled nationwide outage: every delivery is
+requested on the record before its connector runs, each outcome is recorded once, a slow account
+holds nobody, a drill reaches only accounts marked for drills, retries never post twice by
+themselves, and nothing a service says carries a credential onto the record.
+
+The connectors here are small ones written for these tests (they append what they are handed to
+a file, or fail the way a test asks); the real connectors have their own tests against real
+servers on the loopback.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+import yaml
+
+from crisisplay.delivery import kinds
+from crisisplay.delivery.base import Connector, DeliveryFailed, DeliveryUnknown, Parcel, Receipt
+from crisisplay.timeline.store import read_events
+from crisisplay.timeline.verify import verify
+from tests.conftest import ROOT, Cli
+
+ANSWERS = ROOT / "playbooks" / "answers" / "nationwide-outage.yaml"
+SECRET = "s3cr3t-Hunter2-pass"
+
+
+class Outbox(Connector):
+    """Appends each parcel to the file ``url`` names; behaviour per account id: ``slow-*``
+    sleeps past its timeout on the holding statement, ``down-*`` fails, ``lost-*`` sends then
+    loses the answer, ``leaky-*`` fails with its password in the service's message."""
+
+    kind: ClassVar[str] = "webhook"
+    idempotent: ClassVar[bool] = False
+    calls: ClassVar[list[tuple[str, float]]] = []
+    lock: ClassVar[threading.Lock] = threading.Lock()
+    failing: ClassVar[set[str]] = set()
+
+    def deliver(self, parcel: Parcel, timeout: float) -> Receipt:
+        account = self.account.id
+        with Outbox.lock:
+            Outbox.calls.append((parcel.delivery, time.monotonic()))
+        if account.startswith("slow") and parcel.message == "holding":
+            time.sleep(timeout + 5)
+        if account.startswith("down") or account in Outbox.failing:
+            raise DeliveryFailed(f"{account}: connection refused")
+        if account.startswith("leaky"):
+            password = self.secrets.get(self.account, "password")
+            raise DeliveryFailed(f"535 authentication failed for user x password {password}")
+        assert self.account.url is not None
+        line = json.dumps({"delivery": parcel.delivery, "text": parcel.text}) + "\n"
+        with Outbox.lock, Path(self.account.url).open("a", encoding="utf-8") as out:
+            out.write(line)
+        if account.startswith("lost"):
+            raise DeliveryUnknown("connection lost after the message was sent")
+        return Receipt(f"id-{parcel.delivery}", f"https://example.invalid/{account}")
+
+
+@pytest.fixture(autouse=True)
+def outbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setitem(kinds.CONNECTORS, "webhook", Outbox)
+    Outbox.calls = []
+    Outbox.failing = set()
+    yield
+
+
+def _home(tmp_path: Path, accounts: list[dict[str, object]]) -> Path:
+    home = tmp_path / "home"
+    for name in ("playbooks", "templates"):
+        shutil.copytree(ROOT / name, home / name)
+    org = home / "playbooks" / "organisation.yaml"
+    text = org.read_text(encoding="utf-8")
+    org.write_text(text + "\n" + yaml.safe_dump({"accounts": accounts}), encoding="utf-8")
+    answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
+    answers["messages"].pop("holding")  # left to the CM's terminal
+    (home / "lead.yaml").write_text(yaml.safe_dump(answers, allow_unicode=True), "utf-8")
+    return home
+
+
+def _account(tmp_path: Path, name: str, channels: list[str], **extra: object) -> dict[str, object]:
+    return {"id": name, "kind": "webhook", "channels": channels,
+            "url": str(tmp_path / f"{name}.out"), "timeout": 1.0, **extra}  # fmt: skip
+
+
+def _activate(cli: Cli, home: Path, *more: str) -> Path:
+    timeline = home / "incident.jsonl"
+    ran = cli("activate", "nationwide-outage", "--answers", str(home / "lead.yaml"),
+              "--timeline", str(timeline), "--quiet", *more, home=home)  # fmt: skip
+    assert ran.exit_code == 0, ran.stdout + ran.stderr
+    return timeline
+
+
+def _deliveries(cli: Cli, home: Path, timeline: Path) -> list[dict[str, object]]:
+    ran = cli("deliveries", "--format", "json", "--timeline", str(timeline), home=home)
+    assert ran.exit_code == 0, ran.stderr
+    found: list[dict[str, object]] = json.loads(ran.stdout)
+    return found
+
+
+def _received(tmp_path: Path, name: str) -> list[dict[str, str]]:
+    path = tmp_path / f"{name}.out"
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_each_delivery_is_requested_before_its_call_and_its_receipt_recorded(
+    cli: Cli, tmp_path: Path
+) -> None:
+    accounts = [_account(tmp_path, "social", ["x", "mastodon"]),
+                _account(tmp_path, "texts", ["sms"])]  # fmt: skip
+    home = _home(tmp_path, accounts)
+    timeline = _activate(cli, home)
+    ran = cli("publish", "holding", "--yes", "--timeline", str(timeline), home=home)
+    assert ran.exit_code == 0, ran.stdout + ran.stderr
+    events = read_events(timeline).events
+    assert verify(timeline).ok
+    [published] = [
+        e for e in events if e.kind == "message.published" and e.payload["message"] == "holding"
+    ]
+    requested = [e for e in events if e.kind == "delivery.requested" and e.seq > published.seq]
+    sent = [e for e in events if e.kind == "delivery.sent" and e.seq > published.seq]
+    assert {(e.payload["channel"], e.payload["account"]) for e in requested} == {
+        ("x", "social"), ("mastodon", "social"), ("sms", "texts")}  # fmt: skip
+    assert all(r.payload["publication"] == published.seq for r in requested)
+    # all three requested in one append, before any outcome
+    assert max(r.seq for r in requested) < min(s.seq for s in sent)
+    assert len(sent) == 3
+    texts = {t["channel"]: t["text"] for t in published.payload["texts"]}
+    got = {
+        d["delivery"].rsplit(".", 1)[1]: d["text"]
+        for d in _received(tmp_path, "social")
+        if d["delivery"].endswith(f".{published.seq}-x-social")
+        or d["delivery"].endswith(f".{published.seq}-mastodon-social")
+    }
+    assert got == {f"{published.seq}-x-social": texts["x"],
+                   f"{published.seq}-mastodon-social": texts["mastodon"]}  # fmt: skip
+    listed = [d for d in _deliveries(cli, home, timeline) if d["message"] == "holding"]
+    assert len(listed) == 3 and {d["state"] for d in listed} == {"sent"}
+    assert {d["remote_id"] for d in listed} == {
+        f"id-{events[0].incident}.{d['id']}" for d in listed}  # fmt: skip
+    assert all(set(d) >= {"id", "message", "channel", "account", "state", "remote_id", "url", "at"}
+               for d in listed)  # fmt: skip
+
+
+def test_a_slow_account_holds_nobody_and_ends_unknown(cli: Cli, tmp_path: Path) -> None:
+    accounts = [_account(tmp_path, "slow-tool", ["x"], timeout=1.0),
+                _account(tmp_path, "texts", ["sms"])]  # fmt: skip
+    home = _home(tmp_path, accounts)
+    timeline = _activate(cli, home)
+    started = time.monotonic()
+    ran = cli("publish", "holding", "--yes", "--timeline", str(timeline), home=home)
+    took = time.monotonic() - started
+    assert ran.exit_code == 1  # one delivery did not end sent
+    states = {d["account"]: d["state"] for d in _deliveries(cli, home, timeline)
+              if d["message"] == "holding"}  # fmt: skip
+    assert states == {"slow-tool": "unknown", "texts": "sent"}
+    # waited for the slow account's timeout and the grace, not for its 6 s of sleep
+    assert took < 1.0 + 2.0 + 2.5, took
+    assert len(_received(tmp_path, "texts")) == 1
+
+
+def test_a_drill_reaches_only_the_accounts_marked_for_drills(cli: Cli, tmp_path: Path) -> None:
+    accounts = [_account(tmp_path, "public", ["x", "sms", "email", "mastodon"]),
+                _account(tmp_path, "trainers", ["x"], drill=True)]  # fmt: skip
+    home = _home(tmp_path, accounts)
+    timeline = home / "drill.jsonl"
+    ran = cli("drill", "run", "nationwide-eta-slip", "--answers",
+              str(ROOT / "playbooks" / "answers" / "nationwide-eta-slip.yaml"),
+              "--timeline", str(timeline), "--quiet", home=home)  # fmt: skip
+    assert ran.exit_code == 0, ran.stdout + ran.stderr
+    assert _received(tmp_path, "public") == []
+    events = read_events(timeline).events
+    accounts_used = {e.payload["account"] for e in events if e.kind == "delivery.requested"}
+    assert accounts_used == {"trainers"}
+    received = _received(tmp_path, "trainers")
+    assert received and all("drill" in r["delivery"] for r in received)
+
+
+def test_a_failed_delivery_is_retried_once_and_an_unknown_one_only_by_name(
+    cli: Cli, tmp_path: Path
+) -> None:
+    accounts = [_account(tmp_path, "flaky", ["x"]), _account(tmp_path, "lost-sms", ["sms"])]
+    home = _home(tmp_path, accounts)
+    timeline = _activate(cli, home)
+    Outbox.failing = {"flaky"}
+    ran = cli("publish", "holding", "--yes", "--timeline", str(timeline), home=home)
+    assert ran.exit_code == 1
+    assert "deliver --retry" in ran.stderr
+
+    def holding() -> dict[str, dict[str, object]]:
+        found = _deliveries(cli, home, timeline)
+        return {str(d["account"]): d for d in found if d["message"] == "holding"}
+
+    def copies(account: str) -> int:
+        ending = f".{holding()[account]['id']}"
+        return sum(r["delivery"].endswith(ending) for r in _received(tmp_path, account))
+
+    assert {a: d["state"] for a, d in holding().items()} == {"flaky": "failed",
+                                                            "lost-sms": "unknown"}  # fmt: skip
+    Outbox.failing = set()
+    ran = cli("deliver", "--retry", "--timeline", str(timeline), home=home)
+    assert ran.exit_code == 0, ran.stdout + ran.stderr
+    # the failed one sent; the unknown one (no idempotency) not resent by itself
+    assert {a: d["state"] for a, d in holding().items()} == {"flaky": "sent",
+                                                            "lost-sms": "unknown"}  # fmt: skip
+    assert copies("flaky") == 1 and copies("lost-sms") == 1
+    again = cli("deliver", "--retry", "--timeline", str(timeline), home=home)
+    assert again.exit_code == 0 and copies("flaky") == 1
+    lost = str(holding()["lost-sms"]["id"])
+    ran = cli("deliver", "--abandon", lost, "--reason", "arrived, checked by phone",
+              "--timeline", str(timeline), home=home)  # fmt: skip
+    assert ran.exit_code == 0, ran.stderr
+    assert holding()["lost-sms"]["state"] == "abandoned"
+    assert verify(timeline).ok
+
+
+def test_no_credential_reaches_the_record_or_the_terminal(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEAKY_PASSWORD", SECRET)
+    accounts = [_account(tmp_path, "leaky-mail", ["email"], password_env="LEAKY_PASSWORD")]
+    home = _home(tmp_path, accounts)
+    timeline = _activate(cli, home)
+    ran = cli("publish", "holding", "--yes", "--timeline", str(timeline), home=home)
+    assert ran.exit_code == 1
+    listed = cli("deliveries", "--timeline", str(timeline), home=home)
+    report = cli("report", "--timeline", str(timeline), "--format", "json", home=home)
+    for text in (ran.stdout, ran.stderr, listed.stdout, report.stdout,
+                 timeline.read_text(encoding="utf-8")):  # fmt: skip
+        assert SECRET not in text
+    assert "password ***" in timeline.read_text(encoding="utf-8")
+
+
+def test_no_deliver_records_without_delivering(cli: Cli, tmp_path: Path) -> None:
+    home = _home(tmp_path, [_account(tmp_path, "social", ["x"])])
+    timeline = _activate(cli, home)
+    before = len(_received(tmp_path, "social"))
+    ran = cli("publish", "holding", "--yes", "--no-deliver", "--timeline", str(timeline),
+              home=home)  # fmt: skip
+    assert ran.exit_code == 0
+    assert not [d for d in _deliveries(cli, home, timeline) if d["message"] == "holding"]
+    assert len(_received(tmp_path, "social")) == before
