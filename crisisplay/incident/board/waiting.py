@@ -23,6 +23,14 @@ def board_lines(situation: Situation) -> list[tuple[str, str]]:
     ``waiting`` for work that waits on something."""
     lang = situation.lang
     lines: list[tuple[str, str]] = []
+    for delivery in situation.state.deliveries.values():
+        if delivery.state in ("failed", "unknown"):
+            state = t(f"delivery.state.{delivery.state}", lang)
+            reason = f" ({delivery.reason})" if delivery.reason else ""
+            line = t("delivery.board_failed", lang, state=state, channel=delivery.channel,
+                     account=delivery.account, reason=reason)  # fmt: skip
+            hint = t("delivery.retry_hint", lang, delivery=delivery.id)
+            lines.append(("late", f"{line}; {hint}"))
     for gate in situation.gates_waiting:
         named = f"{gate.gate.title.get_text(lang)} [gate {gate.id}]"
         lines.append(
