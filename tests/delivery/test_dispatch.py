@@ -147,6 +147,12 @@ def test_each_delivery_is_requested_before_its_call_and_its_receipt_recorded(
         f"id-{events[0].incident}.{d['id']}" for d in listed}  # fmt: skip
     assert all(set(d) >= {"id", "message", "channel", "account", "state", "remote_id", "url", "at"}
                for d in listed)  # fmt: skip
+    out = cli("published", "holding", "--channel", "sms", "--format", "json",
+              "--timeline", str(timeline), home=home)  # fmt: skip
+    [sms] = json.loads(out.stdout)
+    assert sms["deliveries"] == [{"account": "texts", "state": "sent",
+                                  "remote_id": f"id-{events[0].incident}.{published.seq}-sms-texts",
+                                  "url": "https://example.invalid/texts"}]  # fmt: skip
 
 
 def test_a_slow_account_holds_nobody_and_ends_unknown(cli: Cli, tmp_path: Path) -> None:
