@@ -84,6 +84,15 @@ def publish(
     actor: ActorOption = None,
     for_person: ForOption = None,
     lang: IncidentLangOption = None,
+    correct: Annotated[
+        bool,
+        typer.Option(
+            "--correct",
+            help="Correct what already went out: the message rendered again with the facts in "
+            "force, edited in place where the platform allows (Mastodon, Matrix), deleted and "
+            "posted again (Bluesky), or sent as a rectification (e-mail, SMS).",
+        ),
+    ] = False,
     no_deliver: Annotated[
         bool,
         typer.Option(
@@ -109,6 +118,8 @@ def publish(
 
       crisisplay publish faq --dry-run
 
+      crisisplay publish holding --correct --yes
+
     Each channel then goes out through the accounts of the organisation file that serve it
     (e-mail, SMS centre, Mastodon, Matrix, webhooks, the status page): every delivery is on the
     record with its receipt (`crisisplay deliveries`). A drill delivers only to accounts marked
@@ -131,7 +142,19 @@ def publish(
             from crisisplay.errors import UsageError
 
             raise UsageError(f"--next-update {next_update}: {exc}") from None
-    request = Publish(chosen.id, answering_of(situation, chosen), promised)
+    if correct:
+        from crisisplay.incident.ops.messages import correcting_of
+
+        if next_update is not None:
+            from crisisplay.errors import UsageError
+
+            raise UsageError(
+                "--correct keeps the promise the corrected text made: no --next-update"
+            )
+        answering = correcting_of(situation, chosen)
+    else:
+        answering = answering_of(situation, chosen)
+    request = Publish(chosen.id, answering, promised)
     if dry_run or not yes:
         from crisisplay.cli.options import person_acting
         from crisisplay.console.message_views import print_rendered

@@ -247,7 +247,7 @@ def _published(s: IncidentState, p: v.MessagePublished, e: Event, at: datetime) 
     s.publications.append(publication)
     # A promised update is answered by the next update or by the resolution, whatever its time;
     # whether it was kept is that time against the promise's due time.
-    if p.kind in v.ANSWERS_PROMISE:
+    if p.kind in v.ANSWERS_PROMISE and p.corrects is None:
         for promise in s.pending_promises:
             promise.kept_at = at
         s.pending_promises.clear()

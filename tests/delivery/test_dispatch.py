@@ -54,7 +54,9 @@ class Outbox(Connector):
             password = self.secrets.get(self.account, "password")
             raise DeliveryFailed(f"535 authentication failed for user x password {password}")
         assert self.account.url is not None
-        line = json.dumps({"delivery": parcel.delivery, "text": parcel.text}) + "\n"
+        corrects = parcel.correcting.remote_id if parcel.correcting else None
+        line = json.dumps({"delivery": parcel.delivery, "text": parcel.text,
+                           "corrects": corrects}) + "\n"  # fmt: skip
         with Outbox.lock, Path(self.account.url).open("a", encoding="utf-8") as out:
             out.write(line)
         if account.startswith("lost"):
@@ -253,3 +255,26 @@ def test_no_deliver_records_without_delivering(cli: Cli, tmp_path: Path) -> None
     assert ran.exit_code == 0
     assert not [d for d in _deliveries(cli, home, timeline) if d["message"] == "holding"]
     assert len(_received(tmp_path, "social")) == before
+
+
+def test_a_correction_goes_to_where_the_original_went_linked_to_its_receipt(
+    cli: Cli, tmp_path: Path
+) -> None:
+    home = _home(tmp_path, [_account(tmp_path, "texts", ["sms"])])
+    timeline = _activate(cli, home)
+    assert cli("publish", "holding", "--yes", "--timeline", str(timeline), home=home).exit_code == 0
+    ran = cli("publish", "holding", "--correct", "--yes", "--timeline", str(timeline), home=home)
+    assert ran.exit_code == 0, ran.stdout + ran.stderr
+    events = read_events(timeline).events
+    first, second = [e for e in events if e.kind == "message.published"
+                     and e.payload["message"] == "holding"]  # fmt: skip
+    assert second.payload["corrects"] == first.seq
+    holding = [d for d in _deliveries(cli, home, timeline) if d["message"] == "holding"]
+    assert [d["state"] for d in holding] == ["sent", "sent"]
+    [corrected] = [r for r in _received(tmp_path, "texts") if r["corrects"]]
+    assert corrected["corrects"] == holding[0]["remote_id"]
+    requested = [e for e in events if e.kind == "delivery.requested"
+                 and e.payload["publication"] == second.seq]  # fmt: skip
+    assert requested[0].payload["corrects"] == holding[0]["id"]
+    # a correction answers no promise: the update promised is still owed
+    assert not [e for e in events if e.kind == "promise.made" and e.seq > second.seq]

@@ -1,6 +1,8 @@
 """Deliveries: what went where, retries, receipts."""
 
 TEXTS: dict[str, str] = {
+    "ops.nothing_to_correct": "nothing to correct: {message} has not been published yet",
+    "ops.corrected_meanwhile": "{message} was corrected meanwhile by {who} at {at}",
     "delivery.state.requested": "in progress",
     "delivery.state.sent": "sent",
     "delivery.state.failed": "failed",

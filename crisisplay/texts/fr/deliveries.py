@@ -1,6 +1,8 @@
 """Deliveries: what went where, retries, receipts."""
 
 TEXTS: dict[str, str] = {
+    "ops.nothing_to_correct": "rien à corriger : {message} n'a pas encore été publié",
+    "ops.corrected_meanwhile": "{message} a déjà été corrigé par {who} à {at}",
     "delivery.state.requested": "en cours",
     "delivery.state.sent": "envoyé",
     "delivery.state.failed": "échec",
