@@ -150,4 +150,7 @@ COMMAND_MODULES: dict[str, str] = {
     "key": "key_cmds",
     "deliveries": "delivery_cmds",
     "deliver": "delivery_cmds",
+    "page": "cell_cmds",
+    "ack": "cell_cmds",
+    "cell": "cell_cmds",
 }

@@ -19,9 +19,12 @@ from crisisplay.delivery.base import DeliveryFailed, DeliveryUnknown, Parcel, Re
 from crisisplay.delivery.kinds import connector_for
 from crisisplay.delivery.secrets import Scrubbed
 from crisisplay.incident.ops.deliveries import RecordOutcome, find_publication
+from crisisplay.incident.ops.paging import RecordPageDelivery
+from crisisplay.incident.paging import ADDRESS
 from crisisplay.incident.record import Desk, record
 from crisisplay.incident.situation import Situation
 from crisisplay.playbook.model import Account
+from crisisplay.texts import t
 from crisisplay.textsafe import sanitize_line
 from crisisplay.timeline.state import DeliveryState
 
@@ -178,3 +181,86 @@ def _outcome(job: Job, state: str, reason: str) -> RecordOutcome:
 def _said(exc: BaseException) -> str:
     text = sanitize_line(str(exc) or type(exc).__name__)
     return text[:REASON_CHARS]
+
+
+# ---------------------------------------------------------------- pages
+
+
+def page_parcels(
+    situation: Situation, page_ids: Iterable[str]
+) -> list[tuple[str, Account, Parcel]]:
+    """Each page to send, through each of its accounts, addressed to its person."""
+    accounts = {a.id: a for a in situation.playbook.organisation.accounts}
+    state = situation.state
+    lang = situation.incident_lang
+    found = []
+    for page_id in page_ids:
+        page = state.pages[page_id]
+        person = situation.org.person(page.person)
+        if person is None:
+            continue
+        text = t(
+            "page.text",
+            lang,
+            brand=situation.org.brand.name,
+            title=situation.scenario.title.get_text(lang),
+            severity=state.severity or "-",
+            role=situation.role_title(page.role),
+            incident=state.incident or "",
+            code=page.code,
+        )
+        done = {a for a, _ in page.delivered}  # an account already answered: not sent again
+        for account in (accounts[a] for a in page.accounts if a in accounts and a not in done):
+            address = ADDRESS.get(account.kind)
+            to = (getattr(person, address),) if address else ()
+            parcel = Parcel(
+                delivery=f"{state.incident}.page-{page.id}-{account.id}",
+                incident=state.incident or "",
+                message=f"page-{page.id}",
+                kind="page",
+                channel="page",
+                lang=lang,
+                text=text,
+                published_at=page.sent_at,
+                subject=text.split(".", 1)[0],
+                drill=state.drill,
+                to=tuple(a for a in to if a),
+            )
+            found.append((page_id, account, parcel))
+    return found
+
+
+def send_pages(
+    desk: Desk,
+    person: str,
+    page_ids: Iterable[str],
+    *,
+    environ: Mapping[str, str],
+    folder: Path,
+) -> None:
+    """Send pages through their accounts in parallel, each within its timeout; record what
+    each account answered."""
+    secrets = Scrubbed(environ, folder)
+    lock = threading.Lock()
+    parcels = page_parcels(desk.situation(), page_ids)
+
+    def run(page_id: str, account: Account, parcel: Parcel) -> None:
+        try:
+            connector = connector_for(account, secrets, folder)
+            try:
+                receipt = connector.deliver(parcel, account.timeout)
+            finally:
+                connector.close()
+            request = RecordPageDelivery(page_id, account.id, True, receipt.remote_id)
+        except Exception as exc:  # failed, unknown, or a connector's own bug: not taken
+            reason = secrets.scrub(_said(exc))
+            request = RecordPageDelivery(page_id, account.id, False, reason=reason)
+        with lock:
+            record(desk, person, request, tries=None)
+
+    threads = [threading.Thread(target=run, args=item, daemon=True) for item in parcels]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for (_, account, _), thread in zip(parcels, threads, strict=True):
+        thread.join(max(0.0, started + account.timeout + GRACE_SECONDS - time.monotonic()))

@@ -26,6 +26,7 @@ from crisisplay.timeline.state import (
     IncidentState,
     InjectState,
     MessageState,
+    PageState,
     Promise,
     Publication,
     Rendered,
@@ -339,6 +340,37 @@ def _delivery_report(s: IncidentState, p: v.DeliveryReport, e: Event, at: dateti
         found.reports.append((p.remote_id, p.state))
 
 
+def _page_sent(s: IncidentState, p: v.PageSent, e: Event, at: datetime) -> None:
+    s.pages[p.page] = PageState(
+        p.page, p.role, p.person, p.code, p.because, at, e.seq, accounts=p.accounts
+    )
+
+
+def _page_delivered(s: IncidentState, p: v.PageDelivered, e: Event, at: datetime) -> None:
+    page = s.pages.get(p.page)
+    if page is not None:
+        page.delivered.append((p.account, p.ok))
+
+
+def _page_answered(state: str) -> Handler:
+    def handle(s: IncidentState, p: Any, e: Event, at: datetime) -> None:
+        page = s.pages.get(p.page)
+        if page is not None and page.state == "paged":
+            page.state, page.answered_at = state, at
+            page.via = getattr(p, "via", None)
+            page.reason = getattr(p, "reason", None)
+
+    return handle
+
+
+def _page_escalated(s: IncidentState, p: v.PageEscalated, e: Event, at: datetime) -> None:
+    page = s.pages.get(p.page)
+    if page is not None:
+        page.escalated_to = p.to
+        if page.state == "paged":
+            page.state = "escalated"
+
+
 def _board_taken(s: IncidentState, p: v.BoardTakenOver, e: Event, at: datetime) -> None:
     s.board_taken_seq, s.board_taken_by = e.seq, e.actor
 
@@ -385,6 +417,11 @@ _HANDLERS: dict[type, Handler] = {
     v.DeliveryUnknown: _delivery_outcome("unknown"),
     v.DeliveryAbandoned: _delivery_outcome("abandoned"),
     v.DeliveryReport: _delivery_report,
+    v.PageSent: _page_sent,
+    v.PageDelivered: _page_delivered,
+    v.PageAcked: _page_answered("acked"),
+    v.PageDeclined: _page_answered("declined"),
+    v.PageEscalated: _page_escalated,
     v.BoardTakenOver: _board_taken,
     v.TimelineRepaired: _repaired,
 }

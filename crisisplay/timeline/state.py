@@ -186,6 +186,29 @@ class DeliveryState:
 
 
 @dataclass
+class PageState:
+    """One person paged for one role: answered or not, and how."""
+
+    id: str
+    role: str
+    person: str
+    code: str
+    because: str
+    sent_at: datetime
+    seq: int
+    #: paged, acked, declined, escalated
+    state: str = "paged"
+    answered_at: datetime | None = None
+    via: str | None = None
+    reason: str | None = None
+    escalated_to: str | None = None
+    #: the paging accounts it goes out through
+    accounts: tuple[str, ...] = ()
+    #: what each paging account said: (account, taken)
+    delivered: list[tuple[str, bool]] = field(default_factory=list)
+
+
+@dataclass
 class Promise:
     due: datetime
     made_at: datetime
@@ -270,6 +293,8 @@ class IncidentState:
     escalations: dict[str, EscalationState] = field(default_factory=dict)
     #: every delivery, by id, in the order they were requested
     deliveries: dict[str, DeliveryState] = field(default_factory=dict)
+    #: every page, by id, in the order they were sent
+    pages: dict[str, PageState] = field(default_factory=dict)
     resolved_at: datetime | None = None
     post_actions: dict[str, StepState] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 from crisisplay.clock import Clock
 from crisisplay.errors import Interrupted, Runaway
 from crisisplay.incident import questions as q
-from crisisplay.incident.board import roster_ops
+from crisisplay.incident.board import paging_ops, roster_ops
 from crisisplay.incident.board.actions import Action, available
 from crisisplay.incident.board.acts import (
     RUNAWAY_EVENTS,
@@ -221,25 +221,28 @@ class Walkthrough:
         if not requested:
             return
         jobs = jobs_for(self.situation(), requested)
-        folder = self.session.playbook.home.playbooks
+        self.send(dispatch, jobs, environ=environ, folder=self.session.playbook.home.playbooks)
+
+    def send(self, sender: Callable[..., object], *args: object, **kwargs: object) -> None:
+        """Run ``sender(desk, actor, *args, **kwargs)``, a delivery or a page: at once on a
+        scripted board, beside a person's board on a desk of its own, so that no slow service
+        holds the board (what it records shows on the board as it comes)."""
         actor = self.session.actor
-        if self.session.live is None or self.session.place is None:
-            dispatch(self.desk, actor, jobs, environ=environ, folder=folder)
+        place = self.session.place
+        if self.session.live is None or place is None:
+            sender(self.desk, actor, *args, **kwargs)
             return
-        store = self.session.place.recorder()
+        store = place.recorder()
         desk = Desk(
             store,
-            fold(store.read_new(), str(self.session.place)),
+            fold(store.read_new(), str(place)),
             self.session.playbook,
             self.session.clock,
             self.session.organisation,
-            self.session.place,
+            place,
         )
         courier = threading.Thread(
-            target=dispatch,
-            args=(desk, actor, jobs),
-            kwargs={"environ": environ, "folder": folder},
-            daemon=True,
+            target=sender, args=(desk, actor, *args), kwargs=kwargs, daemon=True
         )
         courier.start()
         self.couriers.append(courier)
@@ -290,6 +293,7 @@ class Walkthrough:
     def pulse(self) -> None:
         if self.session.ticker is not None:
             self.session.ticker.advance(self, self.session.clock.now())
+        paging_ops.mobilise(self)
 
     def answered(self, answer: Answer) -> None:
         """Let time reach the moment a scripted answer was given (T+``at``)."""

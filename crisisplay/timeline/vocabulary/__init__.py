@@ -43,6 +43,13 @@ from crisisplay.timeline.vocabulary.messages import (
     MessageSkipped,
     PromiseMade,
 )
+from crisisplay.timeline.vocabulary.paging import (
+    PageAcked,
+    PageDeclined,
+    PageDelivered,
+    PageEscalated,
+    PageSent,
+)
 from crisisplay.timeline.vocabulary.work import (
     BoardTakenOver,
     DecisionLogged,
@@ -100,6 +107,11 @@ __all__ = [
     "MessageRendered",
     "MessageSkipped",
     "NoteAdded",
+    "PageAcked",
+    "PageDeclined",
+    "PageDelivered",
+    "PageEscalated",
+    "PageSent",
     "PhaseEntered",
     "PostDone",
     "PostSkipped",
