@@ -98,7 +98,7 @@ class SmtpConnector(Connector):
             server, sender, recipients, account.user, password, message_id, message
         )
         try:
-            return asyncio.run(asyncio.wait_for(_session(envelope, progress, timeout), timeout))
+            return asyncio.run(asyncio.wait_for(_session(envelope, progress), timeout))
         except asyncio.TimeoutError:
             if progress.receipt is not None:  # taken; only the goodbye was slow
                 return progress.receipt
@@ -124,7 +124,7 @@ class _Envelope:
     message: bytes = field(repr=False)
 
 
-async def _session(envelope: _Envelope, progress: _Progress, timeout: float) -> Receipt:
+async def _session(envelope: _Envelope, progress: _Progress) -> Receipt:
     import asyncio  # noqa: PLC0415 -- loaded only when an smtp account delivers
 
     import aiosmtplib  # noqa: PLC0415
@@ -136,7 +136,7 @@ async def _session(envelope: _Envelope, progress: _Progress, timeout: float) -> 
         port=server.port,
         use_tls=server.implicit_tls,
         start_tls=False if server.implicit_tls else None,  # None: STARTTLS when offered
-        timeout=timeout,
+        timeout=None,  # one deadline bounds the whole exchange (the caller's wait_for)
     )
     try:
         try:
