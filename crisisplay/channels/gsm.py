@@ -24,8 +24,23 @@ _BASIC_TABLE = (
     "pqrstuvwxyzäöñüà"
 )
 GSM_BASIC: frozenset[str] = frozenset(_BASIC_TABLE) - {"\x1b"}
-# The extension table (TS 23.038 section 6.2.1.1): form feed ^ { } \ [ ~ ] | €.
-GSM_EXTENSION: frozenset[str] = frozenset("\f^{}\\[~]|€")
+# The extension table (TS 23.038 section 6.2.1.1): form feed ^ { } \ [ ~ ] | €, each sent as
+# the escape 0x1B followed by its code below.
+_EXTENSION_CODES = {
+    "\f": 0x0A,
+    "^": 0x14,
+    "{": 0x28,
+    "}": 0x29,
+    "\\": 0x2F,
+    "[": 0x3C,
+    "~": 0x3D,
+    "]": 0x3E,
+    "|": 0x40,
+    "€": 0x65,
+}
+GSM_EXTENSION: frozenset[str] = frozenset(_EXTENSION_CODES)
+_ESCAPE = 0x1B
+_BASIC_CODES = {char: code for code, char in enumerate(_BASIC_TABLE) if code != _ESCAPE}
 
 # Look-alikes for characters outside the alphabet, chosen for a French-speaking readership.
 # Accented letters not listed here fall back to their unaccented form (see gsm_replacement).
@@ -101,6 +116,22 @@ def _unaccented(char: str) -> str | None:
     if stripped and stripped != char and all(is_gsm(c) for c in stripped):
         return stripped
     return None
+
+
+def gsm_septets(text: str) -> bytes:
+    """``text`` in the GSM 7-bit default alphabet, one septet an octet (unpacked, as an SMS
+    centre takes it over SMPP): an extension character is the escape and its code. Raises
+    ValueError on a character outside the alphabet (``is_gsm`` says which can be sent)."""
+    out = bytearray()
+    for char in text:
+        code = _BASIC_CODES.get(char)
+        if code is not None:
+            out.append(code)
+        elif char in _EXTENSION_CODES:
+            out += bytes((_ESCAPE, _EXTENSION_CODES[char]))
+        else:
+            raise ValueError(f"{char!r} (U+{ord(char):04X}) is not in the GSM-7 alphabet")
+    return bytes(out)
 
 
 def suggest_gsm(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from crisisplay.channels.gsm import gsm_replacement, is_gsm, septets
+from crisisplay.channels.gsm import gsm_replacement, gsm_septets, is_gsm, septets
 
 Encoding = Literal["GSM-7", "UCS-2"]
 
@@ -60,6 +60,15 @@ def split_sms(text: str) -> SmsSplit:
     costs = [_cost(char, encoding) for char in text]
     parts, part_units = _segment(text, costs, encoding)
     return SmsSplit(encoding, parts, part_units, non_gsm)
+
+
+def encode_parts(split: SmsSplit) -> tuple[bytes, ...]:
+    """Each part of ``split`` as the network carries it, the concatenation header aside:
+    GSM-7 one septet an octet (an SMS centre packs them), UCS-2 as UTF-16 big-endian. A part's
+    length is its units in GSM-7, twice them in UCS-2: the counter and the sender agree."""
+    if split.encoding == "GSM-7":
+        return tuple(gsm_septets(part) for part in split.parts)
+    return tuple(part.encode("utf-16-be") for part in split.parts)
 
 
 def _non_gsm_chars(text: str) -> tuple[NonGsmChar, ...]:

@@ -9,9 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from crisisplay.delivery.base import Connector, Secrets
+from crisisplay.delivery.smpp import SmppConnector
+from crisisplay.delivery.smtp import SmtpConnector
 from crisisplay.playbook.model import Account
 
 CONNECTORS: dict[str, type[Connector]] = {}
+CONNECTORS["smtp"] = SmtpConnector
+CONNECTORS["smpp"] = SmppConnector
 
 
 def connector_for(account: Account, secrets: Secrets, folder: Path) -> Connector:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crisisplay.channels import gsm_replacement, is_gsm, suggest_gsm
-from crisisplay.channels.gsm import _BASIC_TABLE, GSM_BASIC, GSM_EXTENSION, septets
+from crisisplay.channels.gsm import _BASIC_TABLE, GSM_BASIC, GSM_EXTENSION, gsm_septets, septets
 
 
 def test_the_basic_table_has_128_positions() -> None:
@@ -85,3 +85,54 @@ def test_suggest_gsm_rewrites_french_typography() -> None:
 
 def test_suggest_gsm_keeps_what_has_no_look_alike() -> None:
     assert suggest_gsm("Réseau 🐳 rétabli") == "Réseau 🐳 rétabli"
+
+
+# Codes from the table of 3GPP TS 23.038 section 6.2.1, read there rather than from our table.
+@pytest.mark.parametrize(
+    ("char", "code"),
+    [
+        ("@", b"\x00"),
+        ("£", b"\x01"),
+        ("è", b"\x04"),
+        ("é", b"\x05"),
+        ("Ç", b"\x09"),
+        ("\n", b"\x0a"),
+        ("\r", b"\x0d"),
+        ("Δ", b"\x10"),
+        ("_", b"\x11"),
+        ("É", b"\x1f"),
+        (" ", b"\x20"),
+        ("¤", b"\x24"),
+        ("¡", b"\x40"),
+        ("A", b"\x41"),
+        ("§", b"\x5f"),
+        ("¿", b"\x60"),
+        ("a", b"\x61"),
+        ("à", b"\x7f"),
+        ("\f", b"\x1b\x0a"),
+        ("^", b"\x1b\x14"),
+        ("{", b"\x1b\x28"),
+        ("}", b"\x1b\x29"),
+        ("\\", b"\x1b\x2f"),
+        ("[", b"\x1b\x3c"),
+        ("~", b"\x1b\x3d"),
+        ("]", b"\x1b\x3e"),
+        ("|", b"\x1b\x40"),
+        ("€", b"\x1b\x65"),
+    ],
+)
+def test_septet_codes(char: str, code: bytes) -> None:
+    assert gsm_septets(char) == code
+
+
+def test_every_basic_character_has_its_own_code_and_costs_what_it_is_counted() -> None:
+    codes = [gsm_septets(char) for char in sorted(GSM_BASIC | GSM_EXTENSION)]
+    assert len(set(codes)) == len(codes)
+    for char in GSM_BASIC | GSM_EXTENSION:
+        assert len(gsm_septets(char)) == septets(char)
+    assert all(octet < 0x80 for code in codes for octet in code)
+
+
+def test_a_character_outside_the_alphabet_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match=r"U\+2019"):
+        gsm_septets("l’incident")

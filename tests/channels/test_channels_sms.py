@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from crisisplay.channels import is_gsm, measure, spec_for, split_sms
 from crisisplay.channels.gsm import septets
+from crisisplay.channels.sms import encode_parts
 
 FRENCH = (
     "Orange : suite à l’incident sur le réseau mobile ce matin, les appels et SMS sont"
@@ -108,3 +109,29 @@ def test_parts_join_back_and_fit(text: str) -> None:
         assert units == _units(part, split.encoding)
         assert units <= per_part
         assert part or not text
+
+
+@given(SMS_TEXT)
+def test_encoded_parts_are_as_long_as_counted(text: str) -> None:
+    split = split_sms(text)
+    encoded = encode_parts(split)
+    octets_per_unit = 1 if split.encoding == "GSM-7" else 2
+    assert [len(part) for part in encoded] == [u * octets_per_unit for u in split.part_units]
+    if split.encoding == "UCS-2":
+        assert b"".join(encoded).decode("utf-16-be") == text
+    else:
+        assert all(octet < 0x80 for part in encoded for octet in part)
+
+
+def test_an_escape_pair_stays_in_its_part_once_encoded() -> None:
+    text = "a" * 152 + "€" + "b" * 10
+    first, second = encode_parts(split_sms(text))
+    assert first == b"a" * 152
+    assert second == b"\x1b\x65" + b"b" * 10
+
+
+def test_a_ucs2_part_is_utf16_big_endian_surrogates_whole() -> None:
+    text = "☃" * 66 + "🐳" + "☃" * 3
+    first, second = encode_parts(split_sms(text))
+    assert first == "☃".encode("utf-16-be") * 66
+    assert second[:4] == b"\xd8\x3d\xdc\x33"  # U+1F433 as its surrogate pair

@@ -1,6 +1,16 @@
 """Every French text of the interface, by key: the parts are joined here."""
 
-from crisisplay.texts.fr import deliveries, drills, findings, members, record, report, screens, walk
+from crisisplay.texts.fr import (
+    deliveries,
+    drills,
+    findings,
+    mail,
+    members,
+    record,
+    report,
+    screens,
+    walk,
+)
 
 TEXTS: dict[str, str] = {
     **walk.TEXTS,
@@ -11,4 +21,5 @@ TEXTS: dict[str, str] = {
     **record.TEXTS,
     **drills.TEXTS,
     **deliveries.TEXTS,
+    **mail.TEXTS,
 }

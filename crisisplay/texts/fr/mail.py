@@ -1,0 +1,5 @@
+"""The French words of the e-mails crisisplay sends (in the parcel's language)."""
+
+TEXTS: dict[str, str] = {
+    "mail.correction_subject": "Rectificatif : {subject}",
+}
