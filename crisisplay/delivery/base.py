@@ -55,6 +55,10 @@ class Parcel:
     drill: bool = False
     #: for a correction: the receipt of the delivery it corrects
     correcting: Receipt | None = None
+    #: the earlier parcels of the same channel in the incident, oldest first (corrections
+    #: included, each with its ``correcting``): what a connector that rewrites a whole page
+    #: (the status page) builds from, with this parcel
+    history: tuple[Parcel, ...] = ()
 
 
 class DeliveryFailed(Exception):

@@ -9,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from crisisplay.delivery.base import Connector, Secrets
+from crisisplay.delivery.statuspage import StatuspageConnector
 from crisisplay.delivery.webhook import WebhookConnector
 from crisisplay.playbook.model import Account
 
 CONNECTORS: dict[str, type[Connector]] = {}
 CONNECTORS["webhook"] = WebhookConnector
+CONNECTORS["statuspage"] = StatuspageConnector
 
 
 def connector_for(account: Account, secrets: Secrets, folder: Path) -> Connector:
