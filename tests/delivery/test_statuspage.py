@@ -26,7 +26,9 @@ from crisisplay.delivery.secrets import EnvironmentSecrets
 from crisisplay.delivery.statuspage import Site, StatuspageConnector, site_of, write_site
 from crisisplay.delivery.statuspage_render import render_site
 from crisisplay.playbook.model import Account
+from tests.conftest import ROOT, Cli
 from tests.report.browser import DevTools, devtools, require_chromium
+from tests.report.timelines import incident_timeline
 
 PARIS = ZoneInfo("Europe/Paris")
 INCIDENT = "20261123-0742-nationwide-outage-5eed"
@@ -325,6 +327,64 @@ def test_an_unwritable_folder_is_a_failure(tmp_path: Path) -> None:
         connector(tmp_path).deliver(bilingual()[0], timeout=5)
     with pytest.raises(DeliveryFailed, match="no dir"):
         connector(tmp_path, dir=None).deliver(bilingual()[0], timeout=5)
+
+
+# ---------------------------------------------------------------- the command
+
+
+@pytest.fixture(scope="module")
+def incident(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return incident_timeline("nationwide-outage", tmp_path_factory.mktemp("incident"))
+
+
+def test_the_command_writes_the_site_of_a_real_incident(
+    cli: Cli, incident: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "status"
+    ran = cli("statuspage", "--out", str(out), "--timeline", str(incident), home=ROOT)
+    assert ran.exit_code == 0, ran.stderr
+    assert f"Page de statut écrite dans {out} (5 points)" in ran.stdout
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["incident"].endswith("-nationwide-outage-5eed")
+    assert summary["state"] == "resolved" and summary["next_update"] is None
+    assert [e["message"] for e in summary["entries"]] == [
+        "holding", "update", "executive-statement", "resolution", "compensation",
+    ]  # fmt: skip
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Panne nationale du réseau mobile</h1>" in page
+    assert "8h14" in page and "112" in page
+    size = len(page.encode())
+    print(f"\nindex.html of the nationwide outage: {size} bytes")
+    assert size < 30_000
+    first = feedparser.parse((out / "feed.atom").read_bytes())
+    assert not first.bozo and len(first.entries) == 5
+    again = cli("statuspage", "--out", str(out), "--timeline", str(incident), home=ROOT)
+    assert again.exit_code == 0
+    rebuilt = feedparser.parse((out / "feed.atom").read_bytes())
+    assert [e.id for e in rebuilt.entries] == [e.id for e in first.entries]
+
+
+def test_the_command_writes_nothing_before_the_first_status_page_text(
+    cli: Cli, incident: Path, tmp_path: Path
+) -> None:
+    lines = incident.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if '"message.published"' in line
+                 and '"status-page"' in line)  # fmt: skip
+    early = tmp_path / "early.jsonl"
+    early.write_text("".join(lines[:first]), encoding="utf-8")  # a prefix of the chain
+    out = tmp_path / "status"
+    ran = cli("statuspage", "--out", str(out), "--timeline", str(early), home=ROOT)
+    assert ran.exit_code == 2
+    assert "rien n'est encore paru sur la page de statut" in ran.stderr
+    assert not out.exists()
+
+
+def test_the_command_refuses_a_file_as_its_folder(cli: Cli, incident: Path, tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    target.write_text("keep me")
+    ran = cli("statuspage", "--out", str(target), "--timeline", str(incident), home=ROOT)
+    assert ran.exit_code == 2
+    assert "not a folder" in ran.stderr and target.read_text() == "keep me"
 
 
 # ---------------------------------------------------------------- in a browser
