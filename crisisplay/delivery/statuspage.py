@@ -121,7 +121,8 @@ def site_of(
             draft.corrected = True
             draft.updated = max(draft.updated, parcel.published_at)
         draft.texts[parcel.lang] = parcel.text
-        draft.deliveries.append(parcel.delivery)
+        if parcel.delivery not in draft.deliveries:  # not again for a retry
+            draft.deliveries.append(parcel.delivery)
         by_delivery[parcel.delivery] = draft
         if parcel.kind in _RESOLVING:
             resolved = True

@@ -189,8 +189,10 @@ class _Exchange:
     def run(self, where: str) -> _Answer:
         worker = threading.Thread(target=self._exchange, daemon=True)
         worker.start()
-        if not self._done.wait(self.timeout):
+        finished = self._done.wait(self.timeout)
+        if not finished:
             self._cut()
+        if not finished or isinstance(self.error, TimeoutError):
             if self.sent:
                 raise DeliveryUnknown(
                     f"{where}: no answer within {self.timeout:g} s after the request was sent"

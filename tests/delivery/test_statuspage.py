@@ -123,6 +123,9 @@ def test_one_entry_per_publication_its_languages_together_a_correction_in_place(
     assert update.corrected and update.published_at == T0 + timedelta(minutes=61)
     assert update.updated == T0 + timedelta(minutes=66)
     assert update.deliveries == ("update-fr", "update-en", "update-fr-fix")
+    retried = site([*bilingual(), bilingual()[-1]])  # a retry of the last one
+    assert retried.entries == built.entries
+    assert retried.entries[3].deliveries == ("resolution-fr", "resolution-en")
     assert built.resolved and built.next_update is None
     assert built.languages == ("fr", "en")
 
