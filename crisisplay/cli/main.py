@@ -139,6 +139,7 @@ COMMAND_MODULES: dict[str, str] = {
     "drill": "drill_cmds",
     "report": "report_cmds",
     "published": "record_cmds",
+    "statuspage": "statuspage_cmds",
     "gate": "member_cmds",
     "fact": "member_cmds",
     "tasks": "member_cmds",

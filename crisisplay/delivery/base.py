@@ -55,8 +55,9 @@ class Parcel:
     drill: bool = False
     #: for a correction: the receipt of the delivery it corrects
     correcting: Receipt | None = None
-    #: the earlier parcels of the same channel and account in the incident, in order (the
-    #: status page is rebuilt from all of them)
+    #: the earlier parcels of the same channel and account in the incident, oldest first
+    #: (corrections included, each with its ``correcting``): what a connector that rewrites
+    #: a whole page (the status page) builds from, with this parcel
     history: tuple[Parcel, ...] = ()
     #: for a page: the person's own address (phone, e-mail, Matrix id) instead of the
     #: account's recipients

@@ -11,11 +11,15 @@ from pathlib import Path
 from crisisplay.delivery.base import Connector, Secrets
 from crisisplay.delivery.smpp import SmppConnector
 from crisisplay.delivery.smtp import SmtpConnector
+from crisisplay.delivery.statuspage import StatuspageConnector
+from crisisplay.delivery.webhook import WebhookConnector
 from crisisplay.playbook.model import Account
 
 CONNECTORS: dict[str, type[Connector]] = {}
 CONNECTORS["smtp"] = SmtpConnector
 CONNECTORS["smpp"] = SmppConnector
+CONNECTORS["webhook"] = WebhookConnector
+CONNECTORS["statuspage"] = StatuspageConnector
 
 
 def connector_for(account: Account, secrets: Secrets, folder: Path) -> Connector:

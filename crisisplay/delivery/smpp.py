@@ -111,7 +111,7 @@ class SmppConnector(Connector):
         deadline = time.monotonic() + timeout
         account = self.account
         source = source_of(account.id, account.from_)
-        recipients = self.recipients()
+        recipients = self.recipients(parcel)
         split = split_sms(parcel.text)
         if split.part_count > MAX_PARTS:
             raise DeliveryFailed(f"the text takes {split.part_count} SMS, over {MAX_PARTS}")

@@ -87,7 +87,7 @@ class SmtpConnector(Connector):
         account = self.account
         server = server_of(account.id, account.url)
         sender = sender_of(account.id, account.from_)
-        recipients = self.recipients()
+        recipients = self.recipients(parcel)
         password = self.secrets.get(account, "password") if account.user else None
         message_id = message_id_for(parcel.delivery, sender)
         message = compose(

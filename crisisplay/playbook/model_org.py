@@ -128,7 +128,8 @@ class Account:
     url: str | None = doc(
         "Where the service is: smtp://, smtps:// (STARTTLS when the server offers it on "
         "smtp://), smpp://host:port, the https:// base of a Mastodon, Matrix or Bluesky "
-        "server, the webhook's address.",
+        "server, the webhook's address; statuspage: the public address the site is served "
+        "at (receipts link to their entry there).",
         default=None,
     )
     from_: str | None = doc(

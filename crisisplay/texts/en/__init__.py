@@ -9,6 +9,7 @@ from crisisplay.texts.en import (
     record,
     report,
     screens,
+    statuspage,
     walk,
 )
 
@@ -22,4 +23,5 @@ TEXTS: dict[str, str] = {
     **drills.TEXTS,
     **deliveries.TEXTS,
     **mail.TEXTS,
+    **statuspage.TEXTS,
 }

@@ -1,0 +1,26 @@
+"""The English words of the status page and of the command that writes it."""
+
+TEXTS: dict[str, str] = {
+    "statuspage.untitled": "Incident affecting our services",
+    "statuspage.state.open": "Ongoing",
+    "statuspage.state.resolved": "Resolved",
+    "statuspage.drill": "EXERCISE: this page describes a simulated incident, not a real one.",
+    "statuspage.next": "Next update at {time}",
+    "statuspage.updated": "Last updated: {time} ({zone}).",
+    "statuspage.updates": "Updates, newest first",
+    "statuspage.updates_in": "In English: updates, newest first",
+    "statuspage.corrected": "corrected at {time}",
+    "statuspage.skip": "Skip to the updates",
+    "statuspage.feed": "Follow this page's Atom feed",
+    "statuspage.author": "Crisis cell",
+    "statuspage.kind.holding": "First statement",
+    "statuspage.kind.update": "Progress update",
+    "statuspage.kind.resolution": "Service restored",
+    "statuspage.kind.executive-statement": "Statement from the management",
+    "statuspage.kind.compensation": "Apology and gesture",
+    "statuspage.kind.breach-notice": "About your data",
+    "statuspage.kind.other": "Information",
+    "statuspage.written": "Status page written to {dir} ({entries} updates): index.html, feed.atom, summary.json.",
+    "statuspage.nothing": "nothing has gone out on this incident's status page yet (channel status-page): no page written",
+    "statuspage.nothing_hint": "publish a message on the status-page channel first (crisisplay publish holding)",
+}

@@ -1,0 +1,26 @@
+"""Les mots français de la page de statut et de la commande qui l'écrit."""
+
+TEXTS: dict[str, str] = {
+    "statuspage.untitled": "Incident sur nos services",
+    "statuspage.state.open": "En cours",
+    "statuspage.state.resolved": "Résolu",
+    "statuspage.drill": "EXERCICE : cette page décrit un incident simulé, pas un incident réel.",
+    "statuspage.next": "Prochain point à {time}",
+    "statuspage.updated": "Dernière mise à jour : {time} ({zone}).",
+    "statuspage.updates": "Les points, du plus récent au plus ancien",
+    "statuspage.updates_in": "En français : les points, du plus récent au plus ancien",
+    "statuspage.corrected": "corrigé à {time}",
+    "statuspage.skip": "Aller aux points",
+    "statuspage.feed": "S'abonner au flux Atom de cette page",
+    "statuspage.author": "Cellule de crise",
+    "statuspage.kind.holding": "Premier message",
+    "statuspage.kind.update": "Point de situation",
+    "statuspage.kind.resolution": "Rétablissement",
+    "statuspage.kind.executive-statement": "Message de la direction",
+    "statuspage.kind.compensation": "Excuses et geste commercial",
+    "statuspage.kind.breach-notice": "Information sur vos données",
+    "statuspage.kind.other": "Information",
+    "statuspage.written": "Page de statut écrite dans {dir} ({entries} points) : index.html, feed.atom, summary.json.",
+    "statuspage.nothing": "rien n'est encore paru sur la page de statut de cet incident (canal status-page) : aucune page écrite",
+    "statuspage.nothing_hint": "publiez d'abord un message sur le canal status-page (crisisplay publish holding)",
+}
