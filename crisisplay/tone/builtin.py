@@ -1,10 +1,13 @@
 """The built-in tone rules applied to a text: which words broke which rule, and where.
 
 ``rules_for(lang)`` compiles a language's rules once per process; ``matches`` runs them over
-the tokens of a text. Only French and English have built-in rules; other languages rely on the
-organisation file's patterns alone. A match the context clears (a negation, a past tense, a
-validated time) is returned too, marked ``cleared``: the words were read and found fine, so an
-organisation pattern on the same words is not reported either.
+the tokens of a text. A pattern needs one word of each of some sets ("garantir|promettre",
+"@trouble"...): a language's rules share an index from each word to the sets it is in, so a
+text's words say at once which patterns can match, and only those are searched. Only French
+and English have built-in rules; other languages rely on the organisation file's patterns
+alone. A match the context clears (a negation, a past tense, a validated time) is returned too,
+marked ``cleared``: the words were read and found fine, so an organisation pattern on the same
+words is not reported either.
 """
 
 from __future__ import annotations
@@ -20,20 +23,46 @@ from crisisplay.tone.patterns import (
     compile_pattern,
     find_all,
     match_at,
+    needs,
     vocabulary,
 )
 from crisisplay.tone.spec import RuleSpec
 from crisisplay.tone.when import KnownTimes, when_at
 from crisisplay.tone.words import Token, tokens_of
 
+# The groups of a rule's patterns (``RuleSpec``): plain, polar (a negation is their meaning),
+# asserted (a "si" before them makes them a case to check).
+_PLAIN, _POLAR, _ASSERTED = "plain", "polar", "asserted"
+
+
+@dataclass(frozen=True)
+class Searched:
+    """A pattern a rule searches, its group, and the numbers of the word sets it needs."""
+
+    group: str
+    pattern: Pattern
+    needs: frozenset[int]
+
+
+@dataclass(frozen=True)
+class WordIndex:
+    """For each word, the numbers of the word sets (of a language's patterns) it is in."""
+
+    sets_of: dict[str, frozenset[int]]
+
+    def met(self, vocab: frozenset[str]) -> frozenset[int]:
+        """The word sets a text with these words has a word of."""
+        found = [self.sets_of[word] for word in vocab if word in self.sets_of]
+        return frozenset().union(*found)
+
 
 @dataclass(frozen=True)
 class BuiltinRule:
     spec: RuleSpec
-    patterns: tuple[Pattern, ...]
+    searched: tuple[Searched, ...]
     unless: tuple[Pattern, ...]
-    unless_after: tuple[Pattern, ...] = ()
-    polar: tuple[Pattern, ...] = ()
+    unless_after: tuple[Pattern, ...]
+    index: WordIndex
 
 
 @dataclass(frozen=True)
@@ -57,26 +86,51 @@ def rules_for(lang: str) -> tuple[BuiltinRule, ...]:
         return ()
 
     built: dict[tuple[str, bool], Element] = {}
+    numbers: dict[frozenset[str], int] = {}
+    sets_of: dict[str, set[int]] = {}
 
     def compiled(sources: tuple[str, ...], negatable: bool = False) -> tuple[Pattern, ...]:
         return tuple(
             compile_pattern(p, module.SETS, negatable=negatable, built=built) for p in sources
         )
 
-    return tuple(
-        BuiltinRule(
+    def searched(group: str, sources: tuple[str, ...], negatable: bool) -> list[Searched]:
+        found = []
+        for pattern in compiled(sources, negatable):
+            wanted = set()
+            for values in needs(pattern):
+                if values not in numbers:
+                    numbers[values] = len(numbers)
+                    for word in values:
+                        sets_of.setdefault(word, set()).add(numbers[values])
+                wanted.add(numbers[values])
+            found.append(Searched(group, pattern, frozenset(wanted)))
+        return found
+
+    parts = [
+        (
             spec,
-            compiled(spec.patterns, spec.negatable),
-            compiled(spec.unless),
-            compiled(spec.unless_after),
-            compiled(spec.polar),
+            searched(_PLAIN, spec.patterns, spec.negatable)
+            + searched(_POLAR, spec.polar, spec.negatable)
+            + searched(_ASSERTED, spec.asserted, spec.negatable),
         )
         for spec in module.RULES
+    ]
+    index = WordIndex({word: frozenset(sets) for word, sets in sets_of.items()})
+    return tuple(
+        BuiltinRule(spec, tuple(found), compiled(spec.unless), compiled(spec.unless_after), index)
+        for spec, found in parts
     )
 
 
 #: how much of a text the word rules read
 MAX_WORDS_READ = 100_000
+_IF = frozenset({"si", "if", "unless"})
+_FUTURE = frozenset(
+    {"sera", "seront", "serez", "serons", "va", "vont", "devrait", "devraient", "pourra",
+     "pourront", "will", "shall"}
+)  # fmt: skip
+_FUTURE_ENDINGS = ("ront", "rez", "rons")
 
 
 def matches(
@@ -89,15 +143,19 @@ def matches(
     # No message is this long (the longest channel takes some 63,000 characters): past it, a
     # pasted file is counted and flagged for its length, not read word by word.
     tokens = tokens_of(text[:MAX_WORDS_READ], lang)
-    vocab = vocabulary(tokens)
+    met = rules[0].index.met(vocabulary(tokens))
     found: list[WordMatch] = []
     for rule in rules:
-        for polar, patterns in ((False, rule.patterns), (True, rule.polar)):
-            for pattern in patterns:
-                for first, last in find_all(pattern, tokens, vocab):
-                    cleared = not _kept(rule, tokens, first, last, known, polar=polar)
-                    start, end = tokens[first].start, tokens[last - 1].end
-                    found.append(WordMatch(rule.spec.id, start, end, cleared))
+        for item in rule.searched:
+            if not item.needs <= met:
+                continue
+            for first, last in find_all(item.pattern, tokens):
+                polar = item.group == _POLAR
+                cleared = not _kept(rule, tokens, first, last, known, polar=polar)
+                if item.group == _ASSERTED and not cleared:
+                    cleared = _after_if(tokens, first)
+                start, end = tokens[first].start, tokens[last - 1].end
+                found.append(WordMatch(rule.spec.id, start, end, cleared))
     return _without_overlaps(found)
 
 
@@ -115,8 +173,10 @@ def _kept(
         while start > 0 and tokens[start - 1].kind != "end":
             start -= 1
         sentence = tokens[start:last]
-        if any(find_all(pattern, sentence) for pattern in rule.unless):
-            return False
+        for pattern in rule.unless:
+            for _, end in find_all(pattern, sentence):
+                if not any(_future(t) for t in tokens[start + end : last]):
+                    return False
     if any(match_at(pattern, tokens, last) for pattern in rule.unless_after):
         return False
     if rule.spec.negatable and not polar and negated(tokens, first, last):
@@ -126,6 +186,25 @@ def _kept(
         said = [found[1] for found in times if found is not None]
         return not said or not all(known.knows(when) for when in said)
     return True
+
+
+def _future(token: Token) -> bool:
+    """A verb in the future: "sera", "reviendront", "will"; a match after one is in its clause,
+    not in the one before ("qui ont été prélevés ... seront remboursés d'ici vendredi")."""
+    word = token.fold
+    if word in _FUTURE:
+        return True
+    return len(word) > 4 and word.endswith(_FUTURE_ENDINGS) and token.lemma != word
+
+
+def _after_if(tokens: Sequence[Token], first: int) -> bool:
+    """Whether a "si" or "if" comes before ``tokens[first]`` in its sentence."""
+    i = first - 1
+    while i >= 0 and tokens[i].kind != "end":
+        if tokens[i].fold in _IF:
+            return True
+        i -= 1
+    return False
 
 
 def _without_overlaps(found: list[WordMatch]) -> list[WordMatch]:

@@ -6,8 +6,10 @@ A pattern is a line of elements separated by spaces, matched against consecutive
 - ``@trouble``: a word of a named set (``panne|problème|incident...``), also inside ``a|@set``;
 - ``=BGP``: exactly this, case and all (acronyms: "IMS" is jargon, "ims" is not a word);
 - ``~excus``: a word that starts with this;
-- ``TIME``, ``NUM``, ``URL``: a clock time, a number, a link; ``WHEN``: a time or a delay said
-  in words ("à 14h", "dans 2 heures", "d'ici ce soir");
+- ``TIME``, ``NUM``, ``URL``, ``END``: a clock time, a number, a link, the end of a sentence;
+  ``WHEN``: a time or a delay said in words ("à 14h", "dans 2 heures", "d'ici ce soir");
+- ``^``: the start of a sentence, taking no word ("^ promis" is "Promis, ..." and not "le
+  geste promis");
 - a ``?`` after an element makes it optional; ``!word`` means the next word is not this one;
 - ``...`` skips up to 3 words, ``...N`` up to N, never past the end of a sentence; in a rule
   that a negation cancels, never past a negation either ("we cannot promise" is not "we ...
@@ -28,7 +30,7 @@ DEFAULT_GAP = 3
 
 @dataclass(frozen=True)
 class Element:
-    test: str  # words, exact, prefix, class, gap
+    test: str  # words, exact, prefix, class, gap, when, start
     values: frozenset[str] = frozenset()
     optional: bool = False
     negated: bool = False
@@ -79,10 +81,12 @@ def compile_pattern(
 def _element(part: str, sets: Mapping[str, str], negatable: bool = False) -> Element:
     if part.startswith("..."):
         return Element("gap", size=int(part[3:] or DEFAULT_GAP), stops_at_negation=negatable)
+    if part == "^":
+        return Element("start")
     optional = part.endswith("?") and len(part) > 1
     negated = part.startswith("!")
     body = _expand(part.strip("?!"), sets)
-    if body in {"TIME", "NUM", "URL"}:
+    if body in {"TIME", "NUM", "URL", "END"}:
         return Element("class", frozenset({body.lower()}), optional)
     if body == "WHEN":
         return Element("when", optional=optional)
@@ -107,6 +111,16 @@ def _words(alternatives: str, sets: Mapping[str, str], depth: int = 0) -> list[s
     for word in alternatives.split("|"):
         words += _words(sets[word[1:]], sets, depth + 1) if word.startswith("@") else [word]
     return words
+
+
+def needs(pattern: Pattern) -> tuple[frozenset[str], ...]:
+    """The word sets a match of ``pattern`` takes one word of each: a text with no word of one
+    of them cannot match it."""
+    return tuple(
+        element.values
+        for element in pattern
+        if element.test == "words" and not element.optional and not element.negated
+    )
 
 
 def vocabulary(tokens: Sequence[Token]) -> frozenset[str]:
@@ -147,11 +161,7 @@ def match_at(pattern: Pattern, tokens: Sequence[Token], i: int) -> bool:
 
 
 def _possible(pattern: Pattern, vocab: frozenset[str]) -> bool:
-    return all(
-        not element.values.isdisjoint(vocab)
-        for element in pattern
-        if element.test == "words" and not element.optional and not element.negated
-    )
+    return all(not values.isdisjoint(vocab) for values in needs(pattern))
 
 
 def _match(pattern: Pattern, k: int, tokens: Sequence[Token], i: int) -> int | None:
@@ -172,6 +182,9 @@ def _match(pattern: Pattern, k: int, tokens: Sequence[Token], i: int) -> int | N
         if i < len(tokens) and element.accepts(tokens[i]):
             return None
         return _match(pattern, k + 1, tokens, i)
+    if element.test == "start":
+        at_start = i == 0 or tokens[i - 1].kind == "end"
+        return _match(pattern, k + 1, tokens, i) if at_start else None
     step = _step(element, tokens, i)
     if step is not None:
         end = _match(pattern, k + 1, tokens, step)

@@ -7,11 +7,13 @@ from crisisplay.tone.spec import PUBLIC, WHILE_RUNNING, RuleSpec
 SETS = {
     "trouble": "panne|problème|souci|incident|dysfonctionnement|perturbation|coupure|anomalie"
     "|bug|bogue|difficulté|gêne|désagrément|interruption|ralentissement|défaillance|retard"
-    "|erreur|bug|pépin|décalage|lenteur|latence|instabilité|couac|hic|contretemps|aléa",
+    "|erreur|bug|pépin|décalage|lenteur|latence|instabilité|couac|hic|contretemps|aléa"
+    "|plantage|beug|bugs|hoquet|accroc|raté|ratés|loupé|cafouillage|bobo|microcoupure",
     # what a disruption looks like, said lightly: "un peu lent", "juste capricieux"
     "slow": "lent|lente|lents|lentes|capricieux|capricieuse|ralenti|ralentie|perturbé|perturbée"
     "|instable|tard|long|longue|poussif|poussive|saturé|saturée|retardé|retardés|ramer|rame"
-    "|rament|traîner|traîne|traînent|galérer|galère|patiner|patine",
+    "|rament|traîner|traîne|traînent|galérer|galère|patiner|patine|mou|molle|fatigué|fatiguée"
+    "|faiblard|faiblarde|laguer|lague|laguent",
     "serious": "grave|dramatique|alarmant|inquiétant|méchant|sérieux|catastrophique"
     "|préoccupant|terrible|affolant",
     "worry": "panique|paniquer|inquiéter|inquiétude|inquiet|inquiète|inquiets|alarmer|affoler"
@@ -20,11 +22,18 @@ SETS = {
     # what a customer can be told to put up with: "vous survivrez bien", "patienter un peu"
     "endure": "patienter|attendre|tenir|survivre|vivre|supporter|passer",
     "device": "téléphone|mobile|portable|smartphone|box|appli|application|appareil|terminal"
-    "|SIM|logiciel|version|navigateur|modem|routeur|décodeur|tablette|équipement",
+    "|SIM|logiciel|version|navigateur|modem|routeur|décodeur|tablette|équipement|tel|tél"
+    "|iphone|android",
     # what the customer holds (the operator's own are "antennes", "équipements", "serveurs")
     "handset": "téléphone|mobile|portable|smartphone|box|appli|application|SIM|tablette|routeur"
-    "|décodeur|modem|terminal|appareil",
+    "|décodeur|modem|terminal|appareil|tel|tél|iphone|android",
+    # what breaks, said of a customer's device: "votre box déconne"
+    "fails": "déconner|planter|buguer|beuguer|bugger|merder|dérailler|lâcher|défectueux"
+    "|défectueuse|HS|naze|cassé|cassée|foireux|foireuse",
     "cause": "venir|provenir|dû|due|dus|dues|causer|imputable",
+    # what the operator runs: "nos antennes vont très bien"
+    "infra": "réseau|réseaux|antenne|antennes|équipement|équipements|système|systèmes|serveur"
+    "|serveurs|infrastructure|infrastructures|installations|relais|service|services",
     "setting": "réglage|paramètre|paramétrage|configuration|installation|branchement"
     "|utilisation|manipulation|option",
     # what a customer "should have done" to a device
@@ -47,6 +56,9 @@ SETS = {
     "seen": "verriez|verrait|verraient|remarqueriez|remarquerait|constateriez",
     "amount": "un|une|deux|trois|quatre|cinq|dix|quinze|vingt|trente|quelques",
     "nothing_more": "pas|jamais|rien|plus|aucun|aucune",
+    # what a customer will get back: "vous la retrouverez", "vous l'aurez"
+    "regain": "retrouverez|retrouveront|retrouvera|retrouverons|récupérerez|récupéreront"
+    "|récupérera|aurez|auront|aura|aurons",
     "works": "marcherait|marcheraient|fonctionnerait|fonctionneraient|capteriez|capterait"
     "|capteraient|passerait|passeraient",
     "you": "vous|votre|vos|tu|ton|ta|tes",
@@ -55,11 +67,21 @@ SETS = {
     "|entreprise",
     "people": "client|cliente|utilisateur|utilisatrice|abonné|abonnée|usager|personne|foyer",
     "third": "fournisseur|prestataire|traitant|partenaire|concurrent|concurrence|tiers",
+    # other operators and suppliers by name
+    "rival": "orange|sfr|bouygues|free|enedis|edf|rte|apple|samsung|google|huawei|nokia"
+    "|ericsson|cisco|microsoft|amazon|aws|ovh",
+    # comparisons with others: "les autres opérateurs ont eu pire"
+    "others": "autre|autres|concurrent|concurrents|concurrence|opérateur|opérateurs|voisin"
+    "|voisins|@rival",
+    # what a customer is said to complain of: "les seuls à râler"
+    "complain": "plaindre|râler|rouspéter|signaler|remarquer|voir|avoir|gêner|écrire|appeler"
+    "|pleurer|chouiner|geindre",
     # (a regular verb's forms come with its infinitive: crisisplay.tone.forms)
     "restore": "rétablir|rétablissement|retour|revenir|revenu|revenue|revenus|revenues|réparer"
     "|réparation|résoudre|résolu|résolue|résolution|fonctionner|remettre|reprendre|repris"
     "|reprise|rentrer|normal|normale|corriger|correction|rembourser|remboursement|régler"
-    "|refonctionner|remarcher|repartir|repasser|opérationnel|opérationnelle|opérationnels",
+    "|refonctionner|remarcher|repartir|repasser|opérationnel|opérationnelle|opérationnels"
+    "|dépanner|dépanné|résorber|résorbé|nickel|ok",
     "jargon_acronyms": "BGP|HLR|HSS|IMS|SS7|DNS|MME|SGSN|GGSN|EPC|MPLS|DWDM|OSS|BSS|VLR|MSC|AMF"
     "|SMF|UPF|RNC|BTS|eNodeB|gNodeB|NodeB|eNB|gNB|RAN|PGW|SGW",
 }
@@ -83,6 +105,17 @@ RULES = (
             "notre|nos réseau|antenne|antennes|équipement|équipements|système|systèmes ...2"
             " fonctionner|marcher|tourner normalement|correctement",
             "tout ...2 parfaitement|pleinement? opérationnel|opérationnels|normal|ok",
+            # "tout roule de notre côté", "chez nous tout fonctionne"
+            "@infra|tout|ça|cela ...2 fonctionner|marcher|tourner|rouler|aller bien? ...2 de|du"
+            " notre côté",
+            "@infra|tout|ça|cela ...2 fonctionner|marcher|tourner|rouler|aller bien? ...2 chez"
+            " nous",
+            "notre|nos @infra ...2 aller|vont|va très|super|parfaitement? bien",
+            "fonctionner|marcher|tourner|rouler nickel|impec|impeccable|niquel",
+            "de notre côté ...3 tout ...2 fonctionner|marcher|tourner|rouler|aller|ok",
+            "chez nous ...3 tout ...2 fonctionner|marcher|tourner|rouler|aller|ok",
+            "aucun|aucune ...1 @trouble",
+            "=RAS",
             "notre|nos réseau|antenne|antennes|équipement|équipements|système|systèmes ...2"
             " parfaitement|totalement|entièrement|pleinement stable|stables|opérationnel"
             "|opérationnels|fonctionnel|fonctionnels",
@@ -90,7 +123,8 @@ RULES = (
         kinds=WHILE_RUNNING,
         # "Le réseau fonctionne parfaitement depuis 15h" says the outage is over; "vous n'auriez
         # aucune coupure" is a conditional, not a statement.
-        unless=("depuis|désormais|nouveau", "@would"),
+        # "Tout sera ok dans une heure" promises, it does not deny.
+        unless=("depuis|désormais|nouveau", "@would", "sera|seront|devrait|devraient|redevenir"),
         unless_after=("depuis|désormais", "de|à nouveau"),
         negatable=True,
     ),
@@ -137,13 +171,27 @@ RULES = (
             "@trouble ...1 très? limité|limitée|limités|limitées|négligeable|marginal|marginale"
             "|infime !à|au|aux",
             "chose|choses qui arriver|arrivent",
+            # euphemisms that make the outage a mood: "un coup de mou", "un coup de fatigue"
+            "coup de mou|fatigue|barre|pompe",
+            # comparison: "les autres opérateurs ont eu bien pire", "ça aurait pu être pire"
+            "@others ...6 pire",
+            "aurait|aurais|pourrait pu? être ...2 pire",
+            "eu|vécu|connu ...2 bien|largement|beaucoup|encore pire",
+            "se en remettre|remet|remettra|remettrez|remettront|remettez",
+            "ce être la vie",
         ),
-        # "Ce n'est pas une petite gêne" says the opposite of minimising.
-        unless=("ne ...2 pas un|une|le|la|de petit|léger|légère|mineur|minime|simple|bref|anodin",),
+        # "Ce n'est pas une petite gêne" says the opposite of minimising; "nous avons un peu de
+        # retard dans nos réponses" is the cell owning its own delay.
+        unless=(
+            "ne ...2 pas un|une|le|la|de petit|léger|légère|mineur|minime|simple|bref|anodin",
+            "nous|on|je avoir|prendre|pris|être ...1 un peu",
+            "répondre|réponse|réponses",
+        ),
         # "Sans gravité pour vos données" is a fact about data, not a judgement of the outage.
         unless_after=(
             "pour|sur|quant|concernant ...2 donnée|données|information|informations|coordonnées"
             "|compte|comptes|paiement|paiements|carte|cartes|sécurité|mot|mots",
+            "dans|pour|à ...2 répondre|réponse|réponses|traiter|rappeler",
         ),
         negatable=True,
         # reassurance and trivialising said with a negation: "rien de bien grave", "pas de
@@ -168,6 +216,8 @@ RULES = (
             "ne tuer personne",
             "personne ne en? mourir|mort|meurt|mourra",
             "pas la fin du monde",
+            "pas ...1 la mort",
+            "pas comme si",
             "pas la mer à boire",
             "en faire ...2 drame|montagne|plat|histoire|fromage|affaire",
             "pas|aucun|aucune|nul|nulle ...1 @drama",
@@ -184,7 +234,6 @@ RULES = (
             "ne ...2 pas responsable|responsables",
             "@us ...2 ne y? ...1 pour rien",
             "de|par votre faute",
-            "votre|vos réglage|réglages|paramétrage|manipulation|erreur",
             "mauvais|mauvaise manipulation",
             "mauvais|mauvaise @setting ...2 du|de|votre|vos ...1 @handset",
             "@your @setting ...3 faux|fausse|fausses|erroné|erronés|erronée|erronées|incorrect"
@@ -202,6 +251,27 @@ RULES = (
             # the customer's device, app or settings as the cause
             "@cause|résulter|lié|liée|liés|liées ...4 @your ...2 @device|@setting|côté",
             "@device de plus de ...2 an|ans",
+            # "c'est votre box qui déconne", "c'est SFR qui a planté", "la faute à Orange"
+            "ce être ...1 @your ...1 @device|@setting|@handset qui",
+            "ce être|est ...1 @rival|@third qui",
+            "faute ...4 @rival",
+            "à cause de ...1 @rival",
+            "@rival qui ...3 planter|tomber|couper|buguer|@fails",
+            "@cause ...2 @rival",
+            # deflection: "rien à voir avec nous", "ça ne vient pas de chez nous", "on n'y peut
+            # rien"
+            "rien à voir avec nous|moi",
+            "rien à voir avec notre|nos réseau|réseaux|antenne|antennes|équipement|équipements"
+            "|infrastructure|serveurs|service|services",
+            # (of the trouble: "ce SMS ne vient pas de nous" warns of a fraud)
+            "@trouble|ça|cela ...1 ne venir|provenir pas|aucunement|nullement de|du chez? nous"
+            "|notre|nos",
+            "ne ...2 pas de notre ressort|fait",
+            "pas notre problème",
+            "ne y pouvoir|peut|peux|pouvons rien",
+            # "les clients avec de vieux forfaits sont les seuls à râler"
+            "@people ...6 être|sont les? seul|seuls|seule|seules à",
+            "de|des|ces @old forfait|forfaits|abonnement|abonnements|offre|offres|@device",
             "à cause de ...2 @your ...2 @device|@setting",
             "@cause ...2 du|au|aux|des ...1 @handset",
             "@cause ...2 de|à|par le|la|les|un|une|ce|cette|ces ...1 @handset",
@@ -246,6 +316,16 @@ RULES = (
             "@device|@setting|@fix ...10 vous|ça|cela|ce|tout|rien|il ne? y? @would",
         ),
         negatable=True,
+        # the customer's device or settings as the cause, unless a "si" makes it a case to
+        # check: "votre box déconne", "vérifiez vos paramètres"; not "si votre box plante
+        # encore à 18h, écrivez-nous"
+        asserted=(
+            "votre|vos réglage|réglages|paramétrage|manipulation|erreur",
+            "@your ...1 @device|@handset ...2 @fails",
+            "vérifiez|vérifier|contrôlez|checkez|regardez ...1 vos|votre ...1 @setting",
+            "vérifiez|contrôlez|checkez votre|vos @handset",
+            "ce être @your @device|@handset|@setting",
+        ),
     ),
     RuleSpec(
         "unverifiable-promise",
@@ -270,20 +350,30 @@ RULES = (
             "immédiatement rétablir|rétabli",
             "@restore ...3 très? vite|rapidement|rapide|bientôt|prochainement|incessamment",
             "@restore ...3 en un rien|clin",
+            "@restore ...3 rapidos|illico|fissa",
+            # "ceux qui n'ont plus de réseau le retrouveront à 18h", "vous aurez la 4G ce soir"
+            "le|la|les|en @regain ...1 WHEN",
+            "@regain ...3 @service ...3 WHEN",
+            # "Promis, ...", "..., promis !": whatever is said becomes a promise
+            "^ promis|juré",
+            ", promis|juré END",
         ),
         kinds=(*WHILE_RUNNING, "internal-brief"),
         # Past tenses only: "a été rétabli à 15h10" is a fact, "aura été rétabli à 16h" is not.
         # Effort is not a promise: "nos équipes travaillent à rétablir le service au plus vite".
         unless=(
-            "a|ont été",
+            # (an adverb may sit in the tense: "a bien été rétabli", "est enfin revenu")
+            "a|ont|avons|avez|avait|avaient ...2 été",
             # past participles as written ("à tout réparer" is no past)
-            "ai|a|avons|avez|ont|avait|avaient ...1 rétabli|réparé|résolu|corrigé|réglé|remboursé"
-            "|repris|remis",
-            "est|sont revenu|revenus|revenue|rentré",
+            "ai|a|avons|avez|ont|avait|avaient ...2 rétabli|réparé|résolu|corrigé|réglé|remboursé"
+            "|repris|remis|retrouvé|dépanné",
+            "est|sont ...2 revenu|revenus|revenue|revenues|rentré|rentrée|rentrés|reparti|repartie"
+            "|repartis",
             "déjà",
             "travailler|mobiliser|mobilisé|mobilisés|mobilisée|mobilisées|efforcer",
             "le|au plus vite|rapidement",
             "aussi vite|rapidement",
+            "se en remettre|remet|remettra|remettrez|remettront",
         ),
         negatable=True,
         timed=True,
@@ -338,7 +428,23 @@ RULES = (
             "vous le sauriez",
             "lire|lisez|consulter|consultez|relisez de abord",
             "tout y être|est expliqué|indiqué|écrit|dit",
+            # what the customer only has to do: "faut juste redémarrer", "y a qu'à"
+            "faut|falloir juste|simplement|seulement",
+            "suffire|suffit|suffira|suffisait de",
+            "vous avez|avez juste|simplement|seulement à",
+            "y a|avoir que à",
+            "pas|rien ...1 si|bien|de|très? compliqué|sorcier|difficile|dur",
+            # singling out who complains: "vous êtes les seuls à vous plaindre"
+            "vous|tu ...1 être|êtes|es ...1 les? seul|seuls|seule|seules à",
+            "que vous|toi qui ...2 @complain",
+            "râleur|râleurs|râleuse|râleuses|pleurnicher|chouiner",
+            "un peu de patience",
+            "je|on|nous vous? le? répète|répéter|répétons",
+            "comme dit|écrit|mentionné",
+            "comme ...2 plus haut|ci-dessus|au-dessus",
         ),
+        # "vous n'êtes pas les seuls à être touchés" singles nobody out
+        negatable=True,
     ),
     RuleSpec(
         "jargon",
@@ -349,6 +455,11 @@ RULES = (
             "backhaul",
             "table de routage",
             "routage",
+            "reboot|rebooter|rebooté|rebootés|rebootée|rebootées|failover|rollback|hotfix"
+            "|peering|backbone|datacenter|firewall|switch|switchs",
+            "data center|centre",
+            "noeud|noeuds de|du réseau|routage|transmission|collecte",
+            "=NOC|SOC",
         ),
         kinds=PUBLIC,
     ),
@@ -364,6 +475,12 @@ RULES = (
             "message automatique",
             "information|informations complémentaire|complémentaires",
             "entière disposition",
+            # a request "passed on to the department concerned"
+            "transmettre|transmis|transmise|remonter|remonté|remontée|relayer|relayé|relayée ...3"
+            " service|services|équipe|équipes concerné|concernés|concernée|concernées|compétent"
+            "|compétents|compétente|compétentes",
+            "demande|réclamation|requête|dossier|message ...2 bien été? transmis|transmise"
+            "|enregistré|enregistrée|reçu|reçue",
         ),
         level="warning",
     ),

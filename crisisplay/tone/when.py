@@ -26,7 +26,8 @@ _LASTING = frozenset({"prendre", "durer", "take", "last"})
 _PAST_BEFORE = frozenset({"depuis", "since", "from"})
 _UNITS = {
     "minute": 1, "min": 1, "mn": 1, "heure": 60, "h": 60, "hour": 60, "hr": 60, "jour": 1440,
-    "day": 1440, "instant": 1, "moment": 1, "seconde": 0, "second": 0,
+    "day": 1440, "instant": 1, "moment": 1, "seconde": 0, "second": 0, "sec": 0, "mins": 1,
+    "hrs": 60,
 }  # fmt: skip
 _QUANTITIES = {
     "un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3,
@@ -53,16 +54,27 @@ _APPROXIMATE = (
 # Words that are a time only after "the", "this", "end of"...: "by the end of the day", "late
 # morning", not "on a normal day".
 _VAGUE_AFTER_FILLER = frozenset({"day", "morning", "matin", "midday", "lunchtime"})
-# "une petite heure", "a good hour"
-_SIZES = frozenset({"petit", "petite", "bon", "bonne", "grosse", "good", "full", "solid"})
+# "une petite heure", "deux petites heures", "a good hour"
+_SIZES = frozenset(
+    {"petit", "petite", "petits", "petites", "bon", "bonne", "bons", "bonnes", "grosse",
+     "grosses", "good", "full", "solid"}
+)  # fmt: skip
 # A time of day said in words.
 _NAMED_CLOCKS = {"midi": 12 * 60, "minuit": 0, "noon": 12 * 60, "midnight": 0}
 # "dans les prochaines heures", "in the coming hours": a delay nobody can check.
 _COMING = frozenset({"prochain", "prochaine", "prochains", "prochaines", "next", "coming"})
 # Words that are a time of their own, or start one ("la journée", "the end of the day").
 _VAGUE_WORDS = frozenset(
-    {"soir", "soiree", "demain", "tonight", "tomorrow", "journee", "matinee", "apres", "later",
-     "evening", "afternoon", "weekend"}
+    {"soir", "soiree", "demain", "tonight", "tomorrow", "journee", "matinee", "later", "evening",
+     "afternoon", "weekend", "aprem", "nuit"}
+)  # fmt: skip
+# Spans of days, a time only after a preposition: "d'ici la fin de la semaine", "by next week".
+_SPANS = frozenset({"semaine", "mois", "week", "month"})
+# Times of their own said in several words: "tout à l'heure", "dans pas longtemps", "cet
+# après-midi" (not "après le retour du réseau").
+_PHRASES = (
+    ("tout", "a", "le", "heure"), ("pas", "longtemps"), ("pas", "tres", "longtemps"),
+    ("apres", "midi"),
 )  # fmt: skip
 _MONTHS = {
     name: number
@@ -81,8 +93,8 @@ _WEEKDAYS = frozenset(
      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )  # fmt: skip
 _FILLERS = frozenset(
-    {"ce", "cet", "cette", "le", "la", "les", "de", "the", "this", "of", "end", "fin", "late",
-     "early", "debut", "milieu", "mid"}
+    {"ce", "cet", "cette", "le", "la", "les", "de", "du", "the", "this", "of", "end", "fin",
+     "late", "early", "debut", "milieu", "mid"}
 )  # fmt: skip
 
 
@@ -213,6 +225,9 @@ def _vague(
     end = i
     while end < len(tokens) and end - i < 4 and tokens[end].fold in _FILLERS | _COMING:
         end += 1
+    for words in _PHRASES:
+        if tuple(t.fold for t in tokens[end : end + len(words)]) == words:
+            return end + len(words), VAGUE
     if end >= len(tokens):
         return None
     token = tokens[end]
@@ -220,6 +235,10 @@ def _vague(
         return end + 1, VAGUE
     if end > i and token.fold in _VAGUE_AFTER_FILLER:
         return end + 1, VAGUE
+    if end > i and token.fold in _NAMED_CLOCKS:
+        return end + 1, ("clock", _NAMED_CLOCKS[token.fold])  # "ce midi"
+    if after_preposition and end > i and token.fold in _SPANS:
+        return end + 1, VAGUE  # "d'ici la fin de la semaine", "avant la fin du mois"
     if after_preposition and end == i and token.fold == "peu":
         return end + 1, VAGUE  # "d'ici peu", "sous peu"
     if after_preposition and end > i and token.fold in {"heure", "hour"}:
@@ -231,7 +250,7 @@ def _vague(
 
 def _date(tokens: Sequence[Token], i: int) -> tuple[int, When] | None:
     """``mardi 8 avril``, ``le 1er mars``, ``Tuesday 8 April``, ``April 8``."""
-    start = i + 1 if tokens[i].fold in {"le", "the", "on"} else i
+    start = i + 1 if tokens[i].fold in {"le", "du", "the", "on"} else i
     if start < len(tokens) and tokens[start].fold in _WEEKDAYS:
         start += 1
     rest = [t.fold for t in tokens[start : start + 3]] + ["", "", ""]

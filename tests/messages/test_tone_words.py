@@ -252,3 +252,75 @@ def test_a_network_generation_and_an_elided_acronym_are_words(bundled: Playbook)
     assert [t.text for t in tokens_of("la 4G revient", "fr")] == ["la", "4G", "revient"]
     assert _found(bundled, "Une panne touche l'EPC.") == {("jargon", "l'EPC")}
     assert _rules(bundled, "Vous retrouverez la 4G dans la matinée.") == ["unverifiable-promise"]
+
+
+def test_a_negation_in_a_relative_clause_stays_in_it(bundled: Playbook) -> None:
+    """The "pas" of "qui n'ont pas encore été remboursés" is the relative clause's; the main
+    clause a finite verb opens after it still promises Friday."""
+    assert _rules(
+        bundled, "Les clients qui n'ont pas encore été remboursés le seront d'ici vendredi."
+    ) == ["unverifiable-promise"]
+    assert _rules(bundled, "Ceux qui ne captent pas seront rétablis à 18h.") == [
+        "unverifiable-promise"
+    ]
+    assert _rules(bundled, "Customers who have not been refunded yet will be by Friday.", "en") == [
+        "unverifiable-promise"
+    ]
+    # Inside the relative clause, the negation is read: nothing is promised.
+    assert _rules(bundled, "Les clients qui ne seront pas rétablis à 18h recevront un SMS.") == []
+    # "ne ... pas à" negates; "pas à" alone contrasts.
+    assert _rules(bundled, "Si ça ne revient pas à 18h, écrivez-nous.") == []
+
+
+def test_a_past_tense_clears_only_its_own_clause(bundled: Playbook) -> None:
+    """An adverb inside the tense keeps it past; a past tense before a verb in the future is
+    another clause's."""
+    for text in (
+        "Le service a bien été rétabli à 15h10.",
+        "Le réseau est enfin revenu à 15h.",
+        "Le service a été rétabli à 15h, et sera surveillé toute la nuit.",
+    ):
+        assert _rules(bundled, text) == [], text
+    assert _rules(
+        bundled, "Les clients qui ont été prélevés deux fois seront remboursés d'ici vendredi."
+    ) == ["unverifiable-promise"]
+    assert _rules(bundled, "Customers who were billed twice will be refunded by Friday.", "en") == [
+        "unverifiable-promise"
+    ]
+
+
+def test_the_device_to_check_is_blame_unless_a_condition_sets_it(bundled: Playbook) -> None:
+    assert _rules(bundled, "Votre box déconne, débranchez-la.") == ["blame"]
+    assert _rules(bundled, "Vérifiez vos paramètres avant de nous écrire.") == ["blame"]
+    assert _rules(bundled, "Si votre box plante encore après 18h, écrivez-nous.") == []
+    assert _rules(bundled, "Si rien ne revient à 18h, vérifiez vos réglages et écrivez-nous.") == []
+    assert _rules(bundled, "Check your handset.", "en") == ["blame"]
+    text = "If your phone still has no signal at 18:00, check your phone."
+    assert _rules(bundled, text, "en") == []
+
+
+def test_promis_is_a_promise_said_alone_not_a_past_participle(bundled: Playbook) -> None:
+    assert _rules(bundled, "Promis, ça revient.") == ["unverifiable-promise"]
+    assert _rules(bundled, "Ça revient, promis !") == ["unverifiable-promise"]
+    for text in ("Comme promis, voici le point de 15h.", "Le geste promis, 10 Go, est appliqué."):
+        assert _rules(bundled, text) == [], text
+
+
+def test_the_cell_owning_its_own_delay_is_not_minimising(bundled: Playbook) -> None:
+    assert _rules(bundled, "Nous avons un peu de retard dans nos réponses.") == []
+    assert _rules(bundled, "Désolés, on vous répond avec un peu de retard.") == []
+    assert _rules(bundled, "Les SMS arrivent avec un peu de retard.") == ["minimising"]
+
+
+def test_a_delay_in_words_is_a_time(bundled: Playbook) -> None:
+    for text in (
+        "Le service sera rétabli d'ici deux petites heures.",
+        "Ça revient dans pas longtemps.",
+        "Tout sera réglé d'ici la fin de la semaine.",
+        "Les appels seront rétablis ce midi.",
+        "Le réseau reviendra cet après-midi.",
+    ):
+        assert _rules(bundled, text) == ["unverifiable-promise"], text
+    # "après" alone is no time: "après le retour du réseau" is when, not a promise of when.
+    text = "Si votre box plante encore après le retour du réseau, écrivez-nous."
+    assert _rules(bundled, text) == []
