@@ -28,7 +28,7 @@ from crisisplay.tone.patterns import (
 )
 from crisisplay.tone.spec import RuleSpec
 from crisisplay.tone.when import KnownTimes, when_at
-from crisisplay.tone.words import Token, tokens_of
+from crisisplay.tone.words import Token, in_future, tokens_of
 
 # The groups of a rule's patterns (``RuleSpec``): plain, polar (a negation is their meaning),
 # asserted (a "si" before them makes them a case to check).
@@ -74,6 +74,8 @@ class WordMatch:
     start: int
     end: int
     cleared: bool = False
+    #: the place of its pattern in its rule: on the same words, the first pattern speaks
+    rank: int = 0
 
 
 @functools.cache
@@ -126,11 +128,6 @@ def rules_for(lang: str) -> tuple[BuiltinRule, ...]:
 #: how much of a text the word rules read
 MAX_WORDS_READ = 100_000
 _IF = frozenset({"si", "if", "unless"})
-_FUTURE = frozenset(
-    {"sera", "seront", "serez", "serons", "va", "vont", "devrait", "devraient", "pourra",
-     "pourront", "will", "shall"}
-)  # fmt: skip
-_FUTURE_ENDINGS = ("ront", "rez", "rons")
 
 
 def matches(
@@ -146,7 +143,7 @@ def matches(
     met = rules[0].index.met(vocabulary(tokens))
     found: list[WordMatch] = []
     for rule in rules:
-        for item in rule.searched:
+        for rank, item in enumerate(rule.searched):
             if not item.needs <= met:
                 continue
             for first, last in find_all(item.pattern, tokens):
@@ -155,7 +152,7 @@ def matches(
                 if item.group == _ASSERTED and not cleared:
                     cleared = _after_if(tokens, first)
                 start, end = tokens[first].start, tokens[last - 1].end
-                found.append(WordMatch(rule.spec.id, start, end, cleared))
+                found.append(WordMatch(rule.spec.id, start, end, cleared, rank))
     return _without_overlaps(found)
 
 
@@ -175,7 +172,7 @@ def _kept(
         sentence = tokens[start:last]
         for pattern in rule.unless:
             for _, end in find_all(pattern, sentence):
-                if not any(_future(t) for t in tokens[start + end : last]):
+                if not any(in_future(t) for t in tokens[start + end : last]):
                     return False
     if any(match_at(pattern, tokens, last) for pattern in rule.unless_after):
         return False
@@ -186,15 +183,6 @@ def _kept(
         said = [found[1] for found in times if found is not None]
         return not said or not all(known.knows(when) for when in said)
     return True
-
-
-def _future(token: Token) -> bool:
-    """A verb in the future: "sera", "reviendront", "will"; a match after one is in its clause,
-    not in the one before ("qui ont été prélevés ... seront remboursés d'ici vendredi")."""
-    word = token.fold
-    if word in _FUTURE:
-        return True
-    return len(word) > 4 and word.endswith(_FUTURE_ENDINGS) and token.lemma != word
 
 
 def _after_if(tokens: Sequence[Token], first: int) -> bool:
@@ -209,15 +197,16 @@ def _after_if(tokens: Sequence[Token], first: int) -> bool:
 
 def _without_overlaps(found: list[WordMatch]) -> list[WordMatch]:
     """One finding per rule and place: two patterns of a rule on the same words count once
-    (kept and cleared matches apart)."""
+    (kept and cleared matches apart), as the rule's first pattern found them: the broad
+    patterns a rule lists last ("vos SMS partiront d'ici 30 min") do not widen what a narrow
+    one found ("reviendra d'ici quelques minutes")."""
     kept: list[WordMatch] = []
-    for match in sorted(found, key=lambda m: (m.cleared, m.rule, m.start, -m.end)):
-        last = kept[-1] if kept else None
-        if (
-            last is not None
-            and (last.cleared, last.rule) == (match.cleared, match.rule)
-            and match.start < last.end
+    for match in sorted(found, key=lambda m: (m.cleared, m.rule, m.rank, m.start, -m.end)):
+        if not any(
+            (other.cleared, other.rule) == (match.cleared, match.rule)
+            and match.start < other.end
+            and other.start < match.end
+            for other in kept
         ):
-            continue
-        kept.append(match)
-    return kept
+            kept.append(match)
+    return sorted(kept, key=lambda m: (m.cleared, m.rule, m.start))

@@ -8,6 +8,7 @@ A pattern is a line of elements separated by spaces, matched against consecutive
 - ``~excus``: a word that starts with this;
 - ``TIME``, ``NUM``, ``URL``, ``END``: a clock time, a number, a link, the end of a sentence;
   ``WHEN``: a time or a delay said in words ("à 14h", "dans 2 heures", "d'ici ce soir");
+- ``FUT``: a verb in the future, not of "nous" ("seront", "partira", "will");
 - ``^``: the start of a sentence, taking no word ("^ promis" is "Promis, ..." and not "le
   geste promis");
 - a ``?`` after an element makes it optional; ``!word`` means the next word is not this one;
@@ -23,14 +24,14 @@ from dataclasses import dataclass
 
 from crisisplay.tone.negation import negates_at
 from crisisplay.tone.when import when_at
-from crisisplay.tone.words import Token, fold
+from crisisplay.tone.words import Token, fold, in_future
 
 DEFAULT_GAP = 3
 
 
 @dataclass(frozen=True)
 class Element:
-    test: str  # words, exact, prefix, class, gap, when, start
+    test: str  # words, exact, prefix, class, gap, when, start, future
     values: frozenset[str] = frozenset()
     optional: bool = False
     negated: bool = False
@@ -50,6 +51,8 @@ class Element:
             return token.text in self.values
         if self.test == "prefix":
             return any(token.fold.startswith(value) for value in self.values)
+        if self.test == "future":
+            return token.kind == "word" and in_future(token, first_person=False)
         return token.kind in self.values
 
 
@@ -90,6 +93,8 @@ def _element(part: str, sets: Mapping[str, str], negatable: bool = False) -> Ele
         return Element("class", frozenset({body.lower()}), optional)
     if body == "WHEN":
         return Element("when", optional=optional)
+    if body == "FUT":
+        return Element("future", optional=optional)
     if body.startswith("="):
         return Element("exact", frozenset(body[1:].split("|")), optional, negated)
     if body.startswith("~"):

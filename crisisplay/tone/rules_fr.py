@@ -73,6 +73,21 @@ SETS = {
     # comparisons with others: "les autres opérateurs ont eu pire"
     "others": "autre|autres|concurrent|concurrents|concurrence|opérateur|opérateurs|voisin"
     "|voisins|@rival",
+    # what says a fault was seen: "aucune alerte sur votre secteur"
+    "signal": "alerte|alertes|alarme|alarmes|remontée|remontées|signalement|signalements"
+    "|ticket|tickets",
+    # crowds as the reason, said lightly: "juste beaucoup de monde sur le réseau"
+    "busy": "monde|affluence|trafic|saturation|surcharge|encombrement|embouteillage|bouchon",
+    # what customers are told to stop doing: "arrêtez de nous spammer"
+    "nag": "spammer|harceler|relancer|insister|râler|plaindre|écrire|appeler|inonder|bombarder"
+    "|tweeter|mentionner|tagger|taguer|identifier|insulter|crier",
+    # what customers are asked to be: "vous pourriez être un peu plus patients"
+    "meek": "patient|patients|patiente|patientes|compréhensif|compréhensifs|compréhensive"
+    "|compréhensives|indulgent|indulgents|indulgente|indulgentes|poli|polis|polie|polies|calme"
+    "|calmes|cool|sympa|sympas|aimable|aimables|raisonnable|raisonnables",
+    # what comes back, said of itself in the future: "vos SMS partiront d'ici 30 min"
+    "flows": "@service|service|services|ligne|lignes|débit|fibre|message|messages|MMS"
+    "|remboursement|remboursements",
     # what a customer is said to complain of: "les seuls à râler"
     "complain": "plaindre|râler|rouspéter|signaler|remarquer|voir|avoir|gêner|écrire|appeler"
     "|pleurer|chouiner|geindre",
@@ -115,6 +130,10 @@ RULES = (
             "de notre côté ...3 tout ...2 fonctionner|marcher|tourner|rouler|aller|ok",
             "chez nous ...3 tout ...2 fonctionner|marcher|tourner|rouler|aller|ok",
             "aucun|aucune ...1 @trouble",
+            # "on n'a aucune alerte sur votre secteur"
+            "aucun|aucune ...1 @signal",
+            "pas de @signal ...3 de notre côté",
+            "pas de @signal ...3 chez nous",
             "=RAS",
             "notre|nos réseau|antenne|antennes|équipement|équipements|système|systèmes ...2"
             " parfaitement|totalement|entièrement|pleinement stable|stables|opérationnel"
@@ -131,7 +150,8 @@ RULES = (
     RuleSpec(
         "minimising",
         (
-            "petit|léger|légère|mineur|minime|simple|bref|anodin ...1 @trouble",
+            "petit|léger|légère|mineur|minime|simple|bref|anodin|mini|micro|minuscule ...1"
+            " @trouble",
             "juste un|une ...1 @trouble",
             "@trouble ...2 mineur|minime|bénin|anodin|insignifiant",
             "sans gravité",
@@ -178,6 +198,8 @@ RULES = (
             "aurait|aurais|pourrait pu? être ...2 pire",
             "eu|vécu|connu ...2 bien|largement|beaucoup|encore pire",
             "se en remettre|remet|remettra|remettrez|remettront|remettez",
+            # crowds as a mere fact: "juste beaucoup de monde ce soir"
+            "juste|simplement|seulement|uniquement ...3 @busy",
             "ce être la vie",
         ),
         # "Ce n'est pas une petite gêne" says the opposite of minimising; "nous avons un peu de
@@ -218,6 +240,13 @@ RULES = (
             "pas la fin du monde",
             "pas ...1 la mort",
             "pas comme si",
+            # "rien qui justifie autant de messages", "beaucoup de bruit pour rien"
+            "rien qui ...2 justifier|mériter|valoir",
+            "bruit pour rien",
+            # "vous n'allez pas mourir sans internet"
+            "ne ...2 pas|jamais mourir|meurt|meurent|mourrez|mourra|crever|crèverez",
+            "ne mourir|meurt|meurent|mourrez|mourra|crever|crèverez pas|jamais",
+            "personne ne ...1 mourir|mourra|crever",
             "pas la mer à boire",
             "en faire ...2 drame|montagne|plat|histoire|fromage|affaire",
             "pas|aucun|aucune|nul|nulle ...1 @drama",
@@ -258,6 +287,10 @@ RULES = (
             "à cause de ...1 @rival",
             "@rival qui ...3 planter|tomber|couper|buguer|@fails",
             "@cause ...2 @rival",
+            # "c'est une panne chez notre sous-traitant", "c'est chez Orange que ça coince"
+            "ce être ...2 chez ...2 @third|@rival",
+            # helplessness: "désolé mais on ne peut rien faire"
+            "ne pouvoir|peut|peux|pouvons rien faire",
             # deflection: "rien à voir avec nous", "ça ne vient pas de chez nous", "on n'y peut
             # rien"
             "rien à voir avec nous|moi",
@@ -324,7 +357,10 @@ RULES = (
             "@your ...1 @device|@handset ...2 @fails",
             "vérifiez|vérifier|contrôlez|checkez|regardez ...1 vos|votre ...1 @setting",
             "vérifiez|contrôlez|checkez votre|vos @handset",
-            "ce être @your @device|@handset|@setting",
+            # "c'est votre tel", "ça doit être votre mobile"
+            "ce|ça|cela ...1 être @your ...1 @device|@handset|@setting",
+            "ce|ça|cela ...1 être sûrement|surement|certainement|probablement|plutôt|bien @your"
+            " ...1 @device|@handset|@setting",
         ),
     ),
     RuleSpec(
@@ -355,6 +391,14 @@ RULES = (
             "le|la|les|en @regain ...1 WHEN",
             "@regain ...3 @service ...3 WHEN",
             # "Promis, ...", "..., promis !": whatever is said becomes a promise
+            # what comes back, said in the future or in the present with a time: "vos SMS
+            # partiront tous d'ici 30 min", "les appels passent dans 10 minutes"
+            "@flows|tout|ça|cela ...3 FUT ...4 WHEN",
+            "WHEN ...4 @flows|tout|ça|cela ...3 FUT",
+            "@flows ...3 partir|arriver|aboutir|marcher|capter|charger ...3 WHEN",
+            "sans faute",
+            "assurément",
+            "à coup sûr",
             "^ promis|juré",
             ", promis|juré END",
         ),
@@ -392,7 +436,12 @@ RULES = (
             # a commitment to a result, not to keeping people informed
             "nous|je|on ...1 engager|engageons|engage à ...3 @restore",
             "nous|je|on se|nous y engager|engage|engageons",
-            "à =100 %",
+            # "protégées à 100 %", not "le réseau est revenu à 100 %"
+            "sûr|sûrs|sûre|sûres|certain|certains|certaine|protégé|protégés|protégée|protégées"
+            "|sécurisé|sécurisés|sécurisée|sécurisées|garanti|garantis|garantie|garanties|fiable"
+            "|fiables|confiance ...1 à =100 %",
+            "à =100 % sûr|sûrs|sûre|certain|certains|fiable|fiables|protégé|protégés|protégée"
+            "|protégées|sécurisé|sécurisés|sécurisée|sécurisées|garanti|garantis|garantie",
             "=100 % sûr|sécurisé|protégé|fiable|garanti",
             "aucun risque",
             "sans risque",
@@ -439,6 +488,13 @@ RULES = (
             "que vous|toi qui ...2 @complain",
             "râleur|râleurs|râleuse|râleuses|pleurnicher|chouiner",
             "un peu de patience",
+            # telling customers to stop: "arrêtez de nous spammer"
+            "arrêtez|arrête|cessez|stop de? ...1 @nag",
+            "inutile de ...1 nous? spammer|harceler|relancer|insister",
+            "pas la peine de ...1 nous? spammer|harceler|relancer|insister",
+            # "vous pourriez être un peu plus patients", "soyez patients"
+            "pourriez|pourrais|devriez|devrais ...4 @meek",
+            "soyez|sois|restez|reste ...1 @meek|zen",
             "je|on|nous vous? le? répète|répéter|répétons",
             "comme dit|écrit|mentionné",
             "comme ...2 plus haut|ci-dessus|au-dessus",

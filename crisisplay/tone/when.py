@@ -1,6 +1,10 @@
 """Times and delays in a text: "à 14h30", "dans 2 heures", "d'ici ce soir", "within the hour",
 "dans moins d'une heure", "in a few minutes", "sous 48 heures", "avant midi".
 
+The time of the next update is no promise of a return: in "le service revient progressivement,
+prochain point à 18h", "à 18h" is when the cell speaks again ("point", "update", "on vous tient
+au courant", "rendez-vous"), not when the service is back.
+
 A promise of a time is fine when the time is one the cell validated (the next update, an ETA
 fact the template inserts): the renderer passes those as ``KnownTimes``, and a promise whose
 times are all known is not reported. A vague time ("ce soir", "tomorrow") is never known.
@@ -98,6 +102,20 @@ _FILLERS = frozenset(
 )  # fmt: skip
 
 
+# Words right before a time that make it the time of the next update: "prochain point à 18h",
+# "next update at 16:00"; and the pairs that do it: "au courant", "rendez-vous", "back to you".
+_UPDATE_WORDS = frozenset(
+    {"point", "situation", "update", "updates", "bulletin", "nouvelles", "news", "rdv",
+     "communique"}
+)  # fmt: skip
+_UPDATE_PAIRS = frozenset(
+    {("au", "courant"), ("rendez", "vous"), ("vers", "vous"), ("to", "you"), ("a", "jour"),
+     ("touch", "again"), ("posted", "again")}
+)  # fmt: skip
+# What may stand between those words and the time: "prochain point à 18h", "update at 4pm".
+_BEFORE_TIME = frozenset({"a", "vers", "de", "des", "pour", "at", "by", "around", "for", "ici"})
+
+
 @dataclass(frozen=True)
 class KnownTimes:
     """Times the cell validated: clock times ``(hours, minutes)`` and delays in minutes."""
@@ -123,6 +141,8 @@ def when_at(tokens: Sequence[Token], i: int) -> tuple[int, When] | None:
     """A time said from token ``i``: where it ends and what it is worth, else ``None``."""
     if i >= len(tokens) or (i > 0 and tokens[i - 1].fold in _PAST_BEFORE):
         return None
+    if _announces_update(tokens, i):
+        return None
     token = tokens[i]
     if token.fold in _DELAY_BEFORE | _CLOCK_BEFORE:
         return _after_preposition(tokens, i + 1, delay=token.fold in _DELAY_BEFORE)
@@ -132,6 +152,18 @@ def when_at(tokens: Sequence[Token], i: int) -> tuple[int, When] | None:
     if token.kind == "time" and token.clock is not None:
         return i + 1, ("clock", token.clock[0] * 60 + token.clock[1])
     return _vague(tokens, i)
+
+
+def _announces_update(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the time said from ``i`` is the one the next update is announced for."""
+    j = i - 1
+    while j >= 0 and i - j <= 2 and tokens[j].fold in _BEFORE_TIME:
+        j -= 1
+    if j < 0:
+        return False
+    if tokens[j].fold in _UPDATE_WORDS:
+        return True
+    return j > 0 and (tokens[j - 1].fold, tokens[j].fold) in _UPDATE_PAIRS
 
 
 def _after_preposition(

@@ -130,6 +130,26 @@ def _english(word: str) -> list[str]:
     return [head]
 
 
+# Verbs in the future (or said of what is expected: "devrait"), and the endings of the French
+# future of any verb: "reviendront", "partira", "serez".
+_FUTURE = frozenset(
+    {"sera", "seront", "serez", "serons", "va", "vont", "devrait", "devraient", "pourra",
+     "pourront", "ira", "iront", "aura", "auront", "will", "shall"}
+)  # fmt: skip
+_FUTURE_ENDINGS = ("ront", "rez", "ra")
+_WE_FUTURE = ("rons",)
+
+
+def in_future(token: Token, *, first_person: bool = True) -> bool:
+    """Whether ``token`` is a verb in the future ("sera", "reviendront", "will"); with
+    ``first_person=False``, not one of "nous" ("nous ferons le point à 16h")."""
+    word = token.fold
+    if word in _FUTURE:
+        return True
+    endings = _FUTURE_ENDINGS + _WE_FUTURE if first_person else _FUTURE_ENDINGS
+    return len(word) > 4 and word.endswith(endings) and token.lemma != word
+
+
 def _clock(text: str) -> tuple[int, int] | None:
     digits = re.findall(r"\d+", text)
     if not digits:

@@ -324,3 +324,31 @@ def test_a_delay_in_words_is_a_time(bundled: Playbook) -> None:
     # "après" alone is no time: "après le retour du réseau" is when, not a promise of when.
     text = "Si votre box plante encore après le retour du réseau, écrivez-nous."
     assert _rules(bundled, text) == []
+
+
+def test_the_time_of_the_next_update_is_no_promise_of_a_return(bundled: Playbook) -> None:
+    for text in (
+        "Le service revient progressivement, nouveau point à 18h.",
+        "Le réseau fonctionne à Brest, prochain point à 16h.",
+        "On vous tient au courant à 14h, le réseau revient doucement.",
+    ):
+        assert _rules(bundled, text) == [], text
+    assert _rules(bundled, "Service is coming back slowly, next update at 16:00.", "en") == []
+    assert _rules(bundled, "Le réseau revient à 18h, prochain point à 17h.") == [
+        "unverifiable-promise"
+    ]
+
+
+def test_what_comes_back_said_in_the_future_with_a_time_is_a_promise(bundled: Playbook) -> None:
+    for text in (
+        "Vos SMS partiront tous d'ici 30 min.",
+        "D'ici ce soir, tout marchera comme avant.",
+        "Ça ira mieux d'ici une petite heure.",
+    ):
+        assert _rules(bundled, text) == ["unverifiable-promise"], text
+    # "nous" says what the cell will do, not what the network will: the next update.
+    assert _rules(bundled, "Nous ferons le point à 16h.") == []
+    # On the same words, a rule's first pattern gives the span.
+    text = "Le service reviendra d'ici quelques minutes."
+    [finding] = ToneLinter(bundled.organisation.tone, "fr").lint(text)
+    assert text[finding.start : finding.end] == "reviendra d'ici quelques minutes"  # type: ignore[misc]
