@@ -23,19 +23,22 @@ SETS = {
     "endure": "patienter|attendre|tenir|survivre|vivre|supporter|passer",
     "device": "téléphone|mobile|portable|smartphone|box|appli|application|appareil|terminal"
     "|SIM|logiciel|version|navigateur|modem|routeur|décodeur|tablette|équipement|tel|tél"
-    "|iphone|android",
+    "|iphone|android|wifi|wi|bluetooth|VPN|antivirus|carte",
     # what the customer holds (the operator's own are "antennes", "équipements", "serveurs")
     "handset": "téléphone|mobile|portable|smartphone|box|appli|application|SIM|tablette|routeur"
     "|décodeur|modem|terminal|appareil|tel|tél|iphone|android",
     # what breaks, said of a customer's device: "votre box déconne"
     "fails": "déconner|planter|buguer|beuguer|bugger|merder|dérailler|lâcher|défectueux"
-    "|défectueuse|HS|naze|cassé|cassée|foireux|foireuse",
+    "|défectueuse|HS|naze|cassé|cassée|foireux|foireuse|abîmé|abîmée|endommagé|endommagée"
+    "|défaillant|défaillante|grillé|grillée|usé|usée|mort|morte|foutu|foutue",
     "cause": "venir|provenir|dû|due|dus|dues|causer|imputable",
     # what the operator runs: "nos antennes vont très bien"
     "infra": "réseau|réseaux|antenne|antennes|équipement|équipements|système|systèmes|serveur"
     "|serveurs|infrastructure|infrastructures|installations|relais|service|services",
     "setting": "réglage|paramètre|paramétrage|configuration|installation|branchement"
-    "|utilisation|manipulation|option",
+    "|utilisation|manipulation|option|manip|config",
+    # a fault said to be the customer's: "une erreur de manip de votre part"
+    "fault": "erreur|faute|manip|manipulation|oubli|négligence|bêtise|maladresse|bourde",
     # what a customer "should have done" to a device
     "fix": "redémarrer|réinitialiser|rallumer|éteindre|allumer|configurer|activer|désactiver"
     "|installer|actualiser|brancher|jour",
@@ -65,8 +68,9 @@ SETS = {
     "your": "votre|vos|ton|ta|tes",
     "us": "nous|on|nos|notre|équipe|équipes|opérateur|réseau|technicien|techniciens|société"
     "|entreprise",
-    "people": "client|cliente|utilisateur|utilisatrice|abonné|abonnée|usager|personne|foyer",
-    "third": "fournisseur|prestataire|traitant|partenaire|concurrent|concurrence|tiers",
+    "people": "client|cliente|utilisateur|utilisatrice|abonné|abonnée|usager|personne|foyer|gens",
+    "third": "fournisseur|prestataire|traitant|partenaire|concurrent|concurrence|tiers"
+    "|fabricant|constructeur|revendeur",
     # other operators and suppliers by name
     "rival": "orange|sfr|bouygues|free|enedis|edf|rte|apple|samsung|google|huawei|nokia"
     "|ericsson|cisco|microsoft|amazon|aws|ovh",
@@ -81,6 +85,13 @@ SETS = {
     # what customers are told to stop doing: "arrêtez de nous spammer"
     "nag": "spammer|harceler|relancer|insister|râler|plaindre|écrire|appeler|inonder|bombarder"
     "|tweeter|mentionner|tagger|taguer|identifier|insulter|crier",
+    # what customers are told not to do to the cell: "pas besoin de crier"
+    "shout": "crier|hurler|insulter|énerver|spammer|harceler|relancer|insister|inonder"
+    "|bombarder|râler|menacer|agresser",
+    # said of the outage to make it nothing: "ça reste très marginal", "l'impact est minime"
+    "trivial": "marginal|marginale|marginaux|marginales|anecdotique|anecdotiques|négligeable"
+    "|négligeables|infime|infimes|minime|minimes|dérisoire|dérisoires|insignifiant"
+    "|insignifiante|bénin|bénigne|mineur|mineure|mineurs|mineures",
     # what customers are asked to be: "vous pourriez être un peu plus patients"
     "meek": "patient|patients|patiente|patientes|compréhensif|compréhensifs|compréhensive"
     "|compréhensives|indulgent|indulgents|indulgente|indulgentes|poli|polis|polie|polies|calme"
@@ -96,7 +107,8 @@ SETS = {
     "|réparation|résoudre|résolu|résolue|résolution|fonctionner|remettre|reprendre|repris"
     "|reprise|rentrer|normal|normale|corriger|correction|rembourser|remboursement|régler"
     "|refonctionner|remarcher|repartir|repasser|opérationnel|opérationnelle|opérationnels"
-    "|dépanner|dépanné|résorber|résorbé|nickel|ok",
+    "|dépanner|dépanné|résorber|résorbé|nickel|ok|finir|fini|finie|terminer|terminé"
+    "|terminée|correctif|patch|déployer|déployé|remise",
     "jargon_acronyms": "BGP|HLR|HSS|IMS|SS7|DNS|MME|SGSN|GGSN|EPC|MPLS|DWDM|OSS|BSS|VLR|MSC|AMF"
     "|SMF|UPF|RNC|BTS|eNodeB|gNodeB|NodeB|eNB|gNB|RAN|PGW|SGW",
 }
@@ -127,6 +139,24 @@ RULES = (
             " nous",
             "notre|nos @infra ...2 aller|vont|va très|super|parfaitement? bien",
             "fonctionner|marcher|tourner|rouler nickel|impec|impeccable|niquel",
+            "@infra ...2 être nickel|impec|impeccable|niquel|parfait",
+            # "tout est au vert", "nos indicateurs sont tous au vert"
+            "tout|tous|indicateur|indicateurs|voyants|supervision|@infra ...3 au vert",
+            # "ça marche très bien dans votre secteur"
+            "fonctionner|marcher|tourner|passer ...3 dans|sur votre secteur|zone|commune|quartier"
+            "|ville|région|coin|rue",
+            "le|notre|nos @infra ...2 fonctionner|marcher|tourner très|super|parfaitement? bien",
+            "notre|nos @infra !client|clients ...2 opérationnel|opérationnels|opérationnelle"
+            "|opérationnelles|fonctionnel|fonctionnels|disponible|disponibles|stable|stables|ok",
+            "le|notre|nos @infra !client|clients ...1 être|est|sont ...2 stable|stables|normal"
+            "|normaux|ok|nickel",
+            # "nos outils ne montrent rien", "le service n'a jamais été interrompu"
+            "ne montrer|montre|montrent|indique|indiquent|signale|signalent|remonte|remontent"
+            " rien|aucun|aucune",
+            "@infra ...1 ne ...2 jamais|pas été ...1 interrompu|interrompue|interrompus|coupé"
+            "|coupée|coupés|perturbé|perturbée|perturbés|arrêté|arrêtée|dégradé|dégradée|panne",
+            # "on ne voit rien de notre côté"
+            "ne vois|voit|voyons|constate|constatons|détecte|détectons|observe|observons rien",
             "de notre côté ...3 tout ...2 fonctionner|marcher|tourner|rouler|aller|ok",
             "chez nous ...3 tout ...2 fonctionner|marcher|tourner|rouler|aller|ok",
             "aucun|aucune ...1 @trouble",
@@ -142,8 +172,16 @@ RULES = (
         kinds=WHILE_RUNNING,
         # "Le réseau fonctionne parfaitement depuis 15h" says the outage is over; "vous n'auriez
         # aucune coupure" is a conditional, not a statement.
-        # "Tout sera ok dans une heure" promises, it does not deny.
-        unless=("depuis|désormais|nouveau", "@would", "sera|seront|devrait|devraient|redevenir"),
+        # "Tout sera ok dans une heure" promises, it does not deny; "hors Finistère, le réseau
+        # fonctionne normalement" says where the outage is.
+        unless=(
+            "depuis|désormais|nouveau",
+            "@would",
+            "sera|seront|devrait|devraient|redevenir",
+            "hors|ailleurs|sauf|excepté|reste",
+            # "d'ici midi, plus aucun problème" promises
+            "plus aucun|aucune",
+        ),
         unless_after=("depuis|désormais", "de|à nouveau"),
         negatable=True,
     ),
@@ -157,6 +195,16 @@ RULES = (
             "sans gravité",
             "quelques|poignée|minorité de? @people",
             "peu de @people",
+            "peu de monde",
+            # "faut relativiser", "on est loin d'une panne majeure", "c'est un détail"
+            "relativiser|relativisons|relativisez|relativise",
+            "loin de|d ...2 majeur|majeure|grave|grosse|gros|énorme|vraie|vrai",
+            "ce être ...2 détail|broutille|bricole|peccadille|vétille|babiole",
+            "broutille|broutilles|peccadille|vétille",
+            # "vous ne la remarquerez même pas", "une coupure très courte"
+            "ne ...2 remarquer|sentir|apercevoir|voir|rendre ...2 même pas|rien",
+            "que du feu",
+            "@trouble ...2 être|sera ...1 très|super|hyper|ultra court|courte|brève|bref|rapide",
             "nombre limité|restreint|infime|réduit de @people",
             "infime partie",
             "sans conséquence|conséquences|incidence|impact|importance",
@@ -185,7 +233,8 @@ RULES = (
             "arriver à|chez tout le monde",
             "arriver à|chez tous|tout les opérateurs|réseaux",
             "comme chez|pour tous|tout les opérateurs|réseaux",
-            "affaire|question de ...1 minute|minutes|seconde|secondes|instant|instants",
+            "affaire|question de ...1 minute|minutes|seconde|secondes|instant|instants|heure"
+            "|heures",
             "@trouble passager|passagère|passagers|momentané|momentanée|anodin|anodine",
             # "une gêne très limitée", not "une coupure limitée au Finistère"
             "@trouble ...1 très? limité|limitée|limités|limitées|négligeable|marginal|marginale"
@@ -200,6 +249,18 @@ RULES = (
             "se en remettre|remet|remettra|remettrez|remettront|remettez",
             # crowds as a mere fact: "juste beaucoup de monde ce soir"
             "juste|simplement|seulement|uniquement ...3 @busy",
+            "juste|simplement|seulement ...2 impression",
+            # "c'est qu'une heure sans réseau" (the "ne" dropped)
+            "ce être que un|une|quelques ...2 @trouble|@slow|heure|heures|minute|minutes|jour"
+            "|soirée|matinée|nuit|moment|question|affaire|détail",
+            # "ça reste très marginal", "l'impact est minime"
+            "ce|ça|cela|impact|impacts|gêne|conséquence|conséquences|effet|effets|@trouble ...2"
+            " être|rester|reste|restent|sont|est ...2 @trivial",
+            "rester|reste|restent ...1 très|assez|plutôt limité|limitée|limités|limitées|réduit"
+            "|réduite|contenu|contenue",
+            # a figure made small: "seuls 2 % des clients"
+            "seul|seuls|seule|seules|seulement|uniquement NUM",
+            "^ tranquille|tranquilles|tranquilou|tkt|relax|relaxe",
             "ce être la vie",
         ),
         # "Ce n'est pas une petite gêne" says the opposite of minimising; "nous avons un peu de
@@ -224,7 +285,9 @@ RULES = (
             "pas ...1 grand chose|monde",
             "ce ne être rien",
             "petit rien",
-            "pas|aucun|aucune|nul|nulle de|un|une? @worry",
+            "pas|aucun|aucune|nul|nulle|zéro de|un|une? @worry",
+            "pas ...2 dramatique|tragique|catastrophique|alarmant|inquiétant|méchant|terrible",
+            "ne ...2 mal à personne",
             "pas|aucun|aucune|nulle de? raison|motif|lieu de ...2 @worry",
             "pas de quoi ...3 @worry|@serious",
             "ne|te vous? @worry",
@@ -267,7 +330,12 @@ RULES = (
             "mauvais|mauvaise @setting ...2 du|de|votre|vos ...1 @handset",
             "@your @setting ...3 faux|fausse|fausses|erroné|erronés|erronée|erronées|incorrect"
             "|incorrects|mauvais",
-            "erreur de votre part",
+            "@fault ...3 de votre part",
+            "mauvais|mauvaise manip|manips",
+            # sent to a maker: "faut voir avec le fabricant de votre téléphone"
+            "voir|voyez|contacter|contactez|adresser|adressez|rapprocher|rapprochez|tourner"
+            "|tournez|appeler|appelez ...3 fabricant|constructeur|revendeur|vendeur|@rival",
+            "@people|ceux|celles qui ne ...3 pas|jamais ...3 mise|mis|mettre à jour",
             "mal @handle",
             "ne ...2 pas bien configurer|paramétrer|régler|utiliser",
             "la faute de|à !notre|nos|mon|ma|mes",
@@ -286,7 +354,25 @@ RULES = (
             "faute ...4 @rival",
             "à cause de ...1 @rival",
             "@rival qui ...3 planter|tomber|couper|buguer|@fails",
-            "@cause ...2 @rival",
+            "venir|provenir|dû|due|dus|dues|imputable ...2 @rival|@third",
+            # "on attend que notre fournisseur daigne réparer"
+            "attendre|attend|attendons que ...2 @third|@rival",
+            "daigner|daigne|daignent",
+            # usage as the cause: "les gens qui téléchargent trop saturent le réseau"
+            "@people|ceux ...4 saturer|saturent|surcharger|surchargent|encombrer|encombrent"
+            "|abuser|abusent",
+            # a third party named as the culprit: "un câble arraché par un particulier"
+            "arraché|arrachée|sectionné|sectionnée|coupé|coupée|endommagé|endommagée|abîmé|abîmée"
+            "|cassé|cassée|causé|causée|provoqué|provoquée ...3 par un|une|des|le|la ...1"
+            " particulier|particuliers|riverain|riverains|agriculteur|agriculteurs|individu"
+            "|individus|mairie|voisin|voisins|entreprise|@third|@rival",
+            # "il n'y a aucune raison que ça ne marche pas chez vous"
+            "aucune raison que|qu ...3 ne marcher|fonctionner|capter|passer pas",
+            # "vous avez sans doute oublié d'activer les données"
+            "vous avez sans doute|dû|du ...1 @fix|@handle|oublié|désactivé|mal",
+            "vous ...3 oublié de|d",
+            # "avec un forfait plus récent, ça n'arriverait pas"
+            "avec un|une|votre|vos|des ...6 ne? y? @would",
             # "c'est une panne chez notre sous-traitant", "c'est chez Orange que ça coince"
             "ce être ...2 chez ...2 @third|@rival",
             # helplessness: "désolé mais on ne peut rien faire"
@@ -354,6 +440,10 @@ RULES = (
         # encore à 18h, écrivez-nous"
         asserted=(
             "votre|vos réglage|réglages|paramétrage|manipulation|erreur",
+            # "avez-vous pensé à redémarrer votre box ?"
+            "avez vous ...2 pensé|essayé à|de ...1 @fix|vérifier|regarder",
+            "@your forfait|abonnement|offre ne ...2 comprendre|comprend|inclure|inclut|couvrir"
+            "|couvre|permettre|permet pas|plus",
             "@your ...1 @device|@handset ...2 @fails",
             "vérifiez|vérifier|contrôlez|checkez|regardez ...1 vos|votre ...1 @setting",
             "vérifiez|contrôlez|checkez votre|vos @handset",
@@ -398,6 +488,12 @@ RULES = (
             "@flows ...3 partir|arriver|aboutir|marcher|capter|charger ...3 WHEN",
             "sans faute",
             "assurément",
+            # "comptez 2h max", "dans 10 min max"
+            "comptez|prévoyez WHEN",
+            # "d'ici midi, plus aucun problème", "plus de panne après ce soir"
+            "WHEN ...4 plus aucun|aucune|de ...1 @trouble",
+            "plus de|aucun|aucune @trouble ...4 WHEN",
+            "WHEN max|maxi|maximum|tops|chrono",
             "à coup sûr",
             "^ promis|juré",
             ", promis|juré END",
@@ -431,7 +527,10 @@ RULES = (
             # certain that something will be, not certain of a cause
             "nous|je ...1 sommes|suis certain|certains|certaine|certaines|sûr|sûrs|sûre|convaincu"
             "|convaincus que",
-            "soyez en? assuré|assurés|assurée|assurées",
+            "soyez en? assuré|assurés|assurée|assurées|rassuré|rassurés|rassurée|rassurées",
+            "ma|notre parole",
+            "engager|engage|engageons ...2 à ce que",
+            "parole de|d honneur",
             "ce est|sera =sûr|sûre|certain|certaine|garanti|garantie|promis",
             # a commitment to a result, not to keeping people informed
             "nous|je|on ...1 engager|engageons|engage à ...3 @restore",
@@ -458,7 +557,7 @@ RULES = (
             "vous auriez dû|du",
             "si vous aviez lire|lu|suivi|regardé|vérifié|consulté",
             "relisez",
-            "pourtant simple",
+            "pourtant simple|clair|clairs|claire|écrit|indiqué|expliqué|évident|facile",
             "comme ...3 répéter|répété",
             "comme ...1 vous le? avoir|a|ai|avons ...1 dire|dit|expliqué|indiqué|précisé|répété"
             "|écrit",
@@ -467,7 +566,8 @@ RULES = (
             "comme ...8 plusieurs|deux|trois|quatre|dix|cent|mille|maintes fois",
             "falloir peut être",
             "il aurait|avait suffi|fallu",
-            "lire|relire|consulter|regarder ...5 avant de ...1 poser|écrire|appeler|contacter"
+            "lire|relire|consulter|regarder|chercher|vérifier|réfléchir ...5 avant de ...1 poser"
+            "|écrire|appeler|contacter"
             "|plaindre|râler|demander|commenter|nous",
             "faut il ...3 répéter|redire",
             "combien de fois",
@@ -490,8 +590,30 @@ RULES = (
             "un peu de patience",
             # telling customers to stop: "arrêtez de nous spammer"
             "arrêtez|arrête|cessez|stop de? ...1 @nag",
-            "inutile de ...1 nous? spammer|harceler|relancer|insister",
-            "pas la peine de ...1 nous? spammer|harceler|relancer|insister",
+            "inutile de ...1 nous? @shout",
+            "pas la peine de ...1 nous? @shout",
+            "pas besoin de ...1 nous? @shout",
+            "ne pas|plus nous? @shout",
+            # "encore une fois, il faut redémarrer", "on l'a déjà dit 10 fois"
+            "encore une fois ...3 faut|falloir|suffire|suffit|@fix|lire|lisez|relisez|vérifiez"
+            "|patientez|patienter",
+            "dire|dit|répéter|répété|expliquer|expliqué|écrire|écrit ...3 NUM|deux|trois|quatre"
+            "|cinq|dix|vingt|cent|mille|plusieurs fois",
+            "le ...3 déjà dit|expliqué|répété|écrit|précisé|indiqué|signalé|mentionné",
+            # "vous n'êtes pas le seul client"
+            "pas le|la seul|seule client|cliente|abonné|abonnée",
+            "pas le|la|les seul|seule|seuls|seules à ...1 attendre|patienter|écrire|contacter"
+            "|appeler",
+            "faut|falloir savoir lire|chercher|lire",
+            "un peu de bon sens",
+            "répondu|dit|expliqué|écrit|indiqué ...2 plus haut|au-dessus|ci-dessus",
+            "vous ...1 êtes|être le|la NUM",
+            "vous ...1 êtes|être le|la énième|nième|centième|millième|dixième",
+            "pas des|de magiciens|magicien|robots|sorciers|dieux|surhommes",
+            "évitez|éviter de ...1 nous? @shout|écrire|appeler",
+            "en majuscules|capitales",
+            "un peu de jugeote|logique",
+            "vous auriez pu|pouviez ...3 chercher|lire|regarder|vérifier|consulter|attendre",
             # "vous pourriez être un peu plus patients", "soyez patients"
             "pourriez|pourrais|devriez|devrais ...4 @meek",
             "soyez|sois|restez|reste ...1 @meek|zen",
@@ -515,7 +637,14 @@ RULES = (
             "|peering|backbone|datacenter|firewall|switch|switchs",
             "data center|centre",
             "noeud|noeuds de|du réseau|routage|transmission|collecte",
-            "=NOC|SOC",
+            "=NOC|SOC|OLT|DSLAM|VoLTE|VoWiFi|GPON|PON|NRA|NRO|SRO|RRU|BBU|CDN",
+            "backup|backups",
+            "lien|liens de collecte",
+            "boucle locale",
+            "transport optique",
+            "liaison|liaisons|lien|liens optique|optiques|hertzien|hertzienne|hertziens|fibre",
+            "faisceau|faisceaux hertzien|hertziens",
+            "=POP|POPs",
         ),
         kinds=PUBLIC,
     ),
@@ -531,6 +660,8 @@ RULES = (
             "message automatique",
             "information|informations complémentaire|complémentaires",
             "entière disposition",
+            "être notre priorité|préoccupation",
+            "faire|faisons le nécessaire",
             # a request "passed on to the department concerned"
             "transmettre|transmis|transmise|remonter|remonté|remontée|relayer|relayé|relayée ...3"
             " service|services|équipe|équipes concerné|concernés|concernée|concernées|compétent"

@@ -112,6 +112,9 @@ _UPDATE_PAIRS = frozenset(
     {("au", "courant"), ("rendez", "vous"), ("vers", "vous"), ("to", "you"), ("a", "jour"),
      ("touch", "again"), ("posted", "again")}
 )  # fmt: skip
+# How many words before the time an update word still names it: "le prochain point public est
+# prévu à 11h".
+_UPDATE_REACH = 4
 # What may stand between those words and the time: "prochain point à 18h", "update at 4pm".
 _BEFORE_TIME = frozenset({"a", "vers", "de", "des", "pour", "at", "by", "around", "for", "ici"})
 
@@ -155,15 +158,20 @@ def when_at(tokens: Sequence[Token], i: int) -> tuple[int, When] | None:
 
 
 def _announces_update(tokens: Sequence[Token], i: int) -> bool:
-    """Whether the time said from ``i`` is the one the next update is announced for."""
+    """Whether the time said from ``i`` is the one the next update is announced for: an
+    update word right before it, or a few words before in its clause ("le prochain point est
+    prévu à 11h")."""
     j = i - 1
     while j >= 0 and i - j <= 2 and tokens[j].fold in _BEFORE_TIME:
         j -= 1
-    if j < 0:
-        return False
-    if tokens[j].fold in _UPDATE_WORDS:
+    if j > 0 and (tokens[j - 1].fold, tokens[j].fold) in _UPDATE_PAIRS:
         return True
-    return j > 0 and (tokens[j - 1].fold, tokens[j].fold) in _UPDATE_PAIRS
+    for k in range(j, max(-1, j - _UPDATE_REACH), -1):
+        if tokens[k].kind == "end" or tokens[k].text == ",":
+            return False
+        if tokens[k].fold in _UPDATE_WORDS:
+            return True
+    return False
 
 
 def _after_preposition(

@@ -291,7 +291,7 @@ def test_a_past_tense_clears_only_its_own_clause(bundled: Playbook) -> None:
 
 def test_the_device_to_check_is_blame_unless_a_condition_sets_it(bundled: Playbook) -> None:
     assert _rules(bundled, "Votre box déconne, débranchez-la.") == ["blame"]
-    assert _rules(bundled, "Vérifiez vos paramètres avant de nous écrire.") == ["blame"]
+    assert _rules(bundled, "Vérifiez vos paramètres.") == ["blame"]
     assert _rules(bundled, "Si votre box plante encore après 18h, écrivez-nous.") == []
     assert _rules(bundled, "Si rien ne revient à 18h, vérifiez vos réglages et écrivez-nous.") == []
     assert _rules(bundled, "Check your handset.", "en") == ["blame"]
