@@ -95,10 +95,16 @@ SETS = {
     # what customers are asked to be: "vous pourriez être un peu plus patients"
     "meek": "patient|patients|patiente|patientes|compréhensif|compréhensifs|compréhensive"
     "|compréhensives|indulgent|indulgents|indulgente|indulgentes|poli|polis|polie|polies|calme"
-    "|calmes|cool|sympa|sympas|aimable|aimables|raisonnable|raisonnables",
+    "|calmes|cool|sympa|sympas|aimable|aimables|raisonnable|raisonnables|courtois|courtoise"
+    "|courtoises|correct|corrects|correcte|correctes",
     # what comes back, said of itself in the future: "vos SMS partiront d'ici 30 min"
     "flows": "@service|service|services|ligne|lignes|débit|fibre|message|messages|MMS"
-    "|remboursement|remboursements",
+    "|remboursement|remboursements|geste|avoir|compensation|indemnisation|crédit"
+    "|dédommagement",
+    # what works, said of the network: "le réseau tient parfaitement la charge"
+    "runs": "fonctionner|marcher|tourner|rouler|tenir|tient|tiennent|répondre|aller",
+    # how well it works: "parfaitement", "nickel", "comme d'habitude" (two words: see rules)
+    "perfectly": "parfaitement|impeccablement|nickel|impec|niquel|normalement|correctement",
     # what a customer is said to complain of: "les seuls à râler"
     "complain": "plaindre|râler|rouspéter|signaler|remarquer|voir|avoir|gêner|écrire|appeler"
     "|pleurer|chouiner|geindre",
@@ -163,6 +169,16 @@ RULES = (
             # "on n'a aucune alerte sur votre secteur"
             "aucun|aucune ...1 @signal",
             "pas de @signal ...3 de notre côté",
+            "pas|jamais ...1 eu de @trouble",
+            "pas ...1 de @trouble",
+            "notre|nos @infra !client|clients fonctionner|marcher|tourner ,",
+            # "le réseau tient parfaitement la charge", "nos serveurs tournent sans problème"
+            "@infra|tout|ça ...2 @runs ...2 @perfectly",
+            "@infra|tout|ça ...2 @runs ...2 sans @trouble",
+            "@infra|tout|ça ...2 @runs ...1 comme de|d habitude|hab",
+            # "rien ne cloche sur nos antennes"
+            "rien ne clocher|cloche|coincer|coince|déconner|déconne|planter|plante|bloquer|bloque",
+            "notre|nos @infra !client|clients fonctionner|marcher|tourner END",
             "pas de @signal ...3 chez nous",
             "=RAS",
             "notre|nos réseau|antenne|antennes|équipement|équipements|système|systèmes ...2"
@@ -178,12 +194,21 @@ RULES = (
             "depuis|désormais|nouveau",
             "@would",
             "sera|seront|devrait|devraient|redevenir",
-            "hors|ailleurs|sauf|excepté|reste",
+            "hors|ailleurs|sauf|excepté|reste|dehors",
             # "d'ici midi, plus aucun problème" promises
             "plus aucun|aucune",
         ),
-        unless_after=("depuis|désormais", "de|à nouveau"),
+        # "pas de panne côté facturation, seul le réseau mobile est touché" says where it is
+        unless_after=(
+            "depuis|désormais",
+            "de|à nouveau",
+            "se",
+            "côté|sur|pour|concernant ...1 facturation|factures|fixe|fibre|box|paiement|paiements"
+            "|compte|comptes|données|SMS|appels|112|urgence",
+        ),
         negatable=True,
+        # "d'après nos outils, tout va bien"; not "je vous appelle pour savoir si tout va bien"
+        asserted=("tout va|allait bien",),
     ),
     RuleSpec(
         "minimising",
@@ -201,6 +226,34 @@ RULES = (
             "loin de|d ...2 majeur|majeure|grave|grosse|gros|énorme|vraie|vrai",
             "ce être ...2 détail|broutille|bricole|peccadille|vétille|babiole",
             "broutille|broutilles|peccadille|vétille",
+            # "une coupure de rien du tout"
+            "de rien du tout",
+            # "un incident très ponctuel", "un incident isolé"
+            "@trouble ...2 ponctuel|ponctuelle|ponctuels|isolé|isolée|isolés",
+            "@trouble ...2 très|assez|plutôt localisé|localisée",
+            # "juste quelques SMS en retard", "simplement un peu lent"
+            "juste|seulement|simplement|uniquement ...2 quelques|peu|petit|petite|petits|petites"
+            "|léger|légère",
+            # comparison: "moins grave que ce qu'on lit", "le plus gros est derrière nous"
+            "moins grave|terrible|dramatique|catastrophique|long|longue que",
+            "le plus gros|dur|difficile ...2 derrière|passé|fait",
+            "ça|tout va aller",
+            "va|vont ...1 se arranger",
+            "sous contrôle",
+            "on|nous maîtrise|maîtrisons",
+            "on gère END",
+            # a figure made small: "même pas 1 %", "à peine 2 %"
+            "même pas|plus NUM",
+            "à peine NUM",
+            # "ça ne touche qu'une petite partie du réseau", "que quelques clients"
+            "que un|une? petit|petite|petits|petites|infime|faible|poignée|minorité|quelques|peu",
+            "petite|infime|faible|minuscule partie|part|fraction",
+            "aurait|aurais|pourrait|aurions pu ...4 pire|@drama|grave|long|longue|durer",
+            "eu de la chance",
+            "ça|ca arrive ,",
+            "ça|ca arrive END",
+            "ça|ca peut arriver",
+            "tous|tout les opérateurs|réseaux ...4 panne|pannes|@trouble",
             # "vous ne la remarquerez même pas", "une coupure très courte"
             "ne ...2 remarquer|sentir|apercevoir|voir|rendre ...2 même pas|rien",
             "que du feu",
@@ -267,6 +320,8 @@ RULES = (
         # retard dans nos réponses" is the cell owning its own delay.
         unless=(
             "ne ...2 pas un|une|le|la|de petit|léger|légère|mineur|minime|simple|bref|anodin",
+            # "on a eu tort de parler d'un petit incident": the words are quoted to be taken back
+            "tort|trompé|trompés|erreur de ...1 parler|dire|annoncer|écrire|évoquer",
             "nous|on|je avoir|prendre|pris|être ...1 un peu",
             "répondre|réponse|réponses",
         ),
@@ -292,6 +347,13 @@ RULES = (
             "pas de quoi ...3 @worry|@serious",
             "ne|te vous? @worry",
             "ne vous en faire|faites",
+            # the "ne" dropped: "vous inquiétez pas"
+            "vous @worry pas",
+            "@worry vous pas",
+            "pas si ...1 grave|terrible|dramatique|méchant|catastrophique",
+            "fin des haricots",
+            # "on n'est pas les seuls": others have it too
+            "on|nous ne être|sommes|est pas les seuls",
             "inutile de ...1 @worry",
             "pas la peine de ...1 @worry",
             "rassurez|rassure vous|toi",
@@ -354,13 +416,24 @@ RULES = (
             "faute ...4 @rival",
             "à cause de ...1 @rival",
             "@rival qui ...3 planter|tomber|couper|buguer|@fails",
-            "venir|provenir|dû|due|dus|dues|imputable ...2 @rival|@third",
+            "venir|provenir|dû|due|dus|dues|imputable ...3 @rival|@third",
+            "vandalisme|vandales|malveillance|sabotage",
+            "votre|ta faute",
+            "@your @device ne ...3 pas|plus mis|mise? à jour",
+            "pas par nous",
+            "ne dépendre|dépend|dépendent pas de nous",
+            "trop de @people|monde|gens|connexions ...6 saturation|saturé|saturer|surcharge"
+            "|surchargé",
+            "trop de @people|monde|gens ...4 vouloir|voulu|connecter|connectés|connexion|appeler"
+            "|télécharger|streamer",
+            # the reason is what the customer did not do: "parce que vous ne l'avez pas mise à jour"
+            "parce que|car|puisque vous ne ...3 pas|jamais|plus",
+            "parce que|car|puisque @your ...1 @device|@setting",
             # "on attend que notre fournisseur daigne réparer"
             "attendre|attend|attendons que ...2 @third|@rival",
             "daigner|daigne|daignent",
             # usage as the cause: "les gens qui téléchargent trop saturent le réseau"
-            "@people|ceux ...4 saturer|saturent|surcharger|surchargent|encombrer|encombrent"
-            "|abuser|abusent",
+            "@people|ceux ...4 saturent|surchargent|encombrent|abusent",
             # a third party named as the culprit: "un câble arraché par un particulier"
             "arraché|arrachée|sectionné|sectionnée|coupé|coupée|endommagé|endommagée|abîmé|abîmée"
             "|cassé|cassée|causé|causée|provoqué|provoquée ...3 par un|une|des|le|la ...1"
@@ -442,6 +515,17 @@ RULES = (
             "votre|vos réglage|réglages|paramétrage|manipulation|erreur",
             # "avez-vous pensé à redémarrer votre box ?"
             "avez vous ...2 pensé|essayé à|de ...1 @fix|vérifier|regarder",
+            "@your ...1 @device|@handset ne ...2 supporter|supporte|supportent|gérer|gère|prendre"
+            "|prend|accepter|accepte|reconnaître|reconnaît pas|plus",
+            "@trouble de|avec|sur|dans votre|vos ...1 @device|@setting",
+            # a guess about the customer: "vous êtes sûrement en limite de couverture", "le mode
+            # avion était sûrement activé"
+            "vous|votre|vos ...2 sûrement|surement|probablement|certainement|forcément",
+            "sûrement|surement|probablement|certainement ...3 @setting|@device|avion|activé"
+            "|désactivé",
+            "mode avion",
+            "vous ...3 limite de couverture",
+            "vous ...3 zone blanche|grise",
             "@your forfait|abonnement|offre ne ...2 comprendre|comprend|inclure|inclut|couvrir"
             "|couvre|permettre|permet pas|plus",
             "@your ...1 @device|@handset ...2 @fails",
@@ -490,6 +574,17 @@ RULES = (
             "assurément",
             # "comptez 2h max", "dans 10 min max"
             "comptez|prévoyez WHEN",
+            # a countdown: "plus que quelques minutes", "encore 10 minutes et tout remarche"
+            "plus que NUM petit|petite|bonne? minute|minutes|heure|heures|instant|instants",
+            "plus que @amount petit|petite|bonne? minute|minutes|heure|heures|instant|instants",
+            "encore NUM petit|petite|bonne? minute|minutes|heure|heures|instant|instants",
+            "encore @amount petit|petite|bonne? minute|minutes|heure|heures|instant|instants",
+            "WHEN ...4 vous|on pourrez|pourrons|pourra|pourront",
+            "vous|on pourrez|pourrons|pourra|pourront ...3 WHEN",
+            "@restore|@flows ...3 imminent|imminente",
+            "imminent|imminente ...2 @restore|@flows",
+            "presque|quasiment|pratiquement|bientôt ...1 résolu|résolue|résorbé|résorbée|réparé"
+            "|réparée|terminé|terminée|fini|finie|réglé|réglée|rétabli|rétablie",
             # "d'ici midi, plus aucun problème", "plus de panne après ce soir"
             "WHEN ...4 plus aucun|aucune|de ...1 @trouble",
             "plus de|aucun|aucune @trouble ...4 WHEN",
@@ -514,6 +609,10 @@ RULES = (
             "le|au plus vite|rapidement",
             "aussi vite|rapidement",
             "se en remettre|remet|remettra|remettrez|remettront",
+            # a time said before and taken back: "d'avoir annoncé un retour à 11h qui n'a pas eu
+            # lieu", "nous nous sommes trompés sur l'heure de retour"
+            "avoir|avions|avons|avait|aviez|a annoncé|promis|indiqué|donné|estimé",
+            "trompé|trompés|trompée|trompées|tort",
         ),
         negatable=True,
         timed=True,
@@ -522,13 +621,22 @@ RULES = (
         "guarantee",
         (
             "garantir",
-            "nous|je|on vous? assurer|promettre|promets|promet|promettons|certifier",
-            "nous|je|on ...2 vous assurer|promettre|certifier",
+            "nous|je|on vous? le? assurer|promettre|promets|promet|promettons|certifier|jurer",
+            "nous|je|on ...2 vous le? assurer|promettre|certifier|affirmer|jurer",
+            "jurer|jure|juré|jurons",
             # certain that something will be, not certain of a cause
             "nous|je ...1 sommes|suis certain|certains|certaine|certaines|sûr|sûrs|sûre|convaincu"
             "|convaincus que",
             "soyez en? assuré|assurés|assurée|assurées|rassuré|rassurés|rassurée|rassurées",
             "ma|notre parole",
+            "ce être ...1 =sûr|sûre|certain|certaine|garanti|garantie|promis",
+            "certitude",
+            "croyez moi|nous",
+            "faites nous confiance",
+            # "vos données sont en sécurité totale", "parfaitement protégées"
+            "sécurité totale|absolue|complète|parfaite",
+            "totalement|parfaitement|complètement|entièrement|absolument ...1 sécurisé|sécurisés"
+            "|sécurisée|sécurisées|protégé|protégés|protégée|protégées|sécurité|inviolable",
             "engager|engage|engageons ...2 à ce que",
             "parole de|d honneur",
             "ce est|sera =sûr|sûre|certain|certaine|garanti|garantie|promis",
@@ -562,7 +670,15 @@ RULES = (
             "comme ...1 vous le? avoir|a|ai|avons ...1 dire|dit|expliqué|indiqué|précisé|répété"
             "|écrit",
             "vous devriez|devez ...1 savoir|comprendre|lire",
-            "vous ne avoir ...2 pas lu|lire|vu|regardé|consulté",
+            "vous ne avoir ...2 pas lu|lire|vu|regardé|consulté|compris",
+            "vous ne savoir|savez pas utiliser|lire|chercher|faire|redémarrer",
+            "faites|faire un effort",
+            "fallait|fallu ...3 lire|relire|regarder|suivre|consulter",
+            "simple|petit|seul ...2 suffire|suffit|suffira",
+            "être ingénieur|expert|informaticien|génie|technicien",
+            "détendez|détends|relaxez vous|toi",
+            "rester|restez ...1 @meek",
+            "ne avoir|ont|a|avez que à",
             "comme ...8 plusieurs|deux|trois|quatre|dix|cent|mille|maintes fois",
             "falloir peut être",
             "il aurait|avait suffi|fallu",
@@ -573,6 +689,13 @@ RULES = (
             "combien de fois",
             "énième|nième fois",
             "vous exagérez|exagérer",
+            # "faut pas exagérer", "n'exagérons rien"
+            "pas exagérer",
+            "ne exagérons rien",
+            "exagérez|exagère",
+            # "je vous ai déjà répondu", "merci de lire vos messages"
+            "vous ...2 déjà répondu|dit|expliqué|écrit|indiqué|précisé|signalé",
+            "merci de|d lire|relire ...2 messages|réponses|mp|tweets|posts|notifications|mails",
             "si vous lisiez|suiviez|regardiez|consultiez",
             "vous le sauriez",
             "lire|lisez|consulter|consultez|relisez de abord",
@@ -642,6 +765,9 @@ RULES = (
             "lien|liens de collecte",
             "boucle locale",
             "transport optique",
+            "anneau|anneaux optique|optiques|fibre|IP",
+            "reroutage|rerouter|reroutés|reroutée|reroutage",
+            "routeur|routeurs de coeur|bordure|collecte|transit",
             "liaison|liaisons|lien|liens optique|optiques|hertzien|hertzienne|hertziens|fibre",
             "faisceau|faisceaux hertzien|hertziens",
             "=POP|POPs",
@@ -662,11 +788,17 @@ RULES = (
             "entière disposition",
             "être notre priorité|préoccupation",
             "faire|faisons le nécessaire",
+            # a request "being processed", "dealt with as soon as possible"
+            "demande|réclamation|requête|dossier|message ...3 en cours de traitement",
+            "traité|traitée|traités|traitées dans les meilleurs délais",
+            "plus brefs délais",
+            "accuser|accusons ...1 réception",
             # a request "passed on to the department concerned"
             "transmettre|transmis|transmise|remonter|remonté|remontée|relayer|relayé|relayée ...3"
             " service|services|équipe|équipes concerné|concernés|concernée|concernées|compétent"
             "|compétents|compétente|compétentes",
-            "demande|réclamation|requête|dossier|message ...2 bien été? transmis|transmise"
+            "nous vous informons|informer que",
+            "demande|réclamation|requête|dossier|message ...2 bien? été transmis|transmise"
             "|enregistré|enregistrée|reçu|reçue",
         ),
         level="warning",

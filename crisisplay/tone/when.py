@@ -72,6 +72,8 @@ _VAGUE_WORDS = frozenset(
     {"soir", "soiree", "demain", "tonight", "tomorrow", "journee", "matinee", "later", "evening",
      "afternoon", "weekend", "aprem", "nuit"}
 )  # fmt: skip
+# Before a time of day, words that make it a length: "une soirée sans réseau", "toute la nuit".
+_LENGTHS = frozenset({"un", "une", "toute", "tout", "pendant", "durant", "a", "an", "all"})
 # Spans of days, a time only after a preposition: "d'ici la fin de la semaine", "by next week".
 _SPANS = frozenset({"semaine", "mois", "week", "month"})
 # Times of their own said in several words: "tout à l'heure", "dans pas longtemps", "cet
@@ -262,6 +264,8 @@ def _vague(
     dated = _date(tokens, i)
     if dated is not None:
         return dated
+    if i > 0 and tokens[i - 1].fold in _LENGTHS:
+        return None  # "une soirée sans réseau", "toute la nuit": how long, not when
     end = i
     while end < len(tokens) and end - i < 4 and tokens[end].fold in _FILLERS | _COMING:
         end += 1
@@ -277,15 +281,22 @@ def _vague(
         return end + 1, VAGUE
     if end > i and token.fold in _NAMED_CLOCKS:
         return end + 1, ("clock", _NAMED_CLOCKS[token.fold])  # "ce midi"
-    if after_preposition and end > i and token.fold in _SPANS:
-        return end + 1, VAGUE  # "d'ici la fin de la semaine", "avant la fin du mois"
-    if after_preposition and end == i and token.fold == "peu":
-        return end + 1, VAGUE  # "d'ici peu", "sous peu"
-    if after_preposition and end > i and token.fold in {"heure", "hour"}:
-        return end + 1, VAGUE  # "dans l'heure", "within the hour"
-    if after_preposition and end > i and token.lemma in _UNITS.keys() - _MOMENTS:
-        return end + 1, VAGUE  # "dans les prochaines heures", "dans les minutes qui viennent"
+    if after_preposition and _vague_after_preposition(token, filled=end > i):
+        return end + 1, VAGUE
     return None
+
+
+def _vague_after_preposition(token: Token, *, filled: bool) -> bool:
+    """Words that are a time only after "dans", "d'ici", "avant"... (``filled``: after "le",
+    "les prochaines"...)."""
+    if not filled:
+        return token.fold == "peu"  # "d'ici peu", "sous peu"
+    return (
+        token.fold in _SPANS  # "d'ici la fin de la semaine", "avant la fin du mois"
+        or token.fold in {"heure", "hour"}  # "dans l'heure", "within the hour"
+        # "dans les prochaines heures", "dans les minutes qui viennent"
+        or token.lemma in _UNITS.keys() - _MOMENTS
+    )
 
 
 def _date(tokens: Sequence[Token], i: int) -> tuple[int, When] | None:
