@@ -177,6 +177,8 @@ def _negates(tokens: Sequence[Token], i: int, own: tuple[int, int] | None = None
     following = tokens[i + 1].fold if i + 1 < len(tokens) else ""
     if following in _NOT_NEGATING.get(word, ()) and not _paired_pas_a(tokens, i, following):
         return False
+    if word == "pas" and _no_need(tokens, i):
+        return False
     if word != "ne":
         return True
     at = _particle_at(tokens, i)
@@ -185,6 +187,13 @@ def _negates(tokens: Sequence[Token], i: int, own: tuple[int, int] | None = None
     if tokens[at].fold == "que":
         return False
     return own is None or not own[0] <= at < own[1]
+
+
+def _no_need(tokens: Sequence[Token], i: int) -> bool:
+    """ "pas la peine de", "pas besoin de": what follows is said to be needless, not denied
+    ("pas la peine de le répéter 20 fois" repeats it)."""
+    after = tuple(t.fold for t in tokens[i + 1 : i + 3])
+    return after == ("la", "peine") or after[:1] == ("besoin",)
 
 
 def _paired_pas_a(tokens: Sequence[Token], i: int, following: str) -> bool:

@@ -6,8 +6,9 @@ A pattern is a line of elements separated by spaces, matched against consecutive
 - ``@trouble``: a word of a named set (``panne|problème|incident...``), also inside ``a|@set``;
 - ``=BGP``: exactly this, case and all (acronyms: "IMS" is jargon, "ims" is not a word);
 - ``~excus``: a word that starts with this;
-- ``TIME``, ``NUM``, ``URL``, ``END``: a clock time, a number, a link, the end of a sentence;
-  ``WHEN``: a time or a delay said in words ("à 14h", "dans 2 heures", "d'ici ce soir");
+- ``TIME``, ``NUM``, ``URL``, ``END``: a clock time, a number, a link, the end of a sentence,
+  also among words (``NUM|deux|trois``); ``WHEN``: a time or a delay said in words ("à 14h",
+  "dans 2 heures", "d'ici ce soir");
 - ``FUT``: a verb in the future, not of "nous" ("seront", "partira", "will");
 - ``^``: the start of a sentence, taking no word ("^ promis" is "Promis, ..." and not "le
   geste promis");
@@ -27,6 +28,7 @@ from crisisplay.tone.when import when_at
 from crisisplay.tone.words import Token, fold, in_future
 
 DEFAULT_GAP = 3
+_CLASSES = frozenset({"TIME", "NUM", "URL", "END"})
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,12 @@ class Element:
     negated: bool = False
     size: int = 0
     stops_at_negation: bool = False  # for a gap: it does not skip a negation
+    #: for words: the kinds of token taken as well ("NUM|deux|trois")
+    kinds: frozenset[str] = frozenset()
 
     def accepts(self, token: Token) -> bool:
+        if token.kind in self.kinds:
+            return True
         if token.kind == "end" and self.test != "class":
             return False
         if self.test == "words":
@@ -89,7 +95,7 @@ def _element(part: str, sets: Mapping[str, str], negatable: bool = False) -> Ele
     optional = part.endswith("?") and len(part) > 1
     negated = part.startswith("!")
     body = _expand(part.strip("?!"), sets)
-    if body in {"TIME", "NUM", "URL", "END"}:
+    if body in _CLASSES:
         return Element("class", frozenset({body.lower()}), optional)
     if body == "WHEN":
         return Element("when", optional=optional)
@@ -99,7 +105,10 @@ def _element(part: str, sets: Mapping[str, str], negatable: bool = False) -> Ele
         return Element("exact", frozenset(body[1:].split("|")), optional, negated)
     if body.startswith("~"):
         return Element("prefix", frozenset(fold(body[1:]).split("|")), optional, negated)
-    return Element("words", frozenset(fold(w) for w in body.split("|")), optional, negated)
+    alternatives = body.split("|")
+    kinds = frozenset(w.lower() for w in alternatives if w in _CLASSES)
+    words = frozenset(fold(w) for w in alternatives if w not in _CLASSES)
+    return Element("words", words, optional, negated, kinds=kinds)
 
 
 def _expand(body: str, sets: Mapping[str, str]) -> str:
@@ -124,7 +133,10 @@ def needs(pattern: Pattern) -> tuple[frozenset[str], ...]:
     return tuple(
         element.values
         for element in pattern
-        if element.test == "words" and not element.optional and not element.negated
+        if element.test == "words"
+        and not element.optional
+        and not element.negated
+        and not element.kinds
     )
 
 

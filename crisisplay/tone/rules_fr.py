@@ -17,13 +17,14 @@ SETS = {
     "serious": "grave|dramatique|alarmant|inquiétant|méchant|sérieux|catastrophique"
     "|préoccupant|terrible|affolant",
     "worry": "panique|paniquer|inquiéter|inquiétude|inquiet|inquiète|inquiets|alarmer|affoler"
-    "|affolement|stresser|stress|drame|dramatiser|alarme|énerver|fâcher|râler",
+    "|affolement|stresser|stress|drame|dramatiser|alarme|énerver|fâcher|râler|craindre"
+    "|crainte|peur",
     "drama": "catastrophe|cata|drame|apocalypse|tragédie|désastre|pire",
     # what a customer can be told to put up with: "vous survivrez bien", "patienter un peu"
     "endure": "patienter|attendre|tenir|survivre|vivre|supporter|passer",
     "device": "téléphone|mobile|portable|smartphone|box|appli|application|appareil|terminal"
     "|SIM|logiciel|version|navigateur|modem|routeur|décodeur|tablette|équipement|tel|tél"
-    "|iphone|android|wifi|wi|bluetooth|VPN|antivirus|carte",
+    "|iphone|android|wifi|wi|bluetooth|VPN|antivirus|carte|modèle|code|PIN",
     # what the customer holds (the operator's own are "antennes", "équipements", "serveurs")
     "handset": "téléphone|mobile|portable|smartphone|box|appli|application|SIM|tablette|routeur"
     "|décodeur|modem|terminal|appareil|tel|tél|iphone|android",
@@ -43,7 +44,7 @@ SETS = {
     "fix": "redémarrer|réinitialiser|rallumer|éteindre|allumer|configurer|activer|désactiver"
     "|installer|actualiser|brancher|jour",
     "handle": "brancher|installer|configurer|paramétrer|régler|utiliser|placer|positionner"
-    "|manipuler|insérer|mettre",
+    "|manipuler|insérer|mettre|saisir|saisi|taper|tapé|entrer|entré|composer|composé|rentré",
     "old": "vieux|vieille|vieil|ancien|ancienne|obsolète|périmé|dépassé|vieillissant|incompatible",
     # the conditional of a world where the customer had done otherwise: "vous n'auriez pas"
     "would": "auriez|aurais|aurait|auraient|seriez|serais|serait|seraient|marcherait"
@@ -176,6 +177,11 @@ RULES = (
             "@infra|tout|ça ...2 @runs ...2 @perfectly",
             "@infra|tout|ça ...2 @runs ...2 sans @trouble",
             "@infra|tout|ça ...2 @runs ...1 comme de|d habitude|hab",
+            # "le réseau est en pleine forme", "chez nous, c'est vert partout"
+            "@infra|tout|ça ...3 pleine forme",
+            "vert partout",
+            "chez nous ...3 vert|verts",
+            "de notre côté ...3 vert|verts",
             # "rien ne cloche sur nos antennes"
             "rien ne clocher|cloche|coincer|coince|déconner|déconne|planter|plante|bloquer|bloque",
             "notre|nos @infra !client|clients fonctionner|marcher|tourner END",
@@ -248,6 +254,11 @@ RULES = (
             # "ça ne touche qu'une petite partie du réseau", "que quelques clients"
             "que un|une? petit|petite|petits|petites|infime|faible|poignée|minorité|quelques|peu",
             "petite|infime|faible|minuscule partie|part|fraction",
+            "seul|seule|seuls|seules ...2 petit|petite|petits|petites|quelques|poignée|minorité"
+            "|infime",
+            "faible|petite|moindre|modeste|limitée ampleur|portée|importance|envergure|impact",
+            "on souffle|respire",
+            "soufflez|respirez",
             "aurait|aurais|pourrait|aurions pu ...4 pire|@drama|grave|long|longue|durer",
             "eu de la chance",
             "ça|ca arrive ,",
@@ -322,6 +333,7 @@ RULES = (
             "ne ...2 pas un|une|le|la|de petit|léger|légère|mineur|minime|simple|bref|anodin",
             # "on a eu tort de parler d'un petit incident": the words are quoted to be taken back
             "tort|trompé|trompés|erreur de ...1 parler|dire|annoncer|écrire|évoquer",
+            "disait|disions|parlait|parlions|écrivait|écrivions|annonçait|annoncions que|de",
             "nous|on|je avoir|prendre|pris|être ...1 un peu",
             "répondre|réponse|réponses",
         ),
@@ -352,6 +364,9 @@ RULES = (
             "@worry vous pas",
             "pas si ...1 grave|terrible|dramatique|méchant|catastrophique",
             "fin des haricots",
+            "trois fois rien",
+            "ne y ...1 penser|penserez|penserons|penseront plus",
+            "ne en parler|parlerez|parlerons|parlera plus",
             # "on n'est pas les seuls": others have it too
             "on|nous ne être|sommes|est pas les seuls",
             "inutile de ...1 @worry",
@@ -419,6 +434,15 @@ RULES = (
             "venir|provenir|dû|due|dus|dues|imputable ...3 @rival|@third",
             "vandalisme|vandales|malveillance|sabotage",
             "votre|ta faute",
+            # "la faute revient aux intempéries et à EDF"; not "revient à nous"
+            "faute revient|revenir|incombe|incomber à|aux !nous|notre|nos|moi",
+            "responsable|responsables|coupable|coupables ...4 @third|@rival",
+            "victime|victimes ...1 nous? aussi|également",
+            # "c'est l'opérateur d'infrastructure qui gère, pas nous."; not "si l'on vous demande
+            # un code, ce n'est pas nous : ne répondez pas" (a fraud warning)
+            ", pas nous END",
+            ", pas nous ,",
+            "opérateur|opérateurs de|d infrastructure|infrastructures",
             "@your @device ne ...3 pas|plus mis|mise? à jour",
             "pas par nous",
             "ne dépendre|dépend|dépendent pas de nous",
@@ -507,6 +531,8 @@ RULES = (
             "vous ne? @would @nothing_more? !pu|dû|du ...10 @device|@setting|@fix",
             "@device|@setting|@fix ...10 vous|ça|cela|ce|tout|rien|il ne? y? @would",
         ),
+        # "la compatibilité de votre téléphone n'a rien à voir avec la panne"
+        unless_after=("...2 ne ...1 rien à voir", "...2 ne y ...1 pour rien"),
         negatable=True,
         # the customer's device or settings as the cause, unless a "si" makes it a case to
         # check: "votre box déconne", "vérifiez vos paramètres"; not "si votre box plante
@@ -518,9 +544,12 @@ RULES = (
             "@your ...1 @device|@handset ne ...2 supporter|supporte|supportent|gérer|gère|prendre"
             "|prend|accepter|accepte|reconnaître|reconnaît pas|plus",
             "@trouble de|avec|sur|dans votre|vos ...1 @device|@setting",
+            "compatibilité|incompatibilité|incompatible ...3 votre|vos",
+            "par votre|vos ...1 @device|@setting",
             # a guess about the customer: "vous êtes sûrement en limite de couverture", "le mode
             # avion était sûrement activé"
-            "vous|votre|vos ...2 sûrement|surement|probablement|certainement|forcément",
+            "vous êtes|serez ...1 sûrement|surement|probablement|certainement en|dans|hors|mal"
+            "|trop|loin",
             "sûrement|surement|probablement|certainement ...3 @setting|@device|avion|activé"
             "|désactivé",
             "mode avion",
@@ -582,6 +611,10 @@ RULES = (
             "WHEN ...4 vous|on pourrez|pourrons|pourra|pourront",
             "vous|on pourrez|pourrons|pourra|pourront ...3 WHEN",
             "@restore|@flows ...3 imminent|imminente",
+            # "la réparation ne prendra pas plus d'une heure"
+            "@restore|@flows|ça|cela ne WHEN",
+            "@restore ...3 en moins de temps",
+            "@restore ...3 en un éclair",
             "imminent|imminente ...2 @restore|@flows",
             "presque|quasiment|pratiquement|bientôt ...1 résolu|résolue|résorbé|résorbée|réparé"
             "|réparée|terminé|terminée|fini|finie|réglé|réglée|rétabli|rétablie",
@@ -627,12 +660,15 @@ RULES = (
             # certain that something will be, not certain of a cause
             "nous|je ...1 sommes|suis certain|certains|certaine|certaines|sûr|sûrs|sûre|convaincu"
             "|convaincus que",
+            "nous|je ...1 sommes|suis formel|formels|formelle|formelles|catégorique|catégoriques",
             "soyez en? assuré|assurés|assurée|assurées|rassuré|rassurés|rassurée|rassurées",
             "ma|notre parole",
             "ce être ...1 =sûr|sûre|certain|certaine|garanti|garantie|promis",
             "certitude",
             "croyez moi|nous",
             "faites nous confiance",
+            "nous faire confiance",
+            "rien à craindre",
             # "vos données sont en sécurité totale", "parfaitement protégées"
             "sécurité totale|absolue|complète|parfaite",
             "totalement|parfaitement|complètement|entièrement|absolument ...1 sécurisé|sécurisés"
@@ -673,6 +709,11 @@ RULES = (
             "vous ne avoir ...2 pas lu|lire|vu|regardé|consulté|compris",
             "vous ne savoir|savez pas utiliser|lire|chercher|faire|redémarrer",
             "faites|faire un effort",
+            "on|je ...4 déjà ...4 NUM|deux|trois|quatre|cinq|dix|vingt|cent|mille|plusieurs fois",
+            "avons ...2 déjà ...4 NUM|deux|trois|quatre|cinq|dix|vingt|cent|mille|plusieurs fois",
+            "écrit|indiqué|marqué en gros|partout",
+            "noir sur blanc",
+            "pas y passer la nuit|journée|soirée|vie",
             "fallait|fallu ...3 lire|relire|regarder|suivre|consulter",
             "simple|petit|seul ...2 suffire|suffit|suffira",
             "être ingénieur|expert|informaticien|génie|technicien",
@@ -720,8 +761,8 @@ RULES = (
             # "encore une fois, il faut redémarrer", "on l'a déjà dit 10 fois"
             "encore une fois ...3 faut|falloir|suffire|suffit|@fix|lire|lisez|relisez|vérifiez"
             "|patientez|patienter",
-            "dire|dit|répéter|répété|expliquer|expliqué|écrire|écrit ...3 NUM|deux|trois|quatre"
-            "|cinq|dix|vingt|cent|mille|plusieurs fois",
+            "le ...3 dire|dit|répéter|répété|expliquer|expliqué|écrire|écrit ...3 NUM|deux|trois"
+            "|quatre|cinq|dix|vingt|cent|mille|plusieurs fois",
             "le ...3 déjà dit|expliqué|répété|écrit|précisé|indiqué|signalé|mentionné",
             # "vous n'êtes pas le seul client"
             "pas le|la seul|seule client|cliente|abonné|abonnée",
@@ -765,6 +806,7 @@ RULES = (
             "lien|liens de collecte",
             "boucle locale",
             "transport optique",
+            "synchro",
             "anneau|anneaux optique|optiques|fibre|IP",
             "reroutage|rerouter|reroutés|reroutée|reroutage",
             "routeur|routeurs de coeur|bordure|collecte|transit",
@@ -798,6 +840,9 @@ RULES = (
             " service|services|équipe|équipes concerné|concernés|concernée|concernées|compétent"
             "|compétents|compétente|compétentes",
             "nous vous informons|informer que",
+            "rester|restons|reste à votre écoute|disposition",
+            "pris|prendre connaissance",
+            "remercier|merci ...3 fidélité",
             "demande|réclamation|requête|dossier|message ...2 bien? été transmis|transmise"
             "|enregistré|enregistrée|reçu|reçue",
         ),

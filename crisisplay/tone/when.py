@@ -53,11 +53,15 @@ _APPROXIMATE = (
     ("moins", "de"), ("plus", "de"), ("a", "peine"), ("tout", "au", "plus"), ("au", "plus"),
     ("environ",), ("less", "than"), ("more", "than"), ("under",), ("about",), ("around",),
     ("roughly",), ("approximately",), ("at", "most"), ("just",), ("juste",), ("les",),
+    ("pas", "plus", "de"), ("pas", "plus", "que"), ("no", "more", "than"),
     ("the",), ("prochaines",), ("prochains",), ("next",),
 )  # fmt: skip
 # Words that are a time only after "the", "this", "end of"...: "by the end of the day", "late
 # morning", not "on a normal day".
-_VAGUE_AFTER_FILLER = frozenset({"day", "morning", "matin", "midday", "lunchtime"})
+_VAGUE_AFTER_FILLER = frozenset(
+    {"day", "morning", "matin", "midday", "lunchtime", "dejeuner", "diner", "repas", "lunch",
+     "dinner"}
+)  # fmt: skip
 # "une petite heure", "deux petites heures", "a good hour"
 _SIZES = frozenset(
     {"petit", "petite", "petits", "petites", "bon", "bonne", "bons", "bonnes", "grosse",
@@ -80,7 +84,7 @@ _SPANS = frozenset({"semaine", "mois", "week", "month"})
 # après-midi" (not "après le retour du réseau").
 _PHRASES = (
     ("tout", "a", "le", "heure"), ("pas", "longtemps"), ("pas", "tres", "longtemps"),
-    ("apres", "midi"),
+    ("apres", "midi"), ("de", "un", "moment", "a", "le", "autre"),
 )  # fmt: skip
 _MONTHS = {
     name: number
@@ -269,9 +273,10 @@ def _vague(
     end = i
     while end < len(tokens) and end - i < 4 and tokens[end].fold in _FILLERS | _COMING:
         end += 1
-    for words in _PHRASES:
-        if tuple(t.fold for t in tokens[end : end + len(words)]) == words:
-            return end + len(words), VAGUE
+    for at in {i, end}:
+        for words in _PHRASES:
+            if tuple(t.fold for t in tokens[at : at + len(words)]) == words:
+                return at + len(words), VAGUE
     if end >= len(tokens):
         return None
     token = tokens[end]

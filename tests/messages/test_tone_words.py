@@ -352,3 +352,15 @@ def test_what_comes_back_said_in_the_future_with_a_time_is_a_promise(bundled: Pl
     text = "Le service reviendra d'ici quelques minutes."
     [finding] = ToneLinter(bundled.organisation.tone, "fr").lint(text)
     assert text[finding.start : finding.end] == "reviendra d'ici quelques minutes"  # type: ignore[misc]
+
+
+def test_a_class_of_token_may_stand_among_words(bundled: Playbook) -> None:
+    """ "NUM|deux|trois" takes a number or one of the words."""
+    from crisisplay.tone.patterns import compile_pattern, find_all
+    from crisisplay.tone.words import tokens_of
+
+    pattern = compile_pattern("NUM|deux|trois fois", {})
+    assert find_all(pattern, tokens_of("dit 20 fois", "fr")) == [(1, 3)]
+    assert find_all(pattern, tokens_of("dit trois fois", "fr")) == [(1, 3)]
+    assert find_all(pattern, tokens_of("dit une fois", "fr")) == []
+    assert _rules(bundled, "Pas la peine de le répéter 20 fois.") == ["condescension"]
