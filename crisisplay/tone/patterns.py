@@ -13,6 +13,8 @@ A pattern is a line of elements separated by spaces, matched against consecutive
 - ``^``: the start of a sentence, taking no word ("^ promis" is "Promis, ..." and not "le
   geste promis");
 - a ``?`` after an element makes it optional; ``!word`` means the next word is not this one;
+  a ``ne`` is always optional, as speech drops it ("c'est pas grave", "y a pas de panne"):
+  the "pas", "rien" or "jamais" a pattern asks for carries the negation;
 - ``...`` skips up to 3 words, ``...N`` up to N, never past the end of a sentence; in a rule
   that a negation cancels, never past a negation either ("we cannot promise" is not "we ...
   promise": the negation is read by ``crisisplay.tone.negation``, outside the match).
@@ -92,7 +94,7 @@ def _element(part: str, sets: Mapping[str, str], negatable: bool = False) -> Ele
         return Element("gap", size=int(part[3:] or DEFAULT_GAP), stops_at_negation=negatable)
     if part == "^":
         return Element("start")
-    optional = part.endswith("?") and len(part) > 1
+    optional = (part.endswith("?") and len(part) > 1) or part == "ne"
     negated = part.startswith("!")
     body = _expand(part.strip("?!"), sets)
     if body in _CLASSES:

@@ -147,6 +147,7 @@ RULES = (
             "notre|nos @infra ...2 aller|vont|va très|super|parfaitement? bien",
             "fonctionner|marcher|tourner|rouler nickel|impec|impeccable|niquel",
             "@infra ...2 être nickel|impec|impeccable|niquel|parfait",
+            "@infra ...2 au top|taquet",
             # "tout est au vert", "nos indicateurs sont tous au vert"
             "tout|tous|indicateur|indicateurs|voyants|supervision|@infra ...3 au vert",
             # "ça marche très bien dans votre secteur"
@@ -351,12 +352,15 @@ RULES = (
             "pas ...1 grave",
             "pas ...1 grand chose|monde",
             "ce ne être rien",
+            "rien que un|une|quelques",
+            "ce être rien ,",
+            "ce être rien END",
             "petit rien",
             "pas|aucun|aucune|nul|nulle|zéro de|un|une? @worry",
             "pas ...2 dramatique|tragique|catastrophique|alarmant|inquiétant|méchant|terrible",
             "ne ...2 mal à personne",
             "pas|aucun|aucune|nulle de? raison|motif|lieu de ...2 @worry",
-            "pas de quoi ...3 @worry|@serious",
+            "pas de quoi ...3 @worry|@serious|crier|scandale",
             "ne|te vous? @worry",
             "ne vous en faire|faites",
             # the "ne" dropped: "vous inquiétez pas"
@@ -365,6 +369,9 @@ RULES = (
             "pas si ...1 grave|terrible|dramatique|méchant|catastrophique",
             "fin des haricots",
             "trois fois rien",
+            "pour si peu",
+            "crier au scandale|loup",
+            "même pas un|une|NUM",
             "ne y ...1 penser|penserez|penserons|penseront plus",
             "ne en parler|parlerez|parlerons|parlera plus",
             # "on n'est pas les seuls": others have it too
@@ -399,6 +406,7 @@ RULES = (
         "blame",
         (
             "ne ...2 pas de? notre faute",
+            "pas de notre faute",
             "pas notre faute",
             "ne ...2 pas responsable|responsables",
             "@us ...2 ne y? ...1 pour rien",
@@ -428,6 +436,7 @@ RULES = (
             # "c'est votre box qui déconne", "c'est SFR qui a planté", "la faute à Orange"
             "ce être ...1 @your ...1 @device|@setting|@handset qui",
             "ce être|est ...1 @rival|@third qui",
+            "ce être @rival",
             "faute ...4 @rival",
             "à cause de ...1 @rival",
             "@rival qui ...3 planter|tomber|couper|buguer|@fails",
@@ -452,7 +461,8 @@ RULES = (
             "|télécharger|streamer",
             # the reason is what the customer did not do: "parce que vous ne l'avez pas mise à jour"
             "parce que|car|puisque vous ne ...3 pas|jamais|plus",
-            "parce que|car|puisque @your ...1 @device|@setting",
+            "parce que|car|puisque @your ...1 @device|@setting|forfait|abonnement|compte|ligne"
+            "|offre|option|facture",
             # "on attend que notre fournisseur daigne réparer"
             "attendre|attend|attendons que ...2 @third|@rival",
             "daigner|daigne|daignent",
@@ -557,6 +567,16 @@ RULES = (
             "vous ...3 zone blanche|grise",
             "@your forfait|abonnement|offre ne ...2 comprendre|comprend|inclure|inclut|couvrir"
             "|couvre|permettre|permet pas|plus",
+            # "votre forfait est suspendu", "votre crédit est épuisé"
+            "vérifiez|vérifier|contrôlez|checkez votre|vos forfait|crédit|consommation|compte|data",
+            "vous avez|êtes peut être ...2 dépassé|épuisé|oublié|désactivé|activé|coupé|mal|hors"
+            "|en",
+            "avez|as ...1 essayé|pensé|tenté ...2 @fix|éteindre|rallumer",
+            # "mettez à jour votre appli et ça marchera"
+            "@fix|mettez|redémarrez|réinitialisez|éteignez ...4 et ça|cela|tout ...1 marchera"
+            "|fonctionnera|reviendra|repartira|ira|remarchera|refonctionnera",
+            "@your forfait|abonnement|ligne|compte|crédit|offre ...2 suspendu|suspendue|bloqué"
+            "|bloquée|expiré|expirée|épuisé|épuisée|dépassé|résilié|résiliée|impayé|impayée",
             "@your ...1 @device|@handset ...2 @fails",
             "vérifiez|vérifier|contrôlez|checkez|regardez ...1 vos|votre ...1 @setting",
             "vérifiez|contrôlez|checkez votre|vos @handset",
@@ -603,6 +623,7 @@ RULES = (
             "assurément",
             # "comptez 2h max", "dans 10 min max"
             "comptez|prévoyez WHEN",
+            "calé|calée|programmé|programmée|planifié|planifiée ...2 WHEN",
             # a countdown: "plus que quelques minutes", "encore 10 minutes et tout remarche"
             "plus que NUM petit|petite|bonne? minute|minutes|heure|heures|instant|instants",
             "plus que @amount petit|petite|bonne? minute|minutes|heure|heures|instant|instants",
@@ -612,7 +633,7 @@ RULES = (
             "vous|on pourrez|pourrons|pourra|pourront ...3 WHEN",
             "@restore|@flows ...3 imminent|imminente",
             # "la réparation ne prendra pas plus d'une heure"
-            "@restore|@flows|ça|cela ne WHEN",
+            "@restore|@flows|ça|cela ne prendre|durer pas plus|longtemps",
             "@restore ...3 en moins de temps",
             "@restore ...3 en un éclair",
             "imminent|imminente ...2 @restore|@flows",
@@ -646,6 +667,8 @@ RULES = (
             # lieu", "nous nous sommes trompés sur l'heure de retour"
             "avoir|avions|avons|avait|aviez|a annoncé|promis|indiqué|donné|estimé",
             "trompé|trompés|trompée|trompées|tort",
+            # the next update promised: "on refait le point à 14h, promis"
+            "point|courant|informés|nouvelles|oublie|oublier ...6 promis",
         ),
         negatable=True,
         timed=True,
@@ -663,7 +686,7 @@ RULES = (
             "nous|je ...1 sommes|suis formel|formels|formelle|formelles|catégorique|catégoriques",
             "soyez en? assuré|assurés|assurée|assurées|rassuré|rassurés|rassurée|rassurées",
             "ma|notre parole",
-            "ce être ...1 =sûr|sûre|certain|certaine|garanti|garantie|promis",
+            "ce être ...1 =sûr|sûre|certain|certaine|garanti|garantie|promis|ferme|acté|calé",
             "certitude",
             "croyez moi|nous",
             "faites nous confiance",
@@ -709,6 +732,8 @@ RULES = (
             "vous ne avoir ...2 pas lu|lire|vu|regardé|consulté|compris",
             "vous ne savoir|savez pas utiliser|lire|chercher|faire|redémarrer",
             "faites|faire un effort",
+            "lisez|relisez ...2 tweets|tweet|posts|post|messages|réponses|fil|FAQ|épinglé",
+            "fois que|qu ...3 dire|dit|répéter|répète|écrire|écrit|expliquer|explique",
             "on|je ...4 déjà ...4 NUM|deux|trois|quatre|cinq|dix|vingt|cent|mille|plusieurs fois",
             "avons ...2 déjà ...4 NUM|deux|trois|quatre|cinq|dix|vingt|cent|mille|plusieurs fois",
             "écrit|indiqué|marqué en gros|partout",

@@ -78,13 +78,15 @@ _VAGUE_WORDS = frozenset(
 )  # fmt: skip
 # Before a time of day, words that make it a length: "une soirée sans réseau", "toute la nuit".
 _LENGTHS = frozenset({"un", "une", "toute", "tout", "pendant", "durant", "a", "an", "all"})
+_THIS = frozenset({"ce", "cet", "cette", "this"})
 # Spans of days, a time only after a preposition: "d'ici la fin de la semaine", "by next week".
 _SPANS = frozenset({"semaine", "mois", "week", "month"})
 # Times of their own said in several words: "tout à l'heure", "dans pas longtemps", "cet
 # après-midi" (not "après le retour du réseau").
 _PHRASES = (
     ("tout", "a", "le", "heure"), ("pas", "longtemps"), ("pas", "tres", "longtemps"),
-    ("apres", "midi"), ("de", "un", "moment", "a", "le", "autre"),
+    ("apres", "midi"), ("de", "un", "moment", "a", "le", "autre"), ("demi", "heure"),
+    ("quart", "de", "heure"), ("week", "end"),
 )  # fmt: skip
 _MONTHS = {
     name: number
@@ -288,6 +290,8 @@ def _vague(
         return end + 1, ("clock", _NAMED_CLOCKS[token.fold])  # "ce midi"
     if after_preposition and _vague_after_preposition(token, filled=end > i):
         return end + 1, VAGUE
+    if token.fold in _SPANS and any(t.fold in _THIS for t in tokens[i:end]):
+        return end + 1, VAGUE  # "cette semaine", "this week"
     return None
 
 

@@ -12,6 +12,7 @@ any (a false alarm).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,10 +113,18 @@ def test_the_linter_meets_the_labelled_sentences(
     assert result.false_alarms <= bar["false_alarms"] * result.fine, result.misses
 
 
+def _plain(text: str) -> str:
+    """A sentence without case, accents or punctuation: two drafts that differ only by those
+    are the same sentence."""
+    from crisisplay.tone.words import fold
+
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
 def test_no_sentence_is_both_tuned_on_and_held_out() -> None:
     for lang in ("fr", "en"):
-        tuned = {item["text"] for item in SETS["set"][lang]}
-        held = [item["text"] for item in SETS["heldout"][lang]]
+        tuned = {_plain(item["text"]) for item in SETS["set"][lang]}
+        held = [_plain(item["text"]) for item in SETS["heldout"][lang]]
         assert not tuned.intersection(held)
         assert len(set(held)) == len(held)
 

@@ -364,3 +364,17 @@ def test_a_class_of_token_may_stand_among_words(bundled: Playbook) -> None:
     assert find_all(pattern, tokens_of("dit trois fois", "fr")) == [(1, 3)]
     assert find_all(pattern, tokens_of("dit une fois", "fr")) == []
     assert _rules(bundled, "Pas la peine de le répéter 20 fois.") == ["condescension"]
+
+
+def test_speech_may_drop_the_ne_of_a_negation(bundled: Playbook) -> None:
+    """A pattern's "ne" is optional: "on y peut rien", "c'est pas de notre faute", "on est pas
+    responsables" are what "on n'y peut rien"... are."""
+    for text in (
+        "On y peut rien, c'est la tempête.",
+        "C'est pas de notre faute.",
+        "On est pas responsables des coupures.",
+    ):
+        assert _rules(bundled, text) == ["blame"], text
+    assert _rules(bundled, "Ça durera pas longtemps.") == ["unverifiable-promise"]
+    # ... and the "pas" still reads as a negation where it clears a phrase
+    assert _rules(bundled, "C'est pas votre box, c'est notre réseau.") == []
