@@ -332,6 +332,7 @@ RULES = (
         # retard dans nos réponses" is the cell owning its own delay.
         unless=(
             "ne ...2 pas un|une|le|la|de petit|léger|légère|mineur|minime|simple|bref|anodin",
+            "ne ...2 pas que un|une ...1 petit|léger|légère|mineur|simple|bref|anodin|mini",
             # "on a eu tort de parler d'un petit incident": the words are quoted to be taken back
             "tort|trompé|trompés|erreur de ...1 parler|dire|annoncer|écrire|évoquer",
             "disait|disions|parlait|parlions|écrivait|écrivions|annonçait|annoncions que|de",
@@ -369,6 +370,8 @@ RULES = (
             "pas si ...1 grave|terrible|dramatique|méchant|catastrophique",
             "fin des haricots",
             "trois fois rien",
+            "@trouble tout? bête|bêtes|idiot|idiote",
+            "petit|simple|bête ...1 redémarrage|redémarrer|reboot|reset|manip|clic",
             "pour si peu",
             "crier au scandale|loup",
             "même pas un|une|NUM",
@@ -487,6 +490,9 @@ RULES = (
             # deflection: "rien à voir avec nous", "ça ne vient pas de chez nous", "on n'y peut
             # rien"
             "rien à voir avec nous|moi",
+            "nous|on ne? avoir|a|avons rien à voir",
+            "notre|nos @infra|équipe|équipes|société ne? avoir|a|ont rien à voir",
+            "rien à voir avec le|notre réseau|opérateur",
             "rien à voir avec notre|nos réseau|réseaux|antenne|antennes|équipement|équipements"
             "|infrastructure|serveurs|service|services",
             # (of the trouble: "ce SMS ne vient pas de nous" warns of a fraud)
@@ -606,6 +612,11 @@ RULES = (
             "plus jamais",
             "jamais plus",
             "ne ...2 reproduire pas|plus|jamais",
+            "ça|cela|ceci|@trouble ne? ...1 arrivera|arriveront plus|jamais",
+            "ne ...2 recommencera|recommenceront|produira pas|plus|jamais",
+            # "5 minutes et c'est reparti"
+            "NUM|@amount minute|minutes|heure|heures|instant|instants et ...3 @restore|bon|fini|ok"
+            "|marche|remarche",
             "immédiatement rétablir|rétabli",
             "@restore ...3 très? vite|rapidement|rapide|bientôt|prochainement|incessamment",
             "@restore ...3 en un rien|clin",
@@ -732,6 +743,12 @@ RULES = (
             "vous ne avoir ...2 pas lu|lire|vu|regardé|consulté|compris",
             "vous ne savoir|savez pas utiliser|lire|chercher|faire|redémarrer",
             "faites|faire un effort",
+            "tout ce que il y a à faire",
+            "vous|tu ...1 être|êtes|es ...1 le|la|les? seul|seule|seuls|seules client|cliente"
+            "|clients|abonné|abonnée|abonnés|personne|personnes",
+            "personne de autre",
+            "aucun|aucune autre plainte|plaintes|signalement|signalements|client|clients"
+            "|réclamation|réclamations",
             "lisez|relisez ...2 tweets|tweet|posts|post|messages|réponses|fil|FAQ|épinglé",
             "fois que|qu ...3 dire|dit|répéter|répète|écrire|écrit|expliquer|explique",
             "on|je ...4 déjà ...4 NUM|deux|trois|quatre|cinq|dix|vingt|cent|mille|plusieurs fois",
@@ -817,7 +834,7 @@ RULES = (
         "jargon",
         (
             "=@jargon_acronyms",
-            "coeur de réseau",
+            "coeur de? réseau",
             "station de base",
             "backhaul",
             "table de routage",
