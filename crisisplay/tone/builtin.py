@@ -31,8 +31,9 @@ from crisisplay.tone.when import KnownTimes, when_at
 from crisisplay.tone.words import Token, in_future, tokens_of
 
 # The groups of a rule's patterns (``RuleSpec``): plain, polar (a negation is their meaning),
-# asserted (a "si" before them makes them a case to check).
-_PLAIN, _POLAR, _ASSERTED = "plain", "polar", "asserted"
+# asserted (a "si" before them makes them a case to check), others (what another did: fine when
+# the text owns the fault).
+_PLAIN, _POLAR, _ASSERTED, _OTHERS = "plain", "polar", "asserted", "others"
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class BuiltinRule:
     unless: tuple[Pattern, ...]
     unless_after: tuple[Pattern, ...]
     index: WordIndex
+    owning: tuple[Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,13 +116,21 @@ def rules_for(lang: str) -> tuple[BuiltinRule, ...]:
             spec,
             searched(_PLAIN, spec.patterns, spec.negatable)
             + searched(_POLAR, spec.polar, spec.negatable)
-            + searched(_ASSERTED, spec.asserted, spec.negatable),
+            + searched(_ASSERTED, spec.asserted, spec.negatable)
+            + searched(_OTHERS, spec.others, spec.negatable),
         )
         for spec in module.RULES
     ]
     index = WordIndex({word: frozenset(sets) for word, sets in sets_of.items()})
     return tuple(
-        BuiltinRule(spec, tuple(found), compiled(spec.unless), compiled(spec.unless_after), index)
+        BuiltinRule(
+            spec,
+            tuple(found),
+            compiled(spec.unless),
+            compiled(spec.unless_after),
+            index,
+            compiled(spec.owning),
+        )
         for spec, found in parts
     )
 
@@ -143,6 +153,7 @@ def matches(
     met = rules[0].index.met(vocabulary(tokens))
     found: list[WordMatch] = []
     for rule in rules:
+        owned: bool | None = None  # whether the text owns the fault, once asked
         for rank, item in enumerate(rule.searched):
             if not item.needs <= met:
                 continue
@@ -151,6 +162,10 @@ def matches(
                 cleared = not _kept(rule, tokens, first, last, known, polar=polar)
                 if item.group == _ASSERTED and not cleared:
                     cleared = _after_if(tokens, first)
+                if item.group == _OTHERS and not cleared:
+                    if owned is None:
+                        owned = any(find_all(pattern, tokens) for pattern in rule.owning)
+                    cleared = owned
                 start, end = tokens[first].start, tokens[last - 1].end
                 found.append(WordMatch(rule.spec.id, start, end, cleared, rank))
     return _without_overlaps(found)

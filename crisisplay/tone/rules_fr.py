@@ -85,10 +85,20 @@ SETS = {
     "busy": "monde|affluence|trafic|saturation|surcharge|encombrement|embouteillage|bouchon",
     # what customers are told to stop doing: "arrêtez de nous spammer"
     "nag": "spammer|harceler|relancer|insister|râler|plaindre|écrire|appeler|inonder|bombarder"
-    "|tweeter|mentionner|tagger|taguer|identifier|insulter|crier",
+    "|tweeter|mentionner|tagger|taguer|identifier|insulter|crier|poster|reposter|commenter"
+    "|copier",
+    # what a third party is said to have done wrong: "un prestataire a débranché le câble"
+    "botched": "débrancher|débranché|couper|coupé|casser|cassé|arracher|arraché|oublier|oublié"
+    "|planter|planté|endommager|endommagé|sectionner|sectionné|erreur|faute|boulette|bêtise"
+    "|bourde|gaffe|négligence|loupé|raté",
     # what customers are told not to do to the cell: "pas besoin de crier"
     "shout": "crier|hurler|insulter|énerver|spammer|harceler|relancer|insister|inonder"
-    "|bombarder|râler|menacer|agresser",
+    "|bombarder|râler|menacer|agresser|encombrer|polluer|flooder|doubler",
+    # what a customer may be guessed to have done wrong: "vous avez dû oublier de recharger"
+    "mistake": "oublier|oublié|désactiver|désactivé|activer|activé|couper|coupé|éteindre|éteint"
+    "|dépasser|dépassé|épuiser|épuisé|modifier|modifié|toucher|touché|supprimer|supprimé"
+    "|effacer|effacé|bloquer|bloqué|changer|changé|mal|appuyer|appuyé|cliquer|cliqué"
+    "|télécharger|téléchargé|installer|installé|laisser|laissé",
     # said of the outage to make it nothing: "ça reste très marginal", "l'impact est minime"
     "trivial": "marginal|marginale|marginaux|marginales|anecdotique|anecdotiques|négligeable"
     "|négligeables|infime|infimes|minime|minimes|dérisoire|dérisoires|insignifiant"
@@ -148,6 +158,8 @@ RULES = (
             "fonctionner|marcher|tourner|rouler nickel|impec|impeccable|niquel",
             "@infra ...2 être nickel|impec|impeccable|niquel|parfait",
             "@infra ...2 au top|taquet",
+            "@infra ne? avoir|a rien END|,",
+            "fonctionner|marcher|passer ...2 chez|pour tous|toutes|les|nos ...1 autres",
             # "tout est au vert", "nos indicateurs sont tous au vert"
             "tout|tous|indicateur|indicateurs|voyants|supervision|@infra ...3 au vert",
             # "ça marche très bien dans votre secteur"
@@ -170,6 +182,8 @@ RULES = (
             "aucun|aucune ...1 @trouble",
             # "on n'a aucune alerte sur votre secteur"
             "aucun|aucune ...1 @signal",
+            "aucun|aucune piratage|intrusion|hack|cyberattaque|attaque|compromission",
+            "pas de piratage|intrusion|hack|cyberattaque|attaque|compromission",
             "pas de @signal ...3 de notre côté",
             "pas|jamais ...1 eu de @trouble",
             "pas ...1 de @trouble",
@@ -369,7 +383,15 @@ RULES = (
             "@worry vous pas",
             "pas si ...1 grave|terrible|dramatique|méchant|catastrophique",
             "fin des haricots",
+            "pas ...2 panne|bug|incident|coupure du siècle",
             "trois fois rien",
+            "épiphénomène|épiphénomènes",
+            "le lot de ...1 tous|tout|chaque",
+            "comparé|comparativement|comparaison|rapport ...3 @others",
+            "on|nous se en sortir|sort|sortons bien",
+            "@others ...4 eu|ont|connu|connaissent|subi ...3 panne|pannes|@trouble",
+            "dormir tranquille|tranquilles",
+            "sur vos deux oreilles",
             "@trouble tout? bête|bêtes|idiot|idiote",
             "petit|simple|bête ...1 redémarrage|redémarrer|reboot|reset|manip|clic",
             "pour si peu",
@@ -480,6 +502,16 @@ RULES = (
             "aucune raison que|qu ...3 ne marcher|fonctionner|capter|passer pas",
             # "vous avez sans doute oublié d'activer les données"
             "vous avez sans doute|dû|du ...1 @fix|@handle|oublié|désactivé|mal",
+            # a guess about what the customer did: "vous avez dû oublier de recharger votre
+            # forfait", "vous avez probablement désactivé..."
+            "vous avez|avez ...1 dû|du|sûrement|surement|probablement|certainement|doute"
+            " @mistake|@fix|@handle",
+            "vous avez|avez peut être @mistake|@fix|@handle",
+            # usage as the cause: "ça ne touche que les gros consommateurs de data"
+            "gros|grands consommateurs|utilisateurs|usagers|téléchargeurs",
+            # customers' usage as the cause: "les clients qui ont tous appelé ... ont saturé"
+            "@people qui ...10 saturé|saturer|saturent|surchargé|surcharger",
+            "saturation|surcharge ...3 venir|vient|due|dû|causée ...2 @people",
             "vous ...3 oublié de|d",
             # "avec un forfait plus récent, ça n'arriverait pas"
             "avec un|une|votre|vos|des ...6 ne? y? @would",
@@ -547,6 +579,19 @@ RULES = (
             "vous ne? @would @nothing_more? !pu|dû|du ...10 @device|@setting|@fix",
             "@device|@setting|@fix ...10 vous|ça|cela|ce|tout|rien|il ne? y? @would",
         ),
+        # a third party as the doer of the fault ("un prestataire a débranché le mauvais câble",
+        # "notre sous-traitant n'a pas fait son travail"), unless the message owns it
+        others=(
+            "@third|@rival|syndic|mairie|voisin|voisins ...4 @botched",
+            "@third|@rival ne? ...1 pas fait son|leur travail|boulot",
+        ),
+        owning=(
+            "ce être à nous",
+            "la nôtre",
+            "notre responsabilité|faute",
+            "nous en sommes? responsables",
+            "de notre fait",
+        ),
         # "la compatibilité de votre téléphone n'a rien à voir avec la panne"
         unless_after=("...2 ne ...1 rien à voir", "...2 ne y ...1 pour rien"),
         negatable=True,
@@ -585,7 +630,7 @@ RULES = (
             "|bloquée|expiré|expirée|épuisé|épuisée|dépassé|résilié|résiliée|impayé|impayée",
             "@your ...1 @device|@handset ...2 @fails",
             "vérifiez|vérifier|contrôlez|checkez|regardez ...1 vos|votre ...1 @setting",
-            "vérifiez|contrôlez|checkez votre|vos @handset",
+            "vérifiez|contrôlez|checkez|regardez|voyez votre|vos @handset",
             # "c'est votre tel", "ça doit être votre mobile"
             "ce|ça|cela ...1 être @your ...1 @device|@handset|@setting",
             "ce|ça|cela ...1 être sûrement|surement|certainement|probablement|plutôt|bien @your"
@@ -652,6 +697,8 @@ RULES = (
             "|réparée|terminé|terminée|fini|finie|réglé|réglée|rétabli|rétablie",
             # "d'ici midi, plus aucun problème", "plus de panne après ce soir"
             "WHEN ...4 plus aucun|aucune|de ...1 @trouble",
+            "WHEN ...3 ne? ...2 plus aucun|aucune|rien",
+            "ça|tout|cela ...3 FUT ...1 bon|ok ...6 WHEN",
             "plus de|aucun|aucune @trouble ...4 WHEN",
             "WHEN max|maxi|maximum|tops|chrono",
             "à coup sûr",
@@ -695,6 +742,8 @@ RULES = (
             "nous|je ...1 sommes|suis certain|certains|certaine|certaines|sûr|sûrs|sûre|convaincu"
             "|convaincus que",
             "nous|je ...1 sommes|suis formel|formels|formelle|formelles|catégorique|catégoriques",
+            "@us|équipe|équipes|techniciens|experts|ingénieurs ...2 être|sont|est formel|formels"
+            "|formelle|formelles|catégorique|catégoriques",
             "soyez en? assuré|assurés|assurée|assurées|rassuré|rassurés|rassurée|rassurées",
             "ma|notre parole",
             "ce être ...1 =sûr|sûre|certain|certaine|garanti|garantie|promis|ferme|acté|calé",
@@ -703,6 +752,10 @@ RULES = (
             "faites nous confiance",
             "nous faire confiance",
             "rien à craindre",
+            "aucun doute possible",
+            "ombre de un doute",
+            "sans aucun doute",
+            "vos données ...2 à le abri",
             # "vos données sont en sécurité totale", "parfaitement protégées"
             "sécurité totale|absolue|complète|parfaite",
             "totalement|parfaitement|complètement|entièrement|absolument ...1 sécurisé|sécurisés"
@@ -743,6 +796,10 @@ RULES = (
             "vous ne avoir ...2 pas lu|lire|vu|regardé|consulté|compris",
             "vous ne savoir|savez pas utiliser|lire|chercher|faire|redémarrer",
             "faites|faire un effort",
+            "circulez",
+            "répéter|redire|rabâcher ...1 même chose|question",
+            "messages|questions|posts ...1 en boucle",
+            "éviter|évitez ...2 messages|questions|posts|relances",
             "tout ce que il y a à faire",
             "vous|tu ...1 être|êtes|es ...1 le|la|les? seul|seule|seuls|seules client|cliente"
             "|clients|abonné|abonnée|abonnés|personne|personnes",
@@ -755,7 +812,6 @@ RULES = (
             "avons ...2 déjà ...4 NUM|deux|trois|quatre|cinq|dix|vingt|cent|mille|plusieurs fois",
             "écrit|indiqué|marqué en gros|partout",
             "noir sur blanc",
-            "pas y passer la nuit|journée|soirée|vie",
             "fallait|fallu ...3 lire|relire|regarder|suivre|consulter",
             "simple|petit|seul ...2 suffire|suffit|suffira",
             "être ingénieur|expert|informaticien|génie|technicien",
@@ -826,9 +882,18 @@ RULES = (
             "je|on|nous vous? le? répète|répéter|répétons",
             "comme dit|écrit|mentionné",
             "comme ...2 plus haut|ci-dessus|au-dessus",
+            "faut il ...2 faire un dessin|schéma",
+            "faut il ...5 expliquer|explique|montrer|apprendre",
         ),
         # "vous n'êtes pas les seuls à être touchés" singles nobody out
         negatable=True,
+        # impatience said with a negation: "on ne va pas vous faire un dessin"
+        polar=(
+            "pas ...2 faire un dessin|schéma",
+            "pas ...1 y passer la nuit|journée|soirée|vie",
+            "pas là pour faire votre|vos|le|la",
+            "pas ...2 répéter|redire|rabâcher ...1 même chose|question",
+        ),
     ),
     RuleSpec(
         "jargon",
@@ -870,7 +935,8 @@ RULES = (
             "message automatique",
             "information|informations complémentaire|complémentaires",
             "entière disposition",
-            "être notre priorité|préoccupation",
+            "être|rester|reste notre priorité|préoccupation",
+            "plus plates excuses",
             "faire|faisons le nécessaire",
             # a request "being processed", "dealt with as soon as possible"
             "demande|réclamation|requête|dossier|message ...3 en cours de traitement",

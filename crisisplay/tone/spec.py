@@ -34,6 +34,9 @@ class RuleSpec:
     ``asserted``: patterns that count only when nothing sets them as a case to check: a "si"
     or "if" before them in their sentence drops them ("si votre box plante encore à 18h,
     écrivez-nous" is advice; "votre box plante" is blame).
+    ``others``: patterns naming what another did ("un prestataire a débranché le câble"),
+    which count unless the text owns the fault: one of ``owning`` anywhere in it ("c'est à nous
+    d'avoir des batteries qui tiennent", "la responsabilité est la nôtre").
     ``timed``: a match whose times are all times the cell validated is not reported.
     ``needs_kind``: only for a message of one of ``kinds`` (not for a text checked by hand).
     The rule's label and hint are in the interface texts (``finding.rule.ID``,
@@ -51,5 +54,7 @@ class RuleSpec:
     negatable: bool = False
     polar: tuple[str, ...] = ()
     asserted: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()
+    owning: tuple[str, ...] = ()
     timed: bool = False
     needs_kind: bool = False

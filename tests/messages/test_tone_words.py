@@ -378,3 +378,11 @@ def test_speech_may_drop_the_ne_of_a_negation(bundled: Playbook) -> None:
     assert _rules(bundled, "Ça durera pas longtemps.") == ["unverifiable-promise"]
     # ... and the "pas" still reads as a negation where it clears a phrase
     assert _rules(bundled, "C'est pas votre box, c'est notre réseau.") == []
+
+
+def test_what_another_did_is_blame_unless_the_message_owns_the_fault(bundled: Playbook) -> None:
+    assert _rules(bundled, "Un prestataire a débranché le mauvais câble.") == ["blame"]
+    text = "Un prestataire a endommagé un câble ; la responsabilité est la nôtre."
+    assert _rules(bundled, text) == []
+    text = "Notre fournisseur a coupé le courant ; c'est à nous d'avoir des batteries."
+    assert _rules(bundled, text) == []
