@@ -103,6 +103,10 @@ SETS = {
     "trivial": "marginal|marginale|marginaux|marginales|anecdotique|anecdotiques|négligeable"
     "|négligeables|infime|infimes|minime|minimes|dérisoire|dérisoires|insignifiant"
     "|insignifiante|bénin|bénigne|mineur|mineure|mineurs|mineures",
+    # what customers are said to be: "vous êtes bien impatients ce soir"
+    "attitude": "impatient|impatients|impatiente|impatientes|pressé|pressés|pressée|pressées"
+    "|exigeant|exigeants|exigeante|exigeantes|susceptible|susceptibles|nerveux|nerveuse"
+    "|agressif|agressifs|agressive|agressives|énervé|énervés|énervée|énervées|remonté|remontés",
     # what customers are asked to be: "vous pourriez être un peu plus patients"
     "meek": "patient|patients|patiente|patientes|compréhensif|compréhensifs|compréhensive"
     "|compréhensives|indulgent|indulgents|indulgente|indulgentes|poli|polis|polie|polies|calme"
@@ -169,7 +173,10 @@ RULES = (
             "notre|nos @infra !client|clients ...2 opérationnel|opérationnels|opérationnelle"
             "|opérationnelles|fonctionnel|fonctionnels|disponible|disponibles|stable|stables|ok",
             "le|notre|nos @infra !client|clients ...1 être|est|sont ...2 stable|stables|normal"
-            "|normaux|ok|nickel",
+            "|normaux|ok|nickel|fonctionnel|fonctionnels|opérationnel|opérationnels",
+            "fonctionnel|fonctionnels|opérationnel|opérationnels|disponible|disponibles|nickel|ok"
+            " ...2 dans|sur votre secteur|zone|commune|quartier|ville|région|coin|rue"
+            "|département",
             # "nos outils ne montrent rien", "le service n'a jamais été interrompu"
             "ne montrer|montre|montrent|indique|indiquent|signale|signalent|remonte|remontent"
             " rien|aucun|aucune",
@@ -312,8 +319,8 @@ RULES = (
             "arriver à|chez tout le monde",
             "arriver à|chez tous|tout les opérateurs|réseaux",
             "comme chez|pour tous|tout les opérateurs|réseaux",
-            "affaire|question de ...1 minute|minutes|seconde|secondes|instant|instants|heure"
-            "|heures",
+            "affaire|question|histoire de ...1 minute|minutes|seconde|secondes|instant|instants"
+            "|heure|heures",
             "@trouble passager|passagère|passagers|momentané|momentanée|anodin|anodine",
             # "une gêne très limitée", not "une coupure limitée au Finistère"
             "@trouble ...1 très? limité|limitée|limités|limitées|négligeable|marginal|marginale"
@@ -378,6 +385,7 @@ RULES = (
             "pas de quoi ...3 @worry|@serious|crier|scandale",
             "ne|te vous? @worry",
             "ne vous en faire|faites",
+            "pas se en faire",
             # the "ne" dropped: "vous inquiétez pas"
             "vous @worry pas",
             "@worry vous pas",
@@ -385,6 +393,9 @@ RULES = (
             "fin des haricots",
             "pas ...2 panne|bug|incident|coupure du siècle",
             "trois fois rien",
+            "@people à peine",
+            "ce être très|assez|plutôt limité|restreint|circonscrit|réduit|contenu",
+            "une fois par an|mois|siècle",
             "épiphénomène|épiphénomènes",
             "le lot de ...1 tous|tout|chaque",
             "comparé|comparativement|comparaison|rapport ...3 @others",
@@ -516,7 +527,12 @@ RULES = (
             # "avec un forfait plus récent, ça n'arriverait pas"
             "avec un|une|votre|vos|des ...6 ne? y? @would",
             # "c'est une panne chez notre sous-traitant", "c'est chez Orange que ça coince"
-            "ce être ...2 chez ...2 @third|@rival",
+            "ce être ...3 chez ...2 @third|@rival",
+            "@trouble être|est chez ...2 @third|@rival",
+            "@fault ...3 chez ...2 @third|@rival",
+            "ne pouvoir|peut rien si @your",
+            "économie de énergie|batterie",
+            "économiseur de batterie|énergie",
             # helplessness: "désolé mais on ne peut rien faire"
             "ne pouvoir|peut|peux|pouvons rien faire",
             # deflection: "rien à voir avec nous", "ça ne vient pas de chez nous", "on n'y peut
@@ -623,6 +639,8 @@ RULES = (
             "vous avez|êtes peut être ...2 dépassé|épuisé|oublié|désactivé|activé|coupé|mal|hors"
             "|en",
             "avez|as ...1 essayé|pensé|tenté ...2 @fix|éteindre|rallumer",
+            # "vous n'avez pas redémarré votre box, c'est pour ça"; not "vous n'avez pas à"
+            "vous ne? avez|avoir pas|jamais @fix|@mistake",
             # "mettez à jour votre appli et ça marchera"
             "@fix|mettez|redémarrez|réinitialisez|éteignez ...4 et ça|cela|tout ...1 marchera"
             "|fonctionnera|reviendra|repartira|ira|remarchera|refonctionnera",
@@ -699,6 +717,8 @@ RULES = (
             "WHEN ...4 plus aucun|aucune|de ...1 @trouble",
             "WHEN ...3 ne? ...2 plus aucun|aucune|rien",
             "ça|tout|cela ...3 FUT ...1 bon|ok ...6 WHEN",
+            "WHEN ...3 ce être bon|ok|fini|réglé|terminé",
+            "@regain ...2 récupéré|retrouvé|reçu ...3 WHEN",
             "plus de|aucun|aucune @trouble ...4 WHEN",
             "WHEN max|maxi|maximum|tops|chrono",
             "à coup sûr",
@@ -742,6 +762,7 @@ RULES = (
             "nous|je ...1 sommes|suis certain|certains|certaine|certaines|sûr|sûrs|sûre|convaincu"
             "|convaincus que",
             "nous|je ...1 sommes|suis formel|formels|formelle|formelles|catégorique|catégoriques",
+            "on ...1 est|être =sûr|sûrs|sûre|sûres|certain|certains|certaine|certaines que",
             "@us|équipe|équipes|techniciens|experts|ingénieurs ...2 être|sont|est formel|formels"
             "|formelle|formelles|catégorique|catégoriques",
             "soyez en? assuré|assurés|assurée|assurées|rassuré|rassurés|rassurée|rassurées",
@@ -796,6 +817,16 @@ RULES = (
             "vous ne avoir ...2 pas lu|lire|vu|regardé|consulté|compris",
             "vous ne savoir|savez pas utiliser|lire|chercher|faire|redémarrer",
             "faites|faire un effort",
+            "faut|falloir|merci ...2 lire|relire",
+            "lire jusque au bout",
+            "ce être marqué|écrit ...3 tweet|message|post|FAQ|site|page",
+            "dit et redit",
+            "redit|redire|rabâcher|rabâché|seriner|seriné",
+            "plus simple que ça",
+            "si vous aviez ...1 lu|lire|suivi|regardé|vérifié|consulté|écouté",
+            "un minimum de|d patience|bon|respect|politesse|courtoisie|jugeote|lecture|effort",
+            "vous êtes|être bien|trop|très|vraiment|sacrément @attitude",
+            "vous êtes|être un peu @attitude",
             "circulez",
             "répéter|redire|rabâcher ...1 même chose|question",
             "messages|questions|posts ...1 en boucle",
@@ -893,6 +924,7 @@ RULES = (
             "pas ...1 y passer la nuit|journée|soirée|vie",
             "pas là pour faire votre|vos|le|la",
             "pas ...2 répéter|redire|rabâcher ...1 même chose|question",
+            "pas ...1 faire plus simple",
         ),
     ),
     RuleSpec(

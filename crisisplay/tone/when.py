@@ -86,7 +86,7 @@ _SPANS = frozenset({"semaine", "mois", "week", "month"})
 _PHRASES = (
     ("tout", "a", "le", "heure"), ("pas", "longtemps"), ("pas", "tres", "longtemps"),
     ("apres", "midi"), ("de", "un", "moment", "a", "le", "autre"), ("demi", "heure"),
-    ("quart", "de", "heure"), ("week", "end"),
+    ("quart", "de", "heure"), ("week", "end"), ("trois", "quarts", "de", "heure"),
 )  # fmt: skip
 _MONTHS = {
     name: number
@@ -117,7 +117,7 @@ _UPDATE_WORDS = frozenset(
      "communique"}
 )  # fmt: skip
 _UPDATE_PAIRS = frozenset(
-    {("au", "courant"), ("rendez", "vous"), ("vers", "vous"), ("to", "you"), ("a", "jour"),
+    {("au", "courant"), ("rendez", "vous"), ("vers", "vous"), ("to", "you"),
      ("touch", "again"), ("posted", "again")}
 )  # fmt: skip
 # How many words before the time an update word still names it: "le prochain point public est
@@ -173,6 +173,9 @@ def _announces_update(tokens: Sequence[Token], i: int) -> bool:
     while j >= 0 and i - j <= 2 and tokens[j].fold in _BEFORE_TIME:
         j -= 1
     if j > 0 and (tokens[j - 1].fold, tokens[j].fold) in _UPDATE_PAIRS:
+        return True
+    # "mis à jour à 10h" (when the page was updated), not "la mise à jour de 15h" (a fix)
+    if j > 1 and tuple(t.fold for t in tokens[j - 2 : j + 1]) == ("mis", "a", "jour"):
         return True
     for k in range(j, max(-1, j - _UPDATE_REACH), -1):
         if tokens[k].kind == "end" or tokens[k].text == ",":
