@@ -54,6 +54,7 @@ class Element:
                 token.fold in self.values
                 or token.lemma in self.values
                 or not self.values.isdisjoint(token.infinitives)
+                or token.singular in self.values
             )
         if self.test == "exact":
             return token.text in self.values
@@ -143,10 +144,16 @@ def needs(pattern: Pattern) -> tuple[frozenset[str], ...]:
 
 
 def vocabulary(tokens: Sequence[Token]) -> frozenset[str]:
-    """Every written form, lemma and infinitive of ``tokens``: a pattern needing a word absent
-    from it cannot match, and is not tried."""
+    """Every written form, lemma, infinitive and singular of ``tokens``: a pattern needing a
+    word absent from it cannot match, and is not tried."""
     infinitives = frozenset(word for t in tokens for word in t.infinitives)
-    return frozenset(t.fold for t in tokens) | frozenset(t.lemma for t in tokens) | infinitives
+    singulars = frozenset(t.singular for t in tokens if t.singular)
+    return (
+        frozenset(t.fold for t in tokens)
+        | frozenset(t.lemma for t in tokens)
+        | infinitives
+        | singulars
+    )
 
 
 def find_all(

@@ -46,7 +46,7 @@ _MOMENTS = frozenset({"instant", "moment", "seconde", "second"})
 # "une dizaine de minutes"
 _ROUGHLY = {
     "dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
-    "cinquantaine": 50, "soixantaine": 60, "couple": 2,
+    "cinquantaine": 50, "soixantaine": 60, "couple": 2, "paire": 2,
 }  # fmt: skip
 # Words that make a delay approximate, not less of a promise: "dans moins d'une heure".
 _APPROXIMATE = (

@@ -64,6 +64,9 @@ class Token:
     clock: tuple[int, int] | None = None
     #: French: the infinitives the word is a regular form of (``crisisplay.tone.forms``)
     infinitives: tuple[str, ...] = ()
+    #: the word without the "s" or "x" of a plural, when the lemmatiser read it as something
+    #: else ("téléphones" as a form of "téléphoner")
+    singular: str = ""
 
 
 @functools.lru_cache(maxsize=8192)
@@ -99,7 +102,9 @@ def _token(kind: str, word: str, start: int, end: int, lemmas: dict[str, str], l
     if kind == "word":
         lemma = fold(lemmas.get(word.lower(), word))
         verbs = infinitives(folded) if lang == "fr" else ()
-        return Token(kind, word, folded, lemma, start, end, infinitives=verbs)
+        plural = len(folded) > 3 and folded[-1] in "sx" and lemma != folded[:-1]
+        singular = folded[:-1] if plural else ""
+        return Token(kind, word, folded, lemma, start, end, infinitives=verbs, singular=singular)
     clock = _clock(word) if kind == "time" else None
     return Token(kind, word, folded, folded, start, end, clock)
 
