@@ -31,7 +31,7 @@ SETS = {
     # what breaks, said of a customer's device: "votre box déconne"
     "fails": "déconner|planter|buguer|beuguer|bugger|merder|dérailler|lâcher|défectueux"
     "|défectueuse|HS|naze|cassé|cassée|foireux|foireuse|abîmé|abîmée|endommagé|endommagée"
-    "|défaillant|défaillante|grillé|grillée|usé|usée|mort|morte|foutu|foutue",
+    "|défaillant|défaillante|grillé|grillée|usé|usée|mort|morte|foutu|foutue|siennes",
     "cause": "venir|provenir|dû|due|dus|dues|causer|imputable",
     # what the operator runs: "nos antennes vont très bien"
     "infra": "réseau|réseaux|antenne|antennes|équipement|équipements|système|systèmes|serveur"
@@ -90,7 +90,7 @@ SETS = {
     # what a third party is said to have done wrong: "un prestataire a débranché le câble"
     "botched": "débrancher|débranché|couper|coupé|casser|cassé|arracher|arraché|oublier|oublié"
     "|planter|planté|endommager|endommagé|sectionner|sectionné|erreur|faute|boulette|bêtise"
-    "|bourde|gaffe|négligence|loupé|raté",
+    "|bourde|gaffe|négligence|loupé|raté|merder|merdé|foirer|foiré|planté|saboter|saboté",
     # what customers are told not to do to the cell: "pas besoin de crier"
     "shout": "crier|hurler|insulter|énerver|spammer|harceler|relancer|insister|inonder"
     "|bombarder|râler|menacer|agresser|encombrer|polluer|flooder|doubler",
@@ -666,6 +666,9 @@ RULES = (
             "ce|ça|cela ...1 être @your ...1 @device|@handset|@setting",
             "ce|ça|cela ...1 être sûrement|surement|certainement|probablement|plutôt|bien @your"
             " ...1 @device|@handset|@setting",
+            "ce|ça|cela ...1 être peut être @your ...1 @device|@handset|@setting",
+            # "tout le réseau est opérationnel, sauf peut-être chez vous"
+            "sauf ...2 chez vous",
         ),
     ),
     RuleSpec(
@@ -707,6 +710,8 @@ RULES = (
             "WHEN ...4 @flows|tout|ça|cela ...3 FUT",
             "@flows ...3 partir|arriver|aboutir|marcher|capter|charger ...3 WHEN",
             "sans faute",
+            # "c'est la dernière coupure du mois"
+            "ce être la dernière ...1 coupure|panne|fois|@trouble",
             "assurément",
             # "comptez 2h max", "dans 10 min max"
             "comptez|prévoyez WHEN",
