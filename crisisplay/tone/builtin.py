@@ -138,6 +138,11 @@ def rules_for(lang: str) -> tuple[BuiltinRule, ...]:
 #: how much of a text the word rules read
 MAX_WORDS_READ = 100_000
 _IF = frozenset({"si", "if", "unless"})
+# Verbs that ask the customer to check whether: "regardez si...", "check if..."
+_CHECK = frozenset(
+    {"regardez", "verifiez", "voyez", "controlez", "checkez", "regarder", "verifier", "check",
+     "see"}
+)  # fmt: skip
 
 
 def matches(
@@ -201,11 +206,14 @@ def _kept(
 
 
 def _after_if(tokens: Sequence[Token], first: int) -> bool:
-    """Whether a "si" or "if" comes before ``tokens[first]`` in its sentence."""
+    """Whether a "si" or "if" comes before ``tokens[first]`` in its sentence, setting a
+    condition: not the "si" of a question put to the customer ("regardez si votre mode avion
+    est coupé")."""
     i = first - 1
     while i >= 0 and tokens[i].kind != "end":
         if tokens[i].fold in _IF:
-            return True
+            asked = i > 0 and tokens[i - 1].fold in _CHECK
+            return not asked
         i -= 1
     return False
 

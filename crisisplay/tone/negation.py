@@ -69,6 +69,8 @@ _SAYING = frozenset(
      "estimer", "know", "say", "tell", "confirm", "promise", "guarantee", "assure", "commit",
      "able", "sure", "predict", "expect", "estimate"}
 )  # fmt: skip
+# Words with which a match opens a clause of its own: "vérifiez que...", "check whether..."
+_OPENERS = frozenset({"que", "si", "whether"})
 _SURE = frozenset({"sûr", "sûre", "sûrs", "sûres"})  # "sur" folded is also "on"
 # Words that may stand between a negator and what it negates: pronouns, modals, "encore"...
 _LIGHT = frozenset(
@@ -105,8 +107,11 @@ _BACK = 15  # words before the match a negation may be, at most (a long clause i
 
 
 def negated(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Whether the match ``tokens[first:last]`` is under a negation it does not contain."""
-    return _before(tokens, first, last) or _after(tokens, first, last)
+    """Whether the match ``tokens[first:last]`` is under a negation it does not contain. A
+    match that opens a clause of its own ("vérifiez que votre téléphone...") is not negated by
+    that clause's verb ("... n'est pas en mode avion")."""
+    opens = any(t.fold in _OPENERS for t in tokens[first:last])
+    return _before(tokens, first, last) or (not opens and _after(tokens, first, last))
 
 
 def _before(tokens: Sequence[Token], first: int, last: int) -> bool:

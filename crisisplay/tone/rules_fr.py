@@ -207,7 +207,9 @@ RULES = (
             "chez nous ...3 vert|verts",
             "de notre côté ...3 vert|verts",
             # "rien ne cloche sur nos antennes"
-            "rien ne clocher|cloche|coincer|coince|déconner|déconne|planter|plante|bloquer|bloque",
+            "rien ne clocher|cloche|coincer|coince|déconner|déconne|planter|plante|bloquer|bloque"
+            "|remonter|remonte",
+            "ne avoir|ont|a|avons rien détecté|constaté|relevé|observé|remarqué",
             "notre|nos @infra !client|clients fonctionner|marcher|tourner END",
             "pas de @signal ...3 chez nous",
             "=RAS",
@@ -393,12 +395,22 @@ RULES = (
             "@worry vous pas",
             "pas si ...1 grave|terrible|dramatique|méchant|catastrophique",
             "fin des haricots",
+            "pas mort de homme",
+            "pas à un|une|quelques|NUM ...1 près",
             "pas ...2 panne|bug|incident|coupure du siècle",
             "trois fois rien",
+            # "ce n'est pas la première panne du monde": it happens
+            "pas le|la premier|première ...1 @trouble|coupure|panne du monde",
+            "pas la première fois que ça|cela arrive|arriver",
+            "ni le|la premier|première ni le|la dernier|dernière",
+            # a flippant way round: "le wifi de vos voisins"
+            "de|chez vos|votre voisins|voisin|voisine|amis",
             "aléa|aléas",
             "incident|incidents de parcours",
             "coupurette|coupurettes|pannette",
             "ça|cela|en arrive|arriver partout|souvent",
+            "pas que nous",
+            "pas seulement nous",
             "à la marge",
             "impact|impacts|conséquence|conséquences|effet|effets ...1 très|assez|plutôt? faible"
             "|faibles|limité|limités|minime|minimes|réduit|réduits|négligeable|négligeables",
@@ -539,10 +551,12 @@ RULES = (
             "ce être ...3 chez ...2 @third|@rival",
             "@trouble être|est chez ...2 @third|@rival",
             "@trouble ...2 votre|vos opérateur|fournisseur|FAI",
-            ", pas du|le nôtre",
+            ", pas du|le =nôtre",
             "@old ...1 @device ne? ...1 pas|plus supporté|supportés|supportée|supportées|compatible"
             "|compatibles|pris",
             "@fault ...3 chez ...2 @third|@rival",
+            "@fault de|du ...1 @third|@rival",
+            ", pas de le? =nôtre",
             "ne pouvoir|peut rien si @your",
             "économie de énergie|batterie",
             "économiseur de batterie|énergie",
@@ -662,6 +676,9 @@ RULES = (
             "@your ...1 @device|@handset ...2 @fails",
             "vérifiez|vérifier|contrôlez|checkez|regardez ...1 vos|votre ...1 @setting",
             "vérifiez|contrôlez|checkez|regardez|voyez votre|vos @handset",
+            "vérifiez|vérifier|contrôlez|checkez|regardez|voyez que|si ...1 votre|vos ...1 @handset"
+            "|@setting|@device",
+            "@your ...1 @device|@handset ...3 besoin de|d",
             # "c'est votre tel", "ça doit être votre mobile"
             "ce|ça|cela ...1 être @your ...1 @device|@handset|@setting",
             "ce|ça|cela ...1 être sûrement|surement|certainement|probablement|plutôt|bien @your"
@@ -726,6 +743,7 @@ RULES = (
             "@restore|@flows ...3 imminent|imminente",
             # "la réparation ne prendra pas plus d'une heure"
             "@restore|@flows|ça|cela ne prendre|durer pas plus|longtemps",
+            "ça|cela|@trouble ne ...2 pas|plus durer",
             "@restore ...3 en moins de temps",
             "@restore ...3 en un éclair",
             "imminent|imminente ...2 @restore|@flows",
@@ -787,6 +805,7 @@ RULES = (
             "|formelle|formelles|catégorique|catégoriques",
             "soyez en? assuré|assurés|assurée|assurées|rassuré|rassurés|rassurée|rassurées",
             "ma|notre parole",
+            "soyez =sûr|sûrs|sûre|sûres|certains|certaines|certain|certaine",
             "ce être ...1 =sûr|sûre|certain|certaine|garanti|garantie|promis|ferme|acté|calé",
             "certitude",
             "croyez moi|nous",
@@ -850,6 +869,12 @@ RULES = (
             "vous êtes|être bien|trop|très|vraiment|sacrément @attitude",
             "vous êtes|être un peu @attitude",
             "circulez",
+            "vous êtes|êtes vous =sûr|sûrs|sûre|sûres|certain|certains|certaine que",
+            # "il faut être patient", "prenez votre mal en patience", "armez-vous de patience"
+            "faut|falloir|faudra|faudrait ...1 être|rester ...1 @meek",
+            "mal en patience",
+            "armez|armer vous? de patience",
+            "avant de|d ...1 râler|plaindre|critiquer|crier|spammer|harceler|insulter|rouspéter",
             "sauf vous|toi",
             "faites|faire comme tout le monde",
             "au lieu de ...1 @nag|critiquer|râler|plaindre",

@@ -24,7 +24,11 @@ VAGUE: When = ("vague", 0)
 _DELAY_BEFORE = frozenset(
     {"dans", "sous", "en", "comptez", "in", "within", "under", "allow"}
 )  # fmt: skip
-_CLOCK_BEFORE = frozenset({"ici", "avant", "vers", "a", "des", "by", "at", "before", "around"})
+_CLOCK_BEFORE = frozenset(
+    {"ici", "avant", "vers", "a", "des", "pour", "by", "at", "before", "around"}
+)  # fmt: skip
+# "pour l'heure", "pour le moment": for now, not a time
+_FOR_NOW = (("pour", "le", "heure"), ("pour", "le", "moment"), ("pour", "le", "instant"))
 # "la réparation prendra moins d'une heure": a duration said is a delay
 _LASTING = frozenset({"prendre", "durer", "take", "last"})
 _PAST_BEFORE = frozenset({"depuis", "since", "from"})
@@ -155,6 +159,8 @@ def when_at(tokens: Sequence[Token], i: int) -> tuple[int, When] | None:
     if _announces_update(tokens, i):
         return None
     token = tokens[i]
+    if tuple(t.fold for t in tokens[i : i + 3]) in _FOR_NOW:
+        return None
     if token.fold in _DELAY_BEFORE | _CLOCK_BEFORE:
         return _after_preposition(tokens, i + 1, delay=token.fold in _DELAY_BEFORE)
     if token.lemma in _LASTING:

@@ -386,3 +386,11 @@ def test_what_another_did_is_blame_unless_the_message_owns_the_fault(bundled: Pl
     assert _rules(bundled, text) == []
     text = "Notre fournisseur a coupé le courant ; c'est à nous d'avoir des batteries."
     assert _rules(bundled, text) == []
+
+
+def test_a_check_asked_of_the_customer_keeps_its_own_clause(bundled: Playbook) -> None:
+    """ "Vérifiez que votre téléphone n'est pas en mode avion": the negation is the checked
+    clause's, and "regardez si" asks, it sets no condition."""
+    assert _rules(bundled, "Vérifiez que votre téléphone n'est pas en mode avion.") == ["blame"]
+    assert "blame" in _rules(bundled, "Regardez si votre mode avion est coupé.")
+    assert _rules(bundled, "Si votre box plante encore après 18h, écrivez-nous.") == []
