@@ -13,7 +13,7 @@ SETS = {
     "slow": "lent|lente|lents|lentes|capricieux|capricieuse|ralenti|ralentie|perturbé|perturbée"
     "|instable|tard|long|longue|poussif|poussive|saturé|saturée|retardé|retardés|ramer|rame"
     "|rament|traîner|traîne|traînent|galérer|galère|patiner|patine|mou|molle|fatigué|fatiguée"
-    "|faiblard|faiblarde|laguer|lague|laguent",
+    "|faiblard|faiblarde|laguer|lague|laguent|chargé|chargée|chargés|encombré|encombrée",
     "serious": "grave|dramatique|alarmant|inquiétant|méchant|sérieux|catastrophique"
     "|préoccupant|terrible|affolant",
     "worry": "panique|paniquer|inquiéter|inquiétude|inquiet|inquiète|inquiets|alarmer|affoler"
@@ -32,14 +32,15 @@ SETS = {
     "fails": "déconner|planter|buguer|beuguer|bugger|merder|dérailler|lâcher|défectueux"
     "|défectueuse|HS|naze|cassé|cassée|foireux|foireuse|abîmé|abîmée|endommagé|endommagée"
     "|défaillant|défaillante|grillé|grillée|usé|usée|mort|morte|foutu|foutue|siennes",
-    "cause": "venir|provenir|dû|due|dus|dues|causer|imputable",
+    # ("dû" is not here: folded, it is the article "du"; patterns say "=dû" as written)
+    "cause": "venir|provenir|due|dus|dues|causer|imputable",
     # what the operator runs: "nos antennes vont très bien"
     "infra": "réseau|réseaux|antenne|antennes|équipement|équipements|système|systèmes|serveur"
     "|serveurs|infrastructure|infrastructures|installations|relais|service|services",
     "setting": "réglage|paramètre|paramétrage|configuration|installation|branchement"
     "|utilisation|manipulation|option|manip|config",
     # a fault said to be the customer's: "une erreur de manip de votre part"
-    "fault": "erreur|faute|manip|manipulation|oubli|négligence|bêtise|maladresse|bourde",
+    "fault": "erreur|faute|manip|manipulation|oubli|négligence|bêtise|maladresse|bourde|défaut",
     # what a customer "should have done" to a device
     "fix": "redémarrer|réinitialiser|rallumer|éteindre|allumer|configurer|activer|désactiver"
     "|installer|actualiser|brancher|jour",
@@ -90,7 +91,8 @@ SETS = {
     # what a third party is said to have done wrong: "un prestataire a débranché le câble"
     "botched": "débrancher|débranché|couper|coupé|casser|cassé|arracher|arraché|oublier|oublié"
     "|planter|planté|endommager|endommagé|sectionner|sectionné|erreur|faute|boulette|bêtise"
-    "|bourde|gaffe|négligence|loupé|raté|merder|merdé|foirer|foiré|planté|saboter|saboté",
+    "|bourde|gaffe|négligence|loupé|raté|merder|merdé|foirer|foiré|planté|saboter|saboté"
+    "|bugué|buggé|boguée|bugué|défectueux|défectueuse",
     # what customers are told not to do to the cell: "pas besoin de crier"
     "shout": "crier|hurler|insulter|énerver|spammer|harceler|relancer|insister|inonder"
     "|bombarder|râler|menacer|agresser|encombrer|polluer|flooder|doubler",
@@ -111,7 +113,8 @@ SETS = {
     "meek": "patient|patients|patiente|patientes|compréhensif|compréhensifs|compréhensive"
     "|compréhensives|indulgent|indulgents|indulgente|indulgentes|poli|polis|polie|polies|calme"
     "|calmes|cool|sympa|sympas|aimable|aimables|raisonnable|raisonnables|courtois|courtoise"
-    "|courtoises|correct|corrects|correcte|correctes",
+    "|courtoises|correct|corrects|correcte|correctes|tranquille|tranquilles|serein|sereins"
+    "|sereine|sereines",
     # what comes back, said of itself in the future: "vos SMS partiront d'ici 30 min"
     "flows": "@service|service|services|ligne|lignes|débit|fibre|message|messages|MMS"
     "|remboursement|remboursements|geste|avoir|compensation|indemnisation|crédit"
@@ -144,7 +147,7 @@ RULES = (
             "ne ...2 pas un|une @trouble",
             "tout ...2 fonctionner|marcher normalement|parfaitement|correctement",
             "rien de anormal",
-            "rien à signaler",
+            "rien à signaler|déclarer",
             "jamais|pas eu? le|la moindre @trouble",
             "jamais eu de @trouble",
             "ne y a|avait jamais de @trouble",
@@ -399,6 +402,17 @@ RULES = (
             "pas à un|une|quelques|NUM ...1 près",
             "pas ...2 panne|bug|incident|coupure du siècle",
             "trois fois rien",
+            "alors ça va",
+            "@trouble très|super|hyper|ultra court|courte|brève|bref",
+            "vous ne? avez|avoir rien raté|manqué|loupé",
+            "comme il y en a",
+            "pas la fin de votre|vos vie|jours",
+            "moins de NUM % ...4 concerné|concernés|concernée|touché|touchés|touchée|affecté"
+            "|affectés|impacté|impactés",
+            "difficilement faire mieux",
+            "petite|infime|faible minorité",
+            "malchanceux|malchanceuse|malchanceuses",
+            "pas de chance|bol|pot",
             # "ce n'est pas la première panne du monde": it happens
             "pas le|la premier|première ...1 @trouble|coupure|panne du monde",
             "pas la première fois que ça|cela arrive|arriver",
@@ -497,7 +511,8 @@ RULES = (
             "faute ...4 @rival",
             "à cause de ...1 @rival",
             "@rival qui ...3 planter|tomber|couper|buguer|@fails",
-            "venir|provenir|dû|due|dus|dues|imputable ...3 @rival|@third",
+            "venir|provenir|due|dus|dues|imputable ...3 @rival|@third",
+            "=dû|Dû ...3 @rival|@third|@your",
             "vandalisme|vandales|malveillance|sabotage",
             "votre|ta faute",
             # "la faute revient aux intempéries et à EDF"; not "revient à nous"
@@ -543,7 +558,7 @@ RULES = (
             "gros|grands consommateurs|utilisateurs|usagers|téléchargeurs",
             # customers' usage as the cause: "les clients qui ont tous appelé ... ont saturé"
             "@people qui ...10 saturé|saturer|saturent|surchargé|surcharger",
-            "saturation|surcharge ...3 venir|vient|due|dû|causée ...2 @people",
+            "saturation|surcharge ...3 venir|vient|due|causée ...2 @people",
             "vous ...3 oublié de|d",
             # "avec un forfait plus récent, ça n'arriverait pas"
             "avec un|une|votre|vos|des ...6 ne? y? @would",
@@ -557,6 +572,9 @@ RULES = (
             "@fault ...3 chez ...2 @third|@rival",
             "@fault de|du ...1 @third|@rival",
             ", pas de le? =nôtre",
+            "subit|subissons|subir comme|aussi|également",
+            "nous|on ne? être|est|sommes pas|nullement|aucunement en cause|fautifs|coupables",
+            "@people ...4 relaient|relayent|propagent|colportent|inventent",
             "ne pouvoir|peut rien si @your",
             "économie de énergie|batterie",
             "économiseur de batterie|énergie",
@@ -626,6 +644,9 @@ RULES = (
         # "notre sous-traitant n'a pas fait son travail"), unless the message owns it
         others=(
             "@third|@rival|syndic|mairie|voisin|voisins ...4 @botched",
+            "venir|provenir|due|causé|causée ...6 de|du|chez ...2 @third|@rival",
+            # "due à un défaut de fabrication des antennes de notre fournisseur"
+            "@fault ...6 de|du|des|chez ...2 @third|@rival",
             "@third|@rival ne? ...1 pas fait son|leur travail|boulot",
         ),
         owning=(
@@ -666,6 +687,8 @@ RULES = (
             "vous avez|êtes peut être ...2 dépassé|épuisé|oublié|désactivé|activé|coupé|mal|hors"
             "|en",
             "avez|as ...1 essayé|pensé|tenté ...2 @fix|éteindre|rallumer",
+            "peut être|sûrement|surement|probablement|certainement que votre|vos",
+            "essayez|essayer|commencez|commencer déjà|abord|par ...2 @fix|éteindre|rallumer",
             # "vous n'avez pas redémarré votre box, c'est pour ça"; not "vous n'avez pas à"
             "vous ne? avez|avoir pas|jamais @fix|@mistake",
             # "mettez à jour votre appli et ça marchera"
@@ -727,6 +750,7 @@ RULES = (
             "WHEN ...4 @flows|tout|ça|cela ...3 FUT",
             "@flows ...3 partir|arriver|aboutir|marcher|capter|charger ...3 WHEN",
             "sans faute",
+            "ne sera|seront|va ...1 pas long|longue|longtemps",
             # "c'est la dernière coupure du mois"
             "ce être la dernière ...1 coupure|panne|fois|@trouble",
             "assurément",
@@ -795,7 +819,8 @@ RULES = (
             "garantir",
             "nous|je|on vous? le? assurer|promettre|promets|promet|promettons|certifier|jurer",
             "nous|je|on ...2 vous le? assurer|promettre|certifier|affirmer|jurer",
-            "jurer|jure|juré|jurons",
+            # as written: "Jura" is read as a form of "jurer"
+            "=jure|juré|jurons|jurez|jurer|Jure|Juré",
             # certain that something will be, not certain of a cause
             "nous|je ...1 sommes|suis certain|certains|certaine|certaines|sûr|sûrs|sûre|convaincu"
             "|convaincus que",
@@ -847,7 +872,9 @@ RULES = (
             "il vous? suffire|suffit de",
             "comme ...5 déjà dire|dit|indiquer|indiqué|expliquer|expliqué|préciser|précisé",
             "comme indiquer|indiqué|précisé|expliqué",
-            "vous auriez dû|du",
+            "vous auriez =dû",
+            "vous auriez du @fix|lire|vérifier|regarder|consulter|appeler|attendre|patienter"
+            "|écouter|suivre|redémarrer",
             "si vous aviez lire|lu|suivi|regardé|vérifié|consulté",
             "relisez",
             "pourtant simple|clair|clairs|claire|écrit|indiqué|expliqué|évident|facile",
@@ -858,7 +885,9 @@ RULES = (
             "vous ne avoir ...2 pas lu|lire|vu|regardé|consulté|compris",
             "vous ne savoir|savez pas utiliser|lire|chercher|faire|redémarrer",
             "faites|faire un effort",
-            "faut|falloir|merci ...2 lire|relire",
+            "faut|falloir|merci ...3 lire|relire",
+            "même question|chose ...1 NUM|dix|vingt|cinquante|cent|mille fois",
+            "comme tout le monde ...2 vous|patientez|attendez|patienter|attendre",
             "lire jusque au bout",
             "ce être marqué|écrit ...3 tweet|message|post|FAQ|site|page",
             "dit et redit",
@@ -869,6 +898,10 @@ RULES = (
             "vous êtes|être bien|trop|très|vraiment|sacrément @attitude",
             "vous êtes|être un peu @attitude",
             "circulez",
+            "pourriez|pourrais au moins",
+            "vous savez|savez vous ...1 @fix|lire|utiliser|éteindre|allumer|redémarrer",
+            "@fix|vérifiez|vérifier|lisez|lire|regardez|essayez ...6 avant de|d nous ...1 écrire"
+            "|solliciter|contacter|appeler|déranger",
             "vous êtes|êtes vous =sûr|sûrs|sûre|sûres|certain|certains|certaine que",
             # "il faut être patient", "prenez votre mal en patience", "armez-vous de patience"
             "faut|falloir|faudra|faudrait ...1 être|rester ...1 @meek",
@@ -952,7 +985,7 @@ RULES = (
             "répondu|dit|expliqué|écrit|indiqué ...2 plus haut|au-dessus|ci-dessus",
             "vous ...1 êtes|être le|la NUM",
             "vous ...1 êtes|être le|la énième|nième|centième|millième|dixième",
-            "pas des|de magiciens|magicien|robots|sorciers|dieux|surhommes",
+            "pas des|de? magiciens|magicien|robots|sorciers|dieux|surhommes",
             "évitez|éviter de ...1 nous? @shout|écrire|appeler",
             "en majuscules|capitales",
             "un peu de jugeote|logique",
