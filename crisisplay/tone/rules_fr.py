@@ -72,7 +72,7 @@ SETS = {
     "|entreprise",
     "people": "client|cliente|utilisateur|utilisatrice|abonné|abonnée|usager|personne|foyer|gens",
     "third": "fournisseur|prestataire|traitant|partenaire|concurrent|concurrence|tiers"
-    "|fabricant|constructeur|revendeur",
+    "|fabricant|constructeur|revendeur|hébergeur|transitaire|installateur|intégrateur",
     # other operators and suppliers by name
     "rival": "orange|sfr|bouygues|free|enedis|edf|rte|apple|samsung|google|huawei|nokia"
     "|ericsson|cisco|microsoft|amazon|aws|ovh",
@@ -202,6 +202,7 @@ RULES = (
             "notre|nos @infra !client|clients fonctionner|marcher|tourner ,",
             # "le réseau tient parfaitement la charge", "nos serveurs tournent sans problème"
             "@infra|tout|ça ...2 @runs ...2 @perfectly",
+            "tout|@infra ...1 fonctionner|marcher|tourner bien",
             "@infra|tout|ça ...2 @runs ...2 sans @trouble",
             "@infra|tout|ça ...2 @runs ...1 comme de|d habitude|hab",
             # "le réseau est en pleine forme", "chez nous, c'est vert partout"
@@ -240,6 +241,7 @@ RULES = (
             "se",
             "côté|sur|pour|concernant ...1 facturation|factures|fixe|fibre|box|paiement|paiements"
             "|compte|comptes|données|SMS|appels|112|urgence",
+            "maintenant",
         ),
         negatable=True,
         # "d'après nos outils, tout va bien"; not "je vous appelle pour savoir si tout va bien"
@@ -326,7 +328,7 @@ RULES = (
             "arriver à|chez tout le monde",
             "arriver à|chez tous|tout les opérateurs|réseaux",
             "comme chez|pour tous|tout les opérateurs|réseaux",
-            "affaire|question|histoire de ...1 minute|minutes|seconde|secondes|instant|instants"
+            "affaire|question|histoire de ...2 minute|minutes|seconde|secondes|instant|instants"
             "|heure|heures",
             "@trouble passager|passagère|passagers|momentané|momentanée|anodin|anodine",
             # "une gêne très limitée", not "une coupure limitée au Finistère"
@@ -393,6 +395,7 @@ RULES = (
             "ne|te vous? @worry",
             "ne vous en faire|faites",
             "pas se en faire",
+            "prendre|prenez|prends pas la tête",
             # the "ne" dropped: "vous inquiétez pas"
             "vous @worry pas",
             "@worry vous pas",
@@ -402,6 +405,7 @@ RULES = (
             "pas à un|une|quelques|NUM ...1 près",
             "pas ...2 panne|bug|incident|coupure du siècle",
             "trois fois rien",
+            "quelques|NUM secondes|minutes de @trouble",
             "alors ça va",
             "@trouble très|super|hyper|ultra court|courte|brève|bref",
             "vous ne? avez|avoir rien raté|manqué|loupé",
@@ -596,7 +600,8 @@ RULES = (
             "ne y pouvoir|peut|peux|pouvons rien",
             # "les clients avec de vieux forfaits sont les seuls à râler"
             "@people ...6 être|sont les? seul|seuls|seule|seules à",
-            "de|des|ces @old forfait|forfaits|abonnement|abonnements|offre|offres|@device",
+            "de|des|ces|un|une|leur|leurs|son|sa|ses|votre|vos @old forfait|forfaits|abonnement"
+            "|abonnements|offre|offres|@device",
             "à cause de ...2 @your ...2 @device|@setting",
             "@cause ...2 du|au|aux|des ...1 @handset",
             "@cause ...2 de|à|par le|la|les|un|une|ce|cette|ces ...1 @handset",
@@ -645,6 +650,7 @@ RULES = (
         others=(
             "@third|@rival|syndic|mairie|voisin|voisins ...4 @botched",
             "venir|provenir|due|causé|causée ...6 de|du|chez ...2 @third|@rival",
+            "lié|liée|liés|liées|due|causé|causée ...5 chez ...2 @third|@rival",
             # "due à un défaut de fabrication des antennes de notre fournisseur"
             "@fault ...6 de|du|des|chez ...2 @third|@rival",
             "@third|@rival ne? ...1 pas fait son|leur travail|boulot",
@@ -702,6 +708,8 @@ RULES = (
             "vérifiez|vérifier|contrôlez|checkez|regardez|voyez que|si ...1 votre|vos ...1 @handset"
             "|@setting|@device",
             "@your ...1 @device|@handset ...3 besoin de|d",
+            "@your ...1 @device|@handset ne ...3 pas|jamais été ...1 @fix|redémarré|réinitialisé"
+            "|rallumé|mis",
             # "c'est votre tel", "ça doit être votre mobile"
             "ce|ça|cela ...1 être @your ...1 @device|@handset|@setting",
             "ce|ça|cela ...1 être sûrement|surement|certainement|probablement|plutôt|bien @your"
@@ -882,10 +890,12 @@ RULES = (
             "comme ...1 vous le? avoir|a|ai|avons ...1 dire|dit|expliqué|indiqué|précisé|répété"
             "|écrit",
             "vous devriez|devez ...1 savoir|comprendre|lire",
-            "vous ne avoir ...2 pas lu|lire|vu|regardé|consulté|compris",
+            "vous ne avoir ...2 pas ...2 lu|lire|vu|regardé|consulté|compris",
             "vous ne savoir|savez pas utiliser|lire|chercher|faire|redémarrer",
             "faites|faire un effort",
             "faut|falloir|merci ...3 lire|relire",
+            "pas lire|lu|relu|regarder|regardé ...2 nos|notre|les messages|posts|tweets|réponses"
+            "|FAQ|fil|publications",
             "même question|chose ...1 NUM|dix|vingt|cinquante|cent|mille fois",
             "comme tout le monde ...2 vous|patientez|attendez|patienter|attendre",
             "lire jusque au bout",
@@ -921,7 +931,11 @@ RULES = (
             "aucun|aucune autre plainte|plaintes|signalement|signalements|client|clients"
             "|réclamation|réclamations",
             "lisez|relisez ...2 tweets|tweet|posts|post|messages|réponses|fil|FAQ|épinglé",
-            "fois que|qu ...3 dire|dit|répéter|répète|écrire|écrit|expliquer|explique",
+            "deuxième|troisième|quatrième|cinquième|dixième|vingtième|centième|énième|nième|NUM"
+            " fois que|qu ...3 dire|dit|répéter|répète|écrire|écrit|expliquer|explique|répondre"
+            "|répond|répondons",
+            "NUM e|ème fois que|qu",
+            "fait NUM|deux|trois|quatre|cinq|dix|vingt|cent|mille|plusieurs fois que|qu",
             "on|je ...4 déjà ...4 NUM|deux|trois|quatre|cinq|dix|vingt|cent|mille|plusieurs fois",
             "avons ...2 déjà ...4 NUM|deux|trois|quatre|cinq|dix|vingt|cent|mille|plusieurs fois",
             "écrit|indiqué|marqué en gros|partout",
@@ -1007,7 +1021,7 @@ RULES = (
             "pas ...1 y passer la nuit|journée|soirée|vie",
             "pas là pour faire votre|vos|le|la",
             "pas ...2 répéter|redire|rabâcher ...1 même chose|question",
-            "pas ...1 faire plus simple",
+            "pas ...1 faire plus simple|clair",
         ),
     ),
     RuleSpec(
@@ -1023,7 +1037,12 @@ RULES = (
             "|peering|backbone|datacenter|firewall|switch|switchs",
             "data center|centre",
             "noeud|noeuds de|du réseau|routage|transmission|collecte",
-            "=NOC|SOC|OLT|DSLAM|VoLTE|VoWiFi|GPON|PON|NRA|NRO|SRO|RRU|BBU|CDN|QoS|QOS",
+            "=NOC|SOC|OLT|DSLAM|VoLTE|VoWiFi|GPON|PON|NRA|NRO|SRO|RRU|BBU|CDN|QoS|QOS|SMSC|STP"
+            "|PCRF|PCEF|OCS|NAT|DHCP|TCP|UDP|SIP|SFP|ODF|ROADM|OTN|SDH|WDM|SDN|NFV|VNF|APN",
+            # the layers and functions of a network: "la couche transport", "la signalisation"
+            "couche|couches transport|physique|IP|liaison|réseau|radio",
+            "signalisation|commutation",
+            "équipement|équipements|réseau|réseaux de transmission|signalisation|commutation",
             "réseau|réseaux de collecte",
             "backup|backups",
             "lien|liens de collecte",
@@ -1054,6 +1073,7 @@ RULES = (
             "être|rester|reste notre priorité|préoccupation",
             "plus plates excuses",
             "cordialement",
+            "de bien vouloir",
             "faire|faisons le nécessaire",
             # a request "being processed", "dealt with as soon as possible"
             "demande|réclamation|requête|dossier|message ...3 en cours de traitement",
