@@ -405,6 +405,7 @@ RULES = (
             "pas à un|une|quelques|NUM ...1 près",
             "pas ...2 panne|bug|incident|coupure du siècle",
             "trois fois rien",
+            "cas isolé|isolés|rare|rares|exceptionnel|exceptionnels",
             "quelques|NUM secondes|minutes de @trouble",
             "alors ça va",
             "@trouble très|super|hyper|ultra court|courte|brève|bref",
@@ -651,6 +652,8 @@ RULES = (
             "@third|@rival|syndic|mairie|voisin|voisins ...4 @botched",
             "venir|provenir|due|causé|causée ...6 de|du|chez ...2 @third|@rival",
             "lié|liée|liés|liées|due|causé|causée ...5 chez ...2 @third|@rival",
+            # "c'est l'antenne de notre partenaire qui est tombée"
+            "ce être ...4 @third|@rival qui",
             # "due à un défaut de fabrication des antennes de notre fournisseur"
             "@fault ...6 de|du|des|chez ...2 @third|@rival",
             "@third|@rival ne? ...1 pas fait son|leur travail|boulot",
