@@ -95,7 +95,11 @@ SETS = {
     "|bugué|buggé|boguée|bugué|défectueux|défectueuse",
     # what customers are told not to do to the cell: "pas besoin de crier"
     "shout": "crier|hurler|insulter|énerver|spammer|harceler|relancer|insister|inonder"
-    "|bombarder|râler|menacer|agresser|encombrer|polluer|flooder|doubler",
+    "|bombarder|râler|menacer|agresser|encombrer|polluer|flooder|doubler|taguer|tagger"
+    "|mentionner|identifier",
+    # the same, as "ce n'est pas en criant que..."
+    "shouting": "criant|hurlant|insultant|râlant|insistant|harcelant|spammant|relançant"
+    "|énervant|menaçant|agressant|tapant",
     # what a customer may be guessed to have done wrong: "vous avez dû oublier de recharger"
     "mistake": "oublier|oublié|désactiver|désactivé|activer|activé|couper|coupé|éteindre|éteint"
     "|dépasser|dépassé|épuiser|épuisé|modifier|modifié|toucher|touché|supprimer|supprimé"
@@ -109,6 +113,9 @@ SETS = {
     "attitude": "impatient|impatients|impatiente|impatientes|pressé|pressés|pressée|pressées"
     "|exigeant|exigeants|exigeante|exigeantes|susceptible|susceptibles|nerveux|nerveuse"
     "|agressif|agressifs|agressive|agressives|énervé|énervés|énervée|énervées|remonté|remontés",
+    # how customers reach the cell: "nous écrire toutes les 5 minutes"
+    "contact": "écrire|appeler|relancer|poster|demander|envoyer|contacter|spammer|harceler"
+    "|solliciter|tweeter|mentionner|publier|commenter|répéter",
     # what customers are asked to be: "vous pourriez être un peu plus patients"
     "meek": "patient|patients|patiente|patientes|compréhensif|compréhensifs|compréhensive"
     "|compréhensives|indulgent|indulgents|indulgente|indulgentes|poli|polis|polie|polies|calme"
@@ -132,6 +139,7 @@ SETS = {
     "|reprise|rentrer|normal|normale|corriger|correction|rembourser|remboursement|régler"
     "|refonctionner|remarcher|repartir|repasser|opérationnel|opérationnelle|opérationnels"
     "|dépanner|dépanné|résorber|résorbé|nickel|ok|finir|fini|finie|terminer|terminé"
+    "|indemnisation|indemniser|dédommagement|dédommager"
     "|terminée|correctif|patch|déployer|déployé|remise",
     "jargon_acronyms": "BGP|HLR|HSS|IMS|SS7|DNS|MME|SGSN|GGSN|EPC|MPLS|DWDM|OSS|BSS|VLR|MSC|AMF"
     "|SMF|UPF|RNC|BTS|eNodeB|gNodeB|NodeB|eNB|gNB|RAN|PGW|SGW",
@@ -429,6 +437,8 @@ RULES = (
             "coupurette|coupurettes|pannette",
             "ça|cela|en arrive|arriver partout|souvent",
             "pas que nous",
+            "pas seulement|que vous",
+            "tout le monde ...3 même @trouble",
             "pas seulement nous",
             "à la marge",
             "impact|impacts|conséquence|conséquences|effet|effets ...1 très|assez|plutôt? faible"
@@ -911,6 +921,14 @@ RULES = (
             "vous êtes|être bien|trop|très|vraiment|sacrément @attitude",
             "vous êtes|être un peu @attitude",
             "circulez",
+            # how often or how customers write to the cell: "toutes les 5 minutes", "en boucle"
+            "@contact ...3 toutes les NUM|cinq|dix|deux minutes|secondes|heures",
+            "@contact ...2 sans arrêt|cesse|répit",
+            "@contact ...2 à répétition",
+            # read or check before writing: "merci de consulter la FAQ avant d'envoyer des messages"
+            "consulter|consultez|lire|lisez|regarder|regardez|vérifier|vérifiez|chercher|relire"
+            "|relisez ...6 avant de|d ...1 nous? @contact|râler|plaindre",
+            "vous êtes priés|prié|priée|priées de",
             "pourriez|pourrais au moins",
             "vous savez|savez vous ...1 @fix|lire|utiliser|éteindre|allumer|redémarrer",
             "@fix|vérifiez|vérifier|lisez|lire|regardez|essayez ...6 avant de|d nous ...1 écrire"
@@ -1009,7 +1027,31 @@ RULES = (
             "vous auriez pu|pouviez ...3 chercher|lire|regarder|vérifier|consulter|attendre",
             # "vous pourriez être un peu plus patients", "soyez patients"
             "pourriez|pourrais|devriez|devrais ...4 @meek",
-            "soyez|sois|restez|reste ...1 @meek|zen",
+            "soyez|sois|restez|reste ...2 @meek|zen",
+            # calm, respect, thinking asked of the customer
+            "garder|gardez|garde ...1 votre|ton calme|sang",
+            "un peu de respect",
+            "plus de respect",
+            "manquer|manquez|manque de respect",
+            "réfléchissez|réfléchis",
+            "pris|prendre|prenez la peine de",
+            "pas votre|vos|ton hotline|larbin|larbins|secrétaire|esclave|esclaves|domestique"
+            "|standard|bonne",
+            "que deux mains|bras",
+            "être|est|sommes humains|humain aussi",
+            # futility: "râler ne sert à rien", "ce n'est pas en criant que ça ira plus vite"
+            "@shout ...1 ne? sert|servira|servent à rien",
+            "pas en ...1 @shouting",
+            # repetition: "votre question a déjà été posée 100 fois", "dix fois la même question"
+            "posée|posé|posées|posés ...2 NUM|dix|vingt|cent|mille|plusieurs fois",
+            "fois le|la même question|chose|message",
+            "déjà été posée|posé|posées|traitée|traité",
+            "avons|a tout expliqué|dit|écrit|détaillé",
+            "faut de plus",
+            "réponse être|est ...1 dans|sur ...3 tweet|post|message|FAQ|fil|site",
+            "patientez|attendez|faites ...2 comme les autres",
+            "patientez|attendez|faites ...2 comme tout le monde",
+            "@contact|taguer ...2 partout",
             "je|on|nous vous? le? répète|répéter|répétons",
             "comme dit|écrit|mentionné",
             "comme ...2 plus haut|ci-dessus|au-dessus",
@@ -1020,11 +1062,14 @@ RULES = (
         negatable=True,
         # impatience said with a negation: "on ne va pas vous faire un dessin"
         polar=(
-            "pas ...2 faire un dessin|schéma",
+            "pas ...2 faire un dessin|schéma|tuto|tutoriel|cours|leçon",
             "pas ...1 y passer la nuit|journée|soirée|vie",
             "pas là pour faire votre|vos|le|la",
             "pas ...2 répéter|redire|rabâcher ...1 même chose|question",
             "pas ...1 faire plus simple|clair",
+            "pas obligé|obligés|obligée|obligées|tenus|tenu de ...2 @contact",
+            "pas le centre du monde",
+            "pas de? nous? manquer de respect",
         ),
     ),
     RuleSpec(
