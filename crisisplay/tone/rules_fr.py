@@ -5,10 +5,12 @@ from __future__ import annotations
 from crisisplay.tone.spec import PUBLIC, WHILE_RUNNING, RuleSpec
 
 SETS = {
-    "trouble": "panne|problème|souci|incident|dysfonctionnement|perturbation|coupure|anomalie"
-    "|bug|bogue|difficulté|gêne|désagrément|interruption|ralentissement|défaillance|retard"
-    "|erreur|bug|pépin|décalage|lenteur|latence|instabilité|couac|hic|contretemps|aléa"
-    "|plantage|beug|bugs|hoquet|accroc|raté|ratés|loupé|cafouillage|bobo|microcoupure",
+    "trouble": "@outage|problème|souci",
+    # (without "souci" and "problème": "pas de souci, on vous rappelle" says "no problem")
+    "outage": "panne|incident|dysfonctionnement|perturbation|coupure|anomalie|bug|bogue"
+    "|difficulté|gêne|désagrément|interruption|ralentissement|défaillance|retard|erreur"
+    "|pépin|décalage|lenteur|latence|instabilité|couac|hic|contretemps|aléa|plantage|beug"
+    "|bugs|hoquet|accroc|raté|ratés|loupé|cafouillage|bobo|microcoupure",
     # what a disruption looks like, said lightly: "un peu lent", "juste capricieux"
     "slow": "lent|lente|lents|lentes|capricieux|capricieuse|ralenti|ralentie|perturbé|perturbée"
     "|instable|tard|long|longue|poussif|poussive|saturé|saturée|retardé|retardés|ramer|rame"
@@ -27,7 +29,8 @@ SETS = {
     "|iphone|android|wifi|wi|bluetooth|VPN|antivirus|carte|modèle|code|PIN",
     # what the customer holds (the operator's own are "antennes", "équipements", "serveurs")
     "handset": "téléphone|mobile|portable|smartphone|box|appli|application|SIM|tablette|routeur"
-    "|décodeur|modem|terminal|appareil|tel|tél|iphone|android",
+    "|décodeur|modem|terminal|appareil|tel|tél|iphone|android|câble|câbles|prise|chargeur"
+    "|batterie|ethernet",
     # what breaks, said of a customer's device: "votre box déconne"
     "fails": "déconner|planter|buguer|beuguer|bugger|merder|dérailler|lâcher|défectueux"
     "|défectueuse|HS|naze|cassé|cassée|foireux|foireuse|abîmé|abîmée|endommagé|endommagée"
@@ -149,9 +152,12 @@ RULES = (
     RuleSpec(
         "denial",
         (
-            "aucun|aucune @trouble",
+            "aucun|aucune @outage",
+            # "pas de souci chez nous"; not "pas de souci, on vous rappelle" (no problem)
+            "aucun|aucune souci|soucis|problème|problèmes !,",
             "ne ...2 pas|jamais|plus ...2 en panne",
-            "pas de @trouble",
+            "pas de @outage",
+            "pas de souci|soucis|problème|problèmes !,",
             "ne ...2 pas un|une @trouble",
             "tout ...2 fonctionner|marcher normalement|parfaitement|correctement",
             "rien de anormal",
@@ -173,6 +179,9 @@ RULES = (
             "fonctionner|marcher|tourner|rouler nickel|impec|impeccable|niquel",
             "@infra ...2 être nickel|impec|impeccable|niquel|parfait",
             "@infra ...2 au top|taquet",
+            "@infra ...2 parfait|excellent état",
+            "tout être|est fonctionnel|opérationnel|nickel|normal|ok",
+            "tout être|est en ordre",
             "@infra ne? avoir|a rien END|,",
             "le|notre|nos @infra !client|clients fonctionner|marcher|tourner ,|END",
             "rien ne? indique|indiquer|montre|montrer|suggère|laisse ...3 @trouble|@signal",
@@ -199,14 +208,14 @@ RULES = (
             "ne vois|voit|voyons|constate|constatons|détecte|détectons|observe|observons rien",
             "de notre côté ...3 tout ...2 fonctionner|marcher|tourner|rouler|aller|ok",
             "chez nous ...3 tout ...2 fonctionner|marcher|tourner|rouler|aller|ok",
-            "aucun|aucune ...1 @trouble",
+            "aucun|aucune ...1 @outage",
             # "on n'a aucune alerte sur votre secteur"
             "aucun|aucune ...1 @signal",
             "aucun|aucune piratage|intrusion|hack|cyberattaque|attaque|compromission",
             "pas de piratage|intrusion|hack|cyberattaque|attaque|compromission",
             "pas de @signal ...3 de notre côté",
             "pas|jamais ...1 eu de @trouble",
-            "pas ...1 de @trouble",
+            "pas ...1 de @outage",
             "notre|nos @infra !client|clients fonctionner|marcher|tourner ,",
             # "le réseau tient parfaitement la charge", "nos serveurs tournent sans problème"
             "@infra|tout|ça ...2 @runs ...2 @perfectly",
@@ -250,6 +259,8 @@ RULES = (
             "côté|sur|pour|concernant ...1 facturation|factures|fixe|fibre|box|paiement|paiements"
             "|compte|comptes|données|SMS|appels|112|urgence",
             "maintenant",
+            # asked of the customer: "tout fonctionne de votre côté ?"
+            "de|du votre côté",
         ),
         negatable=True,
         # "d'après nos outils, tout va bien"; not "je vous appelle pour savoir si tout va bien"
@@ -322,6 +333,7 @@ RULES = (
             "|pratiquement partout",
             "loin de ...2 @drama",
             "pouvoir bien ...1 @endure",
+            "pouvoir ...1 bien ...2 @endure|débrouiller|débrouillez",
             "survivre",
             "@endure bien !sûr|entendu",
             "se vivre|vit|vivent|supporter|survivre ...2 bien|facilement",
@@ -336,9 +348,15 @@ RULES = (
             "arriver à|chez tout le monde",
             "arriver à|chez tous|tout les opérateurs|réseaux",
             "comme chez|pour tous|tout les opérateurs|réseaux",
+            "chez tous|toutes les autres? opérateurs|réseaux|concurrents",
             "affaire|question|histoire de ...2 minute|minutes|seconde|secondes|instant|instants"
             "|heure|heures",
-            "@trouble passager|passagère|passagers|momentané|momentanée|anodin|anodine",
+            "@trouble passager|passagère|passagers|momentané|momentanée|anodin|anodine|léger|légère"
+            "|légers|légères",
+            "juste|seulement le temps de",
+            "vu|connu|vécu ...2 pire",
+            "cas partout|ailleurs",
+            "pas que|seulement chez nous",
             # "une gêne très limitée", not "une coupure limitée au Finistère"
             "@trouble ...1 très? limité|limitée|limités|limitées|négligeable|marginal|marginale"
             "|infime !à|au|aux",
@@ -362,7 +380,7 @@ RULES = (
             "rester|reste|restent ...1 très|assez|plutôt limité|limitée|limités|limitées|réduit"
             "|réduite|contenu|contenue",
             # a figure made small: "seuls 2 % des clients"
-            "seul|seuls|seule|seules|seulement|uniquement NUM",
+            "seul|seuls|seule|seules|seulement|uniquement|juste NUM",
             "^ tranquille|tranquilles|tranquilou|tkt|relax|relaxe",
             "ce être la vie",
         ),
@@ -523,6 +541,8 @@ RULES = (
             "ce être ...1 @your ...1 @device|@setting|@handset qui",
             "ce être|est ...1 @rival|@third qui",
             "ce être @rival",
+            "contrairement à|aux|au ...2 @rival|@others",
+            "si vous aviez|étiez ...6 , pas de|aucun ...1 @trouble",
             "faute ...4 @rival",
             "à cause de ...1 @rival",
             "@rival qui ...3 planter|tomber|couper|buguer|@fails",
@@ -660,6 +680,7 @@ RULES = (
         # "notre sous-traitant n'a pas fait son travail"), unless the message owns it
         others=(
             "@third|@rival|syndic|mairie|voisin|voisins ...4 @botched",
+            "@third|@rival ...3 responsable|responsables|fautif|fautifs|coupable|coupables",
             "venir|provenir|due|causé|causée ...6 de|du|chez ...2 @third|@rival",
             "lié|liée|liés|liées|due|causé|causée ...5 chez ...2 @third|@rival",
             # "c'est l'antenne de notre partenaire qui est tombée"
@@ -707,6 +728,15 @@ RULES = (
             "|en",
             "avez|as ...1 essayé|pensé|tenté ...2 @fix|éteindre|rallumer",
             "peut être|sûrement|surement|probablement|certainement que votre|vos",
+            "vous avez|avez oublié|désactivé|dépassé|épuisé|supprimé|effacé|bloqué",
+            "vous avez|avez laissé ...2 activé|activée|désactivé|désactivée|allumé|éteint|coupé"
+            "|coupée|branché|débranché",
+            "@your ...1 @setting|@device ...2 fait|faire|font sauter|planter|tomber|bugger|couper",
+            "vous ...1 utilisez|consommez|téléchargez|streamez|regardez ...3 trop|permanence|arrêt"
+            "|continu|énormément",
+            # "vous devriez changer de téléphone, le vôtre est dépassé"
+            "devriez|devrez|faudrait|faut|faudra ...1 changer de @device|@handset",
+            "le|la|les =vôtre|vôtres ...2 @old|dépassé|dépassée",
             "essayez|essayer|commencez|commencer déjà|abord|par ...2 @fix|éteindre|rallumer",
             # "vous n'avez pas redémarré votre box, c'est pour ça"; not "vous n'avez pas à"
             "vous ne? avez|avoir pas|jamais @fix|@mistake",
@@ -866,6 +896,7 @@ RULES = (
             "vos données ...2 à le abri",
             # "vos données sont en sécurité totale", "parfaitement protégées"
             "sécurité totale|absolue|complète|parfaite",
+            "totale|parfaite|complète|absolue sécurité",
             "totalement|parfaitement|complètement|entièrement|absolument ...1 sécurisé|sécurisés"
             "|sécurisée|sécurisées|protégé|protégés|protégée|protégées|sécurité|inviolable",
             "engager|engage|engageons ...2 à ce que",

@@ -117,8 +117,7 @@ _FILLERS = frozenset(
 # Words right before a time that make it the time of the next update: "prochain point à 18h",
 # "next update at 16:00"; and the pairs that do it: "au courant", "rendez-vous", "back to you".
 _UPDATE_WORDS = frozenset(
-    {"point", "situation", "update", "updates", "bulletin", "nouvelles", "news", "rdv",
-     "communique"}
+    {"point", "update", "updates", "bulletin", "nouvelles", "news", "rdv", "communique"}
 )  # fmt: skip
 _UPDATE_PAIRS = frozenset(
     {("au", "courant"), ("rendez", "vous"), ("vers", "vous"), ("to", "you"),
