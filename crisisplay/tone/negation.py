@@ -57,9 +57,11 @@ _CLAUSE_ENDS = frozenset(
      "but", "and", "or", "because", "then", "so", "however", "otherwise"}
 )  # fmt: skip
 # ... and looking ahead: a subordinate clause starts, with its own verb.
+# ("de" opens an infinitive: in "vous êtes sûr de ne pas être en mode avion", the negation is
+# the infinitive's)
 _CLAUSE_STARTS = _CLAUSE_ENDS | frozenset(
-    {"si", "que", "qui", "quand", "lorsque", "parce", "puisque", "if", "that", "which", "who",
-     "when", "unless", "since", "until", "while"}
+    {"si", "que", "qui", "quand", "lorsque", "parce", "puisque", "de", "if", "that", "which",
+     "who", "when", "unless", "since", "until", "while"}
 )  # fmt: skip
 # What can be known, said, foreseen or promised: a negation of these reaches the whole clause
 # they govern ("nous ne savons pas si...", "we are not yet able to say when...").
@@ -231,4 +233,4 @@ def negates_at(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _ends_clause(token: Token) -> bool:
-    return token.kind == "end" or token.text == "," or token.fold in _CLAUSE_ENDS
+    return token.kind == "end" or token.text in {",", ":"} or token.fold in _CLAUSE_ENDS

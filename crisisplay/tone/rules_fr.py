@@ -182,6 +182,10 @@ RULES = (
             "@infra ...2 parfait|excellent état",
             "tout être|est fonctionnel|opérationnel|nickel|normal|ok",
             "tout être|est en ordre",
+            "tout être|est vert|verts",
+            "jamais été aussi|si stable|stables|fiable|fiables|performant|performants|bon|rapide",
+            "aucun|aucune client|clients|signalement|plainte ne? ...3 signalé|remonté|plaint"
+            "|signaler",
             "@infra ne? avoir|a rien END|,",
             "le|notre|nos @infra !client|clients fonctionner|marcher|tourner ,|END",
             "rien ne? indique|indiquer|montre|montrer|suggère|laisse ...3 @trouble|@signal",
@@ -235,7 +239,8 @@ RULES = (
             "pas de @signal ...3 chez nous",
             "=RAS",
             "notre|nos réseau|antenne|antennes|équipement|équipements|système|systèmes ...2"
-            " parfaitement|totalement|entièrement|pleinement stable|stables|opérationnel"
+            " parfaitement|totalement|entièrement|pleinement stable|stables|fiable|fiables|robuste"
+            "|robustes|opérationnel"
             "|opérationnels|fonctionnel|fonctionnels",
         ),
         kinds=WHILE_RUNNING,
@@ -418,6 +423,7 @@ RULES = (
             "ne ...2 mal à personne",
             "pas|aucun|aucune|nulle de? raison|motif|lieu de ...2 @worry",
             "pas de quoi ...3 @worry|@serious|crier|scandale",
+            "pas de quoi !END",
             "ne|te vous? @worry",
             "ne vous en faire|faites",
             "pas se en faire",
@@ -431,6 +437,12 @@ RULES = (
             "pas à un|une|quelques|NUM ...1 près",
             "pas ...2 panne|bug|incident|coupure du siècle",
             "trois fois rien",
+            "qui a|avoir dit|parlé ...3 grave|@trouble|catastrophe|drame",
+            "impact|impacts|gravité|conséquences|gêne ...2 quasi|quasiment|presque? nul|nulle"
+            "|faible|faibles|minime|négligeable|inexistant|inexistante",
+            "poignée",
+            "terre ...3 arrêter de tourner",
+            "gérable|supportable|vivable|tolérable",
             "cas isolé|isolés|rare|rares|exceptionnel|exceptionnels",
             "quelques|NUM secondes|minutes de @trouble",
             "alors ça va",
@@ -552,7 +564,9 @@ RULES = (
             "votre|ta faute",
             # "la faute revient aux intempéries et à EDF"; not "revient à nous"
             "faute revient|revenir|incombe|incomber à|aux !nous|notre|nos|moi",
-            "responsable|responsables|coupable|coupables ...4 @third|@rival",
+            "responsable|responsables|coupable|coupables ...6 @third|@rival",
+            "aucune responsabilité",
+            "décliner|déclinons|décline ...1 toute responsabilité",
             "victime|victimes ...1 nous? aussi|également",
             # "c'est l'opérateur d'infrastructure qui gère, pas nous."; not "si l'on vous demande
             # un code, ce n'est pas nous : ne répondez pas" (a fraud warning)
@@ -561,6 +575,8 @@ RULES = (
             "opérateur|opérateurs de|d infrastructure|infrastructures",
             "@your @device ne ...3 pas|plus mis|mise? à jour",
             "pas par nous",
+            # the stock deflection: "indépendant de notre volonté"
+            "indépendant|indépendante|indépendants|indépendantes de notre volonté",
             "ne dépendre|dépend|dépendent pas de nous",
             "trop de @people|monde|gens|connexions ...6 saturation|saturé|saturer|surcharge"
             "|surchargé",
@@ -801,6 +817,7 @@ RULES = (
             "WHEN ...4 @flows|tout|ça|cela ...3 FUT",
             "@flows ...3 partir|arriver|aboutir|marcher|capter|charger ...3 WHEN",
             "sans faute",
+            "fin de|du ...1 @trouble|coupure|panne|incident|travaux ...3 WHEN",
             "ne sera|seront|va ...1 pas long|longue|longtemps",
             # "c'est la dernière coupure du mois"
             "ce être la dernière ...1 coupure|panne|fois|@trouble",
@@ -900,7 +917,7 @@ RULES = (
             "totalement|parfaitement|complètement|entièrement|absolument ...1 sécurisé|sécurisés"
             "|sécurisée|sécurisées|protégé|protégés|protégée|protégées|sécurité|inviolable",
             "engager|engage|engageons ...2 à ce que",
-            "parole de|d honneur",
+            "parole de|d",
             "ce est|sera =sûr|sûre|certain|certaine|garanti|garantie|promis",
             # a commitment to a result, not to keeping people informed
             "nous|je|on ...1 engager|engageons|engage à ...3 @restore",
@@ -908,7 +925,7 @@ RULES = (
             # "protégées à 100 %", not "le réseau est revenu à 100 %"
             "sûr|sûrs|sûre|sûres|certain|certains|certaine|protégé|protégés|protégée|protégées"
             "|sécurisé|sécurisés|sécurisée|sécurisées|garanti|garantis|garantie|garanties|fiable"
-            "|fiables|confiance ...1 à =100 %",
+            "|fiables|confiance|confiant|confiants|confiante|confiantes ...1 à =100 %",
             "à =100 % sûr|sûrs|sûre|certain|certains|fiable|fiables|protégé|protégés|protégée"
             "|protégées|sécurisé|sécurisés|sécurisée|sécurisées|garanti|garantis|garantie",
             "=100 % sûr|sécurisé|protégé|fiable|garanti",
@@ -945,7 +962,7 @@ RULES = (
             "lire jusque au bout",
             "ce être marqué|écrit ...3 tweet|message|post|FAQ|site|page",
             "dit et redit",
-            "redit|redire|rabâcher|rabâché|seriner|seriné",
+            "redit|rabâcher|rabâché|seriner|seriné",
             "plus simple que ça",
             "si vous aviez ...1 lu|lire|suivi|regardé|vérifié|consulté|écouté",
             "un minimum de|d patience|bon|respect|politesse|courtoisie|jugeote|lecture|effort",
@@ -964,7 +981,9 @@ RULES = (
             "vous savez|savez vous ...1 @fix|lire|utiliser|éteindre|allumer|redémarrer",
             "@fix|vérifiez|vérifier|lisez|lire|regardez|essayez ...6 avant de|d nous ...1 écrire"
             "|solliciter|contacter|appeler|déranger",
-            "vous êtes|êtes vous =sûr|sûrs|sûre|sûres|certain|certains|certaine que",
+            "vous êtes =sûr|sûrs|sûre|sûres|certain|certains|certaine que|de|d",
+            "êtes vous =sûr|sûrs|sûre|sûres|certain|certains|certaine que|de|d",
+            "lu|regardé|consulté|vérifié|essayé ...3 au moins",
             # "il faut être patient", "prenez votre mal en patience", "armez-vous de patience"
             "faut|falloir|faudra|faudrait ...1 être|rester ...1 @meek",
             "mal en patience",
@@ -1031,7 +1050,7 @@ RULES = (
             "râleur|râleurs|râleuse|râleuses|pleurnicher|chouiner",
             "un peu de patience",
             # telling customers to stop: "arrêtez de nous spammer"
-            "arrêtez|arrête|cessez|stop de? ...1 @nag",
+            "arrêtez|arrête|cessez|stop de? ...1 @nag|@worry|exagérer",
             "inutile de ...1 nous? @shout",
             "pas la peine de ...1 nous? @shout",
             "pas besoin de ...1 nous? @shout",
@@ -1100,6 +1119,7 @@ RULES = (
             "pas ...1 faire plus simple|clair",
             "pas obligé|obligés|obligée|obligées|tenus|tenu de ...2 @contact",
             "pas le centre du monde",
+            "pas ...2 vous? le redire|répéter",
             "pas de? nous? manquer de respect",
         ),
     ),

@@ -326,6 +326,6 @@ def _date(tokens: Sequence[Token], i: int) -> tuple[int, When] | None:
         return start + 3, ("date", _MONTHS[rest[2]] * 100 + int(rest[0]))
     if rest[0].isdigit() and rest[1] in _MONTHS:
         return start + 2, ("date", _MONTHS[rest[1]] * 100 + int(rest[0]))
-    if rest[0] in _MONTHS and rest[1].isdigit():
+    if rest[0] in _MONTHS and rest[1].isdigit() and int(rest[1]) <= 31:
         return start + 2, ("date", _MONTHS[rest[0]] * 100 + int(rest[1]))
     return None

@@ -31,7 +31,8 @@ _CLOCK = {
 _REST = (
     # "4G" is one word, not a number and a letter
     rf"(?P<url>{_URL})|(?P<network>\b[2-5]G\b)|(?P<num>\d+(?:[ ,.]\d{{3}})*(?:[.,]\d+)?)"
-    r"|(?P<word>aujourd'hui|[^\W\d_]+(?:'[^\W\d_]+)?'?)|(?P<end>[.!?;:\u2026])|(?P<sym>[,%()])"
+    # a colon joins a label to what it says ("Retour à la normale : 17h"): one sentence
+    r"|(?P<word>aujourd'hui|[^\W\d_]+(?:'[^\W\d_]+)?'?)|(?P<end>[.!?;\u2026])|(?P<sym>[,:%()])"
 )
 
 

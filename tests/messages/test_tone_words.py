@@ -394,3 +394,10 @@ def test_a_check_asked_of_the_customer_keeps_its_own_clause(bundled: Playbook) -
     assert _rules(bundled, "Vérifiez que votre téléphone n'est pas en mode avion.") == ["blame"]
     assert "blame" in _rules(bundled, "Regardez si votre mode avion est coupé.")
     assert _rules(bundled, "Si votre box plante encore après 18h, écrivez-nous.") == []
+
+
+def test_a_colon_joins_a_label_to_what_it_says(bundled: Playbook) -> None:
+    """ "Retour à la normale : 17h" promises 17h; "Impact : quasi nul" minimises."""
+    assert _rules(bundled, "Retour à la normale : 17h.") == ["unverifiable-promise"]
+    assert _rules(bundled, "Impact : quasi nul.") == ["minimising"]
+    assert _rules(bundled, "Prochain point : 15h.") == []
