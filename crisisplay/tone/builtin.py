@@ -12,6 +12,7 @@ words is not reported either.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,10 +21,12 @@ from crisisplay.tone.negation import negated
 from crisisplay.tone.patterns import (
     Element,
     Pattern,
+    anchor,
     compile_pattern,
     find_all,
     match_at,
     needs,
+    starts_with_when,
     vocabulary,
 )
 from crisisplay.tone.spec import RuleSpec
@@ -38,11 +41,16 @@ _PLAIN, _POLAR, _ASSERTED, _OTHERS = "plain", "polar", "asserted", "others"
 
 @dataclass(frozen=True)
 class Searched:
-    """A pattern a rule searches, its group, and the numbers of the word sets it needs."""
+    """A pattern a rule searches, its group, the numbers of the word sets it needs, and where
+    a match may start: at most ``reach`` tokens before one of the ``anchor`` words, or where a
+    time is said (``when``), or anywhere (neither)."""
 
     group: str
     pattern: Pattern
     needs: frozenset[int]
+    anchor: frozenset[str] | None = None
+    reach: int = 0
+    when: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,21 @@ class BuiltinRule:
     unless_after: tuple[Pattern, ...]
     index: WordIndex
     owning: tuple[Pattern, ...] = ()
+    #: the places in ``searched`` of the patterns that need no word, and of those that need a
+    #: word of a set, by the number of their smallest such set: a text's words say at once
+    #: which patterns to try
+    free: tuple[int, ...] = ()
+    by_need: dict[int, tuple[int, ...]] = dataclasses.field(default_factory=dict)
+    #: for each of ``unless``: the words it must take one of and how far before them it may
+    #: start (``crisisplay.tone.patterns.anchor``), when that can be said
+    unless_anchors: tuple[tuple[frozenset[str], int] | None, ...] = ()
+
+    def candidates(self, met: frozenset[int]) -> list[int]:
+        """The places of the patterns whose every needed set a text has a word of."""
+        found = list(self.free)
+        for number in met.intersection(self.by_need):
+            found += self.by_need[number]
+        return sorted(rank for rank in set(found) if self.searched[rank].needs <= met)
 
 
 @dataclass(frozen=True)
@@ -108,7 +131,11 @@ def rules_for(lang: str) -> tuple[BuiltinRule, ...]:
                     for word in values:
                         sets_of.setdefault(word, set()).add(numbers[values])
                 wanted.add(numbers[values])
-            found.append(Searched(group, pattern, frozenset(wanted)))
+            anchored = anchor(pattern)
+            words, reach = anchored if anchored is not None else (None, 0)
+            found.append(
+                Searched(group, pattern, frozenset(wanted), words, reach, starts_with_when(pattern))
+            )
         return found
 
     parts = [
@@ -122,17 +149,30 @@ def rules_for(lang: str) -> tuple[BuiltinRule, ...]:
         for spec in module.RULES
     ]
     index = WordIndex({word: frozenset(sets) for word, sets in sets_of.items()})
-    return tuple(
-        BuiltinRule(
+    size = {number: len(values) for values, number in numbers.items()}
+
+    def assembled(spec: RuleSpec, found: list[Searched]) -> BuiltinRule:
+        by_need: dict[int, list[int]] = {}
+        free = []
+        for rank, item in enumerate(found):
+            if item.needs:
+                by_need.setdefault(min(item.needs, key=size.__getitem__), []).append(rank)
+            else:
+                free.append(rank)
+        unless = compiled(spec.unless)
+        return BuiltinRule(
             spec,
             tuple(found),
-            compiled(spec.unless),
+            unless,
             compiled(spec.unless_after),
             index,
             compiled(spec.owning),
+            tuple(free),
+            {number: tuple(ranks) for number, ranks in by_need.items()},
+            tuple(anchor(pattern) for pattern in unless),
         )
-        for spec, found in parts
-    )
+
+    return tuple(assembled(spec, found) for spec, found in parts)
 
 
 #: how much of a text the word rules read
@@ -156,15 +196,19 @@ def matches(
     # pasted file is counted and flagged for its length, not read word by word.
     tokens = tokens_of(text[:MAX_WORDS_READ], lang)
     met = rules[0].index.met(vocabulary(tokens))
+    at = _positions(tokens)
+    timed: list[int] | None = None  # where a time is said, once asked
     found: list[WordMatch] = []
     for rule in rules:
         owned: bool | None = None  # whether the text owns the fault, once asked
-        for rank, item in enumerate(rule.searched):
-            if not item.needs <= met:
-                continue
-            for first, last in find_all(item.pattern, tokens):
+        for rank in rule.candidates(met):
+            item = rule.searched[rank]
+            if item.when and timed is None:
+                timed = [i for i in range(len(tokens)) if when_at(tokens, i) is not None]
+            starts = _starts(item, at, timed or [])
+            for first, last in find_all(item.pattern, tokens, starts=starts):
                 polar = item.group == _POLAR
-                cleared = not _kept(rule, tokens, first, last, known, polar=polar)
+                cleared = not _kept(rule, tokens, first, last, known, at, polar=polar)
                 if item.group == _ASSERTED and not cleared:
                     cleared = _after_if(tokens, first)
                 if item.group == _OTHERS and not cleared:
@@ -176,12 +220,38 @@ def matches(
     return _without_overlaps(found)
 
 
+def _positions(tokens: Sequence[Token]) -> dict[str, list[int]]:
+    """Where each written form, lemma, infinitive and singular of a text is (and each word as
+    written, after a ``=``)."""
+    at: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        forms = {token.fold, token.lemma, "=" + token.text, *token.infinitives}
+        if token.singular:
+            forms.add(token.singular)
+        for form in forms:
+            at.setdefault(form, []).append(i)
+    return at
+
+
+def _starts(item: Searched, at: dict[str, list[int]], timed: list[int]) -> list[int] | None:
+    """The positions a match of ``item`` may start at, or ``None``: any."""
+    if item.when:
+        return timed
+    if item.anchor is None:
+        return None
+    found = {i for word in item.anchor if word in at for i in at[word]}
+    if item.reach:
+        found = {i - back for i in found for back in range(item.reach + 1) if i >= back}
+    return sorted(found)
+
+
 def _kept(
     rule: BuiltinRule,
     tokens: Sequence[Token],
     first: int,
     last: int,
     known: KnownTimes,
+    at: dict[str, list[int]],
     *,
     polar: bool = False,
 ) -> bool:
@@ -190,8 +260,9 @@ def _kept(
         while start > 0 and tokens[start - 1].kind != "end":
             start -= 1
         sentence = tokens[start:last]
-        for pattern in rule.unless:
-            for _, end in find_all(pattern, sentence):
+        for pattern, anchored in zip(rule.unless, rule.unless_anchors, strict=True):
+            starts = None if anchored is None else _within(anchored, at, start, last)
+            for _, end in find_all(pattern, sentence, starts=starts):
                 if not any(in_future(t) for t in tokens[start + end : last]):
                     return False
     if any(match_at(pattern, tokens, last) for pattern in rule.unless_after):
@@ -203,6 +274,15 @@ def _kept(
         said = [found[1] for found in times if found is not None]
         return not said or not all(known.knows(when) for when in said)
     return True
+
+
+def _within(
+    anchored: tuple[frozenset[str], int], at: dict[str, list[int]], start: int, last: int
+) -> list[int]:
+    """Where in ``tokens[start:last]`` a match anchored on these words may start."""
+    words, reach = anchored
+    found = {i - back for word in words for i in at.get(word, ()) for back in range(reach + 1)}
+    return sorted(i - start for i in found if start <= i < last)
 
 
 def _after_if(tokens: Sequence[Token], first: int) -> bool:

@@ -157,28 +157,70 @@ def vocabulary(tokens: Sequence[Token]) -> frozenset[str]:
 
 
 def find_all(
-    pattern: Pattern, tokens: Sequence[Token], vocab: frozenset[str] | None = None
+    pattern: Pattern,
+    tokens: Sequence[Token],
+    vocab: frozenset[str] | None = None,
+    starts: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
-    """Token ranges ``[start, end)`` of the non-overlapping matches, left to right."""
+    """Token ranges ``[start, end)`` of the non-overlapping matches, left to right; with
+    ``starts``, only from those positions (``anchor`` says which may start a match)."""
     if vocab is not None and not _possible(pattern, vocab):
         return []
-    first = pattern[0] if pattern else None
-    anchored = (
-        first is not None and first.test == "words" and not first.optional and not first.negated
-    )
     found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if anchored and first is not None and not first.accepts(tokens[i]):
-            i += 1
+    after = 0
+    for i in starts if starts is not None else range(len(tokens)):
+        if i < after or (starts is None and not _can_start(pattern, tokens, i)):
             continue
         end = _match(pattern, 0, tokens, i)
         if end is not None and end > i:
             found.append((i, end))
-            i = end
-        else:
-            i += 1
+            after = end
     return found
+
+
+def anchor(pattern: Pattern) -> tuple[frozenset[str], int] | None:
+    """The words a match must take one of (folded, or ``=`` and as written for an exact
+    word) and how many tokens before that word it may start at most; ``None`` when that cannot
+    be said (a time or a class comes first)."""
+    reach = 0
+    for element in pattern:
+        if element.test in {"start"} or (element.test == "words" and element.negated):
+            continue
+        if element.test == "gap":
+            reach += element.size
+        elif element.test == "exact" and not element.negated and not element.optional:
+            return frozenset("=" + value for value in element.values), reach
+        elif element.test == "words" and not element.kinds and not element.optional:
+            return element.values, reach
+        elif element.test in {"words", "exact", "prefix"} and element.optional:
+            reach += 1
+        else:
+            return None
+    return None
+
+
+def starts_with_when(pattern: Pattern) -> bool:
+    """Whether a match takes a time first ("WHEN ...4 @restore")."""
+    first = next((e for e in pattern if e.test != "start"), None)
+    return first is not None and first.test == "when" and not first.optional
+
+
+def _can_start(pattern: Pattern, tokens: Sequence[Token], i: int) -> bool:
+    """A quick look at the token at ``i``: whether a match of ``pattern`` may start there (the
+    first words it must take, past optional ones; a time said there for WHEN)."""
+    token = tokens[i]
+    for element in pattern:
+        if element.test == "start":
+            continue
+        if element.test == "when":
+            return element.optional or when_at(tokens, i) is not None
+        if element.test not in {"words", "exact", "prefix"} or element.negated:
+            return True
+        if element.accepts(token):
+            return True
+        if not element.optional:
+            return False
+    return True
 
 
 def match_at(pattern: Pattern, tokens: Sequence[Token], i: int) -> bool:

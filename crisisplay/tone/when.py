@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crisisplay.tone.words import Token
+from crisisplay.tone.words import Token, Tokens
 
 # What a time said in words is worth: a clock time, a delay in minutes, or only "some time".
 When = tuple[str, int]
@@ -130,6 +130,24 @@ _UPDATE_REACH = 4
 _BEFORE_TIME = frozenset({"a", "vers", "de", "des", "pour", "at", "by", "around", "for", "ici"})
 
 
+_FILLERS_OR_COMING = _FILLERS | _COMING
+# The words a time said in words may start with
+_STARTERS = (
+    _DELAY_BEFORE
+    | _CLOCK_BEFORE
+    | _FILLERS_OR_COMING
+    | _VAGUE_WORDS
+    | _WEEKDAYS
+    | frozenset(_MONTHS)
+    | frozenset(phrase[0] for phrase in _PHRASES)
+    | {"du", "the", "on"}
+)
+# The phrases by their first word: a word starts few of them
+_PHRASES_FROM: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in _PHRASES:
+    _PHRASES_FROM[_phrase[0]] = (*_PHRASES_FROM.get(_phrase[0], ()), _phrase)
+
+
 @dataclass(frozen=True)
 class KnownTimes:
     """Times the cell validated: clock times ``(hours, minutes)`` and delays in minutes."""
@@ -152,12 +170,27 @@ NO_KNOWN_TIMES = KnownTimes()
 
 
 def when_at(tokens: Sequence[Token], i: int) -> tuple[int, When] | None:
-    """A time said from token ``i``: where it ends and what it is worth, else ``None``."""
+    """A time said from token ``i``: where it ends and what it is worth, else ``None`` (read
+    once per token of a text's ``Tokens``)."""
+    memo = tokens.whens if isinstance(tokens, Tokens) else None
+    if memo is not None and i in memo:
+        return memo[i]  # type: ignore[return-value]
+    found = _when_at(tokens, i)
+    if memo is not None:
+        memo[i] = found
+    return found
+
+
+def _when_at(tokens: Sequence[Token], i: int) -> tuple[int, When] | None:
     if i >= len(tokens) or (i > 0 and tokens[i - 1].fold in _PAST_BEFORE):
         return None
+    token = tokens[i]
+    if token.kind in {"sym", "end", "url"} or (
+        token.kind == "word" and token.fold not in _STARTERS and token.lemma not in _LASTING
+    ):
+        return None  # no time starts with this word
     if _announces_update(tokens, i):
         return None
-    token = tokens[i]
     if tuple(t.fold for t in tokens[i : i + 3]) in _FOR_NOW:
         return None
     if token.fold in _DELAY_BEFORE | _CLOCK_BEFORE:
@@ -281,10 +314,10 @@ def _vague(
     if i > 0 and tokens[i - 1].fold in _LENGTHS:
         return None  # "une soirée sans réseau", "toute la nuit": how long, not when
     end = i
-    while end < len(tokens) and end - i < 4 and tokens[end].fold in _FILLERS | _COMING:
+    while end < len(tokens) and end - i < 4 and tokens[end].fold in _FILLERS_OR_COMING:
         end += 1
-    for at in {i, end}:
-        for words in _PHRASES:
+    for at in (i, end):
+        for words in _PHRASES_FROM.get(tokens[at].fold if at < len(tokens) else "", ()):
             if tuple(t.fold for t in tokens[at : at + len(words)]) == words:
                 return at + len(words), VAGUE
     if end >= len(tokens):

@@ -52,7 +52,7 @@ _EN_IS = frozenset({"it", "that", "there", "what", "here", "he", "she", "who", "
 _EN_NOT_BASES = {"ca": "can", "wo": "will", "sha": "shall"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One word (or time, number, link, sentence end, comma, percent sign) of a text."""
 
@@ -81,7 +81,16 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
-def tokens_of(text: str, lang: str) -> list[Token]:
+class Tokens(list[Token]):
+    """The tokens of one text, with what has been read of them once: the time said from each
+    token (``crisisplay.tone.when``), asked again by every pattern that reads a time."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        super().__init__(tokens)
+        self.whens: dict[int, object] = {}
+
+
+def tokens_of(text: str, lang: str) -> Tokens:
     """The tokens of ``text`` (spans index ``text``), words with their lemmas."""
     plain = text.translate(_PLAIN)
     raw: list[tuple[str, str, int, int]] = []
@@ -95,7 +104,7 @@ def tokens_of(text: str, lang: str) -> list[Token]:
         else:
             raw.append((kind, match.group(), start, end))
     lemmas = lemmas_of((w.lower() for kind, w, _, _ in raw if kind == "word"), lang)
-    return [_token(kind, word, start, end, lemmas, lang) for kind, word, start, end in raw]
+    return Tokens([_token(kind, word, start, end, lemmas, lang) for kind, word, start, end in raw])
 
 
 def _token(kind: str, word: str, start: int, end: int, lemmas: dict[str, str], lang: str) -> Token:
