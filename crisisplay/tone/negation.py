@@ -15,6 +15,10 @@ negation outside the match counts:
   n'est pas confirmé", "a fix by 2pm is not certain", "vos réglages ne sont pas en cause"):
   "votre vieux mobile ne supporte pas la 4G" still blames the phone.
 
+A negation in a relative clause stays in it: in "les clients qui n'ont pas encore été remboursés
+le seront d'ici vendredi", the "pas" belongs to "qui n'ont pas ... remboursés", and the main
+clause that a finite verb ("seront") opens after it promises Friday.
+
 A French "ne" is a negation with "pas", "plus", "jamais", "rien"... (or alone, as in "nous ne
 pouvons garantir"), not when "que" follows it alone: "nous ne pouvons garantir que le retour
 des appels" guarantees something. "Sans doute", "no later than", "not only" negate nothing.
@@ -53,9 +57,11 @@ _CLAUSE_ENDS = frozenset(
      "but", "and", "or", "because", "then", "so", "however", "otherwise"}
 )  # fmt: skip
 # ... and looking ahead: a subordinate clause starts, with its own verb.
+# ("de" opens an infinitive: in "vous êtes sûr de ne pas être en mode avion", the negation is
+# the infinitive's)
 _CLAUSE_STARTS = _CLAUSE_ENDS | frozenset(
-    {"si", "que", "qui", "quand", "lorsque", "parce", "puisque", "if", "that", "which", "who",
-     "when", "unless", "since", "until", "while"}
+    {"si", "que", "qui", "quand", "lorsque", "parce", "puisque", "de", "if", "that", "which",
+     "who", "when", "unless", "since", "until", "while"}
 )  # fmt: skip
 # What can be known, said, foreseen or promised: a negation of these reaches the whole clause
 # they govern ("nous ne savons pas si...", "we are not yet able to say when...").
@@ -65,6 +71,8 @@ _SAYING = frozenset(
      "estimer", "know", "say", "tell", "confirm", "promise", "guarantee", "assure", "commit",
      "able", "sure", "predict", "expect", "estimate"}
 )  # fmt: skip
+# Words with which a match opens a clause of its own: "vérifiez que...", "check whether..."
+_OPENERS = frozenset({"que", "si", "whether"})
 _SURE = frozenset({"sûr", "sûre", "sûrs", "sûres"})  # "sur" folded is also "on"
 # Words that may stand between a negator and what it negates: pronouns, modals, "encore"...
 _LIGHT = frozenset(
@@ -84,14 +92,28 @@ _BEING = frozenset(
 _CLITICS = frozenset(
     {"se", "y", "en", "le", "la", "les", "me", "te", "vous", "nous", "lui", "leur"}
 )
+# Relative pronouns: a negation right after one is the relative clause's.
+_RELATIVES = frozenset({"qui", "dont", "ou", "lequel", "laquelle", "lesquels", "lesquelles", "who"})
+# Finite verbs that open a main clause after a relative one ("le seront", "will be").
+_AUXILIARIES = frozenset(
+    {"etre", "avoir", "aller", "pouvoir", "devoir", "be", "have", "will", "would", "shall", "can",
+     "could", "should", "must", "may", "might"}
+)  # fmt: skip
+_NOT_FINITE = frozenset(
+    {"etre", "ete", "etant", "avoir", "eu", "ayant", "aller", "alle", "pouvoir", "pu", "devoir",
+     "du", "be", "been", "being", "have", "having", "had"}
+)  # fmt: skip
 _NEAR = 4  # light words between a negator and the match, at most
 _AHEAD = 3  # words after the match where the negation of its verb may be
 _BACK = 15  # words before the match a negation may be, at most (a long clause is not read)
 
 
 def negated(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Whether the match ``tokens[first:last]`` is under a negation it does not contain."""
-    return _before(tokens, first, last) or _after(tokens, first, last)
+    """Whether the match ``tokens[first:last]`` is under a negation it does not contain. A
+    match that opens a clause of its own ("vérifiez que votre téléphone...") is not negated by
+    that clause's verb ("... n'est pas en mode avion")."""
+    opens = any(t.fold in _OPENERS for t in tokens[first:last])
+    return _before(tokens, first, last) or (not opens and _after(tokens, first, last))
 
 
 def _before(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -100,13 +122,35 @@ def _before(tokens: Sequence[Token], first: int, last: int) -> bool:
     while i >= max(0, first - _BACK) and not _ends_clause(tokens[i]):
         if _negates(tokens, i, own=(first, last)):
             near = not heavy and first - i - 1 <= _NEAR
-            if near or saying:
+            if (near or saying) and not _relative_closed(tokens, i, last):
                 return True
         words = {tokens[i].fold, tokens[i].lemma}
         saying = saying or not words.isdisjoint(_SAYING) or tokens[i].text.lower() in _SURE
         heavy = heavy or (words.isdisjoint(_LIGHT) and tokens[i].fold not in NEGATORS)
         i -= 1
     return False
+
+
+def _relative_closed(tokens: Sequence[Token], i: int, last: int) -> bool:
+    """Whether the negation at ``i`` is in a relative clause ("qui ne ...", "dont le mobile ne
+    ...", "who have not ...") that a finite verb closes before ``last``."""
+    j = i - 1
+    while j >= max(0, i - 4) and not _ends_clause(tokens[j]):
+        if tokens[j].fold in _RELATIVES:
+            break
+        j -= 1
+    else:
+        return False
+    if j < 0 or tokens[j].fold not in _RELATIVES:
+        return False
+    at = _particle_at(tokens, i) if tokens[i].fold == "ne" else None
+    return any(_finite(tokens[k]) for k in range((at or i) + 1, last))
+
+
+def _finite(token: Token) -> bool:
+    return token.fold not in _NOT_FINITE and (
+        token.lemma in _AUXILIARIES or token.fold in _AUXILIARIES
+    )
 
 
 def _after(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -138,7 +182,9 @@ def _negates(tokens: Sequence[Token], i: int, own: tuple[int, int] | None = None
     if word not in NEGATORS:
         return False
     following = tokens[i + 1].fold if i + 1 < len(tokens) else ""
-    if following in _NOT_NEGATING.get(word, ()):
+    if following in _NOT_NEGATING.get(word, ()) and not _paired_pas_a(tokens, i, following):
+        return False
+    if word == "pas" and _no_need(tokens, i):
         return False
     if word != "ne":
         return True
@@ -148,6 +194,21 @@ def _negates(tokens: Sequence[Token], i: int, own: tuple[int, int] | None = None
     if tokens[at].fold == "que":
         return False
     return own is None or not own[0] <= at < own[1]
+
+
+def _no_need(tokens: Sequence[Token], i: int) -> bool:
+    """ "pas la peine de", "pas besoin de": what follows is said to be needless, not denied
+    ("pas la peine de le répéter 20 fois" repeats it)."""
+    after = tuple(t.fold for t in tokens[i + 1 : i + 3])
+    return after == ("la", "peine") or after[:1] == ("besoin",)
+
+
+def _paired_pas_a(tokens: Sequence[Token], i: int, following: str) -> bool:
+    """ "ne revient pas à 18h" negates; a "pas à" without its "ne" contrasts ("lié à votre box,
+    pas à notre réseau")."""
+    if tokens[i].fold != "pas" or following != "a":
+        return False
+    return any(t.fold == "ne" for t in tokens[max(0, i - 4) : i])
 
 
 def _particle(tokens: Sequence[Token], i: int) -> str | None:
@@ -172,4 +233,4 @@ def negates_at(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _ends_clause(token: Token) -> bool:
-    return token.kind == "end" or token.text == "," or token.fold in _CLAUSE_ENDS
+    return token.kind == "end" or token.text in {",", ":"} or token.fold in _CLAUSE_ENDS

@@ -6,9 +6,15 @@ A pattern is a line of elements separated by spaces, matched against consecutive
 - ``@trouble``: a word of a named set (``panne|problème|incident...``), also inside ``a|@set``;
 - ``=BGP``: exactly this, case and all (acronyms: "IMS" is jargon, "ims" is not a word);
 - ``~excus``: a word that starts with this;
-- ``TIME``, ``NUM``, ``URL``: a clock time, a number, a link; ``WHEN``: a time or a delay said
-  in words ("à 14h", "dans 2 heures", "d'ici ce soir");
+- ``TIME``, ``NUM``, ``URL``, ``END``: a clock time, a number, a link, the end of a sentence,
+  also among words (``NUM|deux|trois``); ``WHEN``: a time or a delay said in words ("à 14h",
+  "dans 2 heures", "d'ici ce soir");
+- ``FUT``: a verb in the future, not of "nous" ("seront", "partira", "will");
+- ``^``: the start of a sentence, taking no word ("^ promis" is "Promis, ..." and not "le
+  geste promis");
 - a ``?`` after an element makes it optional; ``!word`` means the next word is not this one;
+  a ``ne`` is always optional, as speech drops it ("c'est pas grave", "y a pas de panne"):
+  the "pas", "rien" or "jamais" a pattern asks for carries the negation;
 - ``...`` skips up to 3 words, ``...N`` up to N, never past the end of a sentence; in a rule
   that a negation cancels, never past a negation either ("we cannot promise" is not "we ...
   promise": the negation is read by ``crisisplay.tone.negation``, outside the match).
@@ -21,21 +27,26 @@ from dataclasses import dataclass
 
 from crisisplay.tone.negation import negates_at
 from crisisplay.tone.when import when_at
-from crisisplay.tone.words import Token, fold
+from crisisplay.tone.words import Token, fold, in_future
 
 DEFAULT_GAP = 3
+_CLASSES = frozenset({"TIME", "NUM", "URL", "END"})
 
 
 @dataclass(frozen=True)
 class Element:
-    test: str  # words, exact, prefix, class, gap
+    test: str  # words, exact, prefix, class, gap, when, start, future
     values: frozenset[str] = frozenset()
     optional: bool = False
     negated: bool = False
     size: int = 0
     stops_at_negation: bool = False  # for a gap: it does not skip a negation
+    #: for words: the kinds of token taken as well ("NUM|deux|trois")
+    kinds: frozenset[str] = frozenset()
 
     def accepts(self, token: Token) -> bool:
+        if token.kind in self.kinds:
+            return True
         if token.kind == "end" and self.test != "class":
             return False
         if self.test == "words":
@@ -43,11 +54,14 @@ class Element:
                 token.fold in self.values
                 or token.lemma in self.values
                 or not self.values.isdisjoint(token.infinitives)
+                or token.singular in self.values
             )
         if self.test == "exact":
             return token.text in self.values
         if self.test == "prefix":
             return any(token.fold.startswith(value) for value in self.values)
+        if self.test == "future":
+            return token.kind == "word" and in_future(token, first_person=False)
         return token.kind in self.values
 
 
@@ -79,18 +93,25 @@ def compile_pattern(
 def _element(part: str, sets: Mapping[str, str], negatable: bool = False) -> Element:
     if part.startswith("..."):
         return Element("gap", size=int(part[3:] or DEFAULT_GAP), stops_at_negation=negatable)
-    optional = part.endswith("?") and len(part) > 1
+    if part == "^":
+        return Element("start")
+    optional = (part.endswith("?") and len(part) > 1) or part == "ne"
     negated = part.startswith("!")
     body = _expand(part.strip("?!"), sets)
-    if body in {"TIME", "NUM", "URL"}:
+    if body in _CLASSES:
         return Element("class", frozenset({body.lower()}), optional)
     if body == "WHEN":
         return Element("when", optional=optional)
+    if body == "FUT":
+        return Element("future", optional=optional)
     if body.startswith("="):
         return Element("exact", frozenset(body[1:].split("|")), optional, negated)
     if body.startswith("~"):
         return Element("prefix", frozenset(fold(body[1:]).split("|")), optional, negated)
-    return Element("words", frozenset(fold(w) for w in body.split("|")), optional, negated)
+    alternatives = body.split("|")
+    kinds = frozenset(w.lower() for w in alternatives if w in _CLASSES)
+    words = frozenset(fold(w) for w in alternatives if w not in _CLASSES)
+    return Element("words", words, optional, negated, kinds=kinds)
 
 
 def _expand(body: str, sets: Mapping[str, str]) -> str:
@@ -109,36 +130,97 @@ def _words(alternatives: str, sets: Mapping[str, str], depth: int = 0) -> list[s
     return words
 
 
+def needs(pattern: Pattern) -> tuple[frozenset[str], ...]:
+    """The word sets a match of ``pattern`` takes one word of each: a text with no word of one
+    of them cannot match it."""
+    return tuple(
+        element.values
+        for element in pattern
+        if element.test == "words"
+        and not element.optional
+        and not element.negated
+        and not element.kinds
+    )
+
+
 def vocabulary(tokens: Sequence[Token]) -> frozenset[str]:
-    """Every written form, lemma and infinitive of ``tokens``: a pattern needing a word absent
-    from it cannot match, and is not tried."""
+    """Every written form, lemma, infinitive and singular of ``tokens``: a pattern needing a
+    word absent from it cannot match, and is not tried."""
     infinitives = frozenset(word for t in tokens for word in t.infinitives)
-    return frozenset(t.fold for t in tokens) | frozenset(t.lemma for t in tokens) | infinitives
+    singulars = frozenset(t.singular for t in tokens if t.singular)
+    return (
+        frozenset(t.fold for t in tokens)
+        | frozenset(t.lemma for t in tokens)
+        | infinitives
+        | singulars
+    )
 
 
 def find_all(
-    pattern: Pattern, tokens: Sequence[Token], vocab: frozenset[str] | None = None
+    pattern: Pattern,
+    tokens: Sequence[Token],
+    vocab: frozenset[str] | None = None,
+    starts: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
-    """Token ranges ``[start, end)`` of the non-overlapping matches, left to right."""
+    """Token ranges ``[start, end)`` of the non-overlapping matches, left to right; with
+    ``starts``, only from those positions (``anchor`` says which may start a match)."""
     if vocab is not None and not _possible(pattern, vocab):
         return []
-    first = pattern[0] if pattern else None
-    anchored = (
-        first is not None and first.test == "words" and not first.optional and not first.negated
-    )
     found: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if anchored and first is not None and not first.accepts(tokens[i]):
-            i += 1
+    after = 0
+    for i in starts if starts is not None else range(len(tokens)):
+        if i < after or (starts is None and not _can_start(pattern, tokens, i)):
             continue
         end = _match(pattern, 0, tokens, i)
         if end is not None and end > i:
             found.append((i, end))
-            i = end
-        else:
-            i += 1
+            after = end
     return found
+
+
+def anchor(pattern: Pattern) -> tuple[frozenset[str], int] | None:
+    """The words a match must take one of (folded, or ``=`` and as written for an exact
+    word) and how many tokens before that word it may start at most; ``None`` when that cannot
+    be said (a time or a class comes first)."""
+    reach = 0
+    for element in pattern:
+        if element.test in {"start"} or (element.test == "words" and element.negated):
+            continue
+        if element.test == "gap":
+            reach += element.size
+        elif element.test == "exact" and not element.negated and not element.optional:
+            return frozenset("=" + value for value in element.values), reach
+        elif element.test == "words" and not element.kinds and not element.optional:
+            return element.values, reach
+        elif element.test in {"words", "exact", "prefix"} and element.optional:
+            reach += 1
+        else:
+            return None
+    return None
+
+
+def starts_with_when(pattern: Pattern) -> bool:
+    """Whether a match takes a time first ("WHEN ...4 @restore")."""
+    first = next((e for e in pattern if e.test != "start"), None)
+    return first is not None and first.test == "when" and not first.optional
+
+
+def _can_start(pattern: Pattern, tokens: Sequence[Token], i: int) -> bool:
+    """A quick look at the token at ``i``: whether a match of ``pattern`` may start there (the
+    first words it must take, past optional ones; a time said there for WHEN)."""
+    token = tokens[i]
+    for element in pattern:
+        if element.test == "start":
+            continue
+        if element.test == "when":
+            return element.optional or when_at(tokens, i) is not None
+        if element.test not in {"words", "exact", "prefix"} or element.negated:
+            return True
+        if element.accepts(token):
+            return True
+        if not element.optional:
+            return False
+    return True
 
 
 def match_at(pattern: Pattern, tokens: Sequence[Token], i: int) -> bool:
@@ -147,11 +229,7 @@ def match_at(pattern: Pattern, tokens: Sequence[Token], i: int) -> bool:
 
 
 def _possible(pattern: Pattern, vocab: frozenset[str]) -> bool:
-    return all(
-        not element.values.isdisjoint(vocab)
-        for element in pattern
-        if element.test == "words" and not element.optional and not element.negated
-    )
+    return all(not values.isdisjoint(vocab) for values in needs(pattern))
 
 
 def _match(pattern: Pattern, k: int, tokens: Sequence[Token], i: int) -> int | None:
@@ -172,6 +250,9 @@ def _match(pattern: Pattern, k: int, tokens: Sequence[Token], i: int) -> int | N
         if i < len(tokens) and element.accepts(tokens[i]):
             return None
         return _match(pattern, k + 1, tokens, i)
+    if element.test == "start":
+        at_start = i == 0 or tokens[i - 1].kind == "end"
+        return _match(pattern, k + 1, tokens, i) if at_start else None
     step = _step(element, tokens, i)
     if step is not None:
         end = _match(pattern, k + 1, tokens, step)

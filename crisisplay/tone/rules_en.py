@@ -32,7 +32,7 @@ RULES = (
     RuleSpec(
         "denial",
         (
-            "no @trouble",
+            "no ...1 @trouble",
             "not down",
             "not ...1 a|an @trouble",
             "everything ...2 fine|normal|normally|perfectly|operational|ok|okay",
@@ -163,6 +163,9 @@ RULES = (
         # "Our equipment is at fault" owns the fault.
         unless=("our ...2 be at fault",),
         negatable=True,
+        # the customer's device as the thing to check, unless an "if" makes it a case: "check
+        # your handset", not "if your router still blinks at 18:00, check your line"
+        asserted=("check|verify your ...1 @device",),
     ),
     RuleSpec(
         "unverifiable-promise",
@@ -231,6 +234,7 @@ RULES = (
             "overreacting|overreact|exaggerating",
             "check|read ...3 FAQ|posts|messages ...1 before",
             "have to repeat",
+            "you ...1 be|are the only ones|one",
         ),
     ),
     RuleSpec(

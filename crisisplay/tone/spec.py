@@ -24,11 +24,19 @@ class RuleSpec:
 
     ``patterns`` are in the language of ``crisisplay.tone.patterns``; a match is dropped when
     one of ``unless`` matches in its sentence up to its end ("a été rétabli à 15h10" is past),
+    with no verb in the future after it up to the match's end (in "les clients qui ont été
+    prélevés deux fois seront remboursés d'ici vendredi", the past is the relative clause's),
     or one of ``unless_after`` matches the words right after it ("sans gravité pour vos
     données" is a fact about data, not a judgement of the disruption).
     ``negatable``: a match under a negation it does not contain is dropped ("nous ne pouvons
     pas garantir"; ``crisisplay.tone.negation``), except a match of ``polar``: patterns whose
     words are a negation themselves ("aucune raison de s'alarmer", "no need to panic").
+    ``asserted``: patterns that count only when nothing sets them as a case to check: a "si"
+    or "if" before them in their sentence drops them ("si votre box plante encore à 18h,
+    écrivez-nous" is advice; "votre box plante" is blame).
+    ``others``: patterns naming what another did ("un prestataire a débranché le câble"),
+    which count unless the text owns the fault: one of ``owning`` anywhere in it ("c'est à nous
+    d'avoir des batteries qui tiennent", "la responsabilité est la nôtre").
     ``timed``: a match whose times are all times the cell validated is not reported.
     ``needs_kind``: only for a message of one of ``kinds`` (not for a text checked by hand).
     The rule's label and hint are in the interface texts (``finding.rule.ID``,
@@ -45,5 +53,8 @@ class RuleSpec:
     unless_after: tuple[str, ...] = ()
     negatable: bool = False
     polar: tuple[str, ...] = ()
+    asserted: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()
+    owning: tuple[str, ...] = ()
     timed: bool = False
     needs_kind: bool = False

@@ -31,7 +31,8 @@ _CLOCK = {
 _REST = (
     # "4G" is one word, not a number and a letter
     rf"(?P<url>{_URL})|(?P<network>\b[2-5]G\b)|(?P<num>\d+(?:[ ,.]\d{{3}})*(?:[.,]\d+)?)"
-    r"|(?P<word>aujourd'hui|[^\W\d_]+(?:'[^\W\d_]+)?'?)|(?P<end>[.!?;:\u2026])|(?P<sym>[,%()])"
+    # a colon joins a label to what it says ("Retour à la normale : 17h"): one sentence
+    r"|(?P<word>aujourd'hui|[^\W\d_]+(?:'[^\W\d_]+)?'?)|(?P<end>[.!?;\u2026])|(?P<sym>[,:%()])"
 )
 
 
@@ -51,7 +52,7 @@ _EN_IS = frozenset({"it", "that", "there", "what", "here", "he", "she", "who", "
 _EN_NOT_BASES = {"ca": "can", "wo": "will", "sha": "shall"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One word (or time, number, link, sentence end, comma, percent sign) of a text."""
 
@@ -64,6 +65,9 @@ class Token:
     clock: tuple[int, int] | None = None
     #: French: the infinitives the word is a regular form of (``crisisplay.tone.forms``)
     infinitives: tuple[str, ...] = ()
+    #: the word without the "s" or "x" of a plural, when the lemmatiser read it as something
+    #: else ("téléphones" as a form of "téléphoner")
+    singular: str = ""
 
 
 @functools.lru_cache(maxsize=8192)
@@ -77,7 +81,16 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
-def tokens_of(text: str, lang: str) -> list[Token]:
+class Tokens(list[Token]):
+    """The tokens of one text, with what has been read of them once: the time said from each
+    token (``crisisplay.tone.when``), asked again by every pattern that reads a time."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        super().__init__(tokens)
+        self.whens: dict[int, object] = {}
+
+
+def tokens_of(text: str, lang: str) -> Tokens:
     """The tokens of ``text`` (spans index ``text``), words with their lemmas."""
     plain = text.translate(_PLAIN)
     raw: list[tuple[str, str, int, int]] = []
@@ -91,7 +104,7 @@ def tokens_of(text: str, lang: str) -> list[Token]:
         else:
             raw.append((kind, match.group(), start, end))
     lemmas = lemmas_of((w.lower() for kind, w, _, _ in raw if kind == "word"), lang)
-    return [_token(kind, word, start, end, lemmas, lang) for kind, word, start, end in raw]
+    return Tokens([_token(kind, word, start, end, lemmas, lang) for kind, word, start, end in raw])
 
 
 def _token(kind: str, word: str, start: int, end: int, lemmas: dict[str, str], lang: str) -> Token:
@@ -99,7 +112,9 @@ def _token(kind: str, word: str, start: int, end: int, lemmas: dict[str, str], l
     if kind == "word":
         lemma = fold(lemmas.get(word.lower(), word))
         verbs = infinitives(folded) if lang == "fr" else ()
-        return Token(kind, word, folded, lemma, start, end, infinitives=verbs)
+        plural = len(folded) > 3 and folded[-1] in "sx" and lemma != folded[:-1]
+        singular = folded[:-1] if plural else ""
+        return Token(kind, word, folded, lemma, start, end, infinitives=verbs, singular=singular)
     clock = _clock(word) if kind == "time" else None
     return Token(kind, word, folded, folded, start, end, clock)
 
@@ -128,6 +143,26 @@ def _english(word: str) -> list[str]:
     if tail == "s" and head in _EN_IS:
         return [head, "is"]
     return [head]
+
+
+# Verbs in the future (or said of what is expected: "devrait"), and the endings of the French
+# future of any verb: "reviendront", "partira", "serez".
+_FUTURE = frozenset(
+    {"sera", "seront", "serez", "serons", "va", "vont", "devrait", "devraient", "pourra",
+     "pourront", "ira", "iront", "aura", "auront", "will", "shall"}
+)  # fmt: skip
+_FUTURE_ENDINGS = ("ront", "rez", "ra")
+_WE_FUTURE = ("rons",)
+
+
+def in_future(token: Token, *, first_person: bool = True) -> bool:
+    """Whether ``token`` is a verb in the future ("sera", "reviendront", "will"); with
+    ``first_person=False``, not one of "nous" ("nous ferons le point à 16h")."""
+    word = token.fold
+    if word in _FUTURE:
+        return True
+    endings = _FUTURE_ENDINGS + _WE_FUTURE if first_person else _FUTURE_ENDINGS
+    return len(word) > 4 and word.endswith(endings) and token.lemma != word
 
 
 def _clock(text: str) -> tuple[int, int] | None:

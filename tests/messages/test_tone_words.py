@@ -252,3 +252,152 @@ def test_a_network_generation_and_an_elided_acronym_are_words(bundled: Playbook)
     assert [t.text for t in tokens_of("la 4G revient", "fr")] == ["la", "4G", "revient"]
     assert _found(bundled, "Une panne touche l'EPC.") == {("jargon", "l'EPC")}
     assert _rules(bundled, "Vous retrouverez la 4G dans la matinée.") == ["unverifiable-promise"]
+
+
+def test_a_negation_in_a_relative_clause_stays_in_it(bundled: Playbook) -> None:
+    """The "pas" of "qui n'ont pas encore été remboursés" is the relative clause's; the main
+    clause a finite verb opens after it still promises Friday."""
+    assert _rules(
+        bundled, "Les clients qui n'ont pas encore été remboursés le seront d'ici vendredi."
+    ) == ["unverifiable-promise"]
+    assert _rules(bundled, "Ceux qui ne captent pas seront rétablis à 18h.") == [
+        "unverifiable-promise"
+    ]
+    assert _rules(bundled, "Customers who have not been refunded yet will be by Friday.", "en") == [
+        "unverifiable-promise"
+    ]
+    # Inside the relative clause, the negation is read: nothing is promised.
+    assert _rules(bundled, "Les clients qui ne seront pas rétablis à 18h recevront un SMS.") == []
+    # "ne ... pas à" negates; "pas à" alone contrasts.
+    assert _rules(bundled, "Si ça ne revient pas à 18h, écrivez-nous.") == []
+
+
+def test_a_past_tense_clears_only_its_own_clause(bundled: Playbook) -> None:
+    """An adverb inside the tense keeps it past; a past tense before a verb in the future is
+    another clause's."""
+    for text in (
+        "Le service a bien été rétabli à 15h10.",
+        "Le réseau est enfin revenu à 15h.",
+        "Le service a été rétabli à 15h, et sera surveillé toute la nuit.",
+    ):
+        assert _rules(bundled, text) == [], text
+    assert _rules(
+        bundled, "Les clients qui ont été prélevés deux fois seront remboursés d'ici vendredi."
+    ) == ["unverifiable-promise"]
+    assert _rules(bundled, "Customers who were billed twice will be refunded by Friday.", "en") == [
+        "unverifiable-promise"
+    ]
+
+
+def test_the_device_to_check_is_blame_unless_a_condition_sets_it(bundled: Playbook) -> None:
+    assert _rules(bundled, "Votre box déconne, débranchez-la.") == ["blame"]
+    assert _rules(bundled, "Vérifiez vos paramètres.") == ["blame"]
+    assert _rules(bundled, "Si votre box plante encore après 18h, écrivez-nous.") == []
+    assert _rules(bundled, "Si rien ne revient à 18h, vérifiez vos réglages et écrivez-nous.") == []
+    assert _rules(bundled, "Check your handset.", "en") == ["blame"]
+    text = "If your phone still has no signal at 18:00, check your phone."
+    assert _rules(bundled, text, "en") == []
+
+
+def test_promis_is_a_promise_said_alone_not_a_past_participle(bundled: Playbook) -> None:
+    assert _rules(bundled, "Promis, ça revient.") == ["unverifiable-promise"]
+    assert _rules(bundled, "Ça revient, promis !") == ["unverifiable-promise"]
+    for text in ("Comme promis, voici le point de 15h.", "Le geste promis, 10 Go, est appliqué."):
+        assert _rules(bundled, text) == [], text
+
+
+def test_the_cell_owning_its_own_delay_is_not_minimising(bundled: Playbook) -> None:
+    assert _rules(bundled, "Nous avons un peu de retard dans nos réponses.") == []
+    assert _rules(bundled, "Désolés, on vous répond avec un peu de retard.") == []
+    assert _rules(bundled, "Les SMS arrivent avec un peu de retard.") == ["minimising"]
+
+
+def test_a_delay_in_words_is_a_time(bundled: Playbook) -> None:
+    for text in (
+        "Le service sera rétabli d'ici deux petites heures.",
+        "Ça revient dans pas longtemps.",
+        "Tout sera réglé d'ici la fin de la semaine.",
+        "Les appels seront rétablis ce midi.",
+        "Le réseau reviendra cet après-midi.",
+    ):
+        assert _rules(bundled, text) == ["unverifiable-promise"], text
+    # "après" alone is no time: "après le retour du réseau" is when, not a promise of when.
+    text = "Si votre box plante encore après le retour du réseau, écrivez-nous."
+    assert _rules(bundled, text) == []
+
+
+def test_the_time_of_the_next_update_is_no_promise_of_a_return(bundled: Playbook) -> None:
+    for text in (
+        "Le service revient progressivement, nouveau point à 18h.",
+        "Le réseau fonctionne à Brest, prochain point à 16h.",
+        "On vous tient au courant à 14h, le réseau revient doucement.",
+    ):
+        assert _rules(bundled, text) == [], text
+    assert _rules(bundled, "Service is coming back slowly, next update at 16:00.", "en") == []
+    assert _rules(bundled, "Le réseau revient à 18h, prochain point à 17h.") == [
+        "unverifiable-promise"
+    ]
+
+
+def test_what_comes_back_said_in_the_future_with_a_time_is_a_promise(bundled: Playbook) -> None:
+    for text in (
+        "Vos SMS partiront tous d'ici 30 min.",
+        "D'ici ce soir, tout marchera comme avant.",
+        "Ça ira mieux d'ici une petite heure.",
+    ):
+        assert _rules(bundled, text) == ["unverifiable-promise"], text
+    # "nous" says what the cell will do, not what the network will: the next update.
+    assert _rules(bundled, "Nous ferons le point à 16h.") == []
+    # On the same words, a rule's first pattern gives the span.
+    text = "Le service reviendra d'ici quelques minutes."
+    [finding] = ToneLinter(bundled.organisation.tone, "fr").lint(text)
+    assert text[finding.start : finding.end] == "reviendra d'ici quelques minutes"  # type: ignore[misc]
+
+
+def test_a_class_of_token_may_stand_among_words(bundled: Playbook) -> None:
+    """ "NUM|deux|trois" takes a number or one of the words."""
+    from crisisplay.tone.patterns import compile_pattern, find_all
+    from crisisplay.tone.words import tokens_of
+
+    pattern = compile_pattern("NUM|deux|trois fois", {})
+    assert find_all(pattern, tokens_of("dit 20 fois", "fr")) == [(1, 3)]
+    assert find_all(pattern, tokens_of("dit trois fois", "fr")) == [(1, 3)]
+    assert find_all(pattern, tokens_of("dit une fois", "fr")) == []
+    assert _rules(bundled, "Pas la peine de le répéter 20 fois.") == ["condescension"]
+
+
+def test_speech_may_drop_the_ne_of_a_negation(bundled: Playbook) -> None:
+    """A pattern's "ne" is optional: "on y peut rien", "c'est pas de notre faute", "on est pas
+    responsables" are what "on n'y peut rien"... are."""
+    for text in (
+        "On y peut rien, c'est la tempête.",
+        "C'est pas de notre faute.",
+        "On est pas responsables des coupures.",
+    ):
+        assert _rules(bundled, text) == ["blame"], text
+    assert _rules(bundled, "Ça durera pas longtemps.") == ["unverifiable-promise"]
+    # ... and the "pas" still reads as a negation where it clears a phrase
+    assert _rules(bundled, "C'est pas votre box, c'est notre réseau.") == []
+
+
+def test_what_another_did_is_blame_unless_the_message_owns_the_fault(bundled: Playbook) -> None:
+    assert _rules(bundled, "Un prestataire a débranché le mauvais câble.") == ["blame"]
+    text = "Un prestataire a endommagé un câble ; la responsabilité est la nôtre."
+    assert _rules(bundled, text) == []
+    text = "Notre fournisseur a coupé le courant ; c'est à nous d'avoir des batteries."
+    assert _rules(bundled, text) == []
+
+
+def test_a_check_asked_of_the_customer_keeps_its_own_clause(bundled: Playbook) -> None:
+    """ "Vérifiez que votre téléphone n'est pas en mode avion": the negation is the checked
+    clause's, and "regardez si" asks, it sets no condition."""
+    assert _rules(bundled, "Vérifiez que votre téléphone n'est pas en mode avion.") == ["blame"]
+    assert "blame" in _rules(bundled, "Regardez si votre mode avion est coupé.")
+    assert _rules(bundled, "Si votre box plante encore après 18h, écrivez-nous.") == []
+
+
+def test_a_colon_joins_a_label_to_what_it_says(bundled: Playbook) -> None:
+    """ "Retour à la normale : 17h" promises 17h; "Impact : quasi nul" minimises."""
+    assert _rules(bundled, "Retour à la normale : 17h.") == ["unverifiable-promise"]
+    assert _rules(bundled, "Impact : quasi nul.") == ["minimising"]
+    assert _rules(bundled, "Prochain point : 15h.") == []
