@@ -108,7 +108,8 @@ def deliveries(
     """What went where: each channel of each publication, through each account, with its state
     (requested, sent, failed, unknown, abandoned) and the service's receipt.
 
-    JSON gives {id, message, channel, account, state, remote_id, url, at} for each.
+    JSON gives {id, message, channel, account, state, remote_id, url, at} for each, with the
+    delivery reports the service sent later (an SMS reaching handsets) in `reports`.
 
     Examples:
 
@@ -142,6 +143,7 @@ def _json(delivery: DeliveryState, situation: Situation) -> dict[str, object]:
         "at": at,
         "attempt": delivery.attempt,
         "reason": delivery.reason,
+        "reports": [{"remote_id": r, "state": st} for r, st in delivery.reports],
     }
 
 

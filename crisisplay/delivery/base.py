@@ -117,6 +117,12 @@ class Connector(ABC):
         override this."""
         return self.deliver(parcel, timeout)
 
+    def reports(self, wait: float) -> list[tuple[str, str]]:
+        """Delivery reports the service sent after the receipt, read within ``wait`` seconds:
+        (the remote id a report is about, the state it gives). Most services send none."""
+        del wait
+        return []
+
     def close(self) -> None:  # noqa: B027 -- most connectors hold nothing between deliveries
         """Release what the connector holds (a connection, a session)."""
 

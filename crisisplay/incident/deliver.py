@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from crisisplay.delivery.base import DeliveryFailed, DeliveryUnknown, Parcel, Receipt
+from crisisplay.delivery.base import Connector, DeliveryFailed, DeliveryUnknown, Parcel, Receipt
 from crisisplay.delivery.kinds import connector_for
 from crisisplay.delivery.secrets import Scrubbed
-from crisisplay.incident.ops.deliveries import RecordOutcome, find_publication
+from crisisplay.incident.ops.deliveries import RecordOutcome, RecordReports, find_publication
 from crisisplay.incident.ops.paging import RecordPageDelivery
 from crisisplay.incident.paging import ADDRESS
 from crisisplay.incident.record import Desk, record
@@ -30,6 +30,9 @@ from crisisplay.timeline.state import DeliveryState
 
 #: how long past its account's timeout a delivery is waited for before it is called unknown
 GRACE_SECONDS = 2.0
+#: how long, within its account's timeout, a sent delivery waits for the service's delivery
+#: reports (an SMS centre's receipts from the handsets) before its thread ends
+REPORT_SECONDS = 3.0
 #: how much of a service's error message is kept on the record
 REASON_CHARS = 300
 
@@ -121,7 +124,25 @@ def dispatch(
             seen(found)
 
     def run(job: Job) -> None:
-        settle(job, _attempt(job, secrets, folder))
+        try:
+            connector = connector_for(job.account, secrets, folder)
+        except (KeyError, DeliveryFailed) as exc:
+            settle(job, _outcome(job, "failed", secrets.scrub(_said(exc))))
+            return
+        try:
+            outcome = _attempt(job, connector, secrets)
+            settle(job, outcome)
+            if outcome.state == "sent":
+                wait = min(REPORT_SECONDS, started + job.account.timeout - time.monotonic())
+                _record_reports(job, connector.reports(max(0.0, wait)))
+        finally:
+            connector.close()
+
+    def _record_reports(job: Job, reports: list[tuple[str, str]]) -> None:
+        if reports:
+            found = tuple((secrets.scrub(str(r)), secrets.scrub(str(s))) for r, s in reports)
+            with lock:
+                record(desk, person, RecordReports(job.delivery.id, found), tries=None)
 
     threads = []
     started = time.monotonic()
@@ -139,12 +160,8 @@ def dispatch(
         return [desk.state.deliveries[job.delivery.id] for job in jobs]
 
 
-def _attempt(job: Job, secrets: Scrubbed, folder: Path) -> RecordOutcome:
+def _attempt(job: Job, connector: Connector, secrets: Scrubbed) -> RecordOutcome:
     """One try through the connector: what to record of it."""
-    try:
-        connector = connector_for(job.account, secrets, folder)
-    except (KeyError, DeliveryFailed) as exc:
-        return _outcome(job, "failed", secrets.scrub(_said(exc)))
     try:
         if job.original is not None:
             parcel = _correcting(job)
@@ -157,8 +174,6 @@ def _attempt(job: Job, secrets: Scrubbed, folder: Path) -> RecordOutcome:
         return _outcome(job, "unknown", secrets.scrub(_said(exc)))
     except Exception as exc:  # a connector's own bug: it may have gone out
         return _outcome(job, "unknown", secrets.scrub(f"{type(exc).__name__}: {_said(exc)}"))
-    finally:
-        connector.close()
     details = {str(k): secrets.scrub(str(v)) for k, v in receipt.details.items()}
     return RecordOutcome(
         job.delivery.id,

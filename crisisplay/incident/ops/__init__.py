@@ -18,6 +18,7 @@ from crisisplay.incident.ops.deliveries import (
     AbandonDelivery,
     Deliver,
     RecordOutcome,
+    RecordReports,
     RetryDelivery,
 )
 from crisisplay.incident.ops.facts import SetFact
@@ -51,6 +52,7 @@ __all__ = [
     "Publish",
     "RecordOutcome",
     "RecordPageDelivery",
+    "RecordReports",
     "Refused",
     "Request",
     "RetryDelivery",

@@ -31,6 +31,7 @@ from crisisplay.timeline.state import DeliveryState, Publication
 from crisisplay.timeline.vocabulary import (
     DeliveryAbandoned,
     DeliveryFailed,
+    DeliveryReport,
     DeliveryRequested,
     DeliverySent,
     DeliveryUnknown,
@@ -152,6 +153,25 @@ def record_outcome(situation: Situation, person: str, request: RecordOutcome) ->
     else:
         payload = DeliveryFailed(found.id, found.attempt, reason)
     return acts([payload], None)
+
+
+@dataclass(frozen=True)
+class RecordReports(Request):
+    """Delivery reports a service sent after ``delivery`` went out: (remote id, state)."""
+
+    delivery: str
+    reports: tuple[tuple[str, str], ...]
+
+
+@operation(RecordReports)
+def record_reports(situation: Situation, person: str, request: RecordReports) -> Decision:
+    found = find_delivery(situation, request.delivery)
+    known = set(found.reports)
+    fresh = [report for report in dict.fromkeys(request.reports) if report not in known]
+    if not fresh:
+        return done_already(t("delivery.reports_known", situation.lang, delivery=found.id))
+    allowed(may_write(situation, person))
+    return acts([DeliveryReport(found.id, remote_id, state) for remote_id, state in fresh], None)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ TEXTS: dict[str, str] = {
     "delivery.no_account_drill": "drill: no account marked 'drill: true' serves {channels}, nothing is delivered",
     "delivery.unknown_id": "no delivery '{delivery}' in this incident{hint}",
     "delivery.outcome_already": "delivery {delivery} is already '{state}'",
+    "delivery.reports_known": "the reports of delivery {delivery} are already on the record",
     "delivery.not_retryable": "delivery {delivery} is '{state}': only a failed delivery is retried",
     "delivery.unknown_unsafe": "delivery {delivery} has an unknown outcome and {kind} has no idempotency key: check with the recipient, then retry it by name, or abandon it",
     "delivery.not_abandonable": "delivery {delivery} is already '{state}'",

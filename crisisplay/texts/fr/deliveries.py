@@ -33,6 +33,7 @@ TEXTS: dict[str, str] = {
     "delivery.no_account_drill": "exercice : aucun compte marqué « drill: true » ne sert {channels}, rien n'est remis",
     "delivery.unknown_id": "aucune remise « {delivery} » dans cet incident{hint}",
     "delivery.outcome_already": "la remise {delivery} est déjà « {state} »",
+    "delivery.reports_known": "les accusés de la remise {delivery} sont déjà au dossier",
     "delivery.not_retryable": "la remise {delivery} est « {state} » : seule une remise en échec se relance",
     "delivery.unknown_unsafe": "la remise {delivery} est incertaine et {kind} n'a pas de clé d'idempotence : vérifiez chez le destinataire, puis relancez-la en la nommant, ou abandonnez-la",
     "delivery.not_abandonable": "la remise {delivery} est déjà « {state} »",
