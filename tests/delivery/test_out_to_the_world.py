@@ -15,14 +15,26 @@ import logging
 import os
 import shutil
 import struct
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from crisisplay.clock import SystemClock
+from crisisplay.console.live_board import TerminalBoard
+from crisisplay.home import Home
+from crisisplay.incident.board.waiting import waiting_on
+from crisisplay.incident.board.walkthrough import Session, Walkthrough
+from crisisplay.incident.run import join
+from crisisplay.playbook.load import load_playbook
+from crisisplay.prompts import ScriptedPrompter
 from crisisplay.timeline.store import read_events
 from tests.conftest import ROOT, Cli
 from tests.delivery.proxy import DropProxy
@@ -336,3 +348,47 @@ def test_credentials_stay_in_the_environment(cli: Cli, tmp_path: Path, world: Wo
     assert os.environ["PRESS_SMTP_PASSWORD"] == PASSWORD  # it was there to be leaked
     assert set(world.mail.starttls.logins) == {(LOGIN, True)}
     assert all(r.verified for r in world.hooks.requests)
+
+
+def test_the_lead_board_shows_a_failed_delivery_within_a_second(
+    cli: Cli, tmp_path: Path, world: World
+) -> None:
+    """A CM publishes from their terminal while the press server is down: the other channels
+    go out, and the lead's waiting board shows the failed one within a second of its record."""
+    port = closed_port()
+    home = home_with(tmp_path, accounts(world, press_mail={"url": f"smtp://127.0.0.1:{port}"}))
+    timeline = activate(cli, home)
+    store, state = join(timeline)
+    playbook = load_playbook(Home(home), only="nationwide-outage")
+    session = Session(playbook, playbook.scenario("nationwide-outage"), "fr", "camille-roux",
+                      SystemClock(), ScriptedPrompter.empty(), store)  # fmt: skip
+    walk = Walkthrough(session, state)
+    environ = {**os.environ, "CRISISPLAY_ACTOR": "camille-roux", "NO_COLOR": "1"}
+    publish = [sys.executable, "-m", "crisisplay", "--home", str(home), "publish", "holding",
+               "--yes", "--timeline", str(timeline)]  # fmt: skip
+    cm = subprocess.Popen(publish, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    before = set(waiting_on(walk))  # the activation's own e-mails failed already
+    shown_at, shown = None, []
+    read_fd, write_fd = os.pipe()  # keys nobody presses
+    with os.fdopen(read_fd) as keys:
+        deadline = time.monotonic() + 60
+        while shown_at is None and time.monotonic() < deadline:
+            TerminalBoard(keys=keys).wait(walk)
+            shown = [line for line in waiting_on(walk) if line not in before]
+            if any("-email-press-mail" in line for line in shown):
+                shown_at = datetime.now(timezone.utc)
+    os.close(write_fd)
+    out, err = cm.communicate(timeout=60)
+    outputs.append(out.decode() + err.decode())
+    assert cm.returncode in (0, 1), err.decode()
+    assert shown_at is not None, waiting_on(walk)
+    events = read_events(timeline).events
+    [holding] = [
+        e.seq for e in events if e.kind == "message.published" and e.payload["message"] == "holding"
+    ]
+    [failed] = [e for e in events if e.kind == "delivery.failed"
+                and e.payload["delivery"] == f"{holding}-email-press-mail"]  # fmt: skip
+    assert any(failed.payload["delivery"] in line for line in shown)
+    assert (shown_at - failed.at).total_seconds() < 1.0
+    sent = {e.payload["delivery"] for e in events if e.kind == "delivery.sent"}
+    assert any(d.endswith("-sms-customers-sms") for d in sent)
