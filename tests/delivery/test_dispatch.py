@@ -113,6 +113,17 @@ def test_a_drill_reaches_only_the_accounts_marked_for_drills(cli: Cli, tmp_path:
     assert received and all("drill" in r["delivery"] for r in received)
 
 
+def test_a_sample_render_delivers_nothing(cli: Cli, tmp_path: Path) -> None:
+    home = _home(tmp_path, [_account(tmp_path, "public", ["x", "sms", "email", "mastodon"])])
+    for argv in (["render", "nationwide-outage", "holding", "--sample"],
+                 ["render", "nationwide-outage", "update", "--sample", "--format", "json"]):  # fmt: skip
+        ran = cli(*argv, home=home)
+        assert ran.exit_code == 0, ran.stdout + ran.stderr
+        assert "112" in ran.stdout  # the texts were rendered
+    assert _received(tmp_path, "public") == []
+    assert Outbox.calls == []
+
+
 def test_a_failed_delivery_is_retried_once_and_an_unknown_one_only_by_name(
     cli: Cli, tmp_path: Path
 ) -> None:
