@@ -8,8 +8,9 @@ receipts included), a signed webhook serving two social channels, the status pag
 their servers are installed (the test extra), Mastodon (mastodon-mock) and Matrix (Synapse);
 without them, a second e-mail and a second webhook account take their places. An update goes
 out on x, facebook, bluesky, mastodon, SMS and the status page, no e-mail: the accounts serve
-those. Each pass publishes an update once per account, delivered to that account alone, then once delivered to all of them,
-through the same ``Deliver`` request and dispatcher as ``crisisplay publish``.
+those. Each pass publishes an update once per account, delivered to that account alone, then
+once delivered to all of them, through the same ``Deliver`` request and dispatcher as
+``crisisplay publish``.
 
 The floor, measured in the same run: the slowest account's delivery alone (median over the
 passes). Target: every account together within 1.5x that floor (deliveries run side by side;
@@ -115,9 +116,7 @@ def prepare(folder: Path, accounts: list[dict[str, Any]]) -> tuple[Path, Path]:
     return home, timeline
 
 
-def publish_to(
-    home: Path, timeline: Path, only: set[str] | None, message: str = "update"
-) -> float:
+def publish_to(home: Path, timeline: Path, only: set[str] | None, message: str = "update") -> float:
     """Publish ``message`` and deliver it to ``only`` (None: every account); the seconds the
     deliveries took."""
     from crisisplay.clock import SystemClock
