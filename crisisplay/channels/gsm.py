@@ -134,6 +134,23 @@ def gsm_septets(text: str) -> bytes:
     return bytes(out)
 
 
+def gsm_text(septets: bytes) -> str:
+    """The text of unpacked GSM-7 septets (what ``gsm_septets`` makes, as an SMS centre hands
+    a reply over SMPP); an unknown escape reads as a space."""
+    extension = {code: char for char, code in _EXTENSION_CODES.items()}
+    out: list[str] = []
+    escaped = False
+    for code in septets:
+        if escaped:
+            out.append(extension.get(code, " "))
+            escaped = False
+        elif code == _ESCAPE:
+            escaped = True
+        else:
+            out.append(_BASIC_TABLE[code & 0x7F])
+    return "".join(out)
+
+
 def suggest_gsm(text: str) -> str:
     """``text`` with every character that has a GSM-7 look-alike replaced by it."""
     return "".join(_replace_one(char) for char in text)

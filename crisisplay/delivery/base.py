@@ -80,6 +80,8 @@ class Connector(ABC):
     idempotent: ClassVar[bool] = False
     #: corrections edit in place (Mastodon, Matrix) rather than send a rectification
     edits: ClassVar[bool] = False
+    #: people can answer through it (a reply to a page): ``replies`` reads them
+    listens: ClassVar[bool] = False
 
     def __init__(self, account: Account, secrets: Secrets, folder: Path) -> None:
         self.account = account
@@ -120,6 +122,12 @@ class Connector(ABC):
     def reports(self, wait: float) -> list[tuple[str, str]]:
         """Delivery reports the service sent after the receipt, read within ``wait`` seconds:
         (the remote id a report is about, the state it gives). Most services send none."""
+        del wait
+        return []
+
+    def replies(self, wait: float) -> list[tuple[str, str]]:
+        """Messages people sent back through the account, read within ``wait`` seconds: (who
+        sent it, as the service names them: a phone number, a Matrix id; the text)."""
         del wait
         return []
 

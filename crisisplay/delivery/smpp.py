@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from crisisplay.channels.gsm import gsm_text
 from crisisplay.channels.sms import encode_parts, split_sms
 from crisisplay.delivery.base import (
     Connector,
@@ -68,6 +69,8 @@ STATES = {
 FINAL_STATES = frozenset({"DELIVRD", "EXPIRED", "DELETED", "UNDELIV", "REJECTD", "UNKNOWN"})
 
 Report = tuple[str, str]
+#: a message from a phone (a reply to a page): the number it came from, its text
+Reply = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class SmppConnector(Connector):
     kind = "smpp"
     idempotent = False
     edits = False
+    listens = True
 
     def __init__(self, account: Account, secrets: Secrets, folder: Path) -> None:
         super().__init__(account, secrets, folder)
@@ -106,6 +110,8 @@ class SmppConnector(Connector):
         self._reports: list[Report] = []
         #: message ids sent on this bind whose final receipt has not come
         self._awaiting: set[str] = set()
+        #: messages from phones read and not yet handed out by ``replies``
+        self._replies: list[Reply] = []
 
     def deliver(self, parcel: Parcel, timeout: float) -> Receipt:
         deadline = time.monotonic() + timeout
@@ -162,6 +168,22 @@ class SmppConnector(Connector):
         found, self._reports = self._reports, []
         return found
 
+    def replies(self, wait: float) -> list[Reply]:
+        """Messages phones sent to the account's number (replies to a page), read within
+        ``wait`` seconds on a bind of its own when none is up: the SMS centre hands over what it
+        kept while nobody was bound."""
+        deadline = time.monotonic() + wait
+        link = self._bound(deadline)
+        while self._link is not None and time.monotonic() < deadline:
+            try:
+                link.read_one(deadline)
+            except _Silent:
+                break
+            except _Lost:
+                self._drop()
+        found, self._replies = self._replies, []
+        return found
+
     def close(self) -> None:
         if self._link is not None:
             self._link.unbind(time.monotonic() + UNBIND_SECONDS)
@@ -177,7 +199,9 @@ class SmppConnector(Connector):
             account = self.account
             host, port = address_of(account.id, account.url)
             system_id, password = self._credentials()
-            self._link = _Link.bind(host, port, system_id, password, deadline, self._received)
+            self._link = _Link.bind(
+                host, port, system_id, password, deadline, self._received, self._replies.append
+            )
         return self._link
 
     def _credentials(self) -> tuple[str, str]:
@@ -309,6 +333,22 @@ def report_of(pdu: Any) -> Report | None:
     return message_id, state or "UNKNOWN"
 
 
+def reply_of(pdu: Any) -> Reply:
+    """(the number it came from, the text) of a deliver_sm that is a message from a phone."""
+    data = bytes(pdu.short_message or b"")
+    if (pdu.esm_class or 0) & ESM_UDHI and data:
+        data = data[1 + data[0] :]  # a concatenation header: the part's text only
+    coding = pdu.data_coding or 0
+    if coding == DATA_CODING["UCS-2"]:
+        text = data.decode("utf-16-be", "replace")
+    elif coding == DATA_CODING["GSM-7"]:
+        text = gsm_text(data)
+    else:
+        text = data.decode("latin-1")
+    source = bytes(pdu.source_addr or b"").decode("ascii", "replace")
+    return source, text
+
+
 def _status_text(status: int) -> str:
     from smpplib import consts  # type: ignore[import-untyped]  # noqa: PLC0415 -- smpp only
 
@@ -330,9 +370,15 @@ class _Submit:
 class _Link:
     """One bind as a transceiver: submits, and the receipts that arrive on it."""
 
-    def __init__(self, client: Any, on_report: Callable[[Report], None]) -> None:
+    def __init__(
+        self,
+        client: Any,
+        on_report: Callable[[Report], None],
+        on_reply: Callable[[Reply], None],
+    ) -> None:
         self.client = client
         self.on_report = on_report
+        self.on_reply = on_reply
 
     @classmethod
     def bind(
@@ -343,6 +389,7 @@ class _Link:
         password: str,
         deadline: float,
         on_report: Callable[[Report], None],
+        on_reply: Callable[[Reply], None],
     ) -> _Link:
         import logging  # noqa: PLC0415 -- loaded only when an smpp account delivers
 
@@ -363,7 +410,7 @@ class _Link:
         except smpplib.exceptions.ConnectionError:
             client.disconnect()
             raise DeliveryFailed(f"{where}: the SMS centre cannot be reached") from None
-        link = cls(client, on_report)
+        link = cls(client, on_report, on_reply)
         try:
             answer = link.request(
                 "bind_transceiver",
@@ -457,6 +504,8 @@ class _Link:
             self._answer(pdu, "deliver_sm_resp")
             if report is not None:
                 self.on_report(report)
+            else:
+                self.on_reply(reply_of(pdu))
             return None
         if pdu.command == "enquire_link":
             self._answer(pdu, "enquire_link_resp")

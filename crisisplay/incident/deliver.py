@@ -9,6 +9,7 @@ running then is recorded as unknown (it may have gone out). Nothing here retries
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -16,10 +17,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from crisisplay.delivery.base import Connector, DeliveryFailed, DeliveryUnknown, Parcel, Receipt
-from crisisplay.delivery.kinds import connector_for
+from crisisplay.delivery.kinds import CONNECTORS, connector_for
 from crisisplay.delivery.secrets import Scrubbed
 from crisisplay.incident.ops.deliveries import RecordOutcome, RecordReports, find_publication
-from crisisplay.incident.ops.paging import RecordPageDelivery
+from crisisplay.incident.ops.paging import Acknowledge, RecordPageDelivery
 from crisisplay.incident.paging import ADDRESS
 from crisisplay.incident.record import Desk, record
 from crisisplay.incident.situation import Situation
@@ -279,3 +280,108 @@ def send_pages(
         thread.start()
     for (_, account, _), thread in zip(parcels, threads, strict=True):
         thread.join(max(0.0, started + account.timeout + GRACE_SECONDS - time.monotonic()))
+
+
+# ---------------------------------------------------------------- replies to pages
+
+#: how long one look for replies waits on each account that takes them
+LISTEN_SECONDS = 1.0
+_SPACED_DIGITS = re.compile(r"(?<=\d)[ .\-](?=\d)")
+_CODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
+
+
+def listening_accounts(situation: Situation) -> list[Account]:
+    """The accounts an open page went through that people can answer on (an SMS centre)."""
+    accounts = {a.id: a for a in situation.playbook.organisation.accounts}
+    used = {
+        account
+        for page in situation.state.pages.values()
+        if page.state in ("paged", "escalated")
+        for account in page.accounts
+    }
+    return [
+        accounts[a]
+        for a in sorted(used)
+        if a in accounts and getattr(CONNECTORS.get(accounts[a].kind), "listens", False)
+    ]
+
+
+def read_replies(
+    desk: Desk,
+    environ: Mapping[str, str],
+    folder: Path,
+    connectors: dict[str, Connector],
+    wait: float = LISTEN_SECONDS,
+) -> int:
+    """One look for replies on the accounts open pages went through: a reply that carries the
+    code of an open page, from that page's person, acknowledges it in their name (``via`` the
+    account's kind). The number of pages so acknowledged."""
+    situation = desk.situation()
+    accounts = listening_accounts(situation)
+    if not accounts:
+        return 0
+    secrets = Scrubbed(environ, folder)
+    acked = 0
+    for account in accounts:
+        try:
+            connector = connectors.get(account.id) or connector_for(account, secrets, folder)
+            connectors[account.id] = connector
+            replies = connector.replies(min(wait, account.timeout))
+        except (KeyError, DeliveryFailed, DeliveryUnknown):
+            continue  # unreachable now: the next look tries again
+        for sender, text in replies:
+            found = _replying(desk.situation(), account, sender, text)
+            if found is not None:
+                person, code = found
+                outcome = record(desk, person, Acknowledge(code, via=account.kind), tries=None)
+                acked += bool(outcome.recorded)
+    return acked
+
+
+def listen_for_replies(
+    desk: Desk,
+    person: str,
+    *,
+    environ: Mapping[str, str],
+    folder: Path,
+    stop: threading.Event,
+) -> None:
+    """Look for replies until ``stop`` is set (beside a person's board)."""
+    del person  # each reply is recorded in the name of the person who sent it
+    connectors: dict[str, Connector] = {}
+    try:
+        while not stop.is_set():
+            desk.catch_up()
+            if not listening_accounts(desk.situation()):
+                stop.wait(LISTEN_SECONDS)
+                continue
+            read_replies(desk, environ, folder, connectors)
+            stop.wait(0.05)
+    finally:
+        for connector in connectors.values():
+            connector.close()
+
+
+def _replying(
+    situation: Situation, account: Account, sender: str, text: str
+) -> tuple[str, str] | None:
+    """(the person, the code) a reply acknowledges: an open page of the person whose address
+    sent it, its code in the text; None for anything else."""
+    codes = set(_CODE.findall(_SPACED_DIGITS.sub("", text)))
+    address = ADDRESS.get(account.kind)
+    for page in situation.state.pages.values():
+        if page.state not in ("paged", "escalated") or page.code not in codes:
+            continue
+        holder = situation.org.person(page.person)
+        if holder is not None and address and _same(account.kind, getattr(holder, address), sender):
+            return page.person, page.code
+    return None
+
+
+def _same(kind: str, known: str | None, sender: str) -> bool:
+    if not known:
+        return False
+    if kind == "smpp":  # national or international, spaced or not: the last nine digits
+        ours, theirs = re.sub(r"\D", "", known), re.sub(r"\D", "", sender)
+        return len(ours) >= 9 and ours[-9:] == theirs[-9:]
+    return known.strip().lower() == sender.strip().lower()

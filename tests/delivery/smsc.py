@@ -54,6 +54,17 @@ GSM_ESCAPED = {
 }
 
 
+def gsm_encode(text: str) -> bytes:
+    """One septet an octet, as the simulator reads them; ValueError outside the basic set."""
+    found = bytearray()
+    for char in text:
+        index = GSM_DEFAULT.find(char)
+        if index < 0:
+            raise ValueError(char)
+        found.append(index)
+    return bytes(found)
+
+
 def gsm_decode(septets: bytes) -> str:
     out, escaped = [], False
     for octet in septets:
@@ -145,6 +156,12 @@ class Smsc:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port: int = self._listener.getsockname()[1]
         self._closing = threading.Event()
+        #: messages from phones (replies) waiting for a bind to hand them to
+        self.replies_waiting: list[tuple[str, str, str]] = []
+        #: the sessions bound now
+        self.sessions: list[_Session] = []
+        #: replies handed to a bind and acknowledged by it
+        self.replies_delivered: list[tuple[str, str]] = []
         threading.Thread(target=self._accept, daemon=True).start()
 
     @property
@@ -181,6 +198,15 @@ class Smsc:
             assert all(p.total == total for p in parts)
             found.append("".join(p.text for p in sorted(parts, key=lambda p: p.number)))
         return found
+
+    def reply(self, phone: str, text: str, to: str = "OndeMobile") -> None:
+        """A phone sends ``text`` back (a mobile-originated message): handed to a bound
+        session at once, else kept until one binds, as a centre stores them."""
+        with self._lock:
+            self.replies_waiting.append((phone, to, text))
+            sessions = list(self.sessions)
+        for session in sessions:
+            session.hand_replies()
 
     def close(self) -> None:
         self._closing.set()
@@ -301,6 +327,8 @@ class _Session:
         self.send_lock = threading.Lock()
         #: the receipts sent, by their sequence number, until acknowledged
         self.receipts: dict[int, str] = {}
+        #: the replies from phones sent on this bind, by sequence number, until acknowledged
+        self.mobile: dict[int, tuple[str, str]] = {}
 
     def run(self) -> None:
         try:
@@ -313,8 +341,39 @@ class _Session:
         except (OSError, ConnectionError):
             return
         finally:
+            with self.smsc._lock:
+                if self in self.smsc.sessions:
+                    self.smsc.sessions.remove(self)
             with contextlib.suppress(OSError):
                 self.conn.close()
+
+    def hand_replies(self) -> None:
+        """Send the replies waiting to this bind, each as a deliver_sm (GSM-7 when it fits,
+        else UCS-2)."""
+        smsc = self.smsc
+        with smsc._lock:
+            waiting, smsc.replies_waiting = smsc.replies_waiting, []
+        for phone, to, text in waiting:
+            try:
+                coding, data = 0x00, gsm_encode(text)
+            except ValueError:
+                coding, data = 0x08, text.encode("utf-16-be")
+            body = (
+                cstring("")
+                + bytes((0x01, 0x01))  # international, ISDN
+                + cstring(phone)
+                + bytes((0x05, 0x00))  # alphanumeric
+                + cstring(to)
+                + bytes((0x00, 0, 0))  # esm_class 0: a message, not a receipt
+                + cstring("")
+                + cstring("")
+                + bytes((0, 0, coding, 0, len(data)))
+                + data
+            )
+            sequence = next(self.sequences)
+            self.mobile[sequence] = (phone, text)
+            with contextlib.suppress(OSError):
+                self._send(pdu(DELIVER_SM, ROK, sequence, body))
 
     def _answer(self, command: int, sequence: int, body: bytes) -> bool:
         smsc = self.smsc
@@ -329,6 +388,10 @@ class _Session:
             smsc.binds.append((system_id, status))
             self.bound = system_id if status == ROK else None
             self._send(pdu(command | RESPONSE, status, sequence, cstring("SIMSMSC")))
+            if self.bound is not None:
+                with smsc._lock:
+                    smsc.sessions.append(self)
+                self.hand_replies()
         elif command == SUBMIT_SM:
             if self.bound is None:
                 self._send(pdu(command | RESPONSE, RINVBNDSTS, sequence, b"\0"))
@@ -343,11 +406,18 @@ class _Session:
                 timer.daemon = True
                 timer.start()
         elif command == DELIVER_SM | RESPONSE:
+            if sequence in self.mobile:
+                with smsc._lock:
+                    smsc.replies_delivered.append(self.mobile.pop(sequence))
+                return True
             smsc.receipts_acknowledged.append(self.receipts.pop(sequence, f"?{sequence}"))
         elif command == ENQUIRE_LINK:
             smsc.enquire_links += 1
             self._send(pdu(command | RESPONSE, ROK, sequence))
         elif command == UNBIND:
+            with smsc._lock:
+                if self in smsc.sessions:
+                    smsc.sessions.remove(self)
             smsc.unbinds += 1
             self._send(pdu(command | RESPONSE, ROK, sequence))
             return False

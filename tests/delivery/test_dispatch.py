@@ -115,8 +115,8 @@ def test_a_drill_reaches_only_the_accounts_marked_for_drills(cli: Cli, tmp_path:
 
 def test_a_sample_render_delivers_nothing(cli: Cli, tmp_path: Path) -> None:
     home = _home(tmp_path, [_account(tmp_path, "public", ["x", "sms", "email", "mastodon"])])
-    for argv in (["render", "nationwide-outage", "holding", "--sample"],
-                 ["render", "nationwide-outage", "update", "--sample", "--format", "json"]):  # fmt: skip
+    holding = ["render", "nationwide-outage", "holding", "--sample"]
+    for argv in (holding, [*holding[:2], "update", "--sample", "--format", "json"]):
         ran = cli(*argv, home=home)
         assert ran.exit_code == 0, ran.stdout + ran.stderr
         assert "112" in ran.stdout  # the texts were rendered

@@ -5,9 +5,15 @@ once."""
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
-from crisisplay.incident.deliver import send_pages
+from crisisplay.incident.deliver import (
+    listen_for_replies,
+    listening_accounts,
+    read_replies,
+    send_pages,
+)
 from crisisplay.incident.ops import Escalate, PageRoles
 from crisisplay.incident.paging import paging_accounts, seats
 from crisisplay.timeline.vocabulary import PageSent
@@ -43,6 +49,29 @@ def mobilise(walk: Walkthrough) -> None:
             sent += [e.payload["page"] for e in outcome.events if e.kind == PageSent.KIND]
     if sent:
         _send(walk, sent)
+    _listen(walk)
+
+
+#: a scripted board looks for replies to pages at most this often (seconds), briefly
+SCRIPTED_LOOK_EVERY, SCRIPTED_LOOK_SECONDS = 2.0, 0.3
+
+
+def _listen(walk: Walkthrough) -> None:
+    """Replies to pages (an SMS answering a page with its code) acknowledge them: read beside
+    a person's board for as long as it runs; on a scripted board, briefly, every few seconds."""
+    environ = walk.session.environ
+    assert environ is not None
+    folder = walk.session.playbook.home.playbooks
+    if walk.listening or not listening_accounts(walk.situation()):
+        return
+    if walk.session.live is not None and walk.session.place is not None:
+        walk.listening = True
+        walk.send(listen_for_replies, environ=environ, folder=folder, stop=walk.stopping)
+        return
+    now = time.monotonic()
+    if now - walk.looked_at >= SCRIPTED_LOOK_EVERY:
+        walk.looked_at = now
+        read_replies(walk.desk, environ, folder, walk.listeners, SCRIPTED_LOOK_SECONDS)
 
 
 def _pages_anyone(walk: Walkthrough) -> bool:

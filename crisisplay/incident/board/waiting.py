@@ -61,11 +61,16 @@ def cell_lines(situation: Situation) -> list[tuple[str, str]]:
         detail = f" ({situation.clock(seat.paged_at)})" if seat.paged_at else ""
         if seat.escalated_to:
             detail += f" -> {situation.name_of(seat.escalated_to)}"
+        page = situation.state.pages.get(seat.page or "")
+        failed = sorted({a for a, ok in page.delivered if not ok}) if page is not None else []
+        if failed:
+            detail += " - " + t("cell.failed_through", lang, accounts=", ".join(failed))
         person = situation.name_of(seat.person) if seat.person else "-"
         state = t(f"cell.state.{seat.state}", lang)
         line = t("cell.board_line", lang, role=situation.role_title(seat.role), person=person,
                  state=state, detail=detail)  # fmt: skip
-        lines.append(("late" if seat.state in ("late", "declined") else "waiting", line))
+        bad = seat.state in ("late", "declined") or bool(failed)
+        lines.append(("late" if bad else "waiting", line))
     formed = formed_at(situation)
     if formed is None:
         missing = [

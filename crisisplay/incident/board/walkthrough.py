@@ -139,6 +139,13 @@ class Walkthrough:
     deferred: dict[str, int] = field(init=False, default_factory=dict)
     #: deliveries running beside a person's board, waited for before it ends
     couriers: list[threading.Thread] = field(init=False, default_factory=list)
+    #: set when the walkthrough ends: what runs beside it until then (replies to pages) stops
+    stopping: threading.Event = field(init=False, default_factory=threading.Event)
+    #: replies to pages: read beside a person's board (True once started), or on a scripted
+    #: board at most every few seconds through these connectors, from this monotonic time
+    listening: bool = field(init=False, default=False)
+    listeners: dict[str, Any] = field(init=False, default_factory=dict)
+    looked_at: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
         self.tasks = all_tasks(self.session.scenario)
@@ -201,8 +208,11 @@ class Walkthrough:
                 f"Resume with: {self.session.resume_hint}"
             ) from None
         finally:
+            self.stopping.set()
             for courier in self.couriers:
                 courier.join(COURIER_WAIT_SECONDS)
+            for connector in self.listeners.values():
+                connector.close()
         return self.state
 
     def deliver(self, publication: int) -> None:
