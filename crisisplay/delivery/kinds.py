@@ -9,9 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from crisisplay.delivery.base import Connector, Secrets
+from crisisplay.delivery.mastodon import MastodonConnector
 from crisisplay.playbook.model import Account
 
 CONNECTORS: dict[str, type[Connector]] = {}
+CONNECTORS["mastodon"] = MastodonConnector
 
 
 def connector_for(account: Account, secrets: Secrets, folder: Path) -> Connector:
