@@ -10,10 +10,12 @@ from pathlib import Path
 
 from crisisplay.delivery.base import Connector, Secrets
 from crisisplay.delivery.mastodon import MastodonConnector
+from crisisplay.delivery.matrix import MatrixConnector
 from crisisplay.playbook.model import Account
 
 CONNECTORS: dict[str, type[Connector]] = {}
 CONNECTORS["mastodon"] = MastodonConnector
+CONNECTORS["matrix"] = MatrixConnector
 
 
 def connector_for(account: Account, secrets: Secrets, folder: Path) -> Connector:

@@ -3,6 +3,8 @@ by a fixture of its test module.
 
 - Mastodon: mastodon-mock (PyPI), a stateful Mastodon API server (FastAPI, SQLite in memory)
   served by uvicorn in a thread, with ``Idempotency-Key`` kept per account.
+- Matrix: Synapse (PyPI ``matrix-synapse``) on SQLite, in a process of its own, with a generated
+  configuration; users are made through the shared-secret registration of its admin API.
 
 Each exposes what its server stored, read back through the server's own API, so that a test
 asserts on what the service took rather than on what the client said.
@@ -10,17 +12,23 @@ asserts on what the service took rather than on what the client said.
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
+import hmac
 import json
+import os
 import secrets
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -127,3 +135,150 @@ def mastodon_server() -> Iterator[MastodonServer]:
     )
     with MockServer(config=config, host="127.0.0.1") as server:
         yield MastodonServer(url=server.base_url, token=token, username="ondemobile")
+
+
+# --- Matrix -----------------------------------------------------------------------------------
+
+SYNAPSE_CONFIG = """\
+server_name: "crisis.test"
+pid_file: "{folder}/homeserver.pid"
+public_baseurl: "http://127.0.0.1:{port}/"
+listeners:
+  - port: {port}
+    bind_addresses: ["127.0.0.1"]
+    type: http
+    tls: false
+    x_forwarded: false
+    resources:
+      - names: [client]
+        compress: false
+database:
+  name: sqlite3
+  args:
+    database: "{folder}/homeserver.db"
+log_config: "{folder}/log.yaml"
+media_store_path: "{folder}/media"
+signing_key_path: "{folder}/signing.key"
+registration_shared_secret: "{shared_secret}"
+macaroon_secret_key: "{macaroon}"
+form_secret: "{form}"
+report_stats: false
+enable_metrics: false
+trusted_key_servers: []
+suppress_key_server_warning: true
+federation_domain_whitelist: []
+presence:
+  enabled: false
+rc_message: {{per_second: 1000, burst_count: 1000}}
+rc_registration: {{per_second: 1000, burst_count: 1000}}
+rc_room_creation: {{per_second: 1000, burst_count: 1000}}
+rc_joins:
+  local: {{per_second: 1000, burst_count: 1000}}
+rc_login:
+  address: {{per_second: 1000, burst_count: 1000}}
+  account: {{per_second: 1000, burst_count: 1000}}
+  failed_attempts: {{per_second: 1000, burst_count: 1000}}
+"""
+
+SYNAPSE_LOG = """\
+version: 1
+formatters:
+  precise: {{format: "%(asctime)s %(levelname)s %(name)s %(message)s"}}
+handlers:
+  file: {{class: logging.FileHandler, formatter: precise, filename: "{folder}/homeserver.log"}}
+root: {{level: WARNING, handlers: [file]}}
+disable_existing_loggers: false
+"""
+
+
+@dataclass
+class MatrixUser:
+    user_id: str
+    token: str
+
+
+@dataclass
+class SynapseServer:
+    url: str
+    shared_secret: str
+    folder: Path
+    started_in: float = 0.0
+    users: dict[str, MatrixUser] = field(default_factory=dict)
+
+    def register(self, name: str) -> MatrixUser:
+        """A user made through the shared-secret registration of the admin API."""
+        endpoint = f"{self.url}/_synapse/admin/v1/register"
+        nonce = http_json("GET", endpoint)["nonce"]
+        password = secrets.token_urlsafe(16)
+        mac = hmac.new(self.shared_secret.encode(), digestmod=hashlib.sha1)
+        mac.update(b"\x00".join([nonce.encode(), name.encode(), password.encode(), b"notadmin"]))
+        made = http_json(
+            "POST",
+            endpoint,
+            {"nonce": nonce, "username": name, "password": password, "mac": mac.hexdigest()},
+        )
+        user = MatrixUser(made["user_id"], made["access_token"])
+        self.users[name] = user
+        return user
+
+    def create_room(self, owner: MatrixUser, name: str) -> str:
+        made = http_json(
+            "POST", f"{self.url}/_matrix/client/v3/createRoom", {"name": name}, token=owner.token
+        )
+        return str(made["room_id"])
+
+    def messages(self, reader: MatrixUser, room: str) -> list[dict[str, Any]]:
+        """The room's m.room.message events, oldest first, as the homeserver stored them."""
+        path = urllib.parse.quote(room)
+        found = http_json(
+            "GET",
+            f"{self.url}/_matrix/client/v3/rooms/{path}/messages?dir=f&limit=200",
+            token=reader.token,
+        )
+        return [event for event in found["chunk"] if event["type"] == "m.room.message"]
+
+    def event(self, reader: MatrixUser, room: str, event_id: str) -> dict[str, Any]:
+        found: dict[str, Any] = http_json(
+            "GET",
+            f"{self.url}/_matrix/client/v3/rooms/{urllib.parse.quote(room)}"
+            f"/event/{urllib.parse.quote(event_id)}",
+            token=reader.token,
+        )
+        return found
+
+
+@contextlib.contextmanager
+def synapse_server(folder: Path) -> Iterator[SynapseServer]:
+    port = free_port()
+    shared_secret = secrets.token_hex(16)
+    values = {
+        "folder": folder,
+        "port": port,
+        "shared_secret": shared_secret,
+        "macaroon": secrets.token_hex(16),
+        "form": secrets.token_hex(16),
+    }
+    (folder / "homeserver.yaml").write_text(SYNAPSE_CONFIG.format(**values), encoding="utf-8")
+    (folder / "log.yaml").write_text(SYNAPSE_LOG.format(**values), encoding="utf-8")
+    seed = base64.b64encode(os.urandom(32)).decode().rstrip("=")
+    (folder / "signing.key").write_text(f"ed25519 a_test {seed}\n", encoding="utf-8")
+    url = f"http://127.0.0.1:{port}"
+    started = time.monotonic()
+    with (folder / "stdout.log").open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "synapse.app.homeserver", "-c", str(folder / "homeserver.yaml")],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=folder,
+        )
+    try:
+        wait_until(
+            lambda: http_json("GET", f"{url}/_matrix/client/versions", timeout=1) is not None,
+            "Synapse",
+            timeout=60,
+            process=process,
+        )
+        yield SynapseServer(url, shared_secret, folder, time.monotonic() - started)
+    finally:
+        stop(process)
