@@ -9,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from crisisplay.delivery.base import Connector, Secrets
+from crisisplay.delivery.bluesky import BlueskyConnector
 from crisisplay.delivery.mastodon import MastodonConnector
 from crisisplay.delivery.matrix import MatrixConnector
 from crisisplay.playbook.model import Account
 
 CONNECTORS: dict[str, type[Connector]] = {}
+CONNECTORS["bluesky"] = BlueskyConnector
 CONNECTORS["mastodon"] = MastodonConnector
 CONNECTORS["matrix"] = MatrixConnector
 

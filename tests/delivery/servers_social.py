@@ -1,10 +1,12 @@
-"""Real servers on 127.0.0.1 for the social connectors, each started once per test session
-by a fixture of its test module.
+"""Real servers on 127.0.0.1 for the mastodon, matrix and bluesky connectors, each started once
+per test session by a fixture of its test module.
 
 - Mastodon: mastodon-mock (PyPI), a stateful Mastodon API server (FastAPI, SQLite in memory)
   served by uvicorn in a thread, with ``Idempotency-Key`` kept per account.
 - Matrix: Synapse (PyPI ``matrix-synapse``) on SQLite, in a process of its own, with a generated
   configuration; users are made through the shared-secret registration of its admin API.
+- Bluesky: the reference PDS (npm ``@atproto/pds``) with an in-memory PLC directory
+  (``@did-plc/server``), run by Node from ``tests/delivery/pds`` (``npm ci`` there first).
 
 Each exposes what its server stored, read back through the server's own API, so that a test
 asserts on what the service took rather than on what the client said.
@@ -19,6 +21,7 @@ import hmac
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -30,6 +33,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from tests.delivery.proxy import DropProxy
+
+PDS_FOLDER = Path(__file__).resolve().parent / "pds"
 
 
 def free_port() -> int:
@@ -282,3 +289,103 @@ def synapse_server(folder: Path) -> Iterator[SynapseServer]:
         yield SynapseServer(url, shared_secret, folder, time.monotonic() - started)
     finally:
         stop(process)
+
+
+# --- Bluesky ----------------------------------------------------------------------------------
+
+
+@dataclass
+class PdsServer:
+    """The PDS, reached through ``proxy`` (the address its accounts' DID documents name)."""
+
+    url: str
+    proxy: DropProxy
+    handle: str
+    did: str
+    app_password: str
+    started_in: float
+
+    def records(self) -> list[dict[str, Any]]:
+        """Every app.bsky.feed.post of the account, as the repository holds it."""
+        query = urllib.parse.urlencode(
+            {"repo": self.did, "collection": "app.bsky.feed.post", "limit": 100}
+        )
+        found = http_json("GET", f"{self.url}/xrpc/com.atproto.repo.listRecords?{query}")
+        records: list[dict[str, Any]] = found["records"]
+        return records
+
+    def record(self, rkey: str) -> dict[str, Any] | None:
+        query = urllib.parse.urlencode(
+            {"repo": self.did, "collection": "app.bsky.feed.post", "rkey": rkey}
+        )
+        try:
+            found: dict[str, Any] = http_json(
+                "GET", f"{self.url}/xrpc/com.atproto.repo.getRecord?{query}"
+            )
+        except urllib.error.HTTPError as exc:
+            if exc.code == 400:
+                return None
+            raise
+        return found
+
+
+def pds_installed() -> bool:
+    return (PDS_FOLDER / "node_modules" / "@atproto" / "pds").is_dir()
+
+
+@contextlib.contextmanager
+def pds_server(folder: Path) -> Iterator[PdsServer]:
+    if shutil.which("node") is None or not pds_installed():
+        raise RuntimeError(
+            "the Bluesky tests need Node.js and the PDS: run `npm ci --prefix tests/delivery/pds`"
+        )
+    port = free_port()
+    started = time.monotonic()
+    with DropProxy(("127.0.0.1", port), drops=lambda sent: False) as proxy:
+        proxy.armed = False
+        public = f"http://127.0.0.1:{proxy.port}"
+        process = subprocess.Popen(
+            ["node", str(PDS_FOLDER / "start.js"), str(port), public, str(folder)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=(folder / "stderr.log").open("wb"),
+            cwd=PDS_FOLDER,
+            # the PDS's warnings and errors (a 500's cause) go to a file, never to the pipe
+            env={
+                **os.environ,
+                "LOG_ENABLED": "true",
+                "LOG_LEVEL": "warn",
+                "LOG_DESTINATION": str(folder / "pds.log"),
+            },
+        )
+        try:
+            assert process.stdout is not None
+            line = process.stdout.readline()
+            if not line:
+                log = (folder / "stderr.log").read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"the PDS did not start:\n{log}")
+            handle = "cell.test"
+            password = secrets.token_urlsafe(16)
+            made = http_json(
+                "POST",
+                f"http://127.0.0.1:{port}/xrpc/com.atproto.server.createAccount",
+                {"email": "cell@onde.test", "handle": handle, "password": password},
+            )
+            app = http_json(
+                "POST",
+                f"http://127.0.0.1:{port}/xrpc/com.atproto.server.createAppPassword",
+                {"name": "crisisplay"},
+                token=made["accessJwt"],
+            )
+            yield PdsServer(
+                url=f"http://127.0.0.1:{port}",
+                proxy=proxy,
+                handle=handle,
+                did=made["did"],
+                app_password=app["password"],
+                started_in=time.monotonic() - started,
+            )
+        finally:
+            if process.stdin:
+                process.stdin.close()
+            stop(process)
