@@ -9,6 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from crisisplay.delivery.base import Connector, Secrets
+from crisisplay.delivery.bluesky import BlueskyConnector
+from crisisplay.delivery.mastodon import MastodonConnector
+from crisisplay.delivery.matrix import MatrixConnector
 from crisisplay.delivery.smpp import SmppConnector
 from crisisplay.delivery.smtp import SmtpConnector
 from crisisplay.delivery.statuspage import StatuspageConnector
@@ -18,6 +21,9 @@ from crisisplay.playbook.model import Account
 CONNECTORS: dict[str, type[Connector]] = {}
 CONNECTORS["smtp"] = SmtpConnector
 CONNECTORS["smpp"] = SmppConnector
+CONNECTORS["mastodon"] = MastodonConnector
+CONNECTORS["bluesky"] = BlueskyConnector
+CONNECTORS["matrix"] = MatrixConnector
 CONNECTORS["webhook"] = WebhookConnector
 CONNECTORS["statuspage"] = StatuspageConnector
 
