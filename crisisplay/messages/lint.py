@@ -67,7 +67,7 @@ class _Rule:
 #: and context: a text is read again at every look (rendered for its validators, then at
 #: publication; every resume renders what it publishes again)
 _READ: dict[tuple[object, ...], tuple[Finding, ...]] = {}
-_READ_KEPT = 4096
+_READ_KEPT = 32768
 
 
 class ToneLinter:
