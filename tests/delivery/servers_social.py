@@ -254,6 +254,16 @@ class SynapseServer:
         return found
 
 
+@dataclass
+class Homeserver:
+    """The session's Synapse, the cell's user, and two rooms it made (the cell's, customer
+    care's)."""
+
+    server: SynapseServer
+    cell: MatrixUser
+    rooms: tuple[str, str]
+
+
 @contextlib.contextmanager
 def synapse_server(folder: Path) -> Iterator[SynapseServer]:
     port = free_port()

@@ -6,7 +6,6 @@ import contextlib
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,8 @@ from crisisplay.delivery.mastodon import MastodonConnector
 from crisisplay.delivery.secrets import EnvironmentSecrets
 from crisisplay.playbook.model import Account
 from tests.delivery.proxy import DropProxy
-from tests.delivery.servers_social import MastodonServer, mastodon_server
+from tests.delivery.servers_social import MastodonServer
 from tests.delivery.social_contract import SocialContract, dropping_proxy, parcel, unique
-
-
-@pytest.fixture(scope="session")
-def mastodon() -> Iterator[MastodonServer]:
-    with mastodon_server() as server:
-        yield server
 
 
 class Instance:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,26 +13,8 @@ from crisisplay.delivery.matrix import MatrixConnector, transaction
 from crisisplay.delivery.secrets import EnvironmentSecrets
 from crisisplay.playbook.model import Account
 from tests.delivery.proxy import DropProxy
-from tests.delivery.servers_social import MatrixUser, SynapseServer, synapse_server
+from tests.delivery.servers_social import Homeserver
 from tests.delivery.social_contract import SocialContract, dropping_proxy, parcel, unique
-
-
-@dataclass
-class Homeserver:
-    server: SynapseServer
-    cell: MatrixUser
-    rooms: tuple[str, str]
-
-
-@pytest.fixture(scope="session")
-def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Homeserver]:
-    with synapse_server(tmp_path_factory.mktemp("synapse")) as server:
-        cell = server.register("cellule")
-        rooms = (
-            server.create_room(cell, "Cellule de crise"),
-            server.create_room(cell, "Service client"),
-        )
-        yield Homeserver(server, cell, rooms)
 
 
 class Rooms:

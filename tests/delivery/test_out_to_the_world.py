@@ -1,9 +1,10 @@
 """One publication of the bundled nationwide outage, out to the world through the real connectors
 and real servers on the loopback: e-mail (aiosmtpd, with a login and its password), SMS (the SMS
-centre simulator), a signed webhook and the status page. Each server holds, octet for octet,
-the text on the record; an answer lost after the server took the message posts nothing twice; a
-server that is down holds nobody and its delivery is retried exactly once after it comes back;
-and no credential reaches any output, error or event."""
+centre simulator), Mastodon (mastodon-mock), Matrix (Synapse: the cell's and customer care's
+rooms get what went out on X), a signed webhook and the status page. Each server holds, octet
+for octet, the text on the record; an answer lost after the server took the message posts nothing
+twice; a server that is down holds nobody and its delivery is retried exactly once after it comes
+back; and no credential reaches any output, error, log or event."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ from crisisplay.timeline.store import read_events
 from tests.conftest import ROOT, Cli
 from tests.delivery.proxy import DropProxy
 from tests.delivery.servers_mail_sms import LOGIN, PASSWORD, MailServers, closed_port
+from tests.delivery.servers_social import Homeserver, MastodonServer
 from tests.delivery.smsc import Smsc
 from tests.delivery.support import ANSWERS
 from tests.delivery.webhook_receiver import WebhookReceiver
@@ -49,7 +51,8 @@ NUMBERS = ["+33612345678", "+33698765432"]
 #: the numbers as the SMS centre sees them (international, without the plus)
 WIRE = [number.lstrip("+") for number in NUMBERS]
 PRESS = ["presse@example.org", "redaction@example.net"]
-SECRETS = (PASSWORD, SMSC_PASSWORD, HOOK_SECRET)
+#: every credential of the run (the servers' tokens are added as they start)
+secrets = [PASSWORD, SMSC_PASSWORD, HOOK_SECRET]
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +82,18 @@ class World:
     smsc: Smsc
     hooks: WebhookReceiver
     status: Path
+    mastodon: MastodonServer
+    matrix: Homeserver
+
+    def toots(self, text: str) -> int:
+        """How many statuses of the account say ``text``."""
+        return sum(1 for s in self.mastodon.statuses() if self.mastodon.source(s["id"]) == text)
+
+    def said_in(self, room: str, text: str) -> int:
+        """How many messages of ``room`` say ``text`` (an edit's replacement not counted)."""
+        events = self.matrix.server.messages(self.matrix.cell, room)
+        return sum(1 for e in events if e["content"].get("body") == text
+                   and "m.new_content" not in e["content"])  # fmt: skip
 
     def press(self) -> list[bytes]:
         return [r.content for r in self.mail.starttls.received]
@@ -89,6 +104,8 @@ def world(
     mail: MailServers,
     centre: Smsc,
     receiver: WebhookReceiver,
+    mastodon: MastodonServer,
+    synapse: Homeserver,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> World:
@@ -101,7 +118,10 @@ def world(
     monkeypatch.setenv("PRESS_SMTP_PASSWORD", PASSWORD)
     monkeypatch.setenv("SMSC_PASSWORD", SMSC_PASSWORD)
     monkeypatch.setenv("SOCIAL_HOOK_SECRET", HOOK_SECRET)
-    return World(mail, centre, receiver, tmp_path / "status")
+    monkeypatch.setenv("MASTODON_TOKEN", mastodon.token)
+    monkeypatch.setenv("MATRIX_TOKEN", synapse.cell.token)
+    secrets.extend([mastodon.token, synapse.cell.token])
+    return World(mail, centre, receiver, tmp_path / "status", mastodon, synapse)
 
 
 def accounts(world: World, **changes: dict[str, Any]) -> list[dict[str, Any]]:
@@ -120,6 +140,11 @@ def accounts(world: World, **changes: dict[str, Any]) -> list[dict[str, Any]]:
          "secret_env": "SOCIAL_HOOK_SECRET", "timeout": 5},
         {"id": "status", "kind": "statuspage", "channels": ["status-page"],
          "dir": str(world.status)},
+        {"id": "mastodon-main", "kind": "mastodon", "channels": ["mastodon"],
+         "url": world.mastodon.url, "token_env": "MASTODON_TOKEN", "timeout": 10},
+        {"id": "care-rooms", "kind": "matrix", "channels": ["x"], "url": world.matrix.server.url,
+         "user": world.matrix.cell.user_id, "rooms": list(world.matrix.rooms),
+         "token_env": "MATRIX_TOKEN", "timeout": 10},
     ]  # fmt: skip
     for account in found:
         account.update(changes.get(account["id"].replace("-", "_"), {}))
@@ -168,7 +193,7 @@ def no_credential_anywhere(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> 
     for path in tmp_path.rglob("*"):
         if path.is_file() and path.suffix in {".jsonl", ".json", ".html", ".atom", ".md"}:
             written += path.read_text(encoding="utf-8", errors="replace")
-    for secret in SECRETS:
+    for secret in secrets:
         assert secret not in written
         assert base64.b64encode(secret.encode()).decode() not in written
 
@@ -210,7 +235,8 @@ def test_one_publish_delivers_to_every_service_with_a_receipt_each(
     texts = recorded(timeline)
     found = deliveries(cli, home, timeline)
     served = {"press-mail/email", "customers-sms/sms", "social-tool/x", "social-tool/facebook",
-              "social-tool/linkedin", "status/status-page"}  # fmt: skip
+              "social-tool/linkedin", "status/status-page", "mastodon-main/mastodon",
+              "care-rooms/x"}  # fmt: skip
     assert served <= set(found)
     for key in served:
         assert found[key]["state"] == "sent", found[key]
@@ -234,6 +260,11 @@ def test_one_publish_delivers_to_every_service_with_a_receipt_each(
     summary = json.loads((world.status / "summary.json").read_text(encoding="utf-8"))
     assert [e["texts"]["fr"] for e in summary["entries"]] == [texts["status-page"]]
     assert (world.status / "index.html").is_file() and (world.status / "feed.atom").is_file()
+    # Mastodon: the status as the instance keeps it; Matrix: each room, once
+    toot = world.mastodon.source(found["mastodon-main/mastodon"]["remote_id"])
+    assert toot == texts["mastodon"]
+    for room in world.matrix.rooms:
+        assert world.said_in(room, texts["x"]) == 1
     # SMS delivery reports, read on the same bind, are on the record
     sms = found["customers-sms/sms"]
     assert {r["state"] for r in sms["reports"]} == {"DELIVRD"}
@@ -262,19 +293,36 @@ def request_sent(sent: bytes) -> bool:
     return length is not None and len(body) >= length
 
 
+def address(url: str) -> tuple[str, int]:
+    host, port = url.removeprefix("http://").split(":")
+    return host, int(port)
+
+
+def posting_status(sent: bytes) -> bool:
+    return b"POST /api/v1/statuses " in sent
+
+
+def sending_event(sent: bytes) -> bool:
+    return b"PUT /_matrix/client/v3/rooms/" in sent
+
+
 def test_a_lost_answer_posts_nothing_twice(cli: Cli, tmp_path: Path, world: World) -> None:
     loopback = "127.0.0.1"
     with (
         DropProxy((loopback, world.mail.plain.port), drops=end_of_data) as mail_proxy,
         DropProxy((loopback, world.smsc.port), drops=has_submit_sm) as sms_proxy,
         DropProxy((loopback, world.hooks.port), drops=request_sent) as hook_proxy,
+        DropProxy(address(world.mastodon.url), drops=posting_status) as toot_proxy,
+        DropProxy(address(world.matrix.server.url), drops=sending_event) as room_proxy,
     ):
-        proxies = (mail_proxy, sms_proxy, hook_proxy)
+        proxies = (mail_proxy, sms_proxy, hook_proxy, toot_proxy, room_proxy)
         changes = {
             "press_mail": {"url": f"smtp://{loopback}:{mail_proxy.port}", "user": None,
                            "password_env": None},
             "customers_sms": {"url": f"smpp://{loopback}:{sms_proxy.port}"},
             "social_tool": {"url": f"http://{loopback}:{hook_proxy.port}/crisis"},
+            "mastodon_main": {"url": f"http://{loopback}:{toot_proxy.port}"},
+            "care_rooms": {"url": f"http://{loopback}:{room_proxy.port}"},
         }  # fmt: skip
         home = home_with(tmp_path, accounts(world, **changes))
         for proxy in proxies:
@@ -288,6 +336,7 @@ def test_a_lost_answer_posts_nothing_twice(cli: Cli, tmp_path: Path, world: Worl
         assert found["press-mail/email"]["state"] == "unknown"
         assert found["customers-sms/sms"]["state"] == "unknown"
         social = [f"social-tool/{c}" for c in ("x", "facebook", "linkedin")]
+        social += ["mastodon-main/mastodon", "care-rooms/x"]
         assert {found[key]["state"] for key in social} == {"unknown"}
         for proxy in proxies:
             proxy.armed = False
@@ -310,6 +359,10 @@ def test_a_lost_answer_posts_nothing_twice(cli: Cli, tmp_path: Path, world: Worl
     taken = [json.loads(r.body) for r in world.hooks.taken.values()]
     assert sorted(b["channel"] for b in taken if b["message"] == "holding") == [
         "facebook", "linkedin", "x"]  # fmt: skip
+    # the idempotency key and the transaction id: one status, one message a room
+    assert world.toots(texts["mastodon"]) == 1
+    for room in world.matrix.rooms:
+        assert world.said_in(room, texts["x"]) == 1
 
 
 def test_a_server_down_holds_nobody_and_is_delivered_once_when_back(
