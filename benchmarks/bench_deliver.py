@@ -27,7 +27,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -72,25 +72,33 @@ def servers(folder: Path) -> Iterator[list[dict[str, Any]]]:
 
 @contextmanager
 def _social(folder: Path, mail: Any, hooks: Any) -> Iterator[list[dict[str, Any]]]:
+    """Mastodon and Matrix accounts on their servers when installed; else stand-ins."""
     try:
-        from tests.delivery import servers_social
+        import mastodon_mock  # noqa: F401
+        import synapse  # noqa: F401
+
+        from tests.delivery.servers_social import mastodon_server, synapse_server
     except ImportError:
-        servers_social = None
-    starts: list[Callable[[Path], Any]] = []
-    if servers_social is not None:
-        starts = [getattr(servers_social, name) for name in ("benchmark_mastodon",
-                  "benchmark_matrix") if hasattr(servers_social, name)]  # fmt: skip
-    if len(starts) == 2:
-        with ExitStack() as stack:
-            yield [stack.enter_context(start(folder)) for start in starts]
+        print("mastodon-mock or Synapse not installed: a second e-mail and webhook account")
+        yield [
+            {"id": "care-mail", "kind": "smtp", "channels": ["mastodon"], "url": mail.plain.url,
+             "from": "Onde Mobile <crise@onde-mobile.example>", "to": ["care@example.org"]},
+            {"id": "site-hook", "kind": "webhook", "channels": ["bluesky"],
+             "url": hooks.url + "/site", "secret_env": "HOOK_SECRET"},
+        ]  # fmt: skip
         return
-    print("mastodon-mock or Synapse not installed: a second e-mail and webhook account instead")
-    yield [
-        {"id": "care-mail", "kind": "smtp", "channels": ["mastodon"], "url": mail.plain.url,
-         "from": "Onde Mobile <crise@onde-mobile.example>", "to": ["care@example.org"]},
-        {"id": "site-hook", "kind": "webhook", "channels": ["bluesky"],
-         "url": hooks.url + "/site", "secret_env": "HOOK_SECRET"},
-    ]  # fmt: skip
+    (folder / "synapse").mkdir()
+    with mastodon_server() as instance, synapse_server(folder / "synapse") as homeserver:
+        cell = homeserver.register("cellule")
+        room = homeserver.create_room(cell, "Cellule de crise")
+        os.environ.update({"MASTODON_TOKEN": instance.token, "MATRIX_TOKEN": cell.token})
+        yield [
+            {"id": "mastodon-main", "kind": "mastodon", "channels": ["mastodon"],
+             "url": instance.url, "token_env": "MASTODON_TOKEN"},
+            {"id": "cell-room", "kind": "matrix", "channels": ["bluesky"],
+             "url": homeserver.url, "user": cell.user_id, "rooms": [room],
+             "token_env": "MATRIX_TOKEN"},
+        ]  # fmt: skip
 
 
 def prepare(folder: Path, accounts: list[dict[str, Any]]) -> tuple[Path, Path]:
