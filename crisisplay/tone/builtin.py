@@ -12,12 +12,24 @@ words is not reported either.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import os
+import pickle
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from crisisplay.cachedir import (
+    CacheFolder,
+    read_entry,
+    source_fingerprint,
+    user_cache,
+    write_entry,
+)
 from crisisplay.tone import rules_en, rules_fr
 from crisisplay.tone.negation import negated
 from crisisplay.tone.patterns import (
@@ -110,9 +122,37 @@ _RULES: dict[str, Any] = {"fr": rules_fr, "en": rules_en}
 
 @functools.cache
 def rules_for(lang: str) -> tuple[BuiltinRule, ...]:
-    module = _RULES.get(lang)
-    if module is None:
+    """The built-in rules of ``lang``, compiled: from the user's cache when this very code
+    compiled them before (building them costs more than any text they read)."""
+    if lang not in _RULES:
         return ()
+    folder = _cache_folder()
+    if folder is not None:
+        data = read_entry(folder, lang)
+        if data is not None:
+            with contextlib.suppress(Exception):  # a stale or damaged entry is a miss
+                # Trusted: written by this user into a private folder (``crisisplay.cachedir``).
+                found = pickle.loads(data)  # noqa: S301
+                if isinstance(found, tuple) and all(isinstance(r, BuiltinRule) for r in found):
+                    return found
+    rules = _build(lang)
+    if folder is not None:
+        write_entry(folder, lang, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+    return rules
+
+
+def _cache_folder() -> CacheFolder | None:
+    """Where compiled rules are kept: a folder per version of the code that compiles them."""
+    base = user_cache(os.environ)
+    if base is None:
+        return None
+    here = Path(__file__).resolve().parent
+    sources = [*sorted(here.glob("*.py")), here.parent / "cachedir.py"]
+    return base.child(f"tone-{source_fingerprint(*sources)}-{sys.implementation.cache_tag}")
+
+
+def _build(lang: str) -> tuple[BuiltinRule, ...]:
+    module = _RULES[lang]
 
     built: dict[tuple[str, bool], Element] = {}
     numbers: dict[frozenset[str], int] = {}
