@@ -32,6 +32,8 @@ class RecordCheck:
     #: why signers were not compared with a roster (None: they were)
     roster_note: str | None = None
     require_signatures: bool = False
+    #: why this machine's witness could not be read (the check went on without it)
+    witness_note: str | None = None
 
 
 def roster_keys(org: Organisation) -> dict[str, str | None]:
@@ -77,14 +79,16 @@ def check_record(
     require_signatures: bool = False,
 ) -> RecordCheck:
     roster, note = home_roster(home)
+    witnesses = local_witnesses()
     result = verify(
         path,
         roster=roster,
-        witnesses=local_witnesses(),
+        witnesses=witnesses,
         expect=expect,
         require_signatures=require_signatures,
     )
-    return RecordCheck(with_rule_book(result, home, path), note, require_signatures)
+    unread = next((w.unreadable for w in witnesses if isinstance(w, FileWitness)), None)
+    return RecordCheck(with_rule_book(result, home, path), note, require_signatures, unread)
 
 
 def with_rule_book(result: VerifyResult, home: Home, path: Place | Path) -> VerifyResult:
@@ -128,6 +132,8 @@ def describe(check: RecordCheck) -> list[str]:
     if check.roster_note:
         lines.append(check.roster_note)
     lines.append("witness: " + witness_summary(result))
+    if check.witness_note:
+        lines.append(f"warning: {check.witness_note}")
     return lines
 
 

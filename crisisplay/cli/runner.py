@@ -75,7 +75,20 @@ def command(fn: Callable[P, int | None]) -> Callable[P, None]:
             if get_globals().debug:
                 raise
             code = exit_code_of(exc)
+        finally:
+            _say_unwitnessed()
         if code:
             raise typer.Exit(code)
 
     return wrapper
+
+
+def _say_unwitnessed() -> None:
+    """Each act recorded whose head the user's witness could not keep, on stderr."""
+    witness = sys.modules.get("crisisplay.timeline.witness")  # not loaded: nothing witnessed
+    if witness is None:
+        return
+    from crisisplay.textsafe import sanitize_line
+
+    for line in witness.unwitnessed():
+        typer.echo(f"warning: {sanitize_line(line)}", err=True)

@@ -74,6 +74,8 @@ class FileWitness:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder / "witness"
+        #: why the witness could not be read, when it could not
+        self.unreadable: str | None = None
 
     def path_for(self, incident: str) -> Path:
         digest = hashlib.sha256(incident.encode("utf-8", "surrogatepass")).hexdigest()[:12]
@@ -103,8 +105,9 @@ class FileWitness:
             data = path.read_bytes()
         except FileNotFoundError:
             return []
-        except OSError as exc:
-            raise UsageError(f"cannot read the witness {path}: {exc.strerror}") from None
+        except OSError as exc:  # said by verify; the chain and signatures are still checked
+            self.unreadable = f"cannot read the witness {path}: {exc.strerror or exc}"
+            return []
         source = f"the witness {path}"
         return [head for line in data.splitlines() if (head := _head_of(line, source))]
 
@@ -121,16 +124,35 @@ def _head_of(line: bytes, source: str) -> WitnessedHead | None:
     return WitnessedHead(seq, head, f"{source} (of {where})" if where else source)
 
 
+#: heads this process could not witness, said once each by the command line on stderr
+_UNWITNESSED: list[str] = []
+
+
 def witness_head(witness: HeadWitness, last: Event, timeline: Path) -> str | None:
     """Tell ``witness`` the new head; why it could not be told, or None. The act is on disk
     whatever happens here, so a witness that cannot be written is reported, never raised."""
     try:
         witness.witness(last.incident, last.seq, last.hash, timeline)
     except OSError as exc:
-        return describe(exc)
+        reason = describe(exc)
     except CrisisplayError as exc:
-        return str(exc)
-    return None
+        reason = str(exc)
+    else:
+        return None
+    where = getattr(witness, "folder", None)
+    _UNWITNESSED.append(
+        f"recorded (#{last.seq}), but its head could not be witnessed"
+        + (f" in {where}" if where is not None else "")
+        + f": {reason}; `timeline verify` cannot compare with this machine's witness"
+    )
+    return reason
+
+
+def unwitnessed() -> list[str]:
+    """What could not be witnessed since the last call, each once."""
+    found = list(dict.fromkeys(_UNWITNESSED))
+    _UNWITNESSED.clear()
+    return found
 
 
 def compare(
