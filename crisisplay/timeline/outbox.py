@@ -153,7 +153,11 @@ def describe(report: SyncReport) -> str:
 
 
 def _send(sender: PgStore, act: Pending) -> str | None:
-    """Record the act, or its late record; the reason it is late, or None."""
+    """Record the act, or its late record; the reason it is late, or None. Whether its ids
+    landed is asked first: a send that crashed before its "sent" mark, or another `sync` at
+    the same moment, applied it, and it is not late for having moved the head itself."""
+    if sender.landed(act.ids):
+        return None
     _, recorded = sender.commit_ids(act.news, act.ids, act.expect)
     if recorded:
         return None

@@ -56,6 +56,7 @@ KeepOffline = Callable[[Sequence[NewEvent], Sequence[uuid.UUID], "int | None"], 
 # Arrays go in binary: a line full of quotes costs nothing to escape.
 _APPEND = "SELECT status, seq, hash FROM crisisplay.append(%s, %s, %s, %b, %b, %b)"
 _READ = "SELECT line FROM crisisplay.events WHERE incident = %s AND seq > %s ORDER BY seq"
+_LANDED = "SELECT count(*) FROM crisisplay.events WHERE incident = %s AND event_id = ANY (%s)"
 
 
 class PgStore(Recorder):
@@ -170,6 +171,12 @@ class PgStore(Recorder):
                 raise
             self.keep_offline(news, ids, expect)
             raise
+
+    def landed(self, ids: Sequence[uuid.UUID]) -> bool:
+        """Whether the events of these ids are on the server already (an earlier send of the
+        same act, whose answer or "sent" mark was lost)."""
+        row = self._call(lambda c: c.execute(_LANDED, (self.incident, list(ids))).fetchone())
+        return row is not None and int(row[0]) == len(ids) > 0
 
     def _commit_ids(
         self, news: Sequence[NewEvent], ids: Sequence[uuid.UUID], expect: int | None

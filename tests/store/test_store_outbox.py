@@ -127,3 +127,39 @@ def test_a_fact_corrected_offline_arrives_late_when_it_was_set_meanwhile(
     assert state.facts["affected_share"].value == 70  # the older correction is not applied
     late = [e for e in state.entries if e.kind == "act.late"]
     assert len(late) == 1 and "affected_share" in late[0].text
+
+
+def test_an_act_sent_twice_is_applied_once_and_never_called_late(
+    cli: Cli, store_url: str, tmp_path: Path
+) -> None:
+    """A crash between the commit and the "sent" mark, or two `sync` at once: the second send
+    asks whether the act's ids landed before looking at positions, so it is neither applied
+    again nor reported late."""
+    import uuid
+
+    from crisisplay.timeline.outbox import KeptLocally, Outbox, send_pending
+
+    walked = read_events(incident_timeline("nationwide-outage", tmp_path / "walked")).events
+    before = _before_scope(walked, tmp_path)
+    incident = walked[0].incident
+    assert cli("--store", store_url, "timeline", "push", str(before)).exit_code == 0
+    store = PgStore(parse_target(store_url), incident)
+    head = fold(store.read_new()).last_seq
+    passed = GatePassed("noc-scope", "noc-liaison", "noc-duty", None, "confirmed by phone")
+    news = [new_event(passed, "noc-duty", None, walked[-1].at)]
+    ids = [uuid.uuid4()]
+    outbox = Outbox(tmp_path / "outbox.jsonl", "test server")
+    with pytest.raises(KeptLocally):
+        outbox.keep(news, ids, head)
+    kept = (tmp_path / "outbox.jsonl").read_bytes()
+
+    first = send_pending(store, outbox, quiet_if_unreachable=False)
+    assert len(first.sent) == 1 and not first.late
+    # the crash: the "sent" mark never reached the disk; the next command sends it again
+    (tmp_path / "outbox.jsonl").write_bytes(kept)
+    second = send_pending(store, outbox, quiet_if_unreachable=False)
+    assert len(second.sent) == 1 and not second.late
+    events = PgStore(parse_target(store_url), incident).read_new()
+    assert [e.kind for e in events].count("gate.passed") == 1 + [
+        e.kind for e in read_events(before).events].count("gate.passed")  # fmt: skip
+    assert not [e for e in events if e.kind == "act.late"]
