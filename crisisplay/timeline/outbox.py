@@ -84,17 +84,52 @@ class Outbox:
         except OSError as exc:
             raise TimelineError(f"cannot read the outbox {self.path}: {exc.strerror}") from None
         acts: dict[tuple[uuid.UUID, ...], Pending] = {}
-        for line in data.splitlines():
+        damaged: list[tuple[int, bytes]] = []
+        lines = data.splitlines()
+        for number, line in enumerate(lines, start=1):
             try:
                 entry = json.loads(line)
             except ValueError:
-                continue  # a write a crash cut short: never reported as kept
-            if "sent" in entry:
-                acts.pop(tuple(uuid.UUID(i) for i in entry["sent"]), None)
-                continue
-            ids = tuple(uuid.UUID(i) for i in entry["ids"])
-            acts[ids] = Pending(ids, _decode(entry["events"]), entry["expect"])
+                if number < len(lines) or data.endswith(b"\n"):
+                    damaged.append((number, line))
+                continue  # the last write, cut short by a crash: never reported as kept
+            try:
+                if "sent" in entry:
+                    acts.pop(tuple(uuid.UUID(i) for i in entry["sent"]), None)
+                    continue
+                ids = tuple(uuid.UUID(i) for i in entry["ids"])
+                acts[ids] = Pending(ids, _decode(entry["events"]), entry["expect"])
+            except (TypeError, KeyError, ValueError, AttributeError):
+                damaged.append((number, line))
+        if damaged:
+            self._set_aside(damaged)
         return list(acts.values())
+
+    def _set_aside(self, damaged: list[tuple[int, bytes]]) -> None:
+        """Keep damaged lines in ``<outbox>.damaged`` (durably, first), say which, and leave the
+        outbox with the others: one bad line never stops the acts kept beside it."""
+        aside = self.path.with_name(self.path.name + ".damaged")
+        fd = os.open(aside, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            write_all(fd, b"".join(line + b"\n" for _, line in damaged))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        bad = {number for number, _ in damaged}
+        kept = [
+            line for n, line in enumerate(self.path.read_bytes().splitlines(), 1) if n not in bad
+        ]
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+        try:
+            write_all(fd, b"".join(line + b"\n" for line in kept))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        temporary.replace(self.path)
+        fsync_dir(self.path)
+        for number, _ in damaged:
+            notice(f"{self.path}:{number}: not an act this outbox keeps: set aside in {aside}")
 
     def mark_sent(self, act: Pending) -> None:
         self._append({"sent": [str(i) for i in act.ids]})

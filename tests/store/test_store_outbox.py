@@ -163,3 +163,37 @@ def test_an_act_sent_twice_is_applied_once_and_never_called_late(
     assert [e.kind for e in events].count("gate.passed") == 1 + [
         e.kind for e in read_events(before).events].count("gate.passed")  # fmt: skip
     assert not [e for e in events if e.kind == "act.late"]
+
+
+def test_a_damaged_outbox_line_is_named_set_aside_and_the_rest_goes_on(
+    cli: Cli, store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import uuid
+
+    from crisisplay.timeline.outbox import KeptLocally, Outbox
+    from crisisplay.timeline.stores import shared_timeline
+
+    walked = read_events(incident_timeline("nationwide-outage", tmp_path / "walked")).events
+    before = _before_scope(walked, tmp_path)
+    incident = walked[0].incident
+    base = ("--store", store_url)
+    assert cli(*base, "timeline", "push", str(before)).exit_code == 0
+    place = shared_timeline(parse_target(store_url), incident, os.environ)
+    head = len(read_events(before).events)
+    passed = GatePassed("noc-scope", "noc-liaison", "noc-duty", None, "confirmed by phone")
+    with pytest.raises(KeptLocally):
+        Outbox(place.outbox, "test").keep(
+            [new_event(passed, "noc-duty", None, walked[-1].at)], [uuid.uuid4()], head
+        )
+    good = place.outbox.read_bytes()
+    place.outbox.write_bytes(b"{}\n[1, 2]\n" + good)
+    shown = cli(*base, "status", "--incident", incident)  # read-only: it still answers
+    assert shown.exit_code == 0, shown.stderr
+    said = shown.stdout + shown.stderr
+    assert f"{place.outbox}:1" in said and f"{place.outbox}:2" in said
+    aside = place.outbox.with_name(place.outbox.name + ".damaged").read_bytes()
+    assert aside == b"{}\n[1, 2]\n"
+    events = PgStore(parse_target(store_url), incident).read_new()
+    assert events[-1].kind == "gate.passed"  # the good act beside them was sent
+    assert cli(*base, "sync", "--incident", incident).exit_code == 0
