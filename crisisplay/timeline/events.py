@@ -85,6 +85,11 @@ class Signer(Protocol):
         """The ``sig`` field for ``body``, an event's canonical encoding without hash and sig."""
         ...
 
+    def unlock(self) -> None:
+        """Be ready to sign without asking anyone (a passphrase is asked here, if at all):
+        called before a store takes its lock, so that nobody waits on a prompt."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Event:

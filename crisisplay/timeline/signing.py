@@ -139,6 +139,10 @@ class KeySigner:
     def person(self) -> str:
         return self.identity.person
 
+    def unlock(self) -> None:
+        if self._key is None:
+            self._key = self._load()
+
     def sign(self, body: bytes) -> str:
         if self._key is None:
             self._key = self._load()

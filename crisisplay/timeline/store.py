@@ -159,6 +159,8 @@ class TimelineStore(Recorder):
         if not self._filesystem_checked:
             refuse_network_filesystem(self.path)
             self._filesystem_checked = True
+        if self._signer is not None:
+            self._signer.unlock()  # a passphrase typed now keeps nobody else waiting
         fd = self._open()
         try:
             lock_exclusive(fd, self.path)
