@@ -5,12 +5,18 @@ is rendered with the scenario's ``sample_facts`` (every channel, whatever its co
 a real message and once as a drill (the exercise marker must still fit). Missing templates point
 at the scenario's channel line; template errors, limit errors and tone errors at the template's
 file (and the line, when the offending words are written in the template itself).
+
+Then every body is rendered again with the sample, the widest and the narrowest facts
+(``fact_sources.widest_facts``, ``narrowest_facts``) and checked for seams
+(``crisisplay.messages.seams``), each reported at the template line that wrote it
+(``crisisplay.messages.template_lines``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from crisisplay.errors import CrisisplayError, Location, Problem
 from crisisplay.facts import FactValue
@@ -89,6 +95,9 @@ def _check_scenario(playbook: Playbook, scenario: Scenario, doc: Document) -> li
         return problems
     for target in ready:
         problems += _render_problems(playbook, scenario, target)
+    seen: set[tuple[str, str, str]] = set()
+    for target in ready:
+        problems += _seam_problems(playbook, scenario, target, seen)
     return problems
 
 
@@ -152,12 +161,65 @@ def _sample(scenario: Scenario) -> dict[str, FactValue]:
     return sample_facts(scenario)
 
 
+def _facts_variants(scenario: Scenario) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+    from crisisplay.messages.fact_sources import narrowest_facts, widest_facts
+
+    return (
+        ("sample", _sample(scenario)),
+        ("widest", widest_facts(scenario)),
+        ("narrowest", narrowest_facts(scenario)),
+    )
+
+
+def _seam_problems(
+    playbook: Playbook, scenario: Scenario, target: _Target, seen: set[tuple[str, str, str]]
+) -> list[Problem]:
+    """The seams of the target's body with each facts variant, at the line that wrote them;
+    a seam already reported at the same line is not repeated."""
+    from crisisplay.messages.seams import seam_findings
+
+    context = RenderContext(
+        SAMPLE_NOW, SAMPLE_NEXT_UPDATE, sample_today(scenario), incident_id="sample"
+    )
+    renderer = Renderer(playbook, scenario, target.lang)
+    problems: list[Problem] = []
+    for variant, facts in _facts_variants(scenario):
+        try:
+            name, text, lines = renderer.body_with_lines(
+                target.message, target.use.channel, facts, context
+            )
+        except CrisisplayError as exc:
+            problem = exc.problem
+            key = (str(problem.location), "render", problem.message)
+            if key not in seen:
+                seen.add(key)
+                problems.append(
+                    Problem(f"with the {variant} facts: {problem.message}", problem.location)
+                )
+            continue
+        for finding in seam_findings(text, target.lang):
+            line = lines[finding.start] if finding.start is not None else None
+            where = Location(display(name), line)
+            key = (str(where), finding.rule, target.lang)
+            if key in seen:
+                continue
+            seen.add(key)
+            problems.append(
+                Problem(
+                    f"{target.message.id} on {target.use.channel} ({target.lang}) with the "
+                    f"{variant} facts: {finding.rule}: {finding.message} ({finding.hint})",
+                    where,
+                )
+            )
+    return problems
+
+
 def _finding_problems(
     playbook: Playbook, rendered: RenderedChannel, drill: bool
 ) -> Iterator[tuple[tuple[str, str, str], Problem]]:
     for finding in rendered.findings:
-        if not finding.is_error:
-            continue
+        if not finding.is_error or finding.rule.startswith("seam."):
+            continue  # seams are reported at their line by _seam_problems
         name = _template_of(rendered, finding)
         where = Location(display(name), _line_of(playbook, name, rendered, finding))
         hint = f" ({finding.hint})" if finding.hint else ""

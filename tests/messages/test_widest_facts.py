@@ -12,31 +12,17 @@ import dataclasses
 
 import pytest
 
-from crisisplay.messages.fact_sources import sample_facts
+from crisisplay.messages.fact_sources import widest_facts
 from crisisplay.playbook.load import Playbook
-from crisisplay.playbook.model import Scenario
 from tests.conftest import ROOT
 from tests.messages.conftest import CONTEXT, Render
 
 SCENARIOS = sorted(path.stem for path in (ROOT / "playbooks" / "scenarios").glob("*.yaml"))
-WIDE_NUMBER = 9_999_999
 #: A drill, and a drill previewed from the sample facts: both markers take room.
 CONTEXTS = {
     "drill": dataclasses.replace(CONTEXT, drill=True),
     "drill-sample": dataclasses.replace(CONTEXT, drill=True, sample=True),
 }
-
-
-def widest(scenario: Scenario, *, figures: bool) -> dict[str, object]:
-    """The sample facts with every multi-choice fact ticked in full and, with ``figures``,
-    every number at its largest (a count of millions when it has no bound)."""
-    values: dict[str, object] = dict(sample_facts(scenario))
-    for fact in scenario.facts:
-        if fact.type == "multi-choice":
-            values[fact.id] = list(fact.choice_ids())
-        elif figures and fact.type == "number":
-            values[fact.id] = WIDE_NUMBER if fact.max is None else int(fact.max)
-    return values
 
 
 @pytest.mark.parametrize("context", sorted(CONTEXTS))
@@ -52,7 +38,7 @@ def test_every_message_fits_with_the_widest_facts(
     context: str,
 ) -> None:
     scenario = bundled.scenario(scenario_id)
-    facts = widest(scenario, figures=figures)
+    facts = widest_facts(scenario, figures=figures)
     failures: list[str] = []
     rendered_channels = 0
     for message in scenario.messages:

@@ -1,6 +1,6 @@
 """Every English text of the interface, by key: the parts are joined here."""
 
-from crisisplay.texts.en import drills, findings, members, record, report, screens, walk
+from crisisplay.texts.en import drills, findings, members, record, report, screens, seams, walk
 
 TEXTS: dict[str, str] = {
     **walk.TEXTS,
@@ -10,4 +10,5 @@ TEXTS: dict[str, str] = {
     **members.TEXTS,
     **record.TEXTS,
     **drills.TEXTS,
+    **seams.TEXTS,
 }
