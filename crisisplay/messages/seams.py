@@ -10,6 +10,8 @@ found here, each an error finding with its span in the text:
   pasted after a full stop, "….example. un nouvel avis");
 - ``seam.url-stop``: a link followed on the same line by a capital with no full stop;
 - ``seam.quote``: « without its », or the reverse (and the same for “ ” and ");
+- ``seam.line-break``: a list item glued to the end of the line before ("….- Frais
+  bancaires"), where a line break was lost;
 - ``seam.repeated-label``: a label repeated by its value ("Appels d'urgence : Les appels
   d'urgence…");
 - ``seam.choice``: a choice left in parentheses, "(routes coupées ou alerte météo)", where the
@@ -46,10 +48,12 @@ _LABEL = re.compile(r"(?m)^(?:- )?(?P<label>[^\n:.!?]{2,60}?) ?: (?P<value>\S[^\
 _ARTICLES = re.compile(r"^(?:les|le|la|l'|un|une|des|du|the|a|an) ?", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _PARENTHESES = re.compile(r"\((?P<inner>[^()\n]{1,80})\)")
+# A choice: two short alternatives and nothing else, no condition, no verb of their own.
 _TWO_WAYS = {
-    "fr": re.compile(r"^[^,;:?]+ ou [^,;:?]+$"),
-    "en": re.compile(r"^[^,;:?]+ or [^,;:?]+$"),
+    "fr": re.compile(r"^(?!.*\b(?:si|quand|pour|avec|par|sauf)\b)[^,;:?]+ ou [^,;:?]+$"),
+    "en": re.compile(r"^(?!.*\b(?:if|when|for|with|by|unless)\b)[^,;:?]+ or [^,;:?]+$"),
 }
+_CHOICE_WORDS = 6
 # French words whose only correct spelling needs a letter outside GSM-7 (ç ê â î ô û): written
 # without it, the word is misspelt to keep an SMS cheap. Say it another way instead.
 _GSM_MISSPELT = re.compile(
@@ -59,6 +63,7 @@ _GSM_MISSPELT = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_PAIRS = (("«", "»"), ("\u201c", "\u201d"))
+_GLUED_ITEM = re.compile(r"(?<=[.!?»\"])- (?=[^\W\d_])")
 
 
 def seam_findings(text: str, lang: str) -> list[Finding]:
@@ -70,6 +75,7 @@ def seam_findings(text: str, lang: str) -> list[Finding]:
         *_lower_case_starts(plain, lang),
         *_urls_without_stop(plain, lang),
         *_unbalanced_quotes(plain, lang),
+        *_glued_items(plain, lang),
         *_repeated_labels(plain, lang),
         *_choices_left(plain, lang),
     ]
@@ -223,6 +229,17 @@ def _unbalanced_pair(
         )
 
 
+def _glued_items(text: str, lang: str) -> Iterator[Finding]:
+    for match in _GLUED_ITEM.finditer(text):
+        yield _finding(
+            "seam.line-break",
+            lang,
+            match.start(),
+            match.end(),
+            words=_snippet(text, match.start(), match.end(), room=20),
+        )
+
+
 def _words(text: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(text)]
 
@@ -248,7 +265,8 @@ def _choices_left(text: str, lang: str) -> Iterator[Finding]:
         return
     for match in _PARENTHESES.finditer(text):
         inner = match.group("inner").strip()
-        if two_ways.match(inner) and not _inside(match.start(), _links(text)):
+        short = len(inner.split()) <= _CHOICE_WORDS
+        if short and two_ways.match(inner) and not _inside(match.start(), _links(text)):
             yield _finding("seam.choice", lang, match.start(), match.end(), words=match.group())
 
 

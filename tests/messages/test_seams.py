@@ -32,11 +32,7 @@ def spans(text: str, lang: str = "fr") -> list[str]:
             "seam.url-stop",
             "https://presse.onde-mobile.example L",
         ),
-        (
-            "- Rassurer : « Vous n'avez rien à faire.- Frais bancaires : « Si cette erreur… »",
-            "seam.quote",
-            "«",
-        ),
+        ("- Rassurer : « Vous n'avez rien à faire. Sans elle, rien ne passe.", "seam.quote", "«"),
         (
             "- Appels d'urgence : Les appels d'urgence (112) restent possibles.",
             "seam.repeated-label",
@@ -48,6 +44,7 @@ def spans(text: str, lang: str = "fr") -> list[str]:
             "(routes coupées ou alerte météo)",
         ),
         ("Comment jugez-vous notre facon de vous informer ?", "seam.gsm-spelling", "facon"),
+        ("- Cause : identifiée.- Retour du service : vers 10h45.", "seam.line-break", "- "),
     ],
 )
 def test_each_seam_is_found_with_its_span(text: str, rule: str, span: str) -> None:
@@ -55,6 +52,14 @@ def test_each_seam_is_found_with_its_span(text: str, rule: str, span: str) -> No
     assert [f.rule for f in found] == [rule]
     assert found[0].level == "error"
     assert found[0].start is not None and text[found[0].start : found[0].end] == span
+
+
+def test_a_lost_closing_quote_and_line_break_are_both_found() -> None:
+    text = (
+        "- Rassurer : « Vous n'avez rien à faire.- Frais bancaires : « Si cette erreur vous a "
+        "coûté des frais, nous vous les remboursons. »"
+    )
+    assert rules(text) == ["seam.quote", "seam.line-break"]
 
 
 def test_the_issue_seams_are_all_found_in_english_too() -> None:

@@ -16,6 +16,8 @@ TEXTS: dict[str, str] = {
     "seam.url_stop.hint": "Put a full stop after the link, or start a new line.",
     "seam.quote": 'Quotation mark {quote} without its pair: "{words}"',
     "seam.quote.hint": "Close the quotation on the same line, or remove the stray mark.",
+    "seam.line_break": 'A list item is glued to the end of the line before: "{words}"',
+    "seam.line_break.hint": "A line break is missing between the two: put it back in the template.",
     "seam.repeated_label": 'The label "{label}" is repeated by its value',
     "seam.repeated_label.hint": "Keep the label and a short value, or write a sentence with no label.",
     "seam.choice": "A choice is left in parentheses: {words}",

@@ -16,6 +16,8 @@ TEXTS: dict[str, str] = {
     "seam.url_stop.hint": "Mettez un point après le lien, ou passez à la ligne.",
     "seam.quote": "Guillemet {quote} sans son pendant : « {words} »",
     "seam.quote.hint": "Fermez la citation sur la même ligne, ou retirez le guillemet isolé.",
+    "seam.line_break": "Un élément de liste est collé à la fin de la ligne précédente : « {words} »",
+    "seam.line_break.hint": "Un saut de ligne manque entre les deux : remettez-le dans le modèle.",
     "seam.repeated_label": "Le libellé « {label} » est répété par sa valeur",
     "seam.repeated_label.hint": (
         "Gardez le libellé et une valeur courte, ou écrivez une phrase sans libellé."
