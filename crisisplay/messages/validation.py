@@ -9,7 +9,7 @@ file (and the line, when the offending words are written in the template itself)
 Then every body is rendered again with the sample, the widest and the narrowest facts
 (``fact_sources.widest_facts``, ``narrowest_facts``) and checked for seams
 (``crisisplay.messages.seams``), each reported at the template line that wrote it
-(``crisisplay.messages.template_lines``).
+(``crisisplay.messages.template_lines``); the narrowest render has no update promised yet.
 """
 
 from __future__ import annotations
@@ -178,12 +178,12 @@ def _seam_problems(
     a seam already reported at the same line is not repeated."""
     from crisisplay.messages.seams import seam_findings
 
-    context = RenderContext(
-        SAMPLE_NOW, SAMPLE_NEXT_UPDATE, sample_today(scenario), incident_id="sample"
-    )
     renderer = Renderer(playbook, scenario, target.lang)
     problems: list[Problem] = []
     for variant, facts in _facts_variants(scenario):
+        # The narrowest render knows least: no update promised yet either.
+        promise = None if variant == "narrowest" else SAMPLE_NEXT_UPDATE
+        context = RenderContext(SAMPLE_NOW, promise, sample_today(scenario), incident_id="sample")
         try:
             name, text, lines = renderer.body_with_lines(
                 target.message, target.use.channel, facts, context
