@@ -262,7 +262,7 @@ def test_the_holding_statement_waits_for_comms_approval_only(bundled: Playbook) 
     assert list(message_of(scenario, "holding").gates) == ["comms-approval"]
     step = step_of(scenario, "publish-holding")
     assert list(step.after or ()) == ["confirm-alert"] and "noc-scope" not in step.gates
-    assert list(step.messages)[0] == "holding"
+    assert step.messages[0] == "holding"
     for message_id in step.messages:  # the banner goes with it, with no figure either
         assert "noc-scope" not in message_of(scenario, message_id).gates
     figured = message_of(scenario, "scope-update")
