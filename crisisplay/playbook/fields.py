@@ -47,9 +47,9 @@ MessageKind = Literal[
     "holding", "update", "resolution", "compensation", "faq", "agent-script", "ivr",
     "internal-brief", "press-statement", "authority-notice", "breach-notice",
     "executive-statement", "reply", "moderation-charter", "relay-brief", "recontact", "survey",
-    "report-frame", "estimate-slip", "rectification", "relapse", "banner",
+    "report-frame", "estimate-slip", "rectification", "relapse", "banner", "partner-notice",
 ]  # fmt: skip
-Audience = Literal["public", "customers", "internal", "press", "authority"]
+Audience = Literal["public", "customers", "internal", "press", "authority", "partner"]
 PostActionKind = Literal[
     "compensation", "recontact", "survey", "report-h6", "report-d2", "review", "plan-update"
 ]

@@ -278,7 +278,7 @@ def test_the_holding_warns_about_112_but_never_reassures_before_the_noc(
     assert "le 112 fonctionne via tout réseau disponible ou d'un fixe" in ok
     assert "aboutit" not in ok and "reste joignable" not in ok
     failing = texts(render_bundled, "holding", "fr", sample(bundled, emergency_calls_ok=False))
-    assert "le 112 peut ne pas aboutir" in failing and "appelez-le d'un fixe" in failing
+    assert "appelez le 112 d'un fixe ou d'un mobile d'un autre opérateur" in failing
 
 
 def test_the_figured_update_after_the_gate_carries_the_validated_scope(
