@@ -93,10 +93,14 @@ def _check_scenario(playbook: Playbook, scenario: Scenario, doc: Document) -> li
             doc.problem(("id",), "no sample_facts: its templates cannot be rendered and checked")
         )
         return problems
+    rendered: list[_Target] = []
     for target in ready:
-        problems += _render_problems(playbook, scenario, target)
+        found, renders = _render_problems(playbook, scenario, target)
+        problems += found
+        if renders:
+            rendered.append(target)  # a template that does not render has no seams to show
     seen: set[tuple[str, str, str]] = set()
-    for target in ready:
+    for target in rendered:
         problems += _seam_problems(playbook, scenario, target, seen)
     return problems
 
@@ -125,7 +129,11 @@ def _missing_parts(playbook: Playbook, scenario: Scenario, target: _Target) -> l
     return [name for _, name in names.parts() if not loader.exists(name)]
 
 
-def _render_problems(playbook: Playbook, scenario: Scenario, target: _Target) -> list[Problem]:
+def _render_problems(
+    playbook: Playbook, scenario: Scenario, target: _Target
+) -> tuple[list[Problem], bool]:
+    """The problems of the target rendered with the sample facts (for real and as a drill),
+    and whether it rendered at all."""
     problems: list[Problem] = []
     seen: set[tuple[str, str, str]] = set()
     for drill in (False, True):
@@ -147,12 +155,12 @@ def _render_problems(playbook: Playbook, scenario: Scenario, target: _Target) ->
             )[0]
         except CrisisplayError as exc:
             problems.append(exc.problem)
-            break  # the drill render would fail the same way
+            return problems, False  # the drill render would fail the same way
         for key, problem in _finding_problems(playbook, rendered, drill):
             if key not in seen:  # the drill render repeats the real one's problems
                 seen.add(key)
                 problems.append(problem)
-    return problems
+    return problems, True
 
 
 def _sample(scenario: Scenario) -> dict[str, FactValue]:
