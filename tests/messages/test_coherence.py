@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import re
+from pathlib import Path
+
 from crisisplay.messages.coherence import coherence_findings
 from crisisplay.messages.rendered import RenderedChannel
+from tests.conftest import Cli
 from tests.messages.conftest import Render
 
 
@@ -76,3 +82,52 @@ def test_skipped_channels_are_left_out() -> None:
 def test_the_bundled_update_is_coherent_as_rendered(render_bundled: Render) -> None:
     for item in render_bundled("nationwide-outage", "update"):
         assert not [f for f in item.findings if f.rule.startswith("coherence.")]
+
+
+def test_a_rendered_publication_altered_on_one_channel_is_refused(
+    render_bundled: Render,
+) -> None:
+    rendered = render_bundled("nationwide-outage", "update")
+    assert coherence_findings(rendered) == []
+    texts = [item for item in rendered if item.skipped is None and "112" in item.text]
+    assert len(texts) >= 2, "the update gives the 112 sentence on several channels"
+    victim = texts[-1]
+    said = re.search(r"[^.\n]*112[^.\n]*", victim.text)
+    assert said is not None
+    altered = dataclasses.replace(
+        victim,
+        text=victim.text.replace(
+            said.group(0), "En cas d'urgence, composez le 112 : l'appel aboutit"
+        ),
+    )
+    publication = [altered if item is victim else item for item in rendered]
+    found = coherence_findings(publication)
+    assert [f.channel for f in found] == [victim.channel]
+    assert "l'appel aboutit" in found[0].sentence
+    assert found[0].finding.rule == "coherence.112" and found[0].finding.is_error
+
+
+def test_render_prints_the_difference_and_exits_1(cli: Cli, home_copy: Path) -> None:
+    page = home_copy / "templates" / "nationwide-outage" / "update" / "status-page.fr.j2"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\nEn cas d'urgence, composez le 112 : l'appel aboutit.\n",
+        encoding="utf-8",
+    )
+    ran = cli("render", "nationwide-outage", "update", "--sample", "--lang", "fr", home=home_copy)
+    assert ran.exit_code == 1
+    assert "coherence.112" in ran.stderr
+    assert "composez le 112" in ran.stderr
+    as_json = cli(
+        "render", "nationwide-outage", "update", "--sample", "--lang", "fr", "--format", "json",
+        home=home_copy,
+    )  # fmt: skip
+    items = {item["channel"]: item for item in json.loads(as_json.stdout)}
+    assert items["status-page"]["ok"] is False
+    errors = [f["rule"] for f in items["status-page"]["findings"] if f["level"] == "error"]
+    assert "coherence.112" in errors
+    assert all(
+        not [f for f in item.get("findings", []) if f["rule"].startswith("coherence.")]
+        for channel, item in items.items()
+        if channel != "status-page"
+    )
