@@ -50,9 +50,9 @@ def board(timeline: Path, count: int) -> None:
     """The real live board, noting when each event reaches it."""
     from crisisplay.clock import SystemClock
     from crisisplay.console.live_board import TerminalBoard
-    from crisisplay.engine.walkthrough import Session, Walkthrough
     from crisisplay.home import Home
-    from crisisplay.incident import join
+    from crisisplay.incident.board.walkthrough import Session, Walkthrough
+    from crisisplay.incident.run import join
     from crisisplay.playbook.load import load_playbook
     from crisisplay.prompts import ScriptedPrompter
 
@@ -93,34 +93,23 @@ def floor(timeline: Path, count: int, poll: float) -> None:
 
 
 def member(timeline: Path, count: int) -> dict[int, float]:
-    """Decide the gate ``count`` times (refuse, ..., pass); when each was acknowledged."""
+    """Decide the gate ``count`` times (refuse, ..., pass) as `crisisplay gate` does: the same
+    request, the same check-and-append; when each was acknowledged."""
     import random
 
-    from crisisplay.engine.member_ops import decide_gate
+    from crisisplay.clock import SystemClock
     from crisisplay.home import Home
-    from crisisplay.incident import join
-    from crisisplay.playbook.load import load_playbook
-    from crisisplay.timeline.vocabulary import new_event
+    from crisisplay.incident.ops.gates import DecideGate
+    from crisisplay.incident.record import record
+    from crisisplay.incident.run import open_desk
 
-    store, state = join(timeline)
-    playbook = load_playbook(Home(ROOT), only=state.scenario)
-    scenario, org = playbook.scenario(state.scenario or ""), playbook.organisation
+    desk = open_desk(Home(ROOT), timeline, SystemClock())
     acked: dict[int, float] = {}
     for number in range(count):
         decision = "pass" if number == count - 1 else "refuse"
-        while True:
-            from datetime import datetime, timezone
-
-            now = datetime.now(timezone.utc)
-            decided = decide_gate(state, scenario, org, gate_id="noc-scope", decision=decision,
-                                  person="noc-duty", now=now, comment=f"#{number}")  # fmt: skip
-            news = [new_event(p, "noc-duty", "noc-liaison", now) for p in decided.events]
-            events, recorded = store.commit_if(news, state.last_seq)
-            state.apply_all(events)
-            if recorded:
-                for event in events[-len(news) :]:
-                    acked[event.seq] = time.time()
-                break
+        outcome = record(desk, "noc-duty", DecideGate("noc-scope", decision, f"#{number}"))
+        for event in outcome.events:
+            acked[event.seq] = time.time()
         time.sleep(random.uniform(0.05, 0.25))
     return acked
 
@@ -147,18 +136,25 @@ def measure(timeline: Path, role: str, count: int, poll: float) -> list[float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--passes", type=int, default=100)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a small run that only checks the benchmark still works",
+    )
     parser.add_argument("--role", choices=("board", "floor"))
     parser.add_argument("--timeline", type=Path)
     parser.add_argument("--count", type=int, default=0)
     parser.add_argument("--poll", type=float, default=0.1)
     args = parser.parse_args()
+    if args.quick:
+        args.passes = 5
     if args.role == "board":
         board(args.timeline, args.count)
         return 0
     if args.role == "floor":
         floor(args.timeline, args.count, args.poll)
         return 0
-    from crisisplay.console.live_board import POLL_SECONDS
+    from crisisplay.timeline.wakeup import POLL_SECONDS
 
     with tempfile.TemporaryDirectory() as folder:
         timeline = prepare(Path(folder))

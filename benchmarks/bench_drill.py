@@ -51,14 +51,23 @@ def _plan() -> DrillPlan:
 def _round(i: int) -> list[tuple[str, dict[str, Any]]]:
     due = format_time(START + timedelta(minutes=i + 60))
     return [
-        (vocabulary.DrillInject.KIND, {"inject": f"slip-{i}", "kind": "eta-slip"}),
+        (
+            vocabulary.DrillInject.KIND,
+            {"inject": f"slip-{i}", "kind": "eta-slip", "text": {"en": "Slip."}, "offset_min": i},
+        ),
         (vocabulary.FactSet.KIND, {"fact": "eta", "value": 60 + i, "source": "inject"}),
         (vocabulary.GatePassed.KIND, {"gate": "scope", "validator": "noc"}),
         (vocabulary.FactsValidated.KIND, {"facts": ["eta"], "gate": "scope"}),
         (vocabulary.GatePassed.KIND, {"gate": "comms", "validator": "anne"}),
         (
             vocabulary.MessagePublished.KIND,
-            {"message": "update", "kind": "update", "channels": ["x"]},
+            {
+                "message": "update",
+                "kind": "update",
+                "channels": ["x"],
+                "lang": "en",
+                "public": True,
+            },
         ),
         (vocabulary.PromiseMade.KIND, {"promise": "next-update", "due": due, "message": "update"}),
     ]
@@ -90,7 +99,14 @@ def best_of(fn: Callable[[], object]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=2000)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a small run that only checks the benchmark still works",
+    )
     args = parser.parse_args(argv)
+    if args.quick:
+        args.rounds = 50
     events = drill_timeline(args.rounds)
     ours = best_of(lambda: score_events(events, "bench"))
     floor = best_of(lambda: fold(events))

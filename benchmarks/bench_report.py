@@ -94,7 +94,12 @@ def _cycle(n: int) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
             "lead",
             {"rule": f"rule-{n % 9}", "role": "legal", "because": "viral"},
         )
-        yield t + 95, "escalation.done", "lead", {"rule": f"rule-{n % 9}", "person": "julie"}
+        yield (
+            t + 95,
+            "escalation.done",
+            "lead",
+            {"rule": f"rule-{n % 9}", "role": "legal", "person": "julie"},
+        )
     due = format_time(START + timedelta(seconds=t + 300 + (n % 3) * 60))
     for channel in CHANNELS:
         yield (
@@ -126,6 +131,7 @@ def _cycle(n: int) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
             "message": "update",
             "kind": "update",
             "channels": CHANNELS,
+            "lang": "fr",
             "public": True,
             "gates_overridden": [],
         },
@@ -148,7 +154,14 @@ def report_rows(events: list[Event]) -> list[Row]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a small run that only checks the benchmark still works",
+    )
     args = parser.parse_args(argv)
+    if args.quick:
+        args.events = 2000
     events = busy_incident(args.events)
     sizes = {fmt: len(render_events(events, fmt)) for fmt in TARGETS}
     rows = report_rows(events)

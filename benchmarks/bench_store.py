@@ -124,9 +124,16 @@ def follow_latency(url: str, count: int) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--appends", type=int, default=1000)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a small run that only checks the benchmark still works",
+    )
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--follow", type=int, default=1000)
     args = parser.parse_args(argv)
+    if args.quick:
+        args.appends, args.events, args.follow = 20, 2000, 20
     with throwaway_cluster(durable=True) as cluster, tempfile.TemporaryDirectory() as scratch:
         url = cluster.url(cluster.create_database())
         with connect(parse_target(url)) as conn:

@@ -168,13 +168,13 @@ def mixed_timeline(path: Path, count: int) -> Path:
     """``count`` events cycling through a real activation of the bundled nationwide outage."""
     from crisisplay.clock import ManualClock
     from crisisplay.home import Home
-    from crisisplay.incident import Edges, activate
+    from crisisplay.incident.run import Edges, activate
     from crisisplay.prompts import ScriptedPrompter, load_answers
 
     root = Path(__file__).resolve().parents[1]
     answers = load_answers(root / "playbooks" / "answers" / "nationwide-outage.yaml")
     sample = path.with_name("sample.jsonl")
-    edges = Edges(ScriptedPrompter(answers), ManualClock(START), "bench")
+    edges = Edges(ScriptedPrompter(answers), ManualClock(START), "camille-roux")
     activate(Home(root), "nationwide-outage", edges, timeline=sample, token="0000")
     model = read_events(sample).events
     lines, prev = [], GENESIS
@@ -271,9 +271,16 @@ def report(rows: list[Row]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--appends", type=int, default=1000)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a small run that only checks the benchmark still works",
+    )
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--dir", type=Path, help="scratch folder (default: a temporary one)")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.appends, args.events = 20, 2000
     with tempfile.TemporaryDirectory(dir=args.dir) as scratch:
         bench = Bench(Path(scratch), args.appends, args.events)
         rows = [run(bench) for run in BENCHMARKS]

@@ -4,6 +4,7 @@ the home's organisation file, and the heads witnessed outside the file. Used by
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,8 +12,12 @@ from pathlib import Path
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.home import Home
+from crisisplay.incident.audit import audit, audited
+from crisisplay.messages.check import load_organisation
+from crisisplay.playbook.load import load_playbook
 from crisisplay.playbook.model import Organisation
-from crisisplay.recording import current
+from crisisplay.timeline.place import Place, place_of
+from crisisplay.timeline.recording import current
 from crisisplay.timeline.signatures import Flaw, RosterKeys
 from crisisplay.timeline.verify import VerifyResult, verify
 from crisisplay.timeline.witness import FileWitness, WitnessedHead, WitnessSource
@@ -37,7 +42,6 @@ def roster_keys(org: Organisation) -> dict[str, str | None]:
 def expected_logins(home: Home) -> dict[str, str]:
     """Each person's login on a shared store: the one the organisation file gives, else their
     id (empty when the file is unusable: an actor is then expected to log in as themselves)."""
-    from crisisplay.messages.check import load_organisation
 
     try:
         people = load_organisation(home).people
@@ -48,7 +52,6 @@ def expected_logins(home: Home) -> dict[str, str]:
 
 def home_roster(home: Home) -> tuple[RosterKeys | None, str | None]:
     """The roster of ``home``'s organisation file, or None and why it could not be read."""
-    from crisisplay.messages.check import load_organisation
 
     try:
         return roster_keys(load_organisation(home)), None
@@ -68,7 +71,7 @@ def local_witnesses() -> list[WitnessSource]:
 
 def check_record(
     home: Home,
-    path: Path,
+    path: Place | Path,
     *,
     expect: Sequence[WitnessedHead] = (),
     require_signatures: bool = False,
@@ -81,7 +84,33 @@ def check_record(
         expect=expect,
         require_signatures=require_signatures,
     )
-    return RecordCheck(result, note, require_signatures)
+    return RecordCheck(with_rule_book(result, home, path), note, require_signatures)
+
+
+def with_rule_book(result: VerifyResult, home: Home, path: Place | Path) -> VerifyResult:
+    """``result`` with the acts the rule book does not allow (a record whose chain holds,
+    recorded under the rule book, its scenario in ``home``)."""
+    if result.first_bad_seq is not None and not result.flaws:
+        return result
+
+    try:
+        events = place_of(path).read().events
+    except CrisisplayError:
+        return result  # the chain's own flaws say why
+    if not audited(events):
+        return result
+    try:
+        playbook = load_playbook(home, only=str(events[0].payload.get("scenario")))
+    except CrisisplayError:
+        return result
+    breaches = [Flaw(b.seq, b.reason) for b in audit(events, playbook)]
+    if not breaches:
+        return result
+    flaws = tuple(sorted((*result.flaws, *breaches), key=lambda f: f.seq))
+    first = flaws[0]
+    return dataclasses.replace(
+        result, ok=False, first_bad_seq=first.seq, reason=first.reason, flaws=flaws
+    )
 
 
 def describe(check: RecordCheck) -> list[str]:

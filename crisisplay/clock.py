@@ -29,6 +29,9 @@ class Clock(Protocol):
 class SystemClock:
     """Real time. ``wait_until`` does not sleep: in a real crisis nobody waits for a script."""
 
+    #: the wall clock of this process (held against the cell's shared clock when recording)
+    real = True
+
     def now(self) -> datetime:
         return datetime.now(timezone.utc)
 

@@ -22,6 +22,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from crisisplay.suggest import did_you_mean
+
 #: names every condition may use besides the facts
 BUILTIN_NAMES = frozenset({"severity", "drill"})
 MAX_LENGTH = 500
@@ -97,7 +99,6 @@ def _presence_tested(expr: nodes.Expr) -> frozenset[str]:
 
 
 def _unknown_message(unknown: list[str], known: Iterable[str]) -> str:
-    from crisisplay.playbook.convert import did_you_mean
 
     first = unknown[0]
     listed = ", ".join(repr(n) for n in unknown)

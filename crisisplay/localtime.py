@@ -56,13 +56,13 @@ class LocalTimes:
 
     def day(self, at: datetime) -> str:
         """``lun. 23 nov.`` / ``Mon 23 Nov``."""
-        from babel.dates import format_date
+        from babel.dates import format_date  # noqa: PLC0415
 
         return format_date(self.local(at), "EEE d MMM", locale=self.lang)
 
     def long_day(self, at: datetime) -> str:
         """``lundi 23 novembre 2026`` / ``Monday 23 November 2026``."""
-        from babel.dates import format_date
+        from babel.dates import format_date  # noqa: PLC0415
 
         return format_date(self.local(at), "EEEE d MMMM y", locale=self.lang)
 
@@ -81,7 +81,7 @@ def zone_label(zone: ZoneInfo, lang: str) -> str:
         return t("time.utc", lang)
     city = zone.key.rsplit("/", 1)[-1].replace("_", " ")
     if "/" in zone.key:
-        from babel.dates import get_timezone_location
+        from babel.dates import get_timezone_location  # noqa: PLC0415
 
         city = get_timezone_location(zone, locale=lang, return_city=True)
     key = "time.zone_elided" if city[:1].upper() in _VOWELS else "time.zone"

@@ -28,6 +28,7 @@ from typing import Any, Literal, Protocol
 from crisisplay.errors import InputError, Location, PathPart, UsageError
 from crisisplay.playbook.types import Duration
 from crisisplay.playbook.yamlio import Document, load_yaml
+from crisisplay.suggest import did_you_mean
 
 QuestionType = Literal["text", "select", "checkbox", "confirm"]
 NoticeLevel = Literal["info", "ok", "warning", "error", "drill"]
@@ -230,8 +231,6 @@ def _known(
     doc: Document, path: tuple[PathPart, ...], key: str, known: tuple[str, ...], what: str
 ) -> None:
     if key not in known:
-        from crisisplay.playbook.convert import did_you_mean
-
         raise InputError(
             f"unknown answers {what} {key!r}{did_you_mean(key, known)}",
             location=doc.location((*path, key), key=True),

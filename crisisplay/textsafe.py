@@ -60,7 +60,7 @@ def first_hidden(text: str) -> tuple[int, str] | None:
 def _joins_emoji(text: str, index: int) -> bool:
     if text[index] != _ZWJ or index == 0 or index + 1 == len(text):
         return False
-    import unicodedata
+    import unicodedata  # noqa: PLC0415
 
     before, after = text[index - 1], text[index + 1]
     pictographic = unicodedata.category(after) == "So"
@@ -75,6 +75,12 @@ def _utf16_escape(match: re.Match[str]) -> str:
     return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
 
 
+def escape_hidden_json(text: str) -> str:
+    """JSON text (as ``json`` writes it) with every hidden character written ``\\uXXXX``: they
+    only occur inside its strings, so it stays valid JSON and reads back the same."""
+    return _HIDDEN.sub(_utf16_escape, text)
+
+
 def json_text(document: object) -> str:
     """``document`` as indented JSON, every hidden character written ``\\uXXXX``.
 
@@ -82,10 +88,9 @@ def json_text(document: object) -> str:
     characters would pass through ``ensure_ascii=False`` and act on a terminal or disguise text
     when the output is printed. Escaped, a JSON reader gets exactly the same strings back.
     """
-    import json
+    import json  # noqa: PLC0415
 
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _HIDDEN.sub(_utf16_escape, text) + "\n"
+    return escape_hidden_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def html_for_terminal(html: str) -> str:
@@ -96,7 +101,7 @@ def html_for_terminal(html: str) -> str:
 
 def describe_char(char: str) -> str:
     """``U+202E (RIGHT-TO-LEFT OVERRIDE)``: a character named so that a person sees it."""
-    import unicodedata
+    import unicodedata  # noqa: PLC0415
 
     name = unicodedata.name(char, "")
     if not name and "\U000e0000" <= char <= "\U000e007f":

@@ -55,10 +55,26 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Cli:
 
     def run(*args: str, home: Path | None = None, input: str | None = None) -> Ran:
         argv: Sequence[str] = ([f"--home={home}"] if home else []) + list(args)
-        result = CliRunner().invoke(app, list(argv), input=input, catch_exceptions=False)
+        env = {} if "CRISISPLAY_ACTOR" in os.environ else {"CRISISPLAY_ACTOR": lead_of(home)}
+        result = CliRunner().invoke(app, list(argv), input=input, env=env, catch_exceptions=False)
         return Ran(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+def lead_of(home: Path | None) -> str:
+    """Who acts when a test names nobody: the cell lead of the home's on-call roster (every
+    act is a person's; a login names nobody)."""
+    import re
+
+    folder = home or ROOT
+    try:
+        text = (folder / "playbooks" / "organisation.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return "nobody"
+    # read as text: a test may have broken the file on purpose
+    found = re.search(r"^\s*cell-lead:\s*\{\s*primary:\s*([\w-]+)", text, re.MULTILINE)
+    return found[1] if found else "nobody"
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ crisis) become warnings. An organisation may override the numbers in its playboo
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
 
 from crisisplay.errors import InputError, UsageError
+from crisisplay.suggest import closest
 
 Unit = Literal["weighted", "graphemes", "characters", "seconds"]
 # How far a rendered text may go typographically on the channel (see
@@ -183,12 +183,12 @@ def _suggest_channel(name: str) -> str:
     # Match labels too, so that "twitter" finds "x" through "X (Twitter)".
     candidates = {spec.id: spec.id for spec in _SPECS}
     candidates.update({spec.label.lower(): spec.id for spec in _SPECS})
-    close = difflib.get_close_matches(name.lower(), candidates, n=1, cutoff=0.6)
+    close = closest(name.lower(), candidates)
     if close:
-        return f"; did you mean {candidates[close[0]]!r}?"
+        return f"; did you mean {candidates[close]!r}?"
     return "; known channels: " + ", ".join(spec.id for spec in _SPECS)
 
 
 def _did_you_mean(name: str, choices: frozenset[str]) -> str:
-    close = difflib.get_close_matches(name, sorted(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    close = closest(name, sorted(choices))
+    return f"; did you mean {close!r}?" if close else ""

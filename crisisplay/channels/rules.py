@@ -14,6 +14,7 @@ from crisisplay.channels.catalogue import ChannelSpec
 from crisisplay.channels.sms import SINGLE_PART_UNITS, SmsSplit
 from crisisplay.findings import Finding
 from crisisplay.texts import number, t
+from crisisplay.textsafe import describe_char
 
 # Feeds that fold a long post behind "see more" (each fold's wording is in the catalogue).
 _FOLDS = ("facebook", "instagram", "linkedin")
@@ -124,7 +125,6 @@ def x_invalid_characters(found: list[tuple[int, str]], lang: str = "en") -> list
 def hidden_characters(found: list[tuple[int, str]], lang: str = "en") -> list[Finding]:
     """Invisible, control and bidi characters: whatever the channel, nobody can proofread them
     and they can make the text read differently from what was approved."""
-    from crisisplay.textsafe import describe_char
 
     return [
         Finding(

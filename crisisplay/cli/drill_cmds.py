@@ -9,17 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crisisplay.cli.options import (
-    ActorOption,
     AnswersOption,
     FormatOption,
     LangOption,
     OutputFormat,
     TimelineOption,
-    checked_timeline,
     current_home,
     make_prompter,
     new_timeline,
-    resolve_actor,
     resolve_timeline,
 )
 from crisisplay.cli.runner import command
@@ -112,7 +109,15 @@ def run(
     start: StartOption = None,
     timeline: NewTimelineOption = None,
     lang: LangOption = None,
-    actor: ActorOption = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor",
+            help="Who plays the cell lead's board (default: the drill roster's cell lead on duty "
+            "when it starts).",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="With --answers: print only injects and score.")
     ] = False,
@@ -132,13 +137,14 @@ def run(
       crisisplay drill run weekend-cm-gap --answers playbooks/answers/weekend-cm-gap.yaml
       --start 2026-11-22T09:40 --timeline drill.jsonl
     """
+    import secrets
     from datetime import datetime, timezone
 
     from crisisplay.console.drill_views import InjectPanels, print_score
     from crisisplay.console.incident_views import print_outcome
     from crisisplay.drills.run import DrillOptions, parse_start, run_drill
     from crisisplay.errors import UsageError
-    from crisisplay.incident import IncidentRun
+    from crisisplay.incident.run import IncidentRun
 
     if speed is not None and not MIN_SPEED <= speed <= MAX_SPEED:  # NaN fails both
         raise UsageError(
@@ -148,18 +154,19 @@ def run(
     prompter = InjectPanels(make_prompter(answers, quiet=quiet), quiet=False)
     home = current_home()
     options = DrillOptions(
-        resolve_actor(actor),
+        actor,
         scripted=answers is not None,
         speed=speed,
         step=step,
         start=parse_start(start) if start else None,
-        timeline=checked_timeline(timeline),
+        timeline=new_timeline(timeline, home, "") if timeline else None,
         place=lambda incident: new_timeline(timeline, home, incident),
         lang=lang,
         now=datetime.now(timezone.utc),
+        token=secrets.token_hex(2),
     )
     ran = run_drill(home, drill, prompter, options, trainer=_trainer(step))
-    print_outcome(IncidentRun(ran.path, ran.state))
+    print_outcome(IncidentRun(ran.place, ran.state))
     print_score(ran.score)
     return 0
 

@@ -18,7 +18,7 @@ from crisisplay.cli.options import (
     live_board,
     make_prompter,
     new_timeline,
-    resolve_actor,
+    person_acting,
     resolve_timeline,
 )
 from crisisplay.cli.runner import command
@@ -63,21 +63,23 @@ def activate(
 
     from crisisplay.clock import SystemClock
     from crisisplay.console.incident_views import print_outcome
-    from crisisplay.incident import Edges, new_incident_id, resume_command
-    from crisisplay.incident import activate as run_activation
+    from crisisplay.incident.run import Edges, new_incident_id, resume_command
+    from crisisplay.incident.run import activate as run_activation
     from crisisplay.playbook.load import load_playbook
 
     home = current_home()
     playbook = load_playbook(home, only=scenario)
     playbook.scenario(scenario)  # an unknown scenario stops here
+    chosen = lang or playbook.organisation.languages[0]
     prompter = make_prompter(answers, quiet=quiet)
-    edges = Edges(prompter, SystemClock(), resolve_actor(actor), live=live_board(answers))
-    incident = new_incident_id(scenario, edges.clock.now(), secrets.token_hex(2))
+    person = person_acting(playbook.organisation, actor, chosen)
+    edges = Edges(prompter, SystemClock(), person, live=live_board(answers))
+    zone = playbook.organisation.timezone
+    incident = new_incident_id(scenario, edges.clock.now(), secrets.token_hex(2), zone)
     path = new_timeline(timeline, home, incident)
     if not quiet:
         from crisisplay.console.incident_views import print_activation_banner
 
-        chosen = lang or playbook.organisation.languages[0]
         print_activation_banner(incident, path, resume_command(path, home), chosen)
     run = run_activation(
         home, scenario, edges, lang=lang, timeline=path, token="", incident_id=incident
@@ -113,17 +115,22 @@ def resume(
     """
     from crisisplay.clock import SystemClock
     from crisisplay.console.incident_views import print_outcome
-    from crisisplay.incident import Edges
-    from crisisplay.incident import resume as run_resume
+    from crisisplay.drills.resume import drill_edges
+    from crisisplay.incident.run import Edges
+    from crisisplay.incident.run import resume as run_resume
+    from crisisplay.messages.check import load_organisation
 
     path = resolve_timeline(timeline)
+    home = current_home()
+    org = load_organisation(home)
+    prompter = make_prompter(answers, quiet=quiet)
     edges = Edges(
-        make_prompter(answers, quiet=quiet),
+        prompter,
         SystemClock(),
-        resolve_actor(actor),
+        person_acting(org, actor, org.languages[0]),
         live=live_board(answers),
     )
-    print_outcome(run_resume(current_home(), path, edges, take_over=take_over))
+    print_outcome(run_resume(home, path, edges, take_over=take_over, adapt=drill_edges))
     return 0
 
 
@@ -150,23 +157,26 @@ def status(
 
       crisisplay status --watch --timeline timelines/20261123-0742-nationwide-outage-3f9a.jsonl
     """
-    from crisisplay.incident import current_status
+    from crisisplay.incident.run import current_status
 
     if not 1.0 <= interval <= 86400.0:  # NaN passes the option's own range check
         raise UsageError("--interval must be a number of seconds from 1 to 86400")
     path = resolve_timeline(timeline)
     home = current_home()
+    from crisisplay.cli.member_cmds import desk_of, reader
+
+    reader(desk_of(path), lang)  # a clock behind the incident is said, once
     if output is OutputFormat.json:
         from crisisplay.console import write_json
 
         write_json(current_status(home, path, lang).as_json())
         return 0
     from crisisplay.console.incident_views import show_status
-    from crisisplay.timeline.stores import shared
+    from crisisplay.timeline.place import SharedTimeline
     from crisisplay.timeline.wakeup import Wakeup
 
-    found = shared(path) if watch else None
-    wakeup = Wakeup(found.target) if found is not None else None
+    shared = isinstance(path, SharedTimeline) and watch
+    wakeup = Wakeup(path.target) if isinstance(path, SharedTimeline) and shared else None
     show_status(
         lambda: current_status(home, path, lang), watch=watch, interval=interval, wakeup=wakeup
     )

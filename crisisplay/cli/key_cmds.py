@@ -96,7 +96,7 @@ def show(output: FormatOption = OutputFormat.text) -> int:
 
 
 def _folder() -> Path:
-    from crisisplay.recording import config_folder
+    from crisisplay.timeline.recording import config_folder
 
     folder = config_folder(os.environ)
     if folder is None:
@@ -121,7 +121,7 @@ def _person(given: str | None) -> str:
 
 def _new_passphrase() -> str:
     from crisisplay.cli.keyring import passphrase
-    from crisisplay.recording import PASSPHRASE_ENV
+    from crisisplay.timeline.recording import PASSPHRASE_ENV
 
     first = passphrase(os.environ, "passphrase for the new key: ")
     if first is None:

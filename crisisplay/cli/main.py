@@ -40,7 +40,7 @@ class LazyCommands(TyperGroup):
         try:
             return super().resolve_command(ctx, args)
         except UsageError as error:
-            from crisisplay.playbook.convert import did_you_mean
+            from crisisplay.suggest import did_you_mean
 
             hint = did_you_mean(args[0], COMMAND_MODULES) if args else ""
             error.message = error.message.rstrip(".") + (hint or ".")

@@ -1,9 +1,8 @@
-"""`crisisplay gate pass|refuse|show` and `crisisplay fact set`: acts of the cell's members,
-each from their own terminal, on the incident's timeline."""
+"""`crisisplay gate pass|refuse|show`, `crisisplay fact set` and `crisisplay tasks`: acts of the
+cell's members, each from their own terminal, on the incident's timeline."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -17,19 +16,15 @@ from crisisplay.cli.options import (
     OutputFormat,
     TimelineOption,
     current_home,
-    resolve_actor,
+    person_acting,
 )
 from crisisplay.cli.runner import command
-from crisisplay.errors import UsageError
 
 if TYPE_CHECKING:
-    from crisisplay.engine.member_ops import Decided
-    from crisisplay.playbook.load import Playbook
-    from crisisplay.timeline.state import IncidentState
-    from crisisplay.timeline.stores import Store
-
-#: how many times an act is decided again when others keep recording first
-_TRIES = 20
+    from crisisplay.incident.ops import Request
+    from crisisplay.incident.record import Desk, Outcome
+    from crisisplay.incident.situation import Situation
+    from crisisplay.timeline.place import Place
 
 gate_app = typer.Typer(
     rich_markup_mode=None,
@@ -54,6 +49,16 @@ GateArgument = Annotated[str, typer.Argument(help="Gate id (see `crisisplay show
 CommentOption = Annotated[
     str | None, typer.Option("--comment", help="What you say with it (recorded).")
 ]
+ForOption = Annotated[
+    str | None,
+    typer.Option(
+        "--for",
+        metavar="PERSON",
+        help="The cell lead records the act of another person (a decision given by phone): "
+        "recorded as typed by the lead on that person's behalf.",
+        show_default=False,
+    ),
+]
 
 
 @gate_app.command("show")
@@ -66,9 +71,10 @@ def gate_show(
     Example: crisisplay gate show noc-scope --lang en
     """
     from crisisplay.console.member_views import print_gate
+    from crisisplay.incident.ops.gates import find_gate
 
-    playbook, state, _ = incident_of(timeline)
-    print_gate(playbook, state, gate, now_utc(), reader_lang(playbook, state, lang))
+    situation = reader(incident_of(timeline), lang)
+    print_gate(situation, find_gate(situation, gate).id)
     return 0
 
 
@@ -85,6 +91,7 @@ def gate_pass(
     ] = None,
     timeline: TimelineOption = None,
     actor: ActorOption = None,
+    for_person: ForOption = None,
     lang: IncidentLangOption = None,
 ) -> int:
     """Pass a gate: only the person holding its validating role (or a backup on duty) may.
@@ -97,8 +104,15 @@ def gate_pass(
       crisisplay gate pass noc-scope --comment "share confirmed at 60%"
 
       crisisplay gate pass comms-approval --override "director unreachable, lead signs"
+
+      crisisplay gate pass noc-scope --for noc-duty --comment "confirmed by phone"
     """
-    return _decide(gate, "pass", comment, override, timeline, actor, lang)
+    from crisisplay.incident.ops import DecideGate, OverrideGate
+
+    request: Request = (
+        OverrideGate(gate, override) if override is not None else DecideGate(gate, "pass", comment)
+    )
+    return _gate(gate, request, timeline, actor, for_person, lang)
 
 
 @gate_app.command("refuse")
@@ -108,13 +122,39 @@ def gate_refuse(
     comment: CommentOption = None,
     timeline: TimelineOption = None,
     actor: ActorOption = None,
+    for_person: ForOption = None,
     lang: IncidentLangOption = None,
 ) -> int:
     """Refuse a gate, saying why; the lead then corrects the facts or the text.
 
     Example: crisisplay gate refuse legal-review --comment "remove the cause: not confirmed"
     """
-    return _decide(gate, "refuse", comment, None, timeline, actor, lang)
+    from crisisplay.incident.ops import DecideGate
+
+    return _gate(gate, DecideGate(gate, "refuse", comment), timeline, actor, for_person, lang)
+
+
+def _gate(
+    gate: str,
+    request: Request,
+    timeline: Path | None,
+    actor: str | None,
+    for_person: str | None,
+    lang: str | None,
+) -> int:
+    import dataclasses
+
+    from crisisplay.console.member_views import print_gate
+    from crisisplay.incident.ops import DecideGate
+    from crisisplay.incident.ops.gates import find_gate
+
+    desk = incident_of(timeline)
+    situation = reader(desk, lang)
+    print_gate(situation, find_gate(situation, gate).id)
+    if isinstance(request, DecideGate):  # what its validator saw: decided on that, once
+        found = desk.state.gates.get(request.gate)
+        request = dataclasses.replace(request, asked=found.asked if found else 0)
+    return act(desk, actor, request, lang, for_person=for_person)
 
 
 @fact_app.command("set")
@@ -124,24 +164,26 @@ def fact_set(
     value: Annotated[str, typer.Argument(help="Its value, as you would answer it (or inconnu).")],
     timeline: TimelineOption = None,
     actor: ActorOption = None,
+    for_person: ForOption = None,
     lang: IncidentLangOption = None,
 ) -> int:
     """Set or correct a fact; every gate that confirmed it re-opens.
 
-    Example: crisisplay fact set affected_share 45
+    Only the cell lead, the role that owns the fact, or a validator of a gate that confirms it
+    may. A time can count from the activation: T+3h.
+
+    Examples:
+
+      crisisplay fact set affected_share 45
+
+      crisisplay fact set eta_at 16:30
     """
-    from crisisplay.engine.member_ops import set_fact
+    from crisisplay.incident.ops import SetFact
 
-    def decide(pb: Playbook, state: IncidentState, person: str) -> Decided:
-        from zoneinfo import ZoneInfo
-
-        from crisisplay.facts import LocalTime
-
-        local = LocalTime(ZoneInfo(pb.organisation.timezone), now_utc())
-        scenario = pb.scenario(state.scenario or "")
-        return set_fact(state, scenario, fact_id=name, raw=value, local=local)
-
-    return record_decided(incident_of(timeline), actor, decide, lang)
+    desk = incident_of(timeline)
+    found = desk.state.facts.get(name)
+    request = SetFact(name, value, seen=found.seq if found else 0)
+    return act(desk, actor, request, lang, for_person=for_person)
 
 
 @commands.command("tasks")
@@ -154,7 +196,8 @@ def tasks(
     output: FormatOption = OutputFormat.text,
     lang: IncidentLangOption = None,
 ) -> int:
-    """The open work of the incident by owner: waiting, open, started, late, done, skipped.
+    """The incident's work by owner: waiting, open, started, late, done, skipped, the
+    promised updates and the work after the resolution included.
 
     Examples:
 
@@ -164,129 +207,108 @@ def tasks(
 
       crisisplay tasks --lang en
     """
-    from zoneinfo import ZoneInfo
-
-    from crisisplay.tasks_view import tasks_of
-
-    playbook, state, _ = incident_of(timeline)
-    org = playbook.organisation
-    lang = reader_lang(playbook, state, lang)
-    found = tasks_of(state, playbook.scenario(state.scenario or ""), org, now_utc(), lang)
+    situation = reader(incident_of(timeline), lang)
+    found = list(situation.tasks)
     if mine:
-        person = person_of(playbook, resolve_actor(actor), lang)
-        roles = {r for r, held in state.roles.items() if held.person == person}
-        found = [t for t in found if t.owner_role in roles]
+        person = person_acting(situation.org, actor, situation.lang)
+        roles = set(situation.roles_of(person))
+        roles |= {r for r in {v.owner_role for v in found} if person in situation.people_of(r)}
+        found = [v for v in found if v.owner_role in roles]
     if role is not None:
-        found = [t for t in found if t.owner_role == role]
-    zone = ZoneInfo(org.timezone)
+        found = [v for v in found if v.owner_role == role]
     if output is OutputFormat.json:
         from crisisplay.console import write_json
 
-        write_json([t.as_json(zone) for t in found])
+        write_json([v.as_json(situation.zone) for v in found])
         return 0
     from crisisplay.console.member_views import print_tasks
 
-    print_tasks(found, playbook, state, now_utc(), lang)
+    print_tasks(found, situation)
     return 0
 
 
-def _decide(
-    gate_id: str,
-    decision: str,
-    comment: str | None,
-    override: str | None,
-    timeline: Path | None,
-    actor: str | None,
-    lang: str | None,
-) -> int:
-    from crisisplay.console.member_views import print_gate
-    from crisisplay.engine.member_ops import decide_gate
-
-    incident = incident_of(timeline)
-    shown = reader_lang(incident[0], incident[1], lang)
-    print_gate(incident[0], incident[1], gate_id, now_utc(), shown)
-
-    def decide(pb: Playbook, now_state: IncidentState, person: str) -> Decided:
-        return decide_gate(
-            now_state,
-            pb.scenario(now_state.scenario or ""),
-            pb.organisation,
-            gate_id=gate_id,
-            decision=decision,
-            person=person,
-            now=now_utc(),
-            comment=comment,
-            override=override,
-        )
-
-    return record_decided(incident, actor, decide, shown)
-
-
-def record_decided(
-    incident: tuple[Playbook, IncidentState, Store],
-    actor: str | None,
-    decide: Callable[[Playbook, IncidentState, str], Decided],
-    lang: str | None = None,
-) -> int:
-    """Decide on the state, check and append; decide again when someone recorded first."""
-    from crisisplay.texts import t
-    from crisisplay.timeline.vocabulary import new_event
-
-    playbook, state, store = incident
-    lang = reader_lang(playbook, state, lang)
-    person = person_of(playbook, resolve_actor(actor), lang)
-    role = _role_of(state, person)
-    for _ in range(_TRIES):
-        decided = decide(playbook, state, person)
-        if decided.already is not None:
-            typer.echo(f"already done: {decided.already}")
-            return 0
-        news = [new_event(p, person, role, now_utc()) for p in decided.events]
-        events, recorded = store.commit_if(news, state.last_seq)
-        state.apply_all(events)
-        if recorded:
-            typer.echo(f"recorded #{events[-1].seq}")
-            return 0
-    raise UsageError(t("member.others_first", lang))
-
-
-def incident_of(timeline: Path | None) -> tuple[Playbook, IncidentState, Store]:
+def incident_of(timeline: Path | None) -> Desk:
+    """The incident a member's command acts on, as a writer on it."""
     from crisisplay.cli.options import resolve_timeline
-    from crisisplay.incident import join
-    from crisisplay.playbook.load import load_playbook
 
-    store, state = join(resolve_timeline(timeline))
-    assert state.scenario is not None
-    return load_playbook(current_home(), only=state.scenario), state, store
+    return desk_of(resolve_timeline(timeline))
 
 
-def reader_lang(playbook: Playbook, state: IncidentState, given: str | None) -> str:
-    """``--lang`` when given (one of the organisation's), else the incident's language."""
-    from crisisplay.incident import choose_lang
+def desk_of(place: Place) -> Desk:
+    from crisisplay.clock import SystemClock
+    from crisisplay.incident.run import open_desk
 
-    if given is not None:
-        return choose_lang(playbook, given)
-    return state.lang or playbook.organisation.languages[0]
+    return open_desk(current_home(), place, SystemClock())
 
 
-def person_of(playbook: Playbook, actor: str, lang: str = "en") -> str:
-    org = playbook.organisation
-    if org.person(actor) is None:
-        import difflib
+def reader(desk: Desk, lang: str | None) -> Situation:
+    """The situation now, in ``--lang`` (one of the organisation's) or the incident's; a
+    clock behind the incident's last event is said on stderr."""
+    situation = desk.situation()
+    if lang is not None:
+        from crisisplay.incident.run import choose_lang
 
+        situation = situation.read_in(choose_lang(desk.playbook, lang))
+    warn_clock(desk, situation)
+    return situation
+
+
+def warn_clock(desk: Desk, situation: Situation) -> None:
+    from crisisplay.incident.record import clock_behind
+
+    last = clock_behind(desk, situation.now)
+    if last is not None:
+        from crisisplay.console import note
         from crisisplay.texts import t
 
-        close = difflib.get_close_matches(actor, [p.id for p in org.people], n=1, cutoff=0.6)
-        suggestion = t("member.did_you_mean", lang, word=repr(close[0])) if close else ""
-        raise UsageError(
-            t("member.not_in_roster", lang, actor=repr(actor), suggestion=suggestion),
-            hint=t("member.say_who", lang),
-        )
-    return actor
+        note(t("record.clock_behind", situation.lang, last=situation.clock(last)))
 
 
-def _role_of(state: IncidentState, person: str) -> str | None:
-    return next((role for role, held in state.roles.items() if held.person == person), None)
+def act(
+    desk: Desk,
+    actor: str | None,
+    request: Request,
+    lang: str | None,
+    *,
+    for_person: str | None = None,
+) -> int:
+    """Record one act of the person acting (or, typed by the lead, of ``for_person``), decided
+    again on the present when someone recorded first; say what became of it."""
+    from crisisplay.incident.record import record
+
+    situation = reader(desk, lang)
+    typist = person_acting(situation.org, actor, situation.lang)
+    person = for_person.strip() if for_person and for_person.strip() else typist
+    if situation.org.person(person) is None:
+        from crisisplay.errors import UsageError
+        from crisisplay.texts import t
+
+        raise UsageError(t("rules.not_a_person", situation.lang, person=person))
+    outcome = record(desk, person, request, typist=typist)
+    return said(outcome, situation)
+
+
+def said(outcome: Outcome, situation: Situation) -> int:
+    """What became of an act, in the reader's language; a refusal after a recording (a text
+    recorded for the validators) is exit 2."""
+    from crisisplay.console import note
+    from crisisplay.errors import UsageError
+    from crisisplay.texts import t
+
+    lang = situation.lang
+    if outcome.others:
+        note(t("member.others_meanwhile", lang, count=len(outcome.others)))
+    if outcome.already is not None:
+        typer.echo(t("member.already", lang, what=outcome.already))
+        return 0
+    if outcome.events:
+        typer.echo(t("member.recorded", lang, seq=outcome.events[-1].seq))
+        last = outcome.events[-1]
+        if last.by is not None and last.by != last.actor:
+            note(t("member.signed_for", lang, actor=last.actor, holder=last.by))
+    if outcome.refused is not None:
+        raise UsageError(outcome.refused)
+    return 0
 
 
 def now_utc() -> datetime:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from crisisplay.cli.options import ActorOption, LangOption, current_home, resolve_actor
+from crisisplay.cli.options import ActorOption, LangOption, current_home
 from crisisplay.cli.runner import command
 from crisisplay.errors import InputError, UsageError
 from crisisplay.infile import open_regular
@@ -18,6 +18,7 @@ from crisisplay.infile import open_regular
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from crisisplay.incident.record import Desk
     from crisisplay.messages.rendered import RenderedChannel
     from crisisplay.messages.request import RenderOutcome
 
@@ -150,10 +151,11 @@ def render(
     from crisisplay.channels.catalogue import resolve_channel
     from crisisplay.messages.request import RenderRequest, run_render
 
+    desk = None
     if timeline is not None:
-        from crisisplay.cli.options import resolve_timeline
+        from crisisplay.cli.member_cmds import incident_of
 
-        timeline = resolve_timeline(timeline)
+        desk = incident_of(timeline)
     channels = tuple(dict.fromkeys(resolve_channel(name) for name in channel or ()))
     if copy and len(channels) != 1:
         raise UsageError("--copy takes one text", hint="choose its channel with --channel")
@@ -165,7 +167,7 @@ def render(
         channels=channels,
         facts_file=facts,
         assignments=tuple(set_ or ()),
-        timeline=timeline,
+        incident=desk.situation().render_facts() if desk is not None else None,
         sample=sample,
         drill=drill,
         next_update=_clock_option(next_update),
@@ -173,8 +175,8 @@ def render(
     outcome = run_render(current_home(), request)
     _show_render(outcome, output, out, plain=_is_plain(plain))
     _say_against_record(outcome)
-    if timeline is not None and not outcome.contradictions:
-        _record(timeline, outcome, actor)
+    if desk is not None and not outcome.contradictions:
+        _record(desk, outcome, actor)
     if copy:
         _copy(outcome.items)
     return 0 if outcome.ok else 1
@@ -189,7 +191,16 @@ def check(
     ] = None,
     *,
     channel: Annotated[str, typer.Option("--channel", "-c", help="Channel id (x, sms, push...).")],
-    lang: LangOption = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language of the text (default: French or English as its words say, among the"
+            " organisation's languages; else the organisation's first).",
+            show_default=False,
+        ),
+    ] = None,
     kind: Annotated[
         Kind | None,
         typer.Option("--kind", "-k", help="Message kind: also checks what this kind must say."),
@@ -204,7 +215,8 @@ def check(
     """Count and lint a text written by hand: length against the channel's limit, SMS
     encoding and parts (with what to type instead of characters that force UCS-2), tone.
 
-    Exit 1 when there is an error finding.
+    Without --lang, the text is read in the language its words say (one line on stderr tells
+    which). Exit 1 when there is an error finding.
 
     Examples:
 
@@ -223,7 +235,7 @@ def check(
         org,
         resolve_channel(channel),
         body,
-        lang=lang or org.languages[0],
+        lang=lang or _text_language(body, title, org.languages),
         kind=kind.value if kind else None,
         title=title,
     )
@@ -242,6 +254,18 @@ def check(
     if copy:
         _copy([item])
     return 0 if item.ok else 1
+
+
+def _text_language(body: str, title: str | None, languages: Sequence[str]) -> str:
+    """The language the text's words say, and which one it is on stderr when there is a
+    choice."""
+    from crisisplay.messages.check import text_language
+    from crisisplay.textsafe import sanitize_line
+
+    reading = text_language(f"{title or ''}\n{body}", languages)
+    if len(languages) > 1:
+        sys.stderr.write(sanitize_line(reading.note()) + "\n")
+    return reading.lang
 
 
 def _is_plain(given: bool | None) -> bool:
@@ -295,15 +319,20 @@ def _say_against_record(outcome: RenderOutcome) -> None:
         sys.stderr.write(sanitize_line(f"warning: {line}") + "\n")
 
 
-def _record(timeline: Path, outcome: RenderOutcome, actor: str | None) -> None:
-    from crisisplay.messages.outputs import record_rendered
-
-    due = outcome.incident.promise_due if outcome.incident else None
-    count = record_rendered(timeline, outcome.items, due, resolve_actor(actor), _utc_now())
+def _record(desk: Desk, outcome: RenderOutcome, actor: str | None) -> None:
+    """The texts rendered on an incident, recorded as previews (never what a validator saw)."""
+    from crisisplay.cli.options import person_acting
+    from crisisplay.incident.ops import Preview
+    from crisisplay.incident.record import record
     from crisisplay.textsafe import sanitize_line
 
+    due = outcome.incident.promise_due if outcome.incident else None
+    situation = desk.situation()
+    person = person_acting(situation.org, actor, situation.lang)
+    count = len(record(desk, person, Preview(tuple(outcome.items), due)).events)
     plural = "s" if count != 1 else ""
-    sys.stderr.write(sanitize_line(f"recorded {count} event{plural} in {timeline}") + "\n")
+    where = desk.place if desk.place is not None else ""
+    sys.stderr.write(sanitize_line(f"recorded {count} event{plural} in {where}") + "\n")
 
 
 def _utc_now() -> datetime:
@@ -314,7 +343,7 @@ def _utc_now() -> datetime:
 def _clock_option(value: str | None) -> str | None:
     if value is None:
         return None
-    from crisisplay.facts import parse_clock
+    from crisisplay.playbook.facts import parse_clock
 
     try:
         return parse_clock(value)

@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crisisplay.cli.context import get_globals
-from crisisplay.home import Home, current_folder, find_home, newest_timeline
+from crisisplay.home import TIMELINE_SUFFIX, Home, current_folder, find_home, newest_timeline
 
 if TYPE_CHECKING:
-    from crisisplay.engine.walkthrough import LiveBoard
+    from crisisplay.incident.board.walkthrough import LiveBoard
+    from crisisplay.playbook.model import Organisation
     from crisisplay.prompts import Prompter
     from crisisplay.timeline.pgconn import StoreTarget
+    from crisisplay.timeline.place import Place
 
 
 class OutputFormat(str, enum.Enum):
@@ -45,32 +47,44 @@ def current_home() -> Home:
     return find_home(get_globals().home, os.environ, current_folder())
 
 
-def resolve_timeline(given: Path | None) -> Path:
-    """The timeline a command acts on: the one given, else the newest of the home; on a shared
-    store, the incident given, else its newest open one."""
+def resolve_timeline(given: Path | None) -> Place:
+    """The incident a command acts on. A timeline file named explicitly wins over any store;
+    on a shared store, the incident given, else the newest open one a real activation started;
+    else the newest timeline of the home."""
+    from crisisplay.timeline.place import TimelineFile
+
+    if given is not None and names_a_file(given):
+        return TimelineFile(checked_timeline(given) or given)
     target = current_store()
     if target is not None:
-        from crisisplay.timeline.stores import bind, default_incident
+        from crisisplay.timeline.stores import default_incident, shared_timeline
 
-        return bind(
-            target, str(given) if given else default_incident(target, os.environ), os.environ
-        )
+        incident = str(given) if given else default_incident(target, os.environ)
+        return shared_timeline(target, incident, os.environ)
     if given is not None:
-        checked_timeline(given)
-        return given
-    return newest_timeline(current_home().timelines)
+        return TimelineFile(checked_timeline(given) or given)
+    return TimelineFile(newest_timeline(current_home().timelines))
 
 
-def new_timeline(given: Path | None, home: Home, incident: str) -> Path:
+def names_a_file(given: Path) -> bool:
+    """``--timeline`` names a file (not a shared incident's id): it has a folder, a timeline
+    suffix, or is there."""
+    text = str(given)
+    return "/" in text or text.endswith(TIMELINE_SUFFIX) or given.exists()
+
+
+def new_timeline(given: Path | None, home: Home, incident: str) -> Place:
     """Where a new incident goes: the file given, else the shared store's, else the home's."""
+    from crisisplay.timeline.place import TimelineFile
+
+    if given is not None:
+        return TimelineFile(checked_timeline(given) or given)
     target = current_store()
     if target is not None:
-        from crisisplay.timeline.stores import bind
+        from crisisplay.timeline.stores import shared_timeline
 
-        return bind(target, incident, os.environ)
-    from crisisplay.home import TIMELINE_SUFFIX
-
-    return checked_timeline(given) or home.timelines / f"{incident}{TIMELINE_SUFFIX}"
+        return shared_timeline(target, incident, os.environ)
+    return TimelineFile(home.timelines / f"{incident}{TIMELINE_SUFFIX}")
 
 
 def current_store() -> StoreTarget | None:
@@ -160,23 +174,45 @@ IncidentLangOption = Annotated[
 
 
 def resolve_actor(given: str | None) -> str:
-    """The person acting: ``--actor``/``$CRISISPLAY_ACTOR``, else the holder of the local
-    signing key, else the login name."""
+    """Who acts, as given: ``--actor``/``$CRISISPLAY_ACTOR``, else the holder of the local
+    signing key, else the login name (checked against the roster by :func:`person_acting`)."""
     if given and given.strip():
         return given.strip()
-    from crisisplay.recording import current
+    from crisisplay.timeline.recording import current
 
     signer = current().signer
     if signer is not None:
         return signer.person
     import getpass
 
-    from crisisplay.errors import UsageError
-
     try:
         return getpass.getuser()
     except (OSError, KeyError):
-        raise UsageError("cannot tell who you are", hint="give --actor NAME") from None
+        return ""
+
+
+def person_acting(org: Organisation, given: str | None, lang: str) -> str:
+    """The person of the roster who acts: named by ``--actor`` or ``$CRISISPLAY_ACTOR``, by
+    the local signing key, or by a login the roster maps to a person; otherwise refused with
+    how to name oneself."""
+    from crisisplay.incident.people import person_of
+
+    named = given.strip() if given and given.strip() else None
+    key_person = None
+    if named is None:
+        from crisisplay.timeline.recording import current
+
+        signer = current().signer
+        key_person = signer.person if signer is not None else None
+    login = None
+    if named is None and key_person is None:
+        import getpass
+
+        try:
+            login = getpass.getuser()
+        except (OSError, KeyError):
+            login = None
+    return person_of(org, lang, named=named, key=key_person, login=login)
 
 
 def live_board(answers: Path | None) -> LiveBoard | None:

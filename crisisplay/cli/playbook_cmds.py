@@ -74,7 +74,7 @@ def validate(output: FormatOption = OutputFormat.text) -> int:
 
     Example: crisisplay --home ./my-home validate --format json
     """
-    from crisisplay.playbook.validate import validate_home
+    from crisisplay.checks.home import validate_home
 
     home = current_home()
     problems = validate_home(home)
@@ -101,8 +101,8 @@ def schema(
 
     Example: crisisplay schema --kind scenario > scenario.schema.json
     """
+    from crisisplay.checks.schemas import combined_schema, schema_for
     from crisisplay.console import write_json
-    from crisisplay.playbook.schema import combined_schema, schema_for
 
     write_json(combined_schema() if kind is SchemaKind.all else schema_for(kind.value))
     return 0

@@ -51,9 +51,9 @@ def published(
     from zoneinfo import ZoneInfo
 
     from crisisplay.channels.catalogue import resolve_channel
-    from crisisplay.incident import load_state
+    from crisisplay.incident.published import published_texts
+    from crisisplay.incident.run import load_state
     from crisisplay.messages.check import load_organisation
-    from crisisplay.published import published_texts
 
     path = resolve_timeline(timeline)
     state = load_state(path)

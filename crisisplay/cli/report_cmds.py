@@ -71,7 +71,7 @@ def report(
     else:
         from crisisplay.outfile import write_output
 
-        write_output(out, text, inputs=[path])
+        write_output(out, text, inputs=[path.path])
         _say_written(out, report.reading.lang)
     if torn:
         _warn_torn(path, torn)
@@ -86,7 +86,7 @@ def _say_written(out: Path, lang: str) -> None:
     sys.stderr.write(sanitize_line(t("report.written", lang, path=out)) + "\n")
 
 
-def _warn_torn(path: Path, size: int) -> None:
+def _warn_torn(path: object, size: int) -> None:
     from crisisplay.textsafe import sanitize_line
 
     sys.stderr.write(

@@ -117,11 +117,12 @@ def sync(store: StoreOption = None, timeline: TimelineOption = None) -> int:
     from crisisplay.cli.options import resolve_timeline
     from crisisplay.timeline.outbox import Outbox, describe, send_pending
     from crisisplay.timeline.pgstore import PgStore
-    from crisisplay.timeline.stores import shared
+    from crisisplay.timeline.place import SharedTimeline
 
     shared_target(store)
-    found = shared(resolve_timeline(timeline))
-    assert found is not None
+    found = resolve_timeline(timeline)
+    if not isinstance(found, SharedTimeline):
+        raise UsageError("sync sends the acts kept for a shared store: give --store URL")
     outbox = Outbox(found.outbox, found.target.label)
     if not outbox.pending():
         typer.echo("nothing to send: every act of this laptop is shared")
@@ -137,13 +138,19 @@ def push(
 ) -> int:
     """Send an incident's timeline file into the shared store, chain intact.
 
-    Refused if the incident is there already with another history.
+    Refused unless it verifies as `timeline verify` has it (signatures against the organisation
+    file, heads witnessed on this machine), and if the incident is there already with another
+    history.
 
     Example: crisisplay timeline push timelines/20261123-0742-nationwide-outage-3f9a.jsonl
     """
+    from crisisplay.attestation import home_roster, local_witnesses
+    from crisisplay.cli.options import current_home
     from crisisplay.timeline.transfer import push as push_file
 
-    done = push_file(shared_target(store), file)
+    target = shared_target(store)
+    roster, _ = home_roster(current_home())
+    done = push_file(target, file, roster=roster, witnesses=local_witnesses())
     typer.echo(f"pushed {done.sent} of {done.events} events of {done.incident}, head {done.head}")
     return 0
 
@@ -159,12 +166,13 @@ def pull(
     """
     from crisisplay.cli.options import resolve_timeline
     from crisisplay.outfile import write_output
-    from crisisplay.timeline.stores import shared
+    from crisisplay.timeline.place import SharedTimeline
     from crisisplay.timeline.transfer import pull as pull_lines
 
     target = shared_target(store)
-    found = shared(resolve_timeline(timeline))
-    assert found is not None
+    found = resolve_timeline(timeline)
+    if not isinstance(found, SharedTimeline):
+        raise UsageError("pull copies an incident of the shared store: give --incident ID")
     data, checked = pull_lines(target, found.incident)
     if not checked.ok:
         typer.echo(f"BROKEN at seq {checked.first_bad_seq}: {checked.reason}")
@@ -189,7 +197,7 @@ def follow(
     import sys
 
     from crisisplay.cli.options import resolve_timeline
-    from crisisplay.textsafe import sanitize_line
+    from crisisplay.textsafe import escape_hidden_json, sanitize_line
     from crisisplay.timeline.events import canonical_line
     from crisisplay.timeline.export import details
     from crisisplay.timeline.follow import follow as follow_events
@@ -198,7 +206,8 @@ def follow(
         shared_target(store)
     for shown, event in enumerate(follow_events(resolve_timeline(timeline)), start=1):
         if output is OutputFormat.json:
-            sys.stdout.write(canonical_line(event).decode("utf-8"))
+            # the event's line, each hidden character escaped: the same JSON values
+            sys.stdout.write(escape_hidden_json(canonical_line(event).decode("utf-8")))
         else:
             line = f"#{event.seq} {event.time} {event.kind} {event.actor} {details(event)}"
             sys.stdout.write(sanitize_line(line) + "\n")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,17 +14,15 @@ from crisisplay.cli.options import (
     LangOption,
     TimelineOption,
     current_home,
-    resolve_actor,
     resolve_timeline,
 )
 from crisisplay.cli.runner import command
-from crisisplay.errors import UsageError
 
 if TYPE_CHECKING:
     from crisisplay.localtime import LocalTimes
     from crisisplay.timeline.events import Event
+    from crisisplay.timeline.place import Place
     from crisisplay.timeline.store import ReadResult
-    from crisisplay.timeline.vocabulary import DecisionLogged, NoteAdded
 
 timeline_app = typer.Typer(
     rich_markup_mode=None,
@@ -78,7 +75,7 @@ UntilOption = Annotated[
 ]
 TextArgument = Annotated[str, typer.Argument(help="What to record, in one argument (quote it).")]
 RoleOption = Annotated[
-    str | None, typer.Option("--role", help="The crisis-cell role acting (e.g. lead).")
+    str | None, typer.Option("--role", help="The role you write in, one you hold (e.g. cell-lead).")
 ]
 
 
@@ -99,10 +96,9 @@ def show(
     from crisisplay.console import print_table, safe
     from crisisplay.texts import t
     from crisisplay.timeline.export import columns, table_rows
-    from crisisplay.timeline.stores import read_store
 
     path = resolve_timeline(timeline)
-    read = read_store(path)
+    read = path.read()
     times = _reader_times(read.events, lang)
     events = _selected(read, kind, actor, since, until, times)
     if read.events:
@@ -188,10 +184,9 @@ def export(
     Example: crisisplay timeline export --format csv --out incident.csv
     """
     from crisisplay.timeline.export import export as render
-    from crisisplay.timeline.stores import read_store
 
     path = resolve_timeline(timeline)
-    read = read_store(path)
+    read = path.read()
     times = _reader_times(read.events, lang)
     events = _selected(read, kind, actor, since, until, times)
     text = render(events, output.value, times)
@@ -200,7 +195,7 @@ def export(
     else:
         from crisisplay.outfile import write_output
 
-        write_output(out, text, inputs=[path])
+        write_output(out, text, inputs=[path.path])
     _warn_torn(path, read)
     return 0
 
@@ -215,11 +210,9 @@ def log_decision(
 ) -> int:
     """Record a decision of the crisis cell; exits 0 only once it is on disk.
 
-    Example: crisisplay log decision "Hold the press release until 16:00" --role lead
+    Example: crisisplay log decision "Hold the press release until 16:00" --role cell-lead
     """
-    from crisisplay.timeline.vocabulary import DecisionLogged
-
-    return _log(DecisionLogged(text), timeline, actor, role)
+    return _log(text, True, timeline, actor, role)
 
 
 @log_app.command("note")
@@ -234,41 +227,15 @@ def log_note(
 
     Example: crisisplay log note "Call centre reports 3x usual volume"
     """
-    from crisisplay.timeline.vocabulary import NoteAdded
-
-    return _log(NoteAdded(text), timeline, actor, role)
+    return _log(text, False, timeline, actor, role)
 
 
-def _log(
-    entry: DecisionLogged | NoteAdded, given: Path | None, actor: str | None, role: str | None
-) -> int:
-    from crisisplay.timeline.stores import open_store, shared
-    from crisisplay.timeline.vocabulary import new_event
+def _log(text: str, decision: bool, given: Path | None, actor: str | None, role: str | None) -> int:
+    from crisisplay.cli.member_cmds import act, incident_of
+    from crisisplay.incident.ops import WriteDown
 
-    path = resolve_timeline(given)
-    if shared(path) is None and not path.is_file():
-        raise UsageError(
-            f"no timeline at {path}",
-            hint="start one with `crisisplay activate`, or give --timeline FILE",
-        )
-    if not entry.text.strip():
-        raise UsageError("the text to record is empty")
-    new = new_event(entry, resolve_actor(actor), role or None, _now())
-    event = open_store(path).append(new)
-    typer.echo(f"recorded #{event.seq}")
-    if event.by is not None and event.by != event.actor:
-        from crisisplay.textsafe import sanitize_line
-
-        sys.stderr.write(
-            sanitize_line(f"recorded on behalf of {event.actor}, signed with {event.by}'s key")
-            + "\n"
-        )
-    return 0
-
-
-def _now() -> datetime:
-    # The system clock lives at the edge; the store only ever gets the time it is given.
-    return datetime.now(timezone.utc)
+    request = WriteDown(text, decision, role or None)
+    return act(incident_of(given), actor, request, None)
 
 
 def _selected(
@@ -305,15 +272,15 @@ def _reader_times(events: list[Event], lang: str | None) -> LocalTimes:
     return LocalTimes.spanning(zone, chosen, [e.at for e in events[:1] + events[-1:]])
 
 
-def _warn_torn(path: Path, read: ReadResult) -> None:
+def _warn_torn(place: Place, read: ReadResult) -> None:
     if read.torn_tail is None:
         return
     from crisisplay.console import get_console, safe_line
 
     get_console(stderr=True).print(
-        f"[warning]warning:[/] {safe_line(path)}: the last line is incomplete "
+        f"[warning]warning:[/] {safe_line(place)}: the last line is incomplete "
         f"({len(read.torn_tail)} bytes), a write cut short by a crash and never acknowledged; "
-        f"the next write moves it to {safe_line(path.name)}.broken",
+        f"the next write moves it to {safe_line(place.path.name)}.broken",
         soft_wrap=True,  # one line, whatever the width: it may end up in a log
     )
 

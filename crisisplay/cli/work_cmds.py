@@ -7,14 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from crisisplay.cli.member_cmds import incident_of, now_utc, person_of, record_decided
-from crisisplay.cli.options import ActorOption, IncidentLangOption, TimelineOption, resolve_actor
+from crisisplay.cli.member_cmds import ForOption, act, incident_of, reader
+from crisisplay.cli.options import ActorOption, IncidentLangOption, TimelineOption
 from crisisplay.cli.runner import command
 
 if TYPE_CHECKING:
-    from crisisplay.engine.member_ops import Decided
-    from crisisplay.playbook.load import Playbook
-    from crisisplay.timeline.state import IncidentState
+    from crisisplay.incident.ops import Request
 
 #: the commands of this module; `crisisplay.cli.main` loads them on first use
 commands = typer.Typer(rich_markup_mode=None)
@@ -33,6 +31,7 @@ def do(
     ] = None,
     timeline: TimelineOption = None,
     actor: ActorOption = None,
+    for_person: ForOption = None,
     lang: IncidentLangOption = None,
 ) -> int:
     """Do one of your tasks: tick its checklist item by item, then say it is done.
@@ -49,22 +48,16 @@ def do(
 
       crisisplay do press --skip "no media request so far"
     """
-    from crisisplay.engine.task_ops import do_task
+    from crisisplay.incident.ops import CheckItems, FinishTask, SkipTask
 
-    def decide(pb: Playbook, state: IncidentState, person: str) -> Decided:
-        scenario = pb.scenario(state.scenario or "")
-        return do_task(
-            state,
-            scenario,
-            pb.organisation,
-            task_id=task,
-            person=person,
-            now=now_utc(),
-            checks=tuple(check or ()),
-            skip=skip,
-        )
-
-    return record_decided(incident_of(timeline), actor, decide, lang)
+    request: Request
+    if skip is not None:
+        request = SkipTask(task, skip)
+    elif check:
+        request = CheckItems(task, tuple(check))
+    else:
+        request = FinishTask(task)
+    return act(incident_of(timeline), actor, request, lang, for_person=for_person)
 
 
 @commands.command("publish")
@@ -76,43 +69,88 @@ def publish(
         typer.Option(
             "--next-update",
             metavar="HH:MM",
-            help="The next update this one promises (holding statement, update); local time.",
+            help="The next update this one promises (holding statement, update); local time, "
+            "or T+1h30m from the activation.",
         ),
     ] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Publish without asking (scripts).")
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Show what would go out, and record nothing."),
+    ] = False,
     timeline: TimelineOption = None,
     actor: ActorOption = None,
+    for_person: ForOption = None,
+    lang: IncidentLangOption = None,
 ) -> int:
-    """Render a message with the facts and promise in force, show it, and publish it.
+    """Render a message now, with the facts and promise in force, show it, and publish it.
 
-    Refused while a gate before it waits (the line names who decides it). A holding statement
-    or an update promises the next update: at that time an update task opens for you.
+    It is rendered at the moment it goes out: its time is now, and it is refused while a gate
+    before it waits (the line names who decides it), once it has already gone out (the line
+    says who published it and when), or when it would say something no longer true (a promised
+    update overdue, an estimate already past). A holding statement or an update promises the
+    next update: --next-update sets it, and an update task opens for that time.
 
     Examples:
 
       crisisplay publish holding --next-update 10:00
 
-      crisisplay publish update --next-update 11:30
-    """
-    from crisisplay.clock import SystemClock
-    from crisisplay.console.walk_views import print_notice
-    from crisisplay.engine.publish_ops import publish as publish_message
-    from crisisplay.engine.walkthrough import Session
-    from crisisplay.prompts import ScriptedPrompter
+      crisisplay publish update --next-update 11:30 --yes
 
-    playbook, state, store = incident_of(timeline)
-    # the incident's language: the texts published are the ones its gates approved
-    lang = state.lang or playbook.organisation.languages[0]
-    person = person_of(playbook, resolve_actor(actor), lang)
-    assert state.scenario is not None
-    session = Session(
-        playbook=playbook,
-        scenario=playbook.scenario(state.scenario),
-        lang=lang,
-        actor=person,
-        clock=SystemClock(),
-        prompter=ScriptedPrompter.empty(echo=print_notice),
-        recorder=store,
-    )
-    after = publish_message(session, state, message, next_update)
-    typer.echo(f"recorded #{after.last_seq}")
-    return 0
+      crisisplay publish faq --dry-run
+    """
+    from crisisplay.incident.ops import Publish, decide
+    from crisisplay.incident.ops.messages import answering_of, find
+    from crisisplay.incident.questions import parse_next_update
+
+    desk = incident_of(timeline)
+    situation = reader(desk, lang)
+    chosen, _ = find(situation, message)
+    promised = None
+    if next_update is not None:
+        try:
+            promised = parse_next_update(
+                situation.now, situation.zone, next_update, situation.state.activated_at
+            )
+        except ValueError as exc:
+            from crisisplay.errors import UsageError
+
+            raise UsageError(f"--next-update {next_update}: {exc}") from None
+    request = Publish(chosen.id, answering_of(situation, chosen), promised)
+    if dry_run or not yes:
+        from crisisplay.cli.options import person_acting
+        from crisisplay.console.message_views import print_rendered
+        from crisisplay.errors import UsageError
+        from crisisplay.texts import t
+
+        person = person_acting(situation.org, actor, situation.lang)
+        preview = decide(situation, for_person or person, request)
+        if preview.already is not None:
+            typer.echo(t("member.already", situation.lang, what=preview.already))
+            return 0
+        if preview.refused is not None and dry_run:
+            raise UsageError(preview.refused)
+        if preview.refused is None:  # else: its texts go to the validators, nothing out
+            print_rendered(list(preview.shown))
+            if dry_run:
+                typer.echo(t("publish.dry_run", situation.lang))
+                return 0
+            if not _confirmed(situation.lang):
+                return 1
+    return act(desk, actor, request, lang, for_person=for_person)
+
+
+def _confirmed(lang: str) -> bool:
+    """Asked in the reader's language; with no terminal, exit 2 naming --yes."""
+    import sys
+
+    from crisisplay.errors import UsageError
+    from crisisplay.texts import t
+
+    if not sys.stdin.isatty():
+        raise UsageError(t("publish.no_terminal", lang))
+    from crisisplay.console.yes_no import yes_no
+
+    return bool(yes_no(t("publish.confirm", lang), False, lang).unsafe_ask())

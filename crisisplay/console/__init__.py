@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.text import Text
 from rich.theme import Theme
 
-from crisisplay.textsafe import sanitize, sanitize_line
+from crisisplay.textsafe import json_text, sanitize, sanitize_line
 
 THEME = Theme(
     {
@@ -71,6 +71,11 @@ def err(*renderables: Any) -> None:
     get_console(stderr=True).print(*renderables)
 
 
+def note(text: str) -> None:
+    """One sanitised line on stderr: what is worth knowing beside a command's result."""
+    sys.stderr.write(sanitize_line(text) + "\n")
+
+
 def print_table(
     title: str | None,
     columns: Sequence[str],
@@ -79,7 +84,7 @@ def print_table(
     stderr: bool = False,
 ) -> None:
     """A table whose cells are all untrusted text."""
-    from rich.table import Table  # tables pull in rich's layout maths: only when one is shown
+    from rich.table import Table  # tables pull in rich's layout maths: only when one is shown  # noqa: PLC0415
 
     table = Table(title=title, title_justify="left", header_style="accent")
     for column in columns:
@@ -103,6 +108,5 @@ def panel(body: Any, title: str, *, style: str = "accent", subtitle: str | None 
 def write_json(document: object) -> None:
     """One JSON document on stdout, nothing else (``--format json``); hidden characters are
     escaped (``crisisplay.textsafe.json_text``)."""
-    from crisisplay.textsafe import json_text
 
     sys.stdout.write(json_text(document))

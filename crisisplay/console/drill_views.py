@@ -48,8 +48,8 @@ def print_inject(notice: Notice) -> None:
 
 def print_drills(drills: Sequence[DrillSummary], lang: str, home: str) -> None:
     """One row per drill, its title under its id, so that 80 columns never cut an id."""
-    from rich import box
-    from rich.table import Table
+    from rich import box  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
 
     table = Table(
         title=f"Drills of {sanitize_line(home)}",

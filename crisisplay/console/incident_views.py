@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from crisisplay.console import get_console, safe, safe_line
 from crisisplay.console.status_views import status_board
-from crisisplay.incident import IncidentRun
-from crisisplay.status import Status
+from crisisplay.incident.run import IncidentRun
+from crisisplay.incident.status import Status
 from crisisplay.texts import t
 from crisisplay.timeline.wakeup import Wakeup
 
 
-def print_activation_banner(incident: str, timeline: Path, resume: str, lang: str = "en") -> None:
+def print_activation_banner(incident: str, timeline: object, resume: str, lang: str = "en") -> None:
     """Before the first question: which incident this is, where it is kept, how to resume."""
     console = get_console()
     console.print(f"[accent]{t('banner.activating', lang)}[/] [bold]{safe_line(incident)}[/]")
@@ -26,7 +25,7 @@ def print_outcome(run: IncidentRun) -> None:
     state = run.state
     lang = state.lang or "en"
     console = get_console()
-    where = f"[muted]{t('outcome.timeline', lang)}[/] {safe(run.path)}"
+    where = f"[muted]{t('outcome.timeline', lang)}[/] {safe(run.place)}"
     if run.board_lost_to is not None:
         who = safe(run.board_lost_to)
         console.print(
@@ -53,7 +52,7 @@ def show_status(
     if not watch:
         console.print(status_board(read()))
         return
-    from rich.live import Live
+    from rich.live import Live  # noqa: PLC0415
 
     try:
         with Live(status_board(read()), console=console, refresh_per_second=4) as live:

@@ -10,10 +10,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from crisisplay.console import get_console, safe
+from crisisplay.incident.board.actions import available
+from crisisplay.incident.board.waiting import board_lines
 from crisisplay.texts import t
+from crisisplay.textsafe import sanitize_line
+from crisisplay.timeline.wakeup import wakeup_of
 
 if TYPE_CHECKING:
-    from crisisplay.engine.walkthrough import Walkthrough
+    from crisisplay.incident.board.walkthrough import Walkthrough
 
 
 @dataclass
@@ -27,9 +31,7 @@ class TerminalBoard:
     keys: TextIO = sys.stdin
 
     def wait(self, walk: Walkthrough) -> None:
-        from rich.live import Live
-
-        from crisisplay.timeline.wakeup import wakeup_of
+        from rich.live import Live  # noqa: PLC0415
 
         recorder: Any = walk.session.recorder
         console = get_console()
@@ -55,20 +57,21 @@ class TerminalBoard:
                 live.update(self._board(walk))
 
     def _board(self, walk: Walkthrough) -> Any:
-        from rich.console import Group
-        from rich.text import Text
-
-        from crisisplay.engine.waiting import waiting_on
+        from rich.console import Group  # noqa: PLC0415
+        from rich.text import Text  # noqa: PLC0415
 
         lang = walk.lang
-        lines = [Text.from_markup(f"[heading]{safe(t('board.idle', lang))}[/]")]
-        lines += [Text(f"  - {line}") for line in waiting_on(walk)]
+        situation = walk.situation()
+        lines = [Text.from_markup(f"[accent]{safe(t('board.idle', lang))}[/]")]
+        styles = {"late": "overdue", "owed": "", "waiting": "muted"}
+        lines += [
+            Text(f"  - {sanitize_line(line)}", style=styles[level])
+            for level, line in board_lines(situation)
+        ]
         return Group(*lines)
 
     def _take_over(self, walk: Walkthrough) -> None:
-        import questionary
-
-        from crisisplay.engine.actions import available
+        import questionary  # noqa: PLC0415
 
         others = [a for a in available(walk) if not walk.may_act(a)]
         none = t("board.none", walk.lang)

@@ -15,6 +15,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from crisisplay.console import get_console, panel, plain, safe_line
+from crisisplay.console.plain_text import print_plain
 from crisisplay.findings import Finding
 from crisisplay.messages.rendered import TITLE_KEYS, RenderedChannel
 from crisisplay.textsafe import sanitize
@@ -42,7 +43,6 @@ def print_checked(item: RenderedChannel) -> None:
 
 def print_plain_texts(items: Sequence[RenderedChannel], *, summary_line: bool = True) -> None:
     """The texts alone on stdout, ready to paste; counts, notes and findings on stderr."""
-    from crisisplay.console.plain_text import print_plain
 
     shown = [item for item in items if item.skipped is None]
     print_plain([(f"{item.channel} ({item.lang})", item.text) for item in shown])

@@ -10,6 +10,7 @@ from typing import Any
 
 from crisisplay.console import err, get_console, safe_line
 from crisisplay.console.walk_views import print_notice
+from crisisplay.console.yes_no import yes_no
 from crisisplay.prompts import Answer, Notice, Question
 from crisisplay.texts import interface_lang, t
 from crisisplay.textsafe import sanitize_line
@@ -28,7 +29,7 @@ class InteractivePrompter:
         return mine
 
     def ask(self, question: Question) -> Answer:
-        import questionary
+        import questionary  # noqa: PLC0415
 
         if question.help:
             get_console().print(f"[muted]{safe_line(question.help)}[/]")
@@ -60,8 +61,6 @@ class InteractivePrompter:
             hint = t("prompt.checkbox_hint", lang)
             return questionary.checkbox(message, choices=choices, instruction=hint, **self._io)
         if question.type == "confirm" and lang != "en":
-            from crisisplay.console.yes_no import yes_no
-
             return yes_no(message, bool(question.default), lang, **self._io)
         if question.type == "confirm":
             return questionary.confirm(message, default=bool(question.default), **self._io)

@@ -8,8 +8,8 @@ from rich.console import ConsoleRenderable, Group
 from rich.table import Table
 
 from crisisplay.console import panel, plain, safe
+from crisisplay.incident.status import Status
 from crisisplay.localtime import LocalTimes
-from crisisplay.status import Status
 from crisisplay.texts import minutes_label, t
 
 

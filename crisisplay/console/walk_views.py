@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crisisplay.console import get_console, panel, safe
+from crisisplay.console.message_views import print_rendered
 from crisisplay.prompts import Notice
 
 _STYLE = {
@@ -18,8 +19,6 @@ def print_notice(notice: Notice, *, stderr: bool = False) -> None:
     """One notice; rendered messages are shown by the message views, one panel per channel."""
     console = get_console(stderr)
     if notice.kind == "rendered" and notice.data is not None:
-        from crisisplay.console.message_views import print_rendered
-
         console.print(f"[accent]{safe(notice.title)}[/]")
         print_rendered(notice.data, stderr=stderr)
         return

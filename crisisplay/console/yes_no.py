@@ -28,12 +28,12 @@ def answer_words(lang: str) -> dict[str, bool]:
 
 def yes_no(message: str, default: bool, lang: str, **io: Any) -> Any:
     """A questionary ``Question`` whose answer is a ``bool`` (Enter alone takes ``default``)."""
-    from prompt_toolkit.buffer import Buffer
-    from prompt_toolkit.lexers import SimpleLexer
-    from prompt_toolkit.shortcuts.prompt import PromptSession
-    from prompt_toolkit.validation import Validator
-    from questionary.question import Question as Asked
-    from questionary.styles import merge_styles_default
+    from prompt_toolkit.buffer import Buffer  # noqa: PLC0415
+    from prompt_toolkit.lexers import SimpleLexer  # noqa: PLC0415
+    from prompt_toolkit.shortcuts.prompt import PromptSession  # noqa: PLC0415
+    from prompt_toolkit.validation import Validator  # noqa: PLC0415
+    from questionary.question import Question as Asked  # noqa: PLC0415
+    from questionary.styles import merge_styles_default  # noqa: PLC0415
 
     words = answer_words(lang)
     hint = t("prompt.yes_no_default_yes" if default else "prompt.yes_no_default_no", lang)

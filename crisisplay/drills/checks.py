@@ -11,16 +11,17 @@ from datetime import datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from crisisplay.drills.load import LoadedDrill, drill_files, read_drill
+from crisisplay.drills.files import LoadedDrill, drill_files, read_drill
 from crisisplay.drills.model import START_INJECT, Drill, Expectation
 from crisisplay.errors import PathPart, Problem
-from crisisplay.facts import LocalTime, coerce
 from crisisplay.home import Home
-from crisisplay.playbook.convert import did_you_mean
+from crisisplay.playbook.facts import LocalTime, coerce
 from crisisplay.playbook.load import Playbook, scenario_files
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.playbook.problems import ProblemReport
 from crisisplay.playbook.types import LocalText
+from crisisplay.playbook.validate import walk
+from crisisplay.suggest import did_you_mean
 
 Path_ = tuple[PathPart, ...]
 
@@ -81,7 +82,6 @@ def check_drill(loaded: LoadedDrill, playbook: Playbook) -> list[Problem]:
 
 
 def _languages(report: ProblemReport, drill: Drill, languages: tuple[str, ...]) -> None:
-    from crisisplay.playbook.validate import walk
 
     for path, value in walk(drill):
         if isinstance(value, LocalText):

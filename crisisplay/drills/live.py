@@ -13,8 +13,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
+from crisisplay.drills.injects import inject_acts, show_inject
 from crisisplay.timeline.state import IncidentState, fold
-from crisisplay.timeline.stores import open_store
 from crisisplay.timeline.vocabulary import new_event
 
 if TYPE_CHECKING:
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
     from crisisplay.drills.model import Inject
     from crisisplay.drills.ticker import InjectTicker
-    from crisisplay.engine.acts import Act
-    from crisisplay.engine.walkthrough import Walkthrough
+    from crisisplay.incident.board.acts import Act
+    from crisisplay.incident.board.walkthrough import Walkthrough
 
 #: the longest single sleep, so stopping never waits long
 _SLICE_S = 0.25
@@ -35,10 +35,10 @@ class LiveInjects(threading.Thread):
         self.ticker = ticker
         self.walk = walk
         self._halt = threading.Event()
-        path = getattr(walk.session.recorder, "path", None)
-        if path is None:
-            raise TypeError("live injects need a timeline with a path")
-        self.store = open_store(path)
+        place = walk.session.place
+        if place is None:
+            raise TypeError("live injects need to know where the timeline is")
+        self.store = place.recorder()
 
     def stop(self) -> None:
         self._halt.set()
@@ -60,12 +60,9 @@ class LiveInjects(threading.Thread):
             events, recorded = self.store.commit_if(news, state.last_seq)
             state.apply_all(events)
             if recorded:
-                from crisisplay.drills.ticker import show_inject
-
                 show_inject(self.walk, inject, changed)
 
     def _acts(self, state: IncidentState, inject: Inject) -> tuple[list[Act], dict[str, Any]]:
-        from crisisplay.drills.ticker import inject_acts
 
         return inject_acts(self.walk, state, inject)
 

@@ -1,72 +1,26 @@
-"""Reading drill files: ``playbooks/drills/*.yaml``, or any file given by path."""
+"""Loading a drill with the playbook of its scenario, both checked; listing the drills."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from crisisplay.drills.model import Drill
-from crisisplay.errors import InputError, PlaybookInvalid, Problem, UsageError
+from crisisplay.drills.checks import check_drill, scenario_problem
+from crisisplay.drills.files import LoadedDrill, drill_files, find_drill, read_drill
+from crisisplay.errors import PlaybookInvalid
 from crisisplay.home import Home
-from crisisplay.playbook.convert import did_you_mean
-from crisisplay.playbook.load import Playbook, build, load_document
+from crisisplay.playbook.load import (
+    ORGANISATION_FILE,
+    Playbook,
+    build,
+    load_document,
+    load_playbook,
+)
+from crisisplay.playbook.model import Organisation
 from crisisplay.playbook.types import Duration, LocalText
-from crisisplay.playbook.yamlio import Document
-
-DRILL_FOLDER = "drills"
-
-
-@dataclass(frozen=True)
-class LoadedDrill:
-    drill: Drill
-    doc: Document
-    path: Path
-
-
-def drill_folder(home: Home) -> Path:
-    return home.playbooks / DRILL_FOLDER
-
-
-def drill_files(home: Home) -> list[Path]:
-    folder = drill_folder(home)
-    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
-
-
-def read_drill(home: Home, path: Path) -> tuple[LoadedDrill | None, list[Problem]]:
-    """One drill file as a ``Drill``, or the problems that stop it from being one."""
-    try:
-        doc = load_document(home, path)
-    except InputError as exc:
-        return None, [exc.problem]
-    drill, problems = build(Drill, doc)
-    if drill is None:
-        return None, problems
-    if drill.id != path.stem:
-        message = f"drill id {drill.id!r} must match its file name {path.stem!r}"
-        return None, [doc.problem(("id",), message)]
-    return LoadedDrill(drill, doc, path), []
-
-
-def find_drill(home: Home, ref: str) -> Path:
-    """A drill given by id (in the home) or by path (``./my-drill.yaml``)."""
-    if "/" in ref or ref.endswith((".yaml", ".yml")):
-        path = Path(ref)
-        if not path.is_file():
-            raise UsageError(f"no drill file {ref}")
-        return path
-    stems = [p.stem for p in drill_files(home)]
-    if ref not in stems:
-        raise UsageError(
-            f"no drill {ref!r} in {drill_folder(home)}{did_you_mean(ref, stems)}",
-            hint="`crisisplay drill list` shows the drills",
-        )
-    return next(p for p in drill_files(home) if p.stem == ref)
 
 
 def load_drill(home: Home, ref: str) -> tuple[LoadedDrill, Playbook]:
     """The drill and the playbook of its scenario, both fully checked (``PlaybookInvalid``)."""
-    from crisisplay.drills.checks import check_drill, scenario_problem
-    from crisisplay.playbook.load import load_playbook
 
     loaded, problems = read_drill(home, find_drill(home, ref))
     if loaded is None:
@@ -109,8 +63,6 @@ class DrillSummary:
 
 def home_languages(home: Home) -> tuple[str, ...]:
     """The organisation's languages, read without loading every scenario."""
-    from crisisplay.playbook.load import ORGANISATION_FILE
-    from crisisplay.playbook.model import Organisation
 
     org, problems = build(Organisation, load_document(home, home.playbooks / ORGANISATION_FILE))
     if org is None:

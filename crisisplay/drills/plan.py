@@ -13,11 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from crisisplay.drills.model import Drill, Inject, RosterChange
+from crisisplay.drills.model import START_INJECT, Drill, Inject, RosterChange
 from crisisplay.errors import TimelineError
-from crisisplay.facts import coerce
+from crisisplay.playbook.convert import INVALID, Converter
+from crisisplay.playbook.facts import coerce
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.playbook.types import Duration, LocalText
+from crisisplay.playbook.yamlio import Document
 
 PAYLOAD_KEY = "drill_plan"
 
@@ -38,8 +40,6 @@ class DrillPlan:
     @classmethod
     def from_payload(cls, payload: Any, source: str) -> DrillPlan:
         """The plan a timeline recorded; ``TimelineError`` when it is not one."""
-        from crisisplay.playbook.convert import INVALID, Converter
-        from crisisplay.playbook.yamlio import Document
 
         if not isinstance(payload, dict) or not isinstance(payload.get("drill"), dict):
             raise TimelineError(f"{source}: the activation records no drill plan")
@@ -96,7 +96,6 @@ def changed_roster(org: Organisation, change: RosterChange) -> Organisation:
 
 def start_inject(drill: Drill) -> Inject:
     """The opening briefing: the drill's summary and its start facts, at T+0."""
-    from crisisplay.drills.model import START_INJECT
 
     return Inject(START_INJECT, Duration(0), "situation", drill.summary, drill.start_facts)
 

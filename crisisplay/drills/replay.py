@@ -16,15 +16,21 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from crisisplay.drills.checks import check_drill
+from crisisplay.drills.files import read_drill
+from crisisplay.drills.injects import format_value
 from crisisplay.drills.model import Drill, Expectation, Inject, Start
 from crisisplay.drills.plan import to_data
 from crisisplay.drills.texts import dt
-from crisisplay.drills.ticker import format_value
 from crisisplay.errors import PlaybookInvalid, TimelineError, UsageError
 from crisisplay.home import Home
+from crisisplay.outfile import write_output
+from crisisplay.playbook.load import load_playbook
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.playbook.types import ID_PATTERN, Duration, LocalText
 from crisisplay.roster import WEEKDAYS
+from crisisplay.textsafe import sanitize_line
+from crisisplay.timeline.place import place_of
 from crisisplay.timeline.state import IncidentState, fold
 
 MODELINE = "# yaml-language-server: $schema=../schema/drill.schema.json\n"
@@ -162,9 +168,7 @@ def _start(activated: datetime, zone: str) -> Start:
 
 def drill_yaml(drill: Drill, source: Path) -> str:
     """The drill as a file a trainer can read, edit and run."""
-    import yaml
-
-    from crisisplay.textsafe import sanitize_line
+    import yaml  # noqa: PLC0415
 
     header = (
         f"{MODELINE}#\n# Replayed from {sanitize_line(source.name)} by "
@@ -179,11 +183,6 @@ def drill_yaml(drill: Drill, source: Path) -> str:
 
 def write_replay(home: Home, source: Path, output: Path) -> Path:
     """Write the drill replaying the timeline ``source`` to ``output``, checked like any drill."""
-    from crisisplay.drills.checks import check_drill
-    from crisisplay.drills.load import read_drill
-    from crisisplay.outfile import write_output
-    from crisisplay.playbook.load import load_playbook
-    from crisisplay.timeline.stores import read_store
 
     drill_id = output.stem
     if output.suffix not in (".yaml", ".yml") or not re.fullmatch(ID_PATTERN, drill_id):
@@ -194,7 +193,7 @@ def write_replay(home: Home, source: Path, output: Path) -> Path:
         )
     if output.exists():
         raise UsageError(f"{output} already exists", hint="choose another file name")
-    state = fold(read_store(source).events, str(source))
+    state = fold(place_of(source).read().events, str(source))
     if state.scenario is None:
         raise TimelineError(f"{source} has no activation event: it is not an incident timeline")
     playbook = load_playbook(home, only=state.scenario)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crisisplay.clock import DrillClock, SystemClock
@@ -11,13 +10,14 @@ from crisisplay.drills.plan import DrillPlan, changed_roster
 from crisisplay.drills.ticker import InjectTicker
 from crisisplay.playbook.model import Organisation
 from crisisplay.prompts import ScriptedPrompter
+from crisisplay.timeline.place import Place
 from crisisplay.timeline.state import IncidentState
 
 if TYPE_CHECKING:
-    from crisisplay.incident import Edges
+    from crisisplay.incident.run import Edges
 
 
-def drill_edges(path: Path, state: IncidentState, org: Organisation, edges: Edges) -> Edges:
+def drill_edges(path: Place, state: IncidentState, org: Organisation, edges: Edges) -> Edges:
     """``edges`` completed for the drill recorded at ``path`` (unchanged without a plan).
 
     Exercise time goes on from the last event, not from today: a drill started "on Sunday"

@@ -16,14 +16,18 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from crisisplay.clock import DrillClock, WallTime
+from crisisplay.drills.load import load_drill
 from crisisplay.drills.model import Start
 from crisisplay.drills.plan import PAYLOAD_KEY, DrillPlan, changed_roster, make_plan
 from crisisplay.drills.scoring import Score, score_timeline
 from crisisplay.drills.ticker import InjectTicker
 from crisisplay.errors import UsageError
 from crisisplay.home import Home
+from crisisplay.incident.run import Edges, activate
+from crisisplay.playbook.model import Organisation
 from crisisplay.prompts import Prompter
-from crisisplay.roster import WEEKDAYS
+from crisisplay.roster import WEEKDAYS, on_duty
+from crisisplay.timeline.place import Place
 from crisisplay.timeline.state import IncidentState
 
 
@@ -31,16 +35,19 @@ from crisisplay.timeline.state import IncidentState
 class DrillOptions:
     """How a drill is run (the CLI builds one from its options; tests choose every part)."""
 
-    actor: str
+    #: who plays the lead's board: a person of the drill's roster (None: its cell lead)
+    actor: str | None
     #: answers come from a file: time jumps instead of flowing, unless a speed is given
     scripted: bool
     speed: float | None = None
     step: bool = False
     start: datetime | None = None
-    timeline: Path | None = None
+    timeline: Place | Path | None = None
     #: where the incident of a given id goes when no timeline is given (the CLI: the shared
     #: store when one is chosen, else the home's timelines/)
-    place: Callable[[str], Path] | None = None
+    place: Callable[[str], Place] | None = None
+    #: what makes this run's incident id its own (the CLI draws one; tests fix it)
+    token: str = ""
     lang: str | None = None
     #: the moment "now" is, for a drill given no start (the CLI passes the system time)
     now: datetime | None = None
@@ -49,7 +56,7 @@ class DrillOptions:
 
 @dataclass(frozen=True)
 class DrillRun:
-    path: Path
+    place: Place
     state: IncidentState
     score: Score
 
@@ -62,8 +69,6 @@ def run_drill(
     trainer: Prompter | None = None,
 ) -> DrillRun:
     """Run the drill ``ref`` (an id or a path) as far as the answers go, and score it."""
-    from crisisplay.drills.load import load_drill
-    from crisisplay.incident import Edges, activate
 
     loaded, playbook = load_drill(home, ref)
     drill = loaded.drill
@@ -73,14 +78,17 @@ def run_drill(
     clock = drill_clock(start, options)
     # a person answering: injects fire on the exercise clock while the prompt waits
     live = clock.paced and not options.scripted and not options.step
+    roster = changed_roster(org, drill.roster)
     edges = Edges(
         prompter,
         clock,
-        options.actor,
+        drill_lead(roster, options.actor, start),
         ticker=InjectTicker(plan, trainer if options.step else None, live=live),
-        organisation=changed_roster(org, drill.roster),
+        organisation=roster,
     )
-    incident_id = drill_incident_id(drill.id, start)
+    incident_id = drill_incident_id(
+        drill.id, start.astimezone(ZoneInfo(org.timezone)), options.token
+    )
     timeline = options.timeline
     if timeline is None and options.place is not None:
         timeline = options.place(incident_id)
@@ -94,7 +102,26 @@ def run_drill(
         incident_id=incident_id,
         activation=activation(plan, clock),
     )
-    return DrillRun(run.path, run.state, score_timeline(run.path))
+    return DrillRun(run.place, run.state, score_timeline(run.place))
+
+
+def drill_lead(org: Organisation, actor: str | None, start: datetime) -> str:
+    """Who plays the board: the person named (of the drill's roster), else its cell lead on
+    duty when the drill starts (else the role's first holder)."""
+    if actor:
+        if org.person(actor) is None:
+            raise UsageError(
+                f"--actor {actor!r} is not a person of the drill's roster",
+                hint="leave --actor out to play the cell lead of the drill's roster",
+            )
+        return actor
+    found = on_duty(org, org.lead_role, start)
+    if found is not None:
+        return found.person.id
+    duty = org.roster.get(org.lead_role)
+    if duty is None:
+        raise UsageError("the drill's roster names no cell lead: give --actor PERSON")
+    return duty.primary
 
 
 def activation(plan: DrillPlan, clock: DrillClock | None = None) -> dict[str, Any]:
@@ -111,9 +138,11 @@ def drill_clock(start: datetime, options: DrillOptions) -> DrillClock:
     return DrillClock(start, options.speed or 1.0, wall=options.wall, paced=paced)
 
 
-def drill_incident_id(drill_id: str, start: datetime) -> str:
-    """``20261122-0840-drill-weekend-cm-gap``: from the drill and its start, never random."""
-    return f"{start.astimezone(timezone.utc):%Y%m%d-%H%M}-drill-{drill_id}"
+def drill_incident_id(drill_id: str, start: datetime, token: str = "") -> str:
+    """``20261122-0940-drill-weekend-cm-gap-3f9a``: the drill, its start in the organisation's
+    time, and the run's own token, so that two runs of one drill are two incidents."""
+    stamp = f"{start:%Y%m%d-%H%M}-drill-{drill_id}"
+    return f"{stamp}-{token}" if token else stamp
 
 
 def parse_start(text: str) -> datetime:

@@ -13,6 +13,7 @@ from crisisplay.drills.texts import dt
 from crisisplay.drills.trace import Moment, Publication, Trace, trace_state
 from crisisplay.texts import minutes_label
 from crisisplay.timeline.events import Event, format_time
+from crisisplay.timeline.place import Place, place_of
 from crisisplay.timeline.state import IncidentState, fold
 
 _FAILING = ("refused", "reopened", "overridden")
@@ -90,10 +91,9 @@ class Score:
 # ---------------------------------------------------------------- reading the timeline
 
 
-def score_timeline(path: Path, lang: str | None = None) -> Score:
-    from crisisplay.timeline.stores import read_store
-
-    return score_events(read_store(path).events, str(path), lang)
+def score_timeline(place: Place | Path, lang: str | None = None) -> Score:
+    where = place_of(place)
+    return score_events(where.read().events, str(where), lang)
 
 
 def score_events(events: Sequence[Event], source: str, lang: str | None = None) -> Score:

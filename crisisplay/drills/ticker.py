@@ -1,7 +1,7 @@
 """The inject ticker: exercise time passing, and the injects that fall due on the way.
 
 The walkthrough calls ``advance`` before each action and whenever a scripted answer carries an
-``at:`` (``crisisplay.engine.Ticker``). Each inject due by then is fired at its own moment: the
+``at:`` (the board's ``Ticker``). Each inject due by then is fired at its own moment: the
 clock is moved to it (a paced drill clock sleeps the scaled wall time; an unpaced one jumps),
 then a ``drill.inject`` event and the facts it changes (``fact.set``, source ``inject``) are
 recorded together, and the participants are shown it. When a person answers on a paced clock,
@@ -17,27 +17,22 @@ is asked whether to fire the next inject now, and firing it moves exercise time 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from crisisplay.drills.model import START_INJECT, Inject
+from crisisplay.drills.injects import fire, inject_title
+from crisisplay.drills.live import LiveInjects
+from crisisplay.drills.model import Inject
 from crisisplay.drills.plan import DrillPlan, start_inject
 from crisisplay.drills.texts import dt
-from crisisplay.playbook.types import Duration
 from crisisplay.prompts import Prompter, Question
-from crisisplay.texts import t
 from crisisplay.timeline.state import IncidentState
-from crisisplay.timeline.vocabulary import DrillInject, FactSet
 
 if TYPE_CHECKING:
-    from crisisplay.engine import Walkthrough
-    from crisisplay.engine.acts import Act
-    from crisisplay.playbook.model import Fact
+    from crisisplay.incident.board import Walkthrough
 
-#: the actor of the events the exercise itself causes (exercise control, in trainers' words)
-EXERCISE_CONTROL = "exercise-control"
 _YES = frozenset({"yes", "y", "oui", "o", "true", "fire", "1"})
 
 
@@ -58,7 +53,6 @@ class InjectTicker:
         if not self.live or walk.state.activated_at is None:
             yield
             return
-        from crisisplay.drills.live import LiveInjects
 
         self._fire_due(walk, walk.session.clock.now())  # the opening situation comes first
         self._beside = LiveInjects(self, walk)
@@ -128,99 +122,3 @@ def step_boundary(walk: Walkthrough) -> str | None:
         return None
     table = walk.state.steps if action.group == "steps" else walk.state.post_actions
     return action.label if action.target not in table else None
-
-
-def fire(walk: Walkthrough, inject: Inject) -> None:
-    """Record ``inject`` at its moment (or now, when that is past) and show it."""
-    state = walk.state
-    assert state.activated_at is not None
-    walk.session.clock.wait_until(state.activated_at + inject.at)
-    acts, changed = inject_acts(walk, state, inject)
-    walk.record(*acts)
-    show_inject(walk, inject, changed)
-
-
-def inject_acts(
-    walk: Walkthrough, state: IncidentState, inject: Inject
-) -> tuple[list[Act], dict[str, Any]]:
-    """The events an inject brings, against ``state``: the inject and the facts it changes."""
-    from crisisplay.engine.acts import Act
-
-    values = {fact: _on_exercise_clock(walk, fact, value) for fact, value in inject.facts.items()}
-    changed = {
-        fact: value
-        for fact, value in values.items()
-        if fact not in state.facts or state.facts[fact].value != value
-    }
-    payload = inject_payload(inject, walk.session.org.languages)
-    acts = [Act(payload, EXERCISE_CONTROL)]
-    acts += [
-        Act(fact_change(state, inject.id, fact, value), EXERCISE_CONTROL)
-        for fact, value in changed.items()
-    ]
-    return acts, changed
-
-
-def show_inject(walk: Walkthrough, inject: Inject, changed: Mapping[str, Any]) -> None:
-    walk.show(
-        "inject",
-        inject_title(inject, walk.lang),
-        *inject_lines(walk, inject, changed),
-        level="drill",
-        data={"inject": inject.id, "kind": inject.kind, "offset_min": inject.at.minutes},
-    )
-
-
-def _on_exercise_clock(walk: Walkthrough, fact_id: str, value: Any) -> Any:
-    """A date-time written ``09:10`` in the drill file, as a day and time of the exercise."""
-    fact = walk.scenario.fact(fact_id)
-    if fact is None or fact.type != "datetime":
-        return value
-    from crisisplay.facts import coerce
-
-    return coerce(fact, value, walk.local_time())
-
-
-def inject_payload(inject: Inject, languages: tuple[str, ...]) -> DrillInject:
-    return DrillInject(
-        inject.id,
-        inject.kind,
-        {lang: inject.text.get_text(lang) for lang in languages},
-        inject.at.minutes,
-        dict(inject.facts),
-        inject.target,
-    )
-
-
-def fact_change(state: IncidentState, inject_id: str, fact: str, value: Any) -> FactSet:
-    previous = state.facts[fact].value if fact in state.facts else None
-    return FactSet(fact, value, "inject", previous, inject=inject_id)
-
-
-def inject_title(inject: Inject, lang: str) -> str:
-    kind = dt(f"kind.{inject.kind}", lang)
-    return dt("inject.title", lang, offset=inject.at.label(), kind=kind)
-
-
-def inject_lines(walk: Walkthrough, inject: Inject, changed: Mapping[str, Any]) -> list[str]:
-    lang = walk.lang
-    lines = [inject.text.get_text(lang)]
-    label = "inject.known" if inject.id == START_INJECT else "inject.fact"
-    for fact_id, value in changed.items():
-        fact = walk.scenario.fact(fact_id)
-        shown = format_value(fact, value, lang) if fact else str(value)
-        lines.append(dt(label, lang, fact=fact_id, value=shown))
-    if inject.target is not None:
-        lines.append(dt("inject.target", lang, role=walk.role_title(inject.target)))
-    return lines
-
-
-def format_value(fact: Fact, value: Any, lang: str) -> str:
-    """A fact value as a person reads it: ``6h``, ``voice, data``, ``yes``."""
-    if isinstance(value, bool):
-        return t("yes" if value else "no", lang)
-    if fact.type == "duration" and isinstance(value, int):
-        return Duration(minutes=value).label()
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)

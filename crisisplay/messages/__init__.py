@@ -36,9 +36,9 @@ titles and subjects).
 
 What a template sees
 ====================
-Every fact of the scenario by id, in the canonical form of ``crisisplay.facts`` (text, number,
-choice id, list of choice ids, ``"HH:MM"``, minutes, boolean; a fact that is not required and not
-given is its default, else ``none``). Built-ins (a fact may not use these names):
+Every fact of the scenario by id, in the canonical form of ``crisisplay.playbook.facts`` (text,
+number, choice id, list of choice ids, ``"HH:MM"``, minutes, boolean; a fact that is not required
+and not given is its default, else ``none``). Built-ins (a fact may not use these names):
 
 ==================  ==========================================================================
 ``brand``           ``brand.name``, ``brand.signature`` (in the language), ``brand.website``,

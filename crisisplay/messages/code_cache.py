@@ -37,7 +37,7 @@ _HERE = Path(__file__).resolve().parent
 
 def _generator_fingerprint() -> str:
     """What the generated code depends on besides the template itself."""
-    import jinja2
+    import jinja2  # noqa: PLC0415
 
     # cachedir.py too: its entry format changes with it, and two formats must not share a folder.
     names = ("sandbox.py", "filters.py", "limits.py", "../cachedir.py")

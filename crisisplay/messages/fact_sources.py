@@ -1,7 +1,8 @@
-"""Where the facts of a render come from: an incident's timeline, a facts file, ``key=value``.
+"""Where the facts of a render come from: an incident (its situation gives them), a facts
+file, ``key=value``.
 
 The CLI merges them in this order, later ones winning: the timeline's current facts, then the
-facts file, then each ``--set``. Every value is coerced by ``crisisplay.facts.coerce`` against
+facts file, then each ``--set``. Every value is coerced by ``playbook.facts.coerce`` against
 the scenario's fact, and a bad one is reported with the fact and where it came from
 (``facts.yaml:4:12``). Sample facts are never mixed in unless asked for (``--sample``).
 """
@@ -12,16 +13,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from crisisplay.errors import InputError, Location
-from crisisplay.facts import FactValue, coerce, parse_assignment
-from crisisplay.playbook.convert import did_you_mean
+from crisisplay.playbook.facts import FactValue, coerce, parse_assignment
 from crisisplay.playbook.model import Scenario
-from crisisplay.timeline.witness import short_head
-
-if TYPE_CHECKING:
-    from crisisplay.timeline.state import IncidentState
+from crisisplay.playbook.yamlio import load_yaml
+from crisisplay.suggest import did_you_mean
 
 MAX_FACTS_FILE_BYTES = 256 * 1024
 
@@ -31,6 +29,8 @@ class IncidentFacts:
     """What an incident's timeline says a render needs to know."""
 
     incident_id: str | None = None
+    #: the scenario of the incident
+    scenario: str | None = None
     facts: Mapping[str, FactValue] = field(default_factory=dict)
     severity: str | None = None
     drill: bool = False
@@ -44,7 +44,7 @@ class IncidentFacts:
     published: frozenset[str] = frozenset()
     #: the record's head then, short (``133:4f2a9c1e7b3d0a55``)
     record_head: str | None = None
-    #: what the record says of the response so far (``record_times``), for the report frames
+    #: what the record says of the response so far, for the report frames
     record: tuple[tuple[str, Any], ...] = ()
 
 
@@ -66,7 +66,6 @@ def coerce_fact(scenario: Scenario, key: str, raw: Any, where: Location) -> Fact
 
 def facts_from_file(path: Path, scenario: Scenario) -> dict[str, FactValue]:
     """A YAML mapping ``fact: value``; errors name ``file:line:column``."""
-    from crisisplay.playbook.yamlio import load_yaml
 
     doc = load_yaml(path, display=str(path), max_bytes=MAX_FACTS_FILE_BYTES)
     if doc.data is None:
@@ -100,66 +99,6 @@ def sample_facts(scenario: Scenario) -> dict[str, FactValue]:
     return {
         key: coerce_fact(scenario, key, raw, where) for key, raw in scenario.sample_facts.items()
     }
-
-
-def facts_from_timeline(path: Path, scenario: Scenario, timezone: str) -> IncidentFacts:
-    """The incident's current facts (latest value of each), severity, drill flag and promise."""
-    from crisisplay.messages.variables import local_clock
-    from crisisplay.timeline.state import fold
-    from crisisplay.timeline.stores import read_store
-
-    state = fold(read_store(path).events, str(path))
-    if state.scenario is not None and state.scenario != scenario.id:
-        raise InputError(
-            f"this timeline is an incident of {state.scenario!r}, not {scenario.id!r}",
-            location=Location(str(path)),
-        )
-    where = Location(f"{path} (fact.set)")
-    facts = {
-        key: coerce_fact(scenario, key, fact.value, where)
-        for key, fact in state.facts.items()
-        if fact.value is not None and scenario.fact(key) is not None
-    }
-    promise = state.promise_in_force
-    return IncidentFacts(
-        incident_id=state.incident,
-        facts=facts,
-        severity=state.severity,
-        drill=state.drill,
-        next_update=local_clock(promise.due, timezone) if promise else None,
-        promise_due=promise.due if promise else None,
-        resolved=state.resolved_at is not None,
-        published=frozenset(m for m, s in state.messages.items() if s.published),
-        record_head=short_head(state.last_seq, state.head) if state.head else None,
-        record=record_times(state, timezone),
-    )
-
-
-def record_times(state: IncidentState, timezone: str) -> tuple[tuple[str, Any], ...]:
-    """The response as the record tells it, in the organisation's clock (``HH:MM``, ``""``
-    when it has not happened): activation, resolution, the first public word and how long it
-    took, and the promised updates made, kept and missed. The same figures as the report's."""
-    from crisisplay.messages.variables import local_clock
-    from crisisplay.report.measure import kpis_of
-
-    if state.activated_at is None or state.incident is None or state.scenario is None:
-        return ()
-    kpis = kpis_of(state)
-    word, counts = kpis.first_public_message, kpis.promise_counts
-
-    def clock(moment: datetime | None) -> str:
-        return local_clock(moment, timezone) if moment is not None else ""
-
-    return (
-        ("activated", clock(kpis.incident.activated_at)),
-        ("resolved", clock(kpis.incident.resolved_at)),
-        ("first_public", clock(word.at)),
-        ("first_public_after", None if word.after_min is None else round(word.after_min)),
-        ("first_public_target", round(word.target_min)),
-        ("promises_made", counts.made),
-        ("promises_kept", counts.kept),
-        ("promises_missed", counts.missed + counts.unanswered),
-    )
 
 
 #: the count used for a number with no upper bound in the widest facts (millions of customers)

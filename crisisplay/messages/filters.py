@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from crisisplay.channels.gsm import suggest_gsm
 from crisisplay.messages import limits
 
 _STOCK = frozenset(
@@ -223,7 +224,6 @@ def choice_labels(context: Context, value: Any, fact: str, lower: bool = False) 
 def gsm(text: Any) -> str:
     """A fact made SMS-safe: characters outside GSM-7 replaced by look-alikes ("Côte" ->
     "Cote", ’ -> '), so one place name cannot turn an SMS into UCS-2 and double its parts."""
-    from crisisplay.channels.gsm import suggest_gsm
 
     return suggest_gsm(str(text))
 

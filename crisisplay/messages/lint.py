@@ -10,9 +10,14 @@ Two kinds of forbidden rules run together. The built-in ones (``crisisplay.tone`
 words and their lemmas, so "nous garantissons" and "retour prévu à 14h30" are caught whatever
 the inflection; when the organisation file has a rule of the same id, its level, hint and
 kinds apply to them. The organisation's own patterns are regular expressions; where one
-matches words a built-in rule already reported, only the built-in finding is kept. A promise
-of a time is not reported when the time is one of the ``known`` times (the next update, an ETA
-fact the template inserted): the renderer knows them, a text checked by hand has none.
+matches words a built-in rule already reported, only the built-in finding is kept, and where
+one matches words a built-in rule read and found fine in their context ("nous ne pouvons pas
+garantir", "sans gravité pour vos données"), nothing is reported. A promise of a time is not
+reported when the time is one of the ``known`` times (the next update, an ETA fact the
+template inserted): the renderer knows them, a text checked by hand has none.
+
+A finding names its rule in the text's language (``finding.rule.ID`` in the interface texts:
+« aucune panne » : déni); an organisation rule the texts do not name is called by its id.
 
 Patterns come from the organisation file, so each match runs under a timeout (``regex``): a
 pattern with catastrophic backtracking becomes a warning, not a hung CLI.
@@ -22,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
 import html as html_lib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -33,8 +37,9 @@ import regex  # type: ignore[import-untyped, unused-ignore]
 
 from crisisplay.findings import Finding, Level
 from crisisplay.playbook.model import ForbiddenRule, RequiredRule, Scenario, ToneRules
-from crisisplay.texts import t
+from crisisplay.texts import catalogue, t
 from crisisplay.tone.builtin import BuiltinRule, matches, rules_for
+from crisisplay.tone.org_patterns import compile_tone_pattern
 from crisisplay.tone.when import NO_KNOWN_TIMES, KnownTimes
 
 MATCH_TIMEOUT = 0.25
@@ -42,16 +47,6 @@ _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\xa0": " "
 _SNIPPET = 40
 _TAG = regex.compile(r"<[^>]*>")
 _ISO_DAY = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-@functools.lru_cache(maxsize=512)
-def compile_tone_pattern(pattern: str) -> tuple[Any, str | None]:
-    """An organisation pattern compiled once per process (``crisisplay validate`` and the
-    linter share it): the pattern, or ``None`` and why it does not compile."""
-    try:
-        return regex.compile(pattern, regex.IGNORECASE | regex.V0), None
-    except regex.error as exc:
-        return None, str(exc)
 
 
 def _compile(pattern: str) -> Any:
@@ -68,6 +63,13 @@ class _Rule:
     channels: tuple[str, ...] = ()
 
 
+#: texts already read, by rules (their content: a playbook loaded again reads the same), text
+#: and context: a text is read again at every look (rendered for its validators, then at
+#: publication; every resume renders what it publishes again)
+_READ: dict[tuple[object, ...], tuple[Finding, ...]] = {}
+_READ_KEPT = 4096
+
+
 class ToneLinter:
     """The tone rules of one organisation in one language."""
 
@@ -75,6 +77,7 @@ class ToneLinter:
         self.lang = lang
         self.forbidden = tuple(_rule(r, lang) for r in tone.forbidden)
         self.required = tuple(_rule(r, lang) for r in tone.required)
+        self._rules = (lang, self.forbidden, self.required)
         self.by_id = {rule.id: rule for rule in self.forbidden}
 
     def lint(
@@ -93,6 +96,24 @@ class ToneLinter:
         is required. Spans point into ``text``; a forbidden phrase in the title or the HTML part
         is reported without a span, quoted in the message.
         """
+        key = (self._rules, text, kind, channel, title, html, known)
+        found = _READ.get(key)
+        if found is None:
+            found = tuple(self._lint(text, kind, channel, title, html, known))
+            if len(_READ) >= _READ_KEPT:
+                _READ.clear()
+            _READ[key] = found
+        return list(found)
+
+    def _lint(
+        self,
+        text: str,
+        kind: str | None,
+        channel: str | None,
+        title: str | None,
+        html: str | None,
+        known: KnownTimes,
+    ) -> list[Finding]:
         plain = text.translate(_PLAIN)
         title_plain = (title or "").translate(_PLAIN)
         others = {
@@ -133,12 +154,16 @@ class ToneLinter:
         an organisation finding on words a built-in one covers is left out."""
         specs = {rule.spec.id: rule.spec for rule in builtin}
         found: list[Finding] = []
+        covered: list[tuple[int, int]] = []
         for match in matches(builtin, plain, self.lang, known):
+            covered.append((match.start, match.end))
+            if match.cleared:
+                continue
             spec = specs[match.rule]
             org = self.by_id.get(spec.id)
-            rule = org or _Rule(spec.id, spec.level, spec.hint, (), spec.kinds)
+            hint = t(f"finding.hint.{spec.id}", self.lang)
+            rule = org or _Rule(spec.id, spec.level, hint, (), spec.kinds)
             found.append(_finding(rule, original, match.start, match.end, where, self.lang))
-        covered = [(f.start or 0, f.end or 0) for f in found]
         for rule in forbidden:
             for finding in _forbidden(rule, plain, original, self.lang, where=where):
                 start, end = finding.start, finding.end
@@ -247,12 +272,19 @@ def _finding(
 ) -> Finding:
     """The words found, quoted; the span is dropped later for a part that is not the body."""
     quoted = " ".join(original[start:end].split())[:_SNIPPET]
-    name = rule.id.replace("-", " ")
+    name = rule_label(rule.id, lang)
     if where:
         message = t("finding.tone.found_in", lang, quoted=quoted, where=where, rule=name)
     else:
         message = t("finding.tone.found", lang, quoted=quoted, rule=name)
     return Finding(rule.id, rule.level, message, start, end, rule.hint)
+
+
+def rule_label(rule: str, lang: str) -> str:
+    """What a finding calls a tone rule in ``lang``: its label in the interface texts, else
+    its id in words (an organisation's own rule)."""
+    key = f"finding.rule.{rule}"
+    return t(key, lang) if key in catalogue(lang) else rule.replace("-", " ")
 
 
 def _placed(finding: Finding) -> Finding:
@@ -265,7 +297,7 @@ def _required(rule: _Rule, text: str, lang: str) -> list[Finding]:
         if not isinstance(match, str):
             return []
         broken.append(_broken(rule, match, lang))
-    message = t("finding.tone.missing", lang, rule=rule.id.replace("-", " "))
+    message = t("finding.tone.missing", lang, rule=rule_label(rule.id, lang))
     return [*broken, Finding(rule.id, rule.level, message, hint=rule.hint)]
 
 

@@ -1,10 +1,9 @@
-"""The edges of ``render``: files written by ``--out`` and the events added to a timeline."""
+"""The edge of ``render``: the files written by ``--out``."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from crisisplay.errors import UsageError
@@ -50,20 +49,3 @@ def write_outputs(items: Sequence[RenderedChannel], folder: Path) -> Written:
                 written.overwritten.append(path)
             written.paths.append(path)
     return written
-
-
-def record_rendered(
-    timeline: Path,
-    items: Sequence[RenderedChannel],
-    next_update: datetime | None,
-    actor: str,
-    at: datetime,
-) -> int:
-    """Append one preview event per channel to ``timeline`` (all in one durable write)."""
-    from crisisplay.engine.message_ops import rendered_events
-    from crisisplay.timeline.stores import open_store
-    from crisisplay.timeline.vocabulary import new_event
-
-    payloads = rendered_events(items, next_update, preview=True)
-    news = [new_event(payload, actor, None, at) for payload in payloads]
-    return len(open_store(timeline).append_many(news))

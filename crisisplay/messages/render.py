@@ -17,7 +17,6 @@ from crisisplay.channels.catalogue import Typography
 from crisisplay.channels.measurement import measure
 from crisisplay.conditions import compile_condition, holds, known_values
 from crisisplay.errors import InputError, Location, UsageError
-from crisisplay.facts import FactValue
 from crisisplay.findings import Finding
 from crisisplay.messages.analysis import Use, variables_read
 from crisisplay.messages.coherence import coherence_findings
@@ -30,6 +29,7 @@ from crisisplay.messages.sandbox import MessageEnvironment, environment_for
 from crisisplay.messages.seams import seam_findings
 from crisisplay.messages.specs import channel_spec
 from crisisplay.messages.template_errors import as_input_error, display
+from crisisplay.messages.template_lines import render_with_lines
 from crisisplay.messages.typography import typeset, typeset_html
 from crisisplay.messages.variables import (
     BUILTIN_NAMES,
@@ -39,9 +39,10 @@ from crisisplay.messages.variables import (
     first_line_marker,
     published_marker,
 )
-from crisisplay.playbook.convert import did_you_mean
+from crisisplay.playbook.facts import FactValue
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import ChannelUse, Message, Scenario
+from crisisplay.suggest import did_you_mean
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
@@ -164,8 +165,6 @@ class Renderer:
     ) -> tuple[str, str, list[int | None]]:
         """The body template of ``message`` on ``channel``, its text before typography, and
         the template line that wrote each character (``crisisplay validate``'s seams)."""
-        from crisisplay.messages.template_lines import render_with_lines
-
         values = complete_facts(self.scenario, facts)
         variables = {
             **values,
@@ -175,6 +174,17 @@ class Renderer:
         name = self._template_set(message, channel).body
         text, lines = render_with_lines(self.env.confined_loader.root, name, variables, self.limits)
         return name, text, lines
+
+    def facts_read(self, message: Message) -> frozenset[str]:
+        """The facts a message's templates (and its channels' conditions) read, on every
+        channel it is written for."""
+        sets = [self._template_set(message, use.channel) for use in select_uses(message, None)]
+        names = [name for names in sets for _, name in names.parts()]
+        reads = set(variables_read(self.env, names))
+        for use in message.channel_uses():
+            if use.when is not None:
+                reads |= compile_condition(use.when).names
+        return frozenset(reads & {fact.id for fact in self.scenario.facts})
 
     # -- before rendering
 

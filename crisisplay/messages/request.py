@@ -11,14 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from crisisplay.errors import InputError
-from crisisplay.facts import FactValue
+from crisisplay.errors import InputError, Location
 from crisisplay.home import Home
 from crisisplay.messages.fact_sources import (
     IncidentFacts,
     facts_from_assignments,
     facts_from_file,
-    facts_from_timeline,
     sample_facts,
 )
 from crisisplay.messages.render import MissingFacts, Renderer, find_message
@@ -31,6 +29,7 @@ from crisisplay.messages.variables import (
     local_day,
     sample_today,
 )
+from crisisplay.playbook.facts import FactValue
 from crisisplay.playbook.load import Playbook, load_playbook
 from crisisplay.playbook.model import Message, Scenario
 
@@ -45,7 +44,8 @@ class RenderRequest:
     channels: tuple[str, ...] = ()
     facts_file: Path | None = None
     assignments: tuple[str, ...] = ()
-    timeline: Path | None = None
+    #: the incident it is rendered on (its situation's facts, promise and record), if any
+    incident: IncidentFacts | None = None
     sample: bool = False
     drill: bool = False
     next_update: str | None = None
@@ -75,9 +75,12 @@ def run_render(home: Home, request: RenderRequest) -> RenderOutcome:
     scenario = playbook.scenario(request.scenario)
     message = find_message(scenario, request.message)
     org = playbook.organisation
-    incident = (
-        facts_from_timeline(request.timeline, scenario, org.timezone) if request.timeline else None
-    )
+    incident = request.incident
+    if incident is not None and incident.scenario not in (None, scenario.id):
+        raise InputError(
+            f"this incident is one of {incident.scenario!r}, not {scenario.id!r}",
+            location=Location(incident.incident_id or "<incident>"),
+        )
     lang = request.lang or org.languages[0]
     facts = gather_facts(scenario, request, incident)
     now = local_clock(request.now, org.timezone)

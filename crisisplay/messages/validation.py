@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from crisisplay.errors import CrisisplayError, Location, Problem
-from crisisplay.facts import FactValue
 from crisisplay.findings import Finding
 from crisisplay.messages import limits
+from crisisplay.messages.fact_sources import narrowest_facts, sample_facts, widest_facts
 from crisisplay.messages.layout import TemplateSet, message_folder, template_set
 from crisisplay.messages.render import Renderer
 from crisisplay.messages.rendered import RenderedChannel
 from crisisplay.messages.sandbox import environment_for
+from crisisplay.messages.seams import seam_findings
 from crisisplay.messages.specs import channel_spec
 from crisisplay.messages.template_errors import as_input_error, display
 from crisisplay.messages.variables import (
@@ -35,6 +36,7 @@ from crisisplay.messages.variables import (
     RenderContext,
     sample_today,
 )
+from crisisplay.playbook.facts import FactValue
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import ChannelUse, Message, Scenario
 from crisisplay.playbook.yamlio import Document
@@ -164,14 +166,11 @@ def _render_problems(
 
 
 def _sample(scenario: Scenario) -> dict[str, FactValue]:
-    from crisisplay.messages.fact_sources import sample_facts
 
     return sample_facts(scenario)
 
 
 def _facts_variants(scenario: Scenario) -> tuple[tuple[str, Mapping[str, Any]], ...]:
-    from crisisplay.messages.fact_sources import narrowest_facts, widest_facts
-
     return (
         ("sample", _sample(scenario)),
         ("widest", widest_facts(scenario)),
@@ -184,8 +183,6 @@ def _seam_problems(
 ) -> list[Problem]:
     """The seams of the target's body with each facts variant, at the line that wrote them;
     a seam already reported at the same line is not repeated."""
-    from crisisplay.messages.seams import seam_findings
-
     renderer = Renderer(playbook, scenario, target.lang)
     problems: list[Problem] = []
     for variant, facts in _facts_variants(scenario):

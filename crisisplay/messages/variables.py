@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from crisisplay.conditions import holds, known_values
 from crisisplay.playbook.model import Organisation, Scenario
 from crisisplay.playbook.types import LocalText
+from crisisplay.texts import t
 
 BUILTIN_NAMES = frozenset(
     {
@@ -122,7 +123,6 @@ def severity_title(scenario: Scenario, level: str, lang: str) -> str:
 
 def first_line_marker(org: Organisation, context: RenderContext, lang: str) -> str | None:
     """The first line of a text that is not real: an exercise, or invented sample facts."""
-    from crisisplay.texts import t
 
     published = published_marker(org, context, lang)
     markers = [published] if published else []

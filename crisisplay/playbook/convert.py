@@ -7,7 +7,6 @@ Schema (``crisisplay.playbook.schema``), so the loader and the schema agree by c
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import types
 import typing
 from collections.abc import Mapping
@@ -16,6 +15,7 @@ from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 from crisisplay.errors import PathPart, Problem
 from crisisplay.playbook.types import Due, Duration, LocalText, Pattern
 from crisisplay.playbook.yamlio import Document
+from crisisplay.suggest import did_you_mean
 
 T = TypeVar("T")
 Path_ = tuple[PathPart, ...]
@@ -32,12 +32,6 @@ INVALID: Any = _Invalid()
 _SPECIAL = (LocalText, Duration, Due)
 
 
-def did_you_mean(word: str, candidates: typing.Iterable[str]) -> str:
-    """`` (did you mean 'cell-lead'?)`` when a candidate is close enough, else ``""``."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 _HINTS: dict[type, dict[str, Any]] = {}
 
 
@@ -46,6 +40,12 @@ def type_hints(cls: type) -> dict[str, Any]:
     if cls not in _HINTS:
         _HINTS[cls] = typing.get_type_hints(cls, include_extras=True)
     return _HINTS[cls]
+
+
+def yaml_key(name: str) -> str:
+    """The key a field is written under: a Python keyword's trailing underscore dropped
+    (``from_`` is ``from:``)."""
+    return name[:-1] if name.endswith("_") else name
 
 
 def required_fields(cls: type) -> list[str]:
@@ -159,19 +159,21 @@ class Converter:
             return typing.cast(T, self.fail(path, f"expected a mapping, got {_shape(value)}"))
         hints = type_hints(cls)
         names = [f.name for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+        keys = {yaml_key(name): name for name in names}
         ok = True
         for key in value:
-            if key not in hints:
-                self.fail((*path, key), f"unknown key {key!r}{did_you_mean(key, names)}", key=True)
+            if key not in keys:
+                known = list(keys)
+                self.fail((*path, key), f"unknown key {key!r}{did_you_mean(key, known)}", key=True)
                 ok = False
         for name in required_fields(cls):
-            if name not in value:
-                self.fail(path, f"missing required key {name!r}")
+            if yaml_key(name) not in value:
+                self.fail(path, f"missing required key {yaml_key(name)!r}")
                 ok = False
         kwargs = {
-            name: self.build(hints[name], value[name], (*path, name))
-            for name in names
-            if name in value
+            name: self.build(hints[name], value[key], (*path, key))
+            for key, name in keys.items()
+            if key in value
         }
         if not ok or INVALID in kwargs.values():
             return typing.cast(T, INVALID)

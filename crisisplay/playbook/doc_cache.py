@@ -41,10 +41,14 @@ _CHECKER = (
     "playbook/convert.py",
     "playbook/validate.py",
     "playbook/load.py",
+    "playbook/validate_graph.py",
+    "playbook/graph.py",
+    "playbook/tasks.py",
+    "playbook/facts.py",
+    "playbook/fact_patterns.py",
     "conditions.py",
-    "facts.py",
     "channels/catalogue.py",
-    "messages/lint.py",
+    "tone/org_patterns.py",
 )
 
 

@@ -9,9 +9,12 @@ from typing import Any, TypeVar
 
 from crisisplay.errors import InputError, Location, PlaybookInvalid, Problem, UsageError
 from crisisplay.home import Home
-from crisisplay.playbook.convert import INVALID, Converter, did_you_mean
+from crisisplay.playbook.convert import INVALID, Converter
+from crisisplay.playbook.doc_cache import cached_document, known_valid, remember_valid
 from crisisplay.playbook.model import Organisation, Scenario
+from crisisplay.playbook.validate import check_playbook
 from crisisplay.playbook.yamlio import Document
+from crisisplay.suggest import did_you_mean
 
 ORGANISATION_FILE = "organisation.yaml"
 SCENARIO_FOLDER = "scenarios"
@@ -62,7 +65,6 @@ def display_name(home: Home, path: Path) -> str:
 
 
 def load_document(home: Home, path: Path) -> Document:
-    from crisisplay.playbook.doc_cache import cached_document
 
     return cached_document(path, display_name(home, path))
 
@@ -142,14 +144,11 @@ def load_playbook(home: Home, only: str | None = None) -> Playbook:
                 f"no scenario {only!r} in {home.root}{did_you_mean(only, stems)}",
                 hint="`crisisplay list` shows the scenarios",
             )
-    from crisisplay.playbook.doc_cache import known_valid, remember_valid
 
     playbook, problems = read_home(home, only)
     if playbook is not None and not problems:
         documents = playbook.documents.values()
         if not known_valid(documents):
-            from crisisplay.playbook.validate import check_playbook
-
             problems += check_playbook(playbook)
             if not problems:
                 remember_valid(documents)

@@ -31,6 +31,8 @@ from crisisplay.playbook.fields import (
 )
 from crisisplay.playbook.model_org import (
     AccessibilityContact,
+    Account,
+    AccountKind,
     Brand,
     CareContact,
     ChannelSettings,
@@ -83,6 +85,17 @@ class Fact:
         'May be answered "not known yet" (`inconnu`, `unknown`): texts then say so instead '
         "of giving a figure.",
         default=False,
+    )
+    ahead: bool = doc(
+        "time, date or datetime: a moment that must still lie ahead when a text says it (a "
+        "restoration estimate, the day a gesture is applied); a publication that would say it "
+        "once it has passed is refused until it is corrected.",
+        default=False,
+    )
+    owner: Ident | None = doc(
+        "The role that knows this fact and sets it from its own terminal (besides the cell "
+        "lead and the validators of the gates that confirm it).",
+        default=None,
     )
 
     def choice_ids(self) -> tuple[str, ...]:
@@ -254,6 +267,8 @@ class Scenario:
 
 __all__ = [
     "AccessibilityContact",
+    "Account",
+    "AccountKind",
     "Audience",
     "Brand",
     "CareContact",

@@ -176,6 +176,56 @@ class Relay:
     note: LocalText | None = doc("What they need from us.", default=None)
 
 
+AccountKind = Literal["smtp", "smpp", "mastodon", "bluesky", "matrix", "webhook", "statuspage"]
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Account:
+    """A service a publication goes out through, for the channels it serves. Credentials never
+    sit here: ``*_env`` names an environment variable, ``*_file`` a file only its owner reads."""
+
+    id: Ident = doc("The account's id, as deliveries name it.")
+    kind: AccountKind = doc(
+        "smtp, smpp (an SMS centre), mastodon, bluesky, matrix, webhook or statuspage."
+    )
+    channels: tuple[Ident, ...] = doc("The channels it delivers (ids of the catalogue).")
+    url: str | None = doc(
+        "Where the service is: smtp://, smtps:// (STARTTLS when the server offers it on "
+        "smtp://), smpp://host:port, the https:// base of a Mastodon, Matrix or Bluesky "
+        "server, the webhook's address.",
+        default=None,
+    )
+    from_: str | None = doc(
+        "The sender: an e-mail address (with its name), or an SMS sender id.", default=None
+    )
+    to: tuple[str, ...] = doc("Recipients: e-mail addresses or phone numbers.", default=())
+    to_file: str | None = doc(
+        "A file of recipients, one a line (blank lines and # comments skipped).", default=None
+    )
+    rooms: tuple[str, ...] = doc("Matrix: the rooms posted to (!id:server).", default=())
+    user: str | None = doc(
+        "The login: SMTP user, SMPP system id, Bluesky handle, Matrix user id.", default=None
+    )
+    password_env: str | None = doc("Environment variable holding the password.", default=None)
+    password_file: str | None = doc("Owner-only file holding the password.", default=None)
+    token_env: str | None = doc("Environment variable holding the access token.", default=None)
+    token_file: str | None = doc("Owner-only file holding the access token.", default=None)
+    secret_env: str | None = doc("Environment variable holding the signing secret.", default=None)
+    secret_file: str | None = doc("Owner-only file holding the signing secret.", default=None)
+    dir: str | None = doc("statuspage: the folder the static site is written to.", default=None)
+    drill: bool = doc(
+        "A drill may deliver here (a test room, a trainers' list); no other account ever "
+        "receives a drill's texts.",
+        default=False,
+    )
+    timeout: float = doc("Seconds one delivery may take before it is given up.", default=10.0)
+    fallback: bool = doc(
+        "A second route for the same channels (an SMS centre of another operator, used when "
+        "ours is the incident): delivered only when asked for.",
+        default=False,
+    )
+
+
 @dataclass(frozen=True, eq=False, repr=False)
 class Duty:
     """Who holds a role: the primary, then the backups in order."""
@@ -251,6 +301,11 @@ class Organisation:
         "The numbers and addresses texts give: customer care, press office, data protection "
         "officer, the duty officer for the authorities, the accessible line.",
         default=Contacts(),
+    )
+    accounts: tuple[Account, ...] = doc(
+        "The services publications are delivered through (none: publishing records, and the "
+        "texts are posted by hand).",
+        default=(),
     )
     store: str | None = doc(
         "The cell's shared store, a postgresql:// URL without a password (libpq's ~/.pgpass "

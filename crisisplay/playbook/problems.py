@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from crisisplay.conditions import compile_condition
 from crisisplay.errors import PathPart, Problem
-from crisisplay.playbook.convert import did_you_mean
 from crisisplay.playbook.yamlio import Document
+from crisisplay.suggest import did_you_mean
 
 Path_ = tuple[PathPart, ...]
 

@@ -11,14 +11,11 @@ import types
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from crisisplay.drills.model import Drill
-from crisisplay.playbook.convert import required_fields, type_hints
-from crisisplay.playbook.model import Organisation, Scenario
+from crisisplay.playbook.convert import required_fields, type_hints, yaml_key
 from crisisplay.playbook.types import Described, Due, Duration, LocalText, Pattern
 
 SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "https://crisisplay.example/schema/"
-ROOTS: dict[str, type] = {"organisation": Organisation, "scenario": Scenario, "drill": Drill}
 
 
 class _Builder:
@@ -81,13 +78,13 @@ class _Builder:
             prop = dict(self.of(hints[f.name]))
             if "doc" in f.metadata:
                 prop["description"] = f.metadata["doc"]
-            properties[f.name] = prop
+            properties[yaml_key(f.name)] = prop
         schema: dict[str, Any] = {
             "type": "object",
             "properties": properties,
             "additionalProperties": False,
         }
-        required = required_fields(cls)
+        required = [yaml_key(name) for name in required_fields(cls)]
         if required:
             schema["required"] = required
         if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
@@ -103,10 +100,10 @@ _PLAIN: dict[Any, dict[str, Any]] = {
 }
 
 
-def schema_for(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one kind of playbook file ('organisation', 'scenario' or 'drill')."""
+def schema_of(kind: str, cls: type) -> dict[str, Any]:
+    """The JSON Schema of one kind of file, whose format is the dataclass ``cls``."""
     builder = _Builder()
-    root = builder.of(ROOTS[kind])
+    root = builder.of(cls)
     return {
         "$schema": SCHEMA_DRAFT,
         "$id": f"{SCHEMA_BASE}{kind}.schema.json",
@@ -116,10 +113,10 @@ def schema_for(kind: str) -> dict[str, Any]:
     }
 
 
-def combined_schema() -> dict[str, Any]:
-    """One schema for any playbook file: an organisation, a scenario or a drill."""
+def combined_schema_of(roots: Mapping[str, type]) -> dict[str, Any]:
+    """One schema for any file of the kinds ``roots`` gives (kind -> its dataclass)."""
     builder = _Builder()
-    branches = [builder.of(cls) for cls in ROOTS.values()]
+    branches = [builder.of(cls) for cls in roots.values()]
     return {
         "$schema": SCHEMA_DRAFT,
         "$id": f"{SCHEMA_BASE}crisisplay.schema.json",

@@ -10,18 +10,23 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from crisisplay.channels.catalogue import CATALOGUE
 from crisisplay.conditions import compile_condition
 from crisisplay.errors import PathPart, Problem
-from crisisplay.fact_patterns import compile_fact_pattern, nested_quantifier
-from crisisplay.facts import coerce
-from crisisplay.home import Home
-from crisisplay.playbook.load import Playbook, read_home, scenario_files
+from crisisplay.playbook.convert import yaml_key
+from crisisplay.playbook.fact_patterns import compile_fact_pattern
+from crisisplay.playbook.facts import coerce
 from crisisplay.playbook.model import Fact, Organisation, Scenario
 from crisisplay.playbook.problems import ProblemReport
 from crisisplay.playbook.types import LocalText
+from crisisplay.playbook.validate_graph import check_task_graph
 from crisisplay.playbook.yamlio import Document
+from crisisplay.tone.org_patterns import compile_tone_pattern
+
+if TYPE_CHECKING:
+    from crisisplay.playbook.load import Playbook
 
 Path_ = tuple[PathPart, ...]
 _CHOICE_TYPES = ("choice", "multi-choice")
@@ -32,7 +37,7 @@ def walk(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
     yield path, value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         for f in dataclasses.fields(value):
-            yield from walk(getattr(value, f.name), (*path, f.name))
+            yield from walk(getattr(value, f.name), (*path, yaml_key(f.name)))
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from walk(item, (*path, index))
@@ -92,14 +97,13 @@ def check_organisation(org: Organisation, doc: Document) -> list[Problem]:
 
 
 def _check_channels(report: ProblemReport, org: Organisation) -> None:
-    from crisisplay.channels.catalogue import CATALOGUE
 
     for channel in org.channels:
         report.ref(("channels", channel), channel, CATALOGUE, "channel")
 
 
 def _check_timezone(report: ProblemReport, name: str) -> None:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
 
     try:
         ZoneInfo(name)
@@ -108,7 +112,6 @@ def _check_timezone(report: ProblemReport, name: str) -> None:
 
 
 def _check_tone(report: ProblemReport, org: Organisation) -> None:
-    from crisisplay.messages.lint import compile_tone_pattern
 
     rules = [("forbidden", i, r.patterns) for i, r in enumerate(org.tone.forbidden)]
     rules += [("required", i, r.patterns) for i, r in enumerate(org.tone.required)]
@@ -137,7 +140,6 @@ def check_scenario(scenario: Scenario, org: Organisation, doc: Document) -> list
     _check_references(report, scenario, org)
     _check_gate_facts(report, scenario)
     _check_conditions(report, scenario)
-    from crisisplay.playbook.validate_graph import check_task_graph
 
     check_task_graph(report, scenario)
     return report.problems
@@ -178,6 +180,9 @@ def _check_roles(report: ProblemReport, scenario: Scenario, org: Organisation) -
         _role_in_cell(report, ("post_crisis", i, "owner"), action.owner, needed, catalogue)
     for i, rule in enumerate(scenario.escalations):
         report.ref(("escalations", i, "role"), rule.role, catalogue, "role")
+    for i, fact in enumerate(scenario.facts):
+        if fact.owner is not None:
+            _role_in_cell(report, ("facts", i, "owner"), fact.owner, needed, catalogue)
 
 
 def _role_in_cell(
@@ -274,7 +279,6 @@ def _check_references(report: ProblemReport, scenario: Scenario, org: Organisati
 
 
 def _channel_in_use(report: ProblemReport, path: Path_, channel: str, org: Organisation) -> None:
-    from crisisplay.channels.catalogue import CATALOGUE
 
     if channel not in CATALOGUE:
         report.ref(path, channel, CATALOGUE, "channel")
@@ -314,63 +318,3 @@ def _names(source: str) -> frozenset[str]:
         return compile_condition(source).names
     except ValueError:
         return frozenset()
-
-
-def relay_warnings(playbook: Playbook) -> list[Problem]:
-    """Relays briefed in a scenario this home does not have (removed, or misspelt)."""
-    report = ProblemReport(playbook.organisation_doc)
-    known = [path.stem for path in scenario_files(playbook.home)]
-    for i, relay in enumerate(playbook.organisation.relays):
-        for j, scenario_id in enumerate(relay.scenarios):
-            report.ref(("relays", i, "scenarios", j), scenario_id, known, "scenario")
-    return [dataclasses.replace(p, level="warning") for p in report.problems]
-
-
-def pattern_warnings(playbook: Playbook) -> list[Problem]:
-    """Fact patterns that can backtrack exponentially: they run under a timeout, but an answer
-    refused for taking too long is no answer for the operator who typed it."""
-    warnings: list[Problem] = []
-    for scenario_id, scenario in playbook.scenarios.items():
-        doc = playbook.scenario_doc(scenario_id)
-        for i, fact in enumerate(scenario.facts):
-            nested = nested_quantifier(fact.pattern or "")
-            if nested is not None:
-                warnings.append(
-                    doc.problem(
-                        ("facts", i, "pattern"),
-                        f"nested quantifiers in {nested}: an answer that almost matches can "
-                        "take exponential time (it is refused after a timeout); write the "
-                        "pattern without a quantified group that holds a quantifier",
-                        level="warning",
-                    )
-                )
-    return warnings
-
-
-def validate_home(home: Home) -> list[Problem]:
-    """Every problem of the home: files that do not load, broken references, templates, drills;
-    then the warnings (roster gaps, patterns that may backtrack), which do not make the home
-    invalid."""
-    from crisisplay.drills.checks import check_drills
-    from crisisplay.messages.validation import check_templates
-    from crisisplay.playbook.coverage import roster_gaps
-
-    playbook, problems = read_home(home)
-    if playbook is None:
-        return problems
-    problems += check_playbook(playbook)
-    # Templates are checked against playbooks that are themselves sound: rendering with a
-    # broken condition or an unknown role would only repeat the problem in another form.
-    broken = {p.location.file for p in problems if p.location}
-    if playbook.organisation_doc.file in broken:
-        return problems
-    sound = {
-        scenario_id: scenario
-        for scenario_id, scenario in playbook.scenarios.items()
-        if playbook.scenario_doc(scenario_id).file not in broken
-    }
-    sound_playbook = dataclasses.replace(playbook, scenarios=sound)
-    problems += check_drills(home, sound_playbook)
-    problems += check_templates(sound_playbook)
-    warnings = roster_gaps(sound_playbook) + pattern_warnings(playbook) + relay_warnings(playbook)
-    return problems + warnings

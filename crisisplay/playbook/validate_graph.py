@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from crisisplay.playbook.graph import Wait, check_anchor, parse_wait, waits_of
 from crisisplay.playbook.model import Scenario
 from crisisplay.playbook.problems import ProblemReport
+from crisisplay.playbook.tasks import all_tasks
 from crisisplay.playbook.yamlio import Path_
 
 
@@ -19,8 +21,6 @@ def _paths(scenario: Scenario) -> Iterator[tuple[str, Path_]]:
 
 
 def check_task_graph(report: ProblemReport, scenario: Scenario) -> None:
-    from crisisplay.engine.graph import check_anchor, parse_wait, waits_of
-    from crisisplay.engine.tasks import all_tasks
 
     tasks = all_tasks(scenario)
     where = dict(_paths(scenario))
@@ -53,7 +53,6 @@ def check_task_graph(report: ProblemReport, scenario: Scenario) -> None:
 
 def _carriers(scenario: Scenario) -> dict[str, list[str]]:
     """The tasks in whose course each gate is decided."""
-    from crisisplay.engine.tasks import all_tasks
 
     carriers: dict[str, list[str]] = {}
     for task in all_tasks(scenario):
@@ -70,8 +69,6 @@ def _edges(
     scenario: Scenario, where: dict[str, Path_], waits: Mapping[str, tuple[object, ...]]
 ) -> tuple[dict[str, list[str]], dict[str, str]]:
     """Which tasks each task needs first, and the tasks that can never open, with why."""
-    from crisisplay.engine.graph import Wait
-    from crisisplay.engine.tasks import all_tasks
 
     tasks = all_tasks(scenario)
     carriers = _carriers(scenario)
@@ -103,7 +100,6 @@ def _check_reachable(
     waits: Mapping[str, tuple[object, ...]],
 ) -> None:
     """Cycles, and tasks that wait (at any depth) on one, or on a gate no task decides."""
-    from crisisplay.engine.tasks import all_tasks
 
     tasks = all_tasks(scenario)
     edges, dead = _edges(scenario, where, waits)

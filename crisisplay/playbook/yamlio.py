@@ -123,7 +123,7 @@ def read_capped(path: Path, name: str, max_bytes: int = MAX_FILE_BYTES) -> bytes
 def parse_yaml(raw: bytes | str, name: str, *, digest: str = "") -> Document:
     """Parse YAML text (bytes must be UTF-8) into a ``Document``."""
     text = _decode(raw, name) if isinstance(raw, bytes) else raw
-    import yaml
+    import yaml  # noqa: PLC0415
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
     try:
@@ -251,14 +251,14 @@ def _implicit_tag(value: str, *, plain: bool) -> str:
     """The tag PyYAML gives a scalar written without one: anything else was written out."""
     if not plain:
         return _STR_TAG
-    import yaml
+    import yaml  # noqa: PLC0415
 
     return str(_resolver().resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
 
 
 @functools.cache
 def _resolver() -> yaml.resolver.Resolver:
-    import yaml
+    import yaml  # noqa: PLC0415
 
     return yaml.resolver.Resolver()
 

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from crisisplay.playbook.graph import anchor_time
 from crisisplay.report.alert import first_alert
 from crisisplay.report.drill import drill_result
 from crisisplay.report.jsonable import AsJson, jsonable
 from crisisplay.report.kpis import Kpis
 from crisisplay.report.measure import kpis_of
 from crisisplay.report.plan import Plan, PlannedTask
+from crisisplay.report.summary import key_figures
 from crisisplay.report.timing import minutes
 from crisisplay.report.words import Reading
 from crisisplay.timeline.events import Event
@@ -175,7 +177,6 @@ def reading_of(
 
 def _labels(report: Report) -> dict[str, str]:
     """The name of every key figure in the report's language, for a dashboard to show."""
-    from crisisplay.report.summary import key_figures
 
     return {f.name: f.label for f in key_figures(report)}
 
@@ -212,7 +213,6 @@ def _local_text(value: object, lang: str | None) -> str:
 def planned_due(task: PlannedTask, state: IncidentState) -> datetime | None:
     """When a step was due: its deadline after activation, or after the anchor it names (the
     moment the company learnt of an attack)."""
-    from crisisplay.engine.graph import anchor_time
 
     if task.deadline is None:
         return None

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from crisisplay.drills.scoring import score_state
 from crisisplay.errors import CrisisplayError
 from crisisplay.report.kpis import DrillResult, ExpectationResult
 from crisisplay.timeline.events import parse_time
@@ -23,7 +24,6 @@ def drill_result(state: IncidentState) -> DrillResult | None:
     """The score of a drill timeline (None for a real incident's)."""
     if not state.drill:
         return None
-    from crisisplay.drills.scoring import score_state
 
     try:
         scored = score_state(state, "<timeline>", state.lang)

@@ -12,6 +12,7 @@ import functools
 
 import jinja2
 
+from crisisplay import version
 from crisisplay.report.chart import build_chart
 from crisisplay.report.document import Report
 from crisisplay.report.sections import sections
@@ -31,7 +32,6 @@ def environment() -> jinja2.Environment:
 
 
 def to_html(report: Report) -> str:
-    from crisisplay import version
 
     template = environment().get_template("report.html.j2")
     w = report.reading

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from crisisplay.playbook.model import Organisation, Scenario
+from crisisplay.playbook.tasks import all_tasks
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,6 @@ class Plan:
 def plan_of(scenario: Scenario, lang: str, org: Organisation | None = None) -> Plan:
     """The names and deadlines of ``scenario``'s phases, steps and post-crisis actions, and,
     with ``org``, its time zone, people and role titles."""
-    from crisisplay.engine.tasks import all_tasks
 
     tasks = {
         task.id: PlannedTask(

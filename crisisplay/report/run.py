@@ -12,29 +12,35 @@ from pathlib import Path
 
 from crisisplay.errors import CrisisplayError, TimelineError, UsageError
 from crisisplay.home import Home
+from crisisplay.playbook.load import load_playbook
 from crisisplay.report.document import Report, build_report, report_from_state
+from crisisplay.report.html import to_html
+from crisisplay.report.jsondoc import to_json
+from crisisplay.report.markdown import to_markdown
 from crisisplay.report.plan import Plan, plan_of
 from crisisplay.report.sections_signed import with_record
+from crisisplay.texts import t
 from crisisplay.timeline.events import Event
+from crisisplay.timeline.place import Place, place_of
 from crisisplay.timeline.state import fold
-from crisisplay.timeline.stores import read_store
 
 FORMATS = ("md", "html", "json")
 
 
-def report_of(home: Home, path: Path, lang: str | None = None) -> Report:
+def report_of(home: Home, path: Place | Path, lang: str | None = None) -> Report:
     return read_report(home, path, lang)[0]
 
 
-def read_report(home: Home, path: Path, lang: str | None = None) -> tuple[Report, int]:
+def read_report(home: Home, path: Place | Path, lang: str | None = None) -> tuple[Report, int]:
     """The report of ``path`` in ``lang`` (else the incident's language, else the
     organisation's first), and the size of a torn last line (0 if none) to warn about: a
     write a crash cut short, never acknowledged, so never part of the report."""
-    read = read_store(path)
-    return _report(home, path, read.events, lang), len(read.torn_tail or b"")
+    place = place_of(path)
+    read = place.read()
+    return _report(home, place, read.events, lang), len(read.torn_tail or b"")
 
 
-def _report(home: Home, path: Path, events: Sequence[Event], lang: str | None) -> Report:
+def _report(home: Home, path: Place, events: Sequence[Event], lang: str | None) -> Report:
     state = fold(events, str(path))
     if state.scenario is None:
         raise TimelineError(f"{path} has no activation event: it is not an incident timeline")
@@ -43,8 +49,6 @@ def _report(home: Home, path: Path, events: Sequence[Event], lang: str | None) -
 
 
 def load_plan(home: Home, scenario_id: str, lang: str | None) -> tuple[Plan | None, str | None]:
-    from crisisplay.playbook.load import load_playbook
-    from crisisplay.texts import t
 
     try:
         playbook = load_playbook(home, only=scenario_id)
@@ -58,16 +62,10 @@ def load_plan(home: Home, scenario_id: str, lang: str | None) -> tuple[Plan | No
 
 def render(report: Report, fmt: str) -> str:
     if fmt == "md":
-        from crisisplay.report.markdown import to_markdown
-
         return to_markdown(report)
     if fmt == "html":
-        from crisisplay.report.html import to_html
-
         return to_html(report)
     if fmt == "json":
-        from crisisplay.report.jsondoc import to_json
-
         return to_json(report)
     raise UsageError(f"unknown report format {fmt!r} (choose one of {', '.join(FORMATS)})")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from crisisplay.attestation import RecordCheck, check_record, expected_logins
@@ -18,8 +17,8 @@ from crisisplay.report.document import Report
 from crisisplay.report.table import Cell, Section, Times, rows_of
 from crisisplay.texts import t
 from crisisplay.timeline.events import Event
+from crisisplay.timeline.place import Place
 from crisisplay.timeline.signatures import STATES
-from crisisplay.timeline.stores import logins_of
 from crisisplay.timeline.verify import VerifyResult
 
 DECISIONS = (
@@ -54,12 +53,12 @@ class SignedReport(Report):
         return {**super().as_json(), "record": record_json(self)}
 
 
-def with_record(report: Report, home: Home, path: Path, events: Sequence[Event]) -> Report:
+def with_record(report: Report, home: Home, path: Place, events: Sequence[Event]) -> Report:
     """``report`` with the check of the file it was read from."""
     check = check_record(home, path)
     by_seq = {e.seq: e for e in events if e.kind in DECISIONS}
     signatures = check.result.signatures
-    logins = logins_of(path)
+    logins = path.logins()
     expected = expected_logins(home) if logins else {}
 
     def login(event: Event) -> str | None:

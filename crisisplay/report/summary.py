@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from crisisplay.report.document import Report
 from crisisplay.report.kpis import NOT_NEEDED
 from crisisplay.report.words import DASH, Reading
+
+if TYPE_CHECKING:
+    from crisisplay.report.document import Report
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ class Reading:
 
     def value(self, item: Any) -> str:
         """A fact's value as text: lists joined, booleans as yes/no, nothing as a dash."""
-        import json
+        import json  # noqa: PLC0415
 
         if item is None or item == "":
             return DASH

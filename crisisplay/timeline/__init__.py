@@ -1,34 +1,8 @@
-"""The incident timeline: hash-chained events in a JSON Lines file, the one source of truth.
+"""The incident timeline: hash-chained events, the one source of truth.
 
-`events` defines the format, `store` appends durably and reads, `verify` checks the chain,
-`export` selects and exports events.
+``events`` defines the format, ``vocabulary`` and ``payloads`` the kinds of event, ``fold`` and
+``state`` what they mean together; ``store`` and ``pgstore`` record them (one ``recorder``
+interface), ``place`` says where an incident's timeline is, ``verify`` checks the chain. Each is
+imported where it is used: setting a command's key and witness (``recording``) must not cost the
+loading of the rest.
 """
-
-from __future__ import annotations
-
-from crisisplay.timeline.chain import ChainTip
-from crisisplay.timeline.events import (
-    Event,
-    NewEvent,
-    canonical_line,
-    event_from_line,
-    format_time,
-    parse_time,
-)
-from crisisplay.timeline.store import ReadResult, TimelineStore, read_events
-from crisisplay.timeline.verify import VerifyResult, verify
-
-__all__ = [
-    "ChainTip",
-    "Event",
-    "NewEvent",
-    "ReadResult",
-    "TimelineStore",
-    "VerifyResult",
-    "canonical_line",
-    "event_from_line",
-    "format_time",
-    "parse_time",
-    "read_events",
-    "verify",
-]

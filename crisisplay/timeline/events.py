@@ -38,6 +38,9 @@ JSONObject = dict[str, Any]
 # Years 1970 to 2999 only: any arithmetic on a date at either end of datetime's range overflows.
 _TIME = re.compile(r"(?:19[7-9]\d|2\d{3})-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\Z", re.ASCII)
 _KIND = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+\Z")
+#: the forms of an event's time and kind (the shared store's append function checks them too)
+TIME_PATTERN = _TIME.pattern
+KIND_PATTERN = _KIND.pattern
 # In a canonical line the keys are sorted, so "hash" always comes right after "actor" (and "by"
 # when signed): strings both. A JSON string cannot contain `,"` unescaped, so the first match of
 # this marker is the top-level key.
@@ -289,6 +292,8 @@ def parse_line(line: bytes, *, hashed: bool = True) -> Event:
         obj = _canonical_json(text)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
         raise BadLine(f"not a JSON line ({exc})", unparsable=True) from None
+    except RecursionError:  # lists in lists, past what Python's reader follows
+        raise BadLine("not a JSON line (nested too deeply)", unparsable=True) from None
     event = _event_from_obj(obj)
     if hashed:
         _check_hash(line, event.hash)

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from crisisplay.errors import UsageError
+from crisisplay.texts import t
 from crisisplay.textsafe import json_text, neutralise_csv_cell, sanitize
 from crisisplay.timeline.events import Event, format_time
 
@@ -125,7 +126,6 @@ def columns(times: LocalTimes | None) -> tuple[str, ...]:
     """The table's headers in the reader's language, the time's zone named."""
     if times is None:
         return COLUMNS
-    from crisisplay.texts import t
 
     return tuple(t("timeline.columns", times.lang, zone=times.zone_label).split(" | "))
 

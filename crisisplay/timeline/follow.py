@@ -10,28 +10,26 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.pgconn import CHANNEL_SQL, StoreUnreachable, connect, is_connection_lost
-from crisisplay.timeline.stores import SharedIncident, open_store, shared
+from crisisplay.timeline.pgstore import PgStore
+from crisisplay.timeline.place import Place, SharedTimeline
 
 
-def follow(path: Path, *, poll: float = 1.0) -> Iterator[Event]:
-    """The events of the timeline at ``path``: those there now, then each new one (forever)."""
-    found = shared(path)
-    if found is None:
-        store = open_store(path)
-        while True:
-            yield from store.read_new()
-            time.sleep(poll)
-    yield from _follow_shared(found, poll)
+def follow(place: Place, *, poll: float = 1.0) -> Iterator[Event]:
+    """The events of the timeline at ``place``: those there now, then each new one (forever)."""
+    if isinstance(place, SharedTimeline):
+        yield from _follow_shared(place, poll)
+        return
+    store = place.recorder()
+    while True:
+        yield from store.read_new()
+        time.sleep(poll)
 
 
-def _follow_shared(found: SharedIncident, poll: float) -> Iterator[Event]:
-    import psycopg
-
-    from crisisplay.timeline.pgstore import PgStore
+def _follow_shared(found: SharedTimeline, poll: float) -> Iterator[Event]:
+    import psycopg  # noqa: PLC0415
 
     store = PgStore(found.target, found.incident)
     try:
@@ -58,7 +56,7 @@ def _follow_shared(found: SharedIncident, poll: float) -> Iterator[Event]:
 
 def _wait(listener: object, poll: float) -> None:
     """Until a notification comes, or ``poll`` seconds."""
-    import psycopg
+    import psycopg  # noqa: PLC0415
 
     assert isinstance(listener, psycopg.Connection)
     for _ in listener.notifies(timeout=poll, stop_after=1):

@@ -20,9 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crisisplay.errors import EXIT_OK, CrisisplayError, TimelineError
+from crisisplay.timeline import pgstore
 from crisisplay.timeline.events import NewEvent, format_time, parse_time
 from crisisplay.timeline.fileio import fsync_dir, make_folder, write_all
 from crisisplay.timeline.pgconn import StoreUnreachable
+from crisisplay.timeline.state import fold
+from crisisplay.timeline.vocabulary import LateAct, new_event
 
 if TYPE_CHECKING:
     from crisisplay.timeline.pgstore import PgStore
@@ -122,9 +125,8 @@ def send_pending(store: PgStore, outbox: Outbox, *, quiet_if_unreachable: bool) 
     acts = outbox.pending()
     if not acts:
         return report
-    from crisisplay.timeline.pgstore import PgStore
 
-    sender = PgStore(store.target, store.incident, retry_for=store.retry_for)
+    sender = pgstore.PgStore(store.target, store.incident, retry_for=store.retry_for)
     try:
         for act in acts:
             reason = _send(sender, act)
@@ -155,10 +157,9 @@ def _send(sender: PgStore, act: Pending) -> str | None:
     _, recorded = sender.commit_ids(act.news, act.ids, act.expect)
     if recorded:
         return None
-    from crisisplay.timeline.state import fold
 
     state = fold(_all_events(sender), f"incident {sender.incident}")
-    reason = late_reason(state, act.news)
+    reason = late_reason(state, act.news, act.expect)
     if reason is None:
         sender.commit_ids(act.news, act.ids, None)
         return None
@@ -168,18 +169,27 @@ def _send(sender: PgStore, act: Pending) -> str | None:
 
 
 def _all_events(sender: PgStore) -> list[Any]:
-    from crisisplay.timeline.pgstore import PgStore
 
-    reader = PgStore(sender.target, sender.incident, retry_for=sender.retry_for)
+    reader = pgstore.PgStore(sender.target, sender.incident, retry_for=sender.retry_for)
     try:
         return reader.read_new()
     finally:
         reader.close()
 
 
-def late_reason(state: IncidentState, news: Sequence[NewEvent]) -> str | None:
-    """Why an act made on an older state no longer applies to ``state``; None if it does."""
+def late_reason(
+    state: IncidentState, news: Sequence[NewEvent], decided_at: int | None = None
+) -> str | None:
+    """Why an act made on an older state (decided at seq ``decided_at``) no longer applies to
+    ``state``; None if it does."""
     for new in news:
+        if new.kind == "fact.set" and decided_at is not None:
+            fact = state.facts.get(str(new.payload.get("fact")))
+            if fact is not None and fact.seq > decided_at:
+                return (
+                    f"fact {new.payload.get('fact')} was set meanwhile to {fact.value!r} by "
+                    f"{fact.set_by}"
+                )
         if new.kind in _GATE_KINDS:
             gate = state.gates.get(str(new.payload.get("gate")))
             if gate is not None and gate.status in ("passed", "refused", "overridden"):
@@ -191,7 +201,6 @@ def late_reason(state: IncidentState, news: Sequence[NewEvent]) -> str | None:
 
 
 def late_record(act: Pending, reason: str) -> NewEvent:
-    from crisisplay.timeline.vocabulary import LateAct, new_event
 
     first = act.news[0]
     late = LateAct(reason, act.expect, _encode(act.news))

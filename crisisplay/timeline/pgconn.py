@@ -8,11 +8,12 @@ is classified, not repeated, since its text may hold the user, host and more.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
 
 from crisisplay.errors import CrisisplayError, TimelineError, UsageError
+from crisisplay.timeline.pgschema import VERSION
 
 if TYPE_CHECKING:
     import psycopg
@@ -39,28 +40,67 @@ class StoreTarget:
 
 
 def parse_target(url: str) -> StoreTarget:
-    """The target of a ``postgresql://`` URL; anything else is a usage error (without it)."""
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        raise UsageError("the store URL is not a valid postgresql:// URL") from None
-    if parts.scheme not in SCHEMES:
+    """The target of a ``postgresql://`` URL, read as libpq reads it (``?host=`` and ``?port=``
+    included); anything else is a usage error that does not repeat the URL."""
+    text = url.strip()
+    if not text.startswith(tuple(f"{scheme}://" for scheme in SCHEMES)):
         raise UsageError(
             "the store must be a postgresql:// URL",
             hint="for example --store postgresql://alice@crisis-db/crisisplay",
         )
-    host = parts.hostname or "localhost"
-    database = unquote(parts.path.lstrip("/")) or unquote(parts.username or "") or "postgres"
-    where = f"{host}:{port}" if port else host
-    label = f"database {database} on {where}"
-    key = hashlib.sha256(f"{host}\0{port or 5432}\0{database}".encode()).hexdigest()[:16]
-    return StoreTarget(url.strip(), label, key)
+    params = _conninfo(text)
+    database = params.get("dbname") or params.get("user") or "postgres"
+    label = f"database {database} on {_where(params)}"
+    # The key names this laptop's folders of the store (copies, outbox): host, port and
+    # database as before, then what else tells one server from another, when given.
+    key_host = (params.get("host") or "localhost").lower()
+    parts = [key_host, params.get("port") or "5432", database]
+    parts += [f"{name}={params[name]}" for name in ("hostaddr", "service") if params.get(name)]
+    if params.get("service"):
+        label += f" (service {params['service']})"
+    key = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+    return StoreTarget(text, label, key)
+
+
+def _where(params: dict[str, str]) -> str:
+    """``host:port``, or each of them when the URL names several servers."""
+    hosts = [
+        h or "localhost" for h in (params.get("host") or params.get("hostaddr") or "").split(",")
+    ]
+    ports = (params.get("port") or "").split(",")
+    if len(ports) == 1:
+        ports *= len(hosts)
+    if len(ports) != len(hosts):  # libpq refuses it when connecting
+        return ",".join(hosts)
+    hosts = [f"[{h}]" if ":" in h and p else h for h, p in zip(hosts, ports, strict=True)]
+    return ",".join(f"{h}:{p}" if p else h for h, p in zip(hosts, ports, strict=True))
+
+
+def _conninfo(url: str) -> dict[str, str]:
+    """The connection parameters of ``url``, as libpq parses them (psycopg is imported only
+    when a store URL is used)."""
+    try:
+        import psycopg  # noqa: PLC0415
+        from psycopg.conninfo import conninfo_to_dict  # noqa: PLC0415
+    except ImportError:
+        raise UsageError(
+            "a postgresql:// store needs psycopg", hint="pip install 'crisisplay[postgresql]'"
+        ) from None
+    try:
+        params = conninfo_to_dict(url)
+    except psycopg.ProgrammingError as exc:
+        found = re.search(r'query parameter: "(\w+)"', str(exc))
+        if found:
+            raise UsageError(
+                f"the store URL has an option libpq does not know: {found.group(1)}"
+            ) from None
+        raise UsageError("the store URL is not a valid postgresql:// URL") from None
+    return {name: str(value) for name, value in params.items() if value is not None}
 
 
 def connect(target: StoreTarget, *, timeout: float = 5.0) -> psycopg.Connection[tuple[Any, ...]]:
     """An autocommit connection; failures are one line naming the store by its label."""
-    import psycopg
+    import psycopg  # noqa: PLC0415
 
     try:
         return psycopg.connect(
@@ -74,6 +114,13 @@ def connect(target: StoreTarget, *, timeout: float = 5.0) -> psycopg.Connection[
 
 
 def connect_error(target: StoreTarget, exc: Exception) -> CrisisplayError:
+    option = bad_option(str(exc))
+    if option is not None:
+        return UsageError(
+            f"the store URL's {option} option is not one libpq accepts: nothing was sent",
+            hint="see the connection parameters of libpq (sslmode, service, "
+            "target_session_attrs...)",
+        )
     text = str(exc).lower()
     where = target.label
     if (
@@ -93,14 +140,36 @@ def connect_error(target: StoreTarget, exc: Exception) -> CrisisplayError:
         return UsageError(f"the shared store ({where}) does not exist on that server")
     if "permission denied" in text:
         return UsageError(f"the shared store ({where}) refused this login")
-    if "invalid" in text and ("dsn" in text or "connection option" in text or "uri" in text):
-        return UsageError("the store URL has an option libpq does not know")
     return StoreUnreachable(f"cannot reach the shared store ({where})")
+
+
+# What libpq says of a connection option it refuses, before it reaches any server; the group
+# is the option. (A server that cannot be reached is another message: an outage, not this.)
+_BAD_OPTIONS = (
+    re.compile(r'invalid (\w+) value: "'),
+    re.compile(r'invalid integer value "[^"]*" for connection option "(\w+)"'),
+    re.compile(r"invalid connection option \"(\w+)\""),
+    re.compile(r'definition of (service) "'),
+    re.compile(r'(service) file "[^"]*" not found'),
+    re.compile(r"invalid (port) number"),
+    re.compile(r"could not parse network address"),
+    re.compile(r"could not match \d+ (port) numbers to \d+ hosts"),
+    re.compile(r"could not match \d+ host names to \d+ (hostaddr) values"),
+)
+
+
+def bad_option(message: str) -> str | None:
+    """The connection option libpq refused, named in ``message``, or None."""
+    for pattern in _BAD_OPTIONS:
+        found = pattern.search(message)
+        if found:
+            return found.group(1) if found.groups() else "hostaddr"
+    return None
 
 
 def is_connection_lost(exc: BaseException) -> bool:
     """A dropped connection or a server going away: the outcome of the call is unknown."""
-    import psycopg
+    import psycopg  # noqa: PLC0415
 
     if isinstance(exc, psycopg.InterfaceError):
         return True
@@ -120,9 +189,7 @@ def missing_schema(target: StoreTarget) -> UsageError:
 
 def check_schema(conn: psycopg.Connection[tuple[Any, ...]], target: StoreTarget) -> None:
     """Refuse a database without the schema, or with a newer one than this crisisplay knows."""
-    import psycopg
-
-    from crisisplay.timeline.pgschema import VERSION
+    import psycopg  # noqa: PLC0415
 
     try:
         row = conn.execute("SELECT max(version) FROM crisisplay.schema_version").fetchone()
@@ -146,8 +213,7 @@ def check_schema(conn: psycopg.Connection[tuple[Any, ...]], target: StoreTarget)
 
 def user_of(target: StoreTarget) -> str | None:
     """The login named in the URL (for messages about who may do what), if any."""
-    name = urlsplit(target.url).username
-    return unquote(name) if name else None
+    return _conninfo(target.url).get("user") or None
 
 
 CHANNEL_SQL = "LISTEN crisisplay_events"

@@ -48,8 +48,9 @@ def list_incidents(target: StoreTarget) -> list[IncidentRow]:
 
 
 def newest_open(target: StoreTarget) -> str:
-    """What a command acts on by default: the newest incident still open, else the newest."""
-    rows = list_incidents(target)
+    """What a command acts on by default: the newest incident a real activation started (a
+    drill is named with --incident) and still open, else the newest of them."""
+    rows = [r for r in list_incidents(target) if r.scenario is not None and not r.drill]
     chosen = next((r for r in rows if r.state == "open"), rows[0] if rows else None)
     if chosen is None:
         raise TimelineError(

@@ -15,12 +15,12 @@ import dataclasses
 import time
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from crisisplay.errors import CrisisplayError, NotRecorded, TimelineError, UsageError
-from crisisplay.recording import CURRENT, Current, current
-from crisisplay.timeline import mirror
+from crisisplay.timeline import mirror, outbox
 from crisisplay.timeline.bulk import BULK, no_cycle_collection
 from crisisplay.timeline.chain import ChainTip, scan
 from crisisplay.timeline.events import (
@@ -40,6 +40,9 @@ from crisisplay.timeline.pgconn import (
     connect,
     is_connection_lost,
 )
+from crisisplay.timeline.pgschema import LOCK_SECONDS
+from crisisplay.timeline.recorder import Recorder
+from crisisplay.timeline.recording import CURRENT, Current, current
 
 if TYPE_CHECKING:
     import psycopg
@@ -55,7 +58,7 @@ _APPEND = "SELECT status, seq, hash FROM crisisplay.append(%s, %s, %s, %b, %b, %
 _READ = "SELECT line FROM crisisplay.events WHERE incident = %s AND seq > %s ORDER BY seq"
 
 
-class PgStore:
+class PgStore(Recorder):
     """Appends to and reads one incident of a shared store; safe with many writers.
 
     ``create``: this store starts the incident (its first commit must be the first event).
@@ -92,21 +95,24 @@ class PgStore:
     def tip(self) -> ChainTip:
         return self._tip
 
+    def trusted_now(self) -> datetime | None:
+        """The server's clock, the one every member's act is held against; this machine's
+        kernel's while the server is out of reach (the act then waits in the outbox)."""
+        if self.offline:
+            return super().trusted_now()
+        try:
+            row = self._call(lambda c: c.execute("SELECT clock_timestamp()").fetchone())
+        except StoreUnreachable:
+            return super().trusted_now()
+        moment = row[0] if row else None
+        return moment if isinstance(moment, datetime) else None
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
 
-    # ------------------------------------------------------------ the file store's interface
-
-    def append(self, new: NewEvent) -> Event:
-        return self.append_many([new])[0]
-
-    def append_many(self, news: Sequence[NewEvent]) -> list[Event]:
-        return self.commit(news)[-len(news) :] if news else []
-
-    def commit(self, news: Sequence[NewEvent]) -> list[Event]:
-        return self.commit_if(news, None)[0]
+    # ------------------------------------------------------------ the recorder's interface
 
     def commit_if(self, news: Sequence[NewEvent], expect: int | None) -> tuple[list[Event], bool]:
         if not news:
@@ -143,7 +149,6 @@ class PgStore:
             )
         events = self._take(data, hashed=True)
         self.offline = True
-        from crisisplay.timeline import outbox
 
         outbox.notice(
             f"the shared store ({self.target.label}) cannot be reached: this is this laptop's "
@@ -170,6 +175,10 @@ class PgStore:
         self, news: Sequence[NewEvent], ids: Sequence[uuid.UUID], expect: int | None
     ) -> tuple[list[Event], bool]:
         seen: list[Event] = []
+        if not self._create and self._tip.seq == 0:
+            # an act on an incident is on one that exists: only an activation, a drill or a
+            # push starts one (a mistyped --incident never makes one)
+            seen += self.read_new()
         while True:
             if expect is not None and self._tip.seq != expect:
                 seen += self.read_new()
@@ -296,7 +305,7 @@ class PgStore:
         """``run`` on the connection; a lost one is reopened and ``run`` tried again (every
         call here is safe to repeat: reads, and appends carrying their event ids). A server
         that cannot be reached at all on the first try is reported at once."""
-        import psycopg
+        import psycopg  # noqa: PLC0415
 
         deadline: float | None = None
         pause = 0.05
@@ -326,6 +335,11 @@ class PgStore:
             return UsageError(
                 f"this login may not write to the shared store ({self.target.label})",
                 hint="the store's owner grants crisisplay_member to each member's login",
+            )
+        if state == "55P03":  # the append function's lock timeout
+            return NotRecorded(
+                f"the shared incident is locked by another session for more than {LOCK_SECONDS} "
+                "s: NOT recorded"
             )
         diag = getattr(exc, "diag", None)
         primary = getattr(diag, "message_primary", None) or type(exc).__name__

@@ -63,6 +63,21 @@ class SignatureCheck:
         pairs = zip(self.events, self.states, strict=True)
         return [flaw for e, s in pairs if (flaw := _refusal(e, s)) is not None]
 
+    def unsigned_by_key_holders(self, roster: RosterKeys) -> list[Flaw]:
+        """Unsigned acts of people the organisation file gives a key: their signature was
+        removed, or someone recorded in their name without any key. (People without a key,
+        and timelines of an organisation that gives none, stay merely unsigned.)"""
+        pairs = zip(self.events, self.states, strict=True)
+        return [
+            Flaw(
+                e.seq,
+                f"{e.actor}'s act is not signed, though the organisation file gives "
+                f"{e.actor} a key (its signature was removed, or it was recorded without it)",
+            )
+            for e, s in pairs
+            if s == "unsigned" and roster.get(e.actor) is not None
+        ]
+
 
 class _Keys:
     """Public keys decoded once each: a timeline holds a handful of signers."""
@@ -115,7 +130,7 @@ def _act_flaw(
     key = None if parts is None else keys.get(parts[0])
     if parts is None or key is None:
         return "bad", f"the signature of {last.by} is not an Ed25519 signature (altered)"
-    from cryptography.exceptions import InvalidSignature
+    from cryptography.exceptions import InvalidSignature  # noqa: PLC0415
 
     try:
         key.verify(parts[1], signed_body(line))

@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crisisplay.errors import TimelineError, UsageError
-from crisisplay.recording import PASSPHRASE_ENV
+from crisisplay.infile import open_regular
 from crisisplay.timeline.events import HASH_MARK, HASH_SEGMENT
 from crisisplay.timeline.fileio import describe, fsync_dir, make_folder, write_all
+from crisisplay.timeline.recording import PASSPHRASE_ENV
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -38,6 +39,8 @@ KEY_FILE = "signing-key.pem"
 IDENTITY_FILE = "signing-key.json"
 _SIG_MARK = b',"sig":"'
 _PUBLIC_LENGTH = len(ALGORITHM) + 1 + 44  # 32 bytes in base64
+#: the largest key file read (a key and its description take a few hundred bytes)
+MAX_KEY_FILE_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -59,11 +62,17 @@ def read_identity(folder: Path | None) -> Identity | None:
         return None
     path = folder / IDENTITY_FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_key_file(path)[0].decode("utf-8"))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        raise UsageError(
+            f"cannot read the signing key's description {path}: {describe(exc)}"
+        ) from None
+    except ValueError as exc:
         raise UsageError(f"cannot read the signing key's description {path}: {exc}") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"{path} does not describe a signing key (person, public)")
     person, public = data.get("person"), data.get("public")
     if not isinstance(person, str) or not isinstance(public, str) or not person:
         raise UsageError(f"{path} does not describe a signing key (person, public)")
@@ -76,8 +85,8 @@ def public_text(raw: bytes) -> str:
 
 def create_key(folder: Path, person: str, passphrase: str | None) -> Identity:
     """A new key pair for ``person`` in ``folder``; an existing key is never overwritten."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: PLC0415
 
     key_path = folder / KEY_FILE
     if key_path.exists() or (folder / IDENTITY_FILE).exists():
@@ -137,28 +146,47 @@ class KeySigner:
         return f"{self.identity.public}:{signature}"
 
     def _load(self) -> Ed25519PrivateKey:
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-        from cryptography.hazmat.primitives.serialization import load_pem_private_key
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: PLC0415
+        from cryptography.hazmat.primitives.serialization import load_pem_private_key  # noqa: PLC0415
 
         path = self.identity.folder / KEY_FILE
         try:
-            if path.stat().st_mode & 0o077:
-                raise UsageError(
-                    f"the signing key {path} can be read by others", hint=f"chmod 600 {path}"
-                )
-            pem = path.read_bytes()
+            pem, mode = read_key_file(path)
         except OSError as exc:
             raise TimelineError(f"cannot read the signing key {path}: {describe(exc)}") from None
+        if mode & 0o077:
+            raise UsageError(
+                f"the signing key {path} can be read by others", hint=f"chmod 600 {path}"
+            )
         key = _decrypt(pem, path, self._passphrase, load_pem_private_key)
         if not isinstance(key, Ed25519PrivateKey):
             raise UsageError(f"{path} is not an Ed25519 key")
         return key
 
 
+def read_key_file(path: Path) -> tuple[bytes, int]:
+    """The bytes of a key file and its mode. Only a regular file is read (a FIFO would make
+    the command wait forever, ``/dev/zero`` would never end), checked on its descriptor, and
+    only up to :data:`MAX_KEY_FILE_BYTES`: no key file is larger."""
+    with open_regular(path) as file:
+        mode = os.fstat(file.fileno()).st_mode
+        data = file.read(MAX_KEY_FILE_BYTES + 1)
+    if len(data) > MAX_KEY_FILE_BYTES:
+        raise UsageError(
+            f"{path} is larger than a key file can be ({MAX_KEY_FILE_BYTES} bytes at most)"
+        )
+    return data, mode
+
+
 def _decrypt(pem: bytes, path: Path, passphrase: Callable[[], str | None], load: Any) -> Any:
     """The private key of ``pem``, asking for the passphrase only if it has one."""
     if b"ENCRYPTED" not in pem:
-        return load(pem, password=None)
+        from cryptography.exceptions import UnsupportedAlgorithm  # noqa: PLC0415
+
+        try:
+            return load(pem, password=None)
+        except (ValueError, TypeError, UnsupportedAlgorithm):
+            raise UsageError(f"{path} is not a PEM private key") from None
     given = passphrase()
     if given is None:
         raise UsageError(
@@ -195,10 +223,16 @@ def split_sig(sig: str) -> tuple[str, bytes] | None:
 
 def public_key(public: str) -> Ed25519PublicKey | None:
     """The key of an ``ed25519:<base64>`` text, or None if it is not one."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey  # noqa: PLC0415
 
     try:
         raw = base64.b64decode(public.removeprefix(ALGORITHM + ":"), validate=True)
         return Ed25519PublicKey.from_public_bytes(raw)
     except (binascii.Error, ValueError):
         return None
+
+
+def load_signer(config: Path | None, passphrase: Callable[[], str | None]) -> KeySigner | None:
+    """The signer of the key in ``config``; None when the folder holds no key."""
+    identity = read_identity(config)
+    return None if identity is None else KeySigner(identity, passphrase)

@@ -275,20 +275,20 @@ class IncidentState:
 
     def apply(self, event: Event) -> None:
         """Add one event to the state (the fold's step)."""
-        from crisisplay.timeline.fold import apply
-
-        apply(self, event)
+        _fold.apply(self, event)
 
     def apply_all(self, events: Iterable[Event]) -> None:
-        from crisisplay.timeline.fold import apply
-
+        step = _fold.apply
         for event in events:
-            apply(self, event)
+            step(self, event)
 
 
 def fold(events: Iterable[Event], source: str = "<timeline>") -> IncidentState:
     """The state an incident is in after ``events`` (pure: the events are not changed).
     A payload that does not match its kind is a TimelineError naming ``source`` and the seq."""
-    from crisisplay.timeline.fold import fold_into
+    return _fold.fold_into(IncidentState(), events, source)
 
-    return fold_into(IncidentState(), events, source)
+
+# The fold's handlers build the classes above: it is imported once they exist, whichever of the
+# two modules is imported first.
+from crisisplay.timeline import fold as _fold  # noqa: E402

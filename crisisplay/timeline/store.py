@@ -7,7 +7,7 @@ a damaged line followed by good ones is tampering and is never "repaired". Reade
 lock (so they never see a half-written line of a live writer) and never modify the file.
 
 Each act is signed in the seal step when the store has a signer, and once it is on disk the new
-head goes to the witness (``crisisplay.recording`` gives both to the command line's
+head goes to the witness (``crisisplay.timeline.recording`` gives both to the command line's
 stores).
 """
 
@@ -24,7 +24,6 @@ from stat import S_ISREG
 
 from crisisplay.errors import Location, NotRecorded, TimelineError
 from crisisplay.infile import NOT_REGULAR, open_regular
-from crisisplay.recording import CURRENT, Current, current
 from crisisplay.timeline.chain import START, Break, ChainTip, scan
 from crisisplay.timeline.events import (
     MAX_LINE_BYTES,
@@ -45,6 +44,8 @@ from crisisplay.timeline.fileio import (
     write_all,
 )
 from crisisplay.timeline.mounts import refuse_network_filesystem
+from crisisplay.timeline.recorder import Recorder
+from crisisplay.timeline.recording import CURRENT, Current, current
 from crisisplay.timeline.vocabulary import TimelineRepaired, new_event
 from crisisplay.timeline.witness import HeadWitness, witness_head
 
@@ -113,13 +114,13 @@ class _View:
             self.last_time = last_time
 
 
-class TimelineStore:
+class TimelineStore(Recorder):
     """Appends events to one timeline file; safe with several writers and processes at once.
 
     ``incident`` is needed to start a timeline (its first event); without it the store only
     joins an existing one and takes the incident from its first event. When given for an
     existing timeline it must match. ``signer`` signs each act, ``witness`` is told each new
-    head (by default, those the command line set: see ``crisisplay.recording``).
+    head (by default, those the command line set: see ``crisisplay.timeline.recording``).
     """
 
     def __init__(
@@ -147,21 +148,6 @@ class TimelineStore:
     def tip(self) -> ChainTip:
         """The chain tip as of this store's last append (other writers may have moved on)."""
         return self._view.tip
-
-    def append(self, new: NewEvent) -> Event:
-        """Record one event; returns only once it is on disk (acknowledged)."""
-        return self.append_many([new])[0]
-
-    def append_many(self, news: Sequence[NewEvent]) -> list[Event]:
-        """Record several events with one write and one fsync: all of them, or none; returns
-        the events recorded (see :meth:`commit` for everything appended since)."""
-        return self.commit(news)[-len(news) :] if news else []
-
-    def commit(self, news: Sequence[NewEvent]) -> list[Event]:
-        """Record ``news`` (one write, one fsync, all or none) and return every event appended
-        since this store last looked, other writers' first and then these: folding what it
-        returns keeps a caller's state equal to a fresh fold of the file."""
-        return self.commit_if(news, None)[0]
 
     def commit_if(self, news: Sequence[NewEvent], expect: int | None) -> tuple[list[Event], bool]:
         """Check and append as one step: ``news`` is recorded only if the timeline still ends
@@ -194,7 +180,10 @@ class TimelineStore:
             fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
         except FileNotFoundError:
             if self._incident is None:
-                raise TimelineError(f"no timeline at {self.path}") from None
+                raise TimelineError(
+                    f"no timeline at {self.path}",
+                    hint="start one with `crisisplay activate`, or give --timeline FILE",
+                ) from None
             return []
         except OSError as exc:
             raise TimelineError(f"cannot read the timeline {self.path}: {describe(exc)}") from None

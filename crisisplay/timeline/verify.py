@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crisisplay.timeline.chain import scan
+from crisisplay.timeline.place import Place, place_of
 from crisisplay.timeline.signatures import (
     STATES,
     Flaw,
@@ -15,7 +16,6 @@ from crisisplay.timeline.signatures import (
     SignatureCheck,
     check_signatures,
 )
-from crisisplay.timeline.stores import timeline_bytes
 from crisisplay.timeline.witness import WitnessedHead, WitnessSource, compare, short_head
 
 
@@ -56,7 +56,7 @@ class VerifyResult:
 
 
 def verify(
-    path: Path,
+    place: Place | Path,
     *,
     roster: RosterKeys | None = None,
     witnesses: Sequence[WitnessSource] = (),
@@ -64,12 +64,14 @@ def verify(
     require_signatures: bool = False,
 ) -> VerifyResult:
     """Check every line of ``path`` (JSON, fields, version, hash, prev link, seq, incident),
-    every signature (against ``roster`` when given), and every head the ``witnesses`` saw or
-    the caller ``expect``s; ``require_signatures`` also refuses every act of a person that is
-    not signed by that person's own key."""
+    every signature (against ``roster`` when given: an unsigned act of a person it gives a key
+    is refused), and every head the ``witnesses`` saw or the caller ``expect``s;
+    ``require_signatures`` also refuses every act of a person that is not signed by that
+    person's own key."""
+    where = place_of(place)
     return verify_bytes(
-        timeline_bytes(path),
-        path,
+        where.lines(),
+        where.path,
         roster=roster,
         witnesses=witnesses,
         expect=expect,
@@ -101,6 +103,8 @@ def verify_bytes(
     flaws += signatures.flaws
     if require_signatures:
         flaws += signatures.refused
+    elif roster is not None:
+        flaws += signatures.unsigned_by_key_holders(roster)
     incident = events[0].incident if events else None
     heads = [*expect, *(h for w in witnesses if incident for h in w.heads(incident))]
     flaws += compare(events, heads, complete=found.clean)

@@ -89,7 +89,7 @@ class Wakeup:
     def _listen(self) -> None:
         if self.target is None or self._listener is not None:
             return
-        import psycopg
+        import psycopg  # noqa: PLC0415
 
         try:
             listener = connect(self.target, timeout=2.0)
@@ -107,7 +107,7 @@ class Wakeup:
     def _socket(self) -> int | None:
         if self._listener is None:
             return None
-        import psycopg
+        import psycopg  # noqa: PLC0415
 
         try:
             return int(self._listener.pgconn.socket)
@@ -117,7 +117,7 @@ class Wakeup:
 
     def _drain(self) -> None:
         """Take every notification waiting; a lost connection is dropped, to listen anew."""
-        import psycopg
+        import psycopg  # noqa: PLC0415
 
         pgconn = self._listener.pgconn
         try:

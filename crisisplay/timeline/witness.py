@@ -27,7 +27,7 @@ from crisisplay.timeline.signatures import Flaw
 SUFFIX = ".witness"
 SHORT = 16  # hex digits of the short form: enough that no forger finds another chain for it
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
-_HEAD = re.compile(r"#?(\d+):([0-9a-f]{8,64})\Z")
+_HEAD = re.compile(rf"#?(\d+):([0-9a-f]{{{SHORT},64}})\Z")
 
 
 def short_head(seq: int, head: str) -> str:
@@ -49,12 +49,14 @@ class WitnessedHead:
 
 
 def parse_head(text: str, source: str = "the head you expect") -> WitnessedHead:
-    """A head as written down: ``SEQ:HASH`` with at least 8 hex digits (``#`` allowed)."""
+    """A head as written down: ``SEQ:HASH`` with at least :data:`SHORT` hex digits, as the short
+    form has them (``#`` allowed): fewer would let a forger find another chain that fits."""
     found = _HEAD.match(text.strip().lower())
     if found is None or int(found.group(1)) < 1:
         raise UsageError(
             f"{text!r} is not a head",
-            hint="give SEQ:HASH as `timeline verify` or the report prints it, like 133:4f2a9c1e",
+            hint=f"give SEQ:HASH with at least {SHORT} hex digits, as `timeline verify` or the "
+            "report prints it, like 133:4f2a9c1e7b3d0a55",
         )
     return WitnessedHead(int(found.group(1)), found.group(2), source)
 

@@ -34,7 +34,7 @@ def lemmas_of(words: Iterable[str], lang: str) -> dict[str, str]:
 
 
 def _lemmatise(words: list[str], lang: str) -> dict[str, str]:
-    import simplemma
+    import simplemma  # noqa: PLC0415
 
     return {word: str(simplemma.lemmatize(word, lang=lang)).lower() for word in words}
 

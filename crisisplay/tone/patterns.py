@@ -9,7 +9,9 @@ A pattern is a line of elements separated by spaces, matched against consecutive
 - ``TIME``, ``NUM``, ``URL``: a clock time, a number, a link; ``WHEN``: a time or a delay said
   in words ("à 14h", "dans 2 heures", "d'ici ce soir");
 - a ``?`` after an element makes it optional; ``!word`` means the next word is not this one;
-- ``...`` skips up to 3 words, ``...N`` up to N, never past the end of a sentence.
+- ``...`` skips up to 3 words, ``...N`` up to N, never past the end of a sentence; in a rule
+  that a negation cancels, never past a negation either ("we cannot promise" is not "we ...
+  promise": the negation is read by ``crisisplay.tone.negation``, outside the match).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from crisisplay.tone.negation import negates_at
 from crisisplay.tone.when import when_at
 from crisisplay.tone.words import Token, fold
 
@@ -30,12 +33,17 @@ class Element:
     optional: bool = False
     negated: bool = False
     size: int = 0
+    stops_at_negation: bool = False  # for a gap: it does not skip a negation
 
     def accepts(self, token: Token) -> bool:
         if token.kind == "end" and self.test != "class":
             return False
         if self.test == "words":
-            return token.fold in self.values or token.lemma in self.values
+            return (
+                token.fold in self.values
+                or token.lemma in self.values
+                or not self.values.isdisjoint(token.infinitives)
+            )
         if self.test == "exact":
             return token.text in self.values
         if self.test == "prefix":
@@ -46,14 +54,31 @@ class Element:
 Pattern = tuple[Element, ...]
 
 
-def compile_pattern(source: str, sets: Mapping[str, str]) -> Pattern:
-    """``source`` as elements; ``sets`` names the word sets that ``@name`` stands for."""
-    return tuple(_element(part, sets) for part in source.split())
+def compile_pattern(
+    source: str,
+    sets: Mapping[str, str],
+    *,
+    negatable: bool = False,
+    built: dict[tuple[str, bool], Element] | None = None,
+) -> Pattern:
+    """``source`` as elements; ``sets`` names the word sets that ``@name`` stands for.
+    ``negatable``: the gaps do not skip a negation. ``built``: elements already built with
+    the same ``sets`` (rules repeat "@restore", "...3"), filled as elements are built."""
+    elements = []
+    for part in source.split():
+        key = (part, negatable)
+        element = built.get(key) if built is not None else None
+        if element is None:
+            element = _element(part, sets, negatable)
+            if built is not None:
+                built[key] = element
+        elements.append(element)
+    return tuple(elements)
 
 
-def _element(part: str, sets: Mapping[str, str]) -> Element:
+def _element(part: str, sets: Mapping[str, str], negatable: bool = False) -> Element:
     if part.startswith("..."):
-        return Element("gap", size=int(part[3:] or DEFAULT_GAP))
+        return Element("gap", size=int(part[3:] or DEFAULT_GAP), stops_at_negation=negatable)
     optional = part.endswith("?") and len(part) > 1
     negated = part.startswith("!")
     body = _expand(part.strip("?!"), sets)
@@ -69,16 +94,26 @@ def _element(part: str, sets: Mapping[str, str]) -> Element:
 
 
 def _expand(body: str, sets: Mapping[str, str]) -> str:
-    """``=@acronyms`` or ``a|@trouble`` with each ``@name`` replaced by its words."""
+    """``=@acronyms`` or ``a|@trouble`` with each ``@name`` replaced by its words (a set may
+    name other sets: ``@device|@setting``)."""
     lead = body[0] if body[:1] in {"=", "~"} else ""
-    words = [sets[w[1:]] if w.startswith("@") else w for w in body[len(lead) :].split("|")]
-    return lead + "|".join(words)
+    return lead + "|".join(_words(body[len(lead) :], sets))
+
+
+def _words(alternatives: str, sets: Mapping[str, str], depth: int = 0) -> list[str]:
+    if depth > 3:
+        raise ValueError(f"word sets nested too deep: {alternatives}")
+    words: list[str] = []
+    for word in alternatives.split("|"):
+        words += _words(sets[word[1:]], sets, depth + 1) if word.startswith("@") else [word]
+    return words
 
 
 def vocabulary(tokens: Sequence[Token]) -> frozenset[str]:
-    """Every written form and lemma of ``tokens``: a pattern needing a word absent from it
-    cannot match, and is not tried."""
-    return frozenset(t.fold for t in tokens) | frozenset(t.lemma for t in tokens)
+    """Every written form, lemma and infinitive of ``tokens``: a pattern needing a word absent
+    from it cannot match, and is not tried."""
+    infinitives = frozenset(word for t in tokens for word in t.infinitives)
+    return frozenset(t.fold for t in tokens) | frozenset(t.lemma for t in tokens) | infinitives
 
 
 def find_all(
@@ -88,7 +123,9 @@ def find_all(
     if vocab is not None and not _possible(pattern, vocab):
         return []
     first = pattern[0] if pattern else None
-    anchored = first is not None and first.test == "words" and not first.optional
+    anchored = (
+        first is not None and first.test == "words" and not first.optional and not first.negated
+    )
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
@@ -102,6 +139,11 @@ def find_all(
         else:
             i += 1
     return found
+
+
+def match_at(pattern: Pattern, tokens: Sequence[Token], i: int) -> bool:
+    """Whether ``pattern`` matches the tokens starting at ``i``."""
+    return _match(pattern, 0, tokens, i) is not None
 
 
 def _possible(pattern: Pattern, vocab: frozenset[str]) -> bool:
@@ -119,6 +161,8 @@ def _match(pattern: Pattern, k: int, tokens: Sequence[Token], i: int) -> int | N
     if element.test == "gap":
         for skip in range(element.size + 1):
             if skip and (i + skip > len(tokens) or tokens[i + skip - 1].kind == "end"):
+                return None
+            if skip and element.stops_at_negation and negates_at(tokens, i + skip - 1):
                 return None
             end = _match(pattern, k + 1, tokens, i + skip)
             if end is not None:

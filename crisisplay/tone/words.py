@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from crisisplay.tone.forms import infinitives
 from crisisplay.tone.lemmas import lemmas_of
 
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\xa0": " ", "\u202f": " "})
@@ -28,7 +29,8 @@ _CLOCK = {
     r"|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b",
 }
 _REST = (
-    rf"(?P<url>{_URL})|(?P<num>\d+(?:[ ,.]\d{{3}})*(?:[.,]\d+)?)"
+    # "4G" is one word, not a number and a letter
+    rf"(?P<url>{_URL})|(?P<network>\b[2-5]G\b)|(?P<num>\d+(?:[ ,.]\d{{3}})*(?:[.,]\d+)?)"
     r"|(?P<word>aujourd'hui|[^\W\d_]+(?:'[^\W\d_]+)?'?)|(?P<end>[.!?;:\u2026])|(?P<sym>[,%()])"
 )
 
@@ -60,10 +62,16 @@ class Token:
     start: int
     end: int
     clock: tuple[int, int] | None = None
+    #: French: the infinitives the word is a regular form of (``crisisplay.tone.forms``)
+    infinitives: tuple[str, ...] = ()
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(word: str) -> str:
-    """Lower case without accents: what a pattern's word is compared with."""
+    """Lower case without accents: what a pattern's word is compared with (remembered: the
+    rules' words and a message's words come back often)."""
+    if word.isascii():
+        return word.lower()
     word = word.lower().replace("œ", "oe").replace("æ", "ae")
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
@@ -76,18 +84,22 @@ def tokens_of(text: str, lang: str) -> list[Token]:
     for match in _tokens(lang).finditer(plain):
         kind = match.lastgroup or "sym"
         start, end = match.span()
-        if kind == "word":
+        if kind == "network":
+            raw.append(("word", match.group(), start, end))
+        elif kind == "word":
             raw += _words(match.group(), lang, start, end)
         else:
             raw.append((kind, match.group(), start, end))
     lemmas = lemmas_of((w.lower() for kind, w, _, _ in raw if kind == "word"), lang)
-    return [_token(kind, word, start, end, lemmas) for kind, word, start, end in raw]
+    return [_token(kind, word, start, end, lemmas, lang) for kind, word, start, end in raw]
 
 
-def _token(kind: str, word: str, start: int, end: int, lemmas: dict[str, str]) -> Token:
+def _token(kind: str, word: str, start: int, end: int, lemmas: dict[str, str], lang: str) -> Token:
     folded = fold(word)
     if kind == "word":
-        return Token(kind, word, folded, fold(lemmas.get(word.lower(), word)), start, end)
+        lemma = fold(lemmas.get(word.lower(), word))
+        verbs = infinitives(folded) if lang == "fr" else ()
+        return Token(kind, word, folded, lemma, start, end, infinitives=verbs)
     clock = _clock(word) if kind == "time" else None
     return Token(kind, word, folded, folded, start, end, clock)
 
@@ -95,9 +107,9 @@ def _token(kind: str, word: str, start: int, end: int, lemmas: dict[str, str]) -
 def _words(word: str, lang: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
     low = word.lower()
     if lang == "fr" and "'" in low and low != "aujourd'hui":
-        head, _, tail = low.partition("'")
-        first = _FR_ELISIONS.get(head + "'", head)
-        rest = [("word", tail, start, end)] if tail else []
+        head, _, tail = word.partition("'")
+        first = _FR_ELISIONS.get(head.lower() + "'", head.lower())
+        rest = [("word", tail, start, end)] if tail else []  # as written: "l'EPC" is jargon
         return [("word", first, start, end), *rest]
     if lang == "en" and "'" in low:
         return [("word", part, start, end) for part in _english(low)]

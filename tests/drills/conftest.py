@@ -31,7 +31,7 @@ class Ran:
 
     @property
     def timeline(self) -> Path:
-        return self.run.path
+        return self.run.place.path
 
 
 def run(
@@ -44,7 +44,7 @@ def run(
 ) -> Ran:
     prompter = ScriptedPrompter(load_answers(answers))
     trainer = options.pop("trainer", None)
-    chosen = DrillOptions("trainer", scripted=True, start=start, timeline=timeline, **options)
+    chosen = DrillOptions(None, scripted=True, start=start, timeline=timeline, **options)
     ran = run_drill(Home(home), drill, prompter, chosen, trainer=trainer)
     return Ran(ran, prompter.shown)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.conftest import ROOT, Cli
 from tests.drills.conftest import FIXTURES, MINIMAL_ANSWERS
 
-RUN = ("--answers", str(MINIMAL_ANSWERS), "--start", "2026-11-23T15:00", "--actor", "trainer")
+RUN = ("--answers", str(MINIMAL_ANSWERS), "--start", "2026-11-23T15:00")
 
 
 def test_list_shows_the_bundled_drills(cli: Cli) -> None:
@@ -88,8 +88,15 @@ def test_the_default_timeline_is_named_after_the_drill_and_its_start(
 ) -> None:
     ran = cli("drill", "run", "minimal-drill", *RUN, "-q", home=drill_home)
     assert ran.exit_code == 0, ran.stderr
-    expected = drill_home / "timelines" / "20261123-1400-drill-minimal-drill.jsonl"
-    assert expected.is_file()
+    # the day and time of its start in the organisation's zone (15:00 in Paris), and a token
+    # of its own: a second run of the same drill is a second incident, and both verify
+    again = cli("drill", "run", "minimal-drill", *RUN, "-q", home=drill_home)
+    assert again.exit_code == 0, again.stderr
+    found = sorted((drill_home / "timelines").glob("20261123-1500-drill-minimal-drill-*.jsonl"))
+    assert len(found) == 2 and found[0].name != found[1].name
+    for timeline in found:
+        checked = cli("timeline", "verify", "--timeline", str(timeline), home=drill_home)
+        assert checked.exit_code == 0, checked.stdout + checked.stderr
     assert cli("drill", "score", "--format", "json", home=drill_home).exit_code == 0
 
 

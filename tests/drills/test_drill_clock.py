@@ -249,7 +249,7 @@ def test_injects_fire_on_the_exercise_clock_while_the_prompt_waits(
 def test_a_resumed_drill_keeps_its_speed(drill_home: Path, tmp_path: Path) -> None:
     from crisisplay.clock import DrillClock, SystemClock
     from crisisplay.drills.resume import drill_edges
-    from crisisplay.incident import Edges, load_state
+    from crisisplay.incident.run import Edges, load_state
 
     wall = FakeWall()
     ran = run(

@@ -36,8 +36,6 @@ def test_sigint_pauses_the_drill_and_says_how_to_resume(tmp_path: Path) -> None:
             "--quiet",
             "--timeline",
             str(timeline),
-            "--actor",
-            "trainer",
         ],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -47,7 +45,15 @@ def test_sigint_pauses_the_drill_and_says_how_to_resume(tmp_path: Path) -> None:
     deadline = time.monotonic() + 30
     while not (timeline.exists() and timeline.stat().st_size) and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(0.5)
+    # asleep: nothing written for half a second (a loaded machine may still be recording)
+    size, still = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        now_size = timeline.stat().st_size
+        if now_size != size:
+            size, still = now_size, time.monotonic()
+        elif time.monotonic() - still > 0.5:
+            break
+        time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130, stderr

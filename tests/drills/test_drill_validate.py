@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 import yaml
 
-from crisisplay.playbook.schema import schema_for
+from crisisplay.checks.schemas import schema_for
 from tests.conftest import ROOT, Cli
 from tests.drills.conftest import FIXTURES
 

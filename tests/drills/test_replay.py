@@ -10,13 +10,14 @@ import pytest
 
 from crisisplay.clock import ManualClock
 from crisisplay.home import Home
-from crisisplay.incident import Edges, activate
+from crisisplay.incident.run import Edges, activate
 from crisisplay.playbook.yamlio import load_yaml
 from crisisplay.prompts import ScriptedPrompter, load_answers
 from crisisplay.timeline import vocabulary
 from crisisplay.timeline.store import read_events
 from tests.conftest import ROOT, Cli
 from tests.drills.conftest import FIXTURE_HOME
+from tests.engine.conftest import lead_of as lead_of_answers
 
 NATIONWIDE_ANSWERS = ROOT / "playbooks" / "answers" / "nationwide-outage.yaml"
 MONDAY_MORNING = datetime(2026, 11, 23, 6, 50, tzinfo=timezone.utc)  # 07:50 in Paris
@@ -37,7 +38,8 @@ messages:
 
 
 def real_incident(home: Path, scenario: str, answers: Path, timeline: Path) -> Path:
-    edges = Edges(ScriptedPrompter(load_answers(answers)), ManualClock(MONDAY_MORNING), "ana")
+    prompter = ScriptedPrompter(load_answers(answers))
+    edges = Edges(prompter, ManualClock(MONDAY_MORNING), lead_of_answers(answers))
     activate(Home(home), scenario, edges, timeline=timeline, token="beef")
     return timeline
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from crisisplay.clock import ManualClock
 from crisisplay.home import Home
-from crisisplay.incident import Edges, _resume, resume
+from crisisplay.incident.run import Edges, _resume, resume
 from crisisplay.prompts import Answer, Question, ScriptedPrompter, load_answers
+from crisisplay.timeline.place import place_of
 from crisisplay.timeline.store import read_events
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,10 +38,11 @@ def main() -> int:
     prompter = PacedPrompter(load_answers(answers))
     prompter.pace = pace
     last = read_events(timeline).events[-1].at
-    actor = sys.argv[sys.argv.index("--take-over") + 1] if "--take-over" in sys.argv else "lead"
+    lead = "camille-roux"
+    actor = sys.argv[sys.argv.index("--take-over") + 1] if "--take-over" in sys.argv else lead
     edges = Edges(prompter, ManualClock(last), actor)
     if "--no-board" in sys.argv:
-        run = _resume(Home(ROOT), timeline, edges, None)
+        run = _resume(Home(ROOT), place_of(timeline), edges, None, None)
     else:
         run = resume(Home(ROOT), timeline, edges, take_over="--take-over" in sys.argv)
     if run.board_lost_to is not None:

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from crisisplay.clock import ManualClock
-from crisisplay.engine import Session, start
 from crisisplay.home import Home
+from crisisplay.incident.board import Session, start
 from crisisplay.playbook.load import load_playbook
 from crisisplay.prompts import Answer, Question, ScriptedPrompter, load_answers
 from crisisplay.timeline.state import IncidentState, fold
@@ -91,10 +91,12 @@ def joined(path: Path) -> tuple[TimelineStore, IncidentState]:
 
 def cm(path: Path, done: Path) -> int:
     """What `crisisplay render --timeline` does: render from the incident, record previews."""
-    from crisisplay.engine.message_ops import rendered_events
+    from crisisplay.incident.ops.messages import rendered_events
+    from crisisplay.incident.situation import Situation
     from crisisplay.messages.request import RenderRequest, run_render
 
     store, state = joined(path)
+    playbook = load_playbook(Home(ROOT), only="nationwide-outage")
     checks = 0
     for n in range(ROUNDS):
         if done.exists():
@@ -103,7 +105,7 @@ def cm(path: Path, done: Path) -> int:
             "nationwide-outage",
             MESSAGES[n % len(MESSAGES)],
             now=_after(state),
-            timeline=path,
+            incident=Situation(state, playbook, _after(state)).render_facts(),
             sample=True,
         )
         outcome = run_render(Home(ROOT), request)

@@ -76,9 +76,9 @@ def test_resume_from_cuts_gives_the_same_timeline(
     cuts = acknowledged_writes(monkeypatch)
     runner(ROOT).activate(scenario, _answers(scenario), full)
     lines = full.read_bytes().splitlines(keepends=True)
-    # Every fifth acknowledged write, and the last before completion: a spread of cut points
+    # Every ninth acknowledged write, and the last before completion: a spread of cut points
     # through facts, roster, steps, gates and messages.
-    for cut in [*cuts[:-1:5], cuts[-2]]:
+    for cut in [*cuts[:-1:9], cuts[-2]]:
         partial = tmp_path / f"cut-{cut}.jsonl"
         partial.write_bytes(b"".join(lines[:cut]))
         clock = ManualClock(parse_time(parse_line(lines[cut - 1].rstrip(b"\n")).time))

@@ -134,7 +134,7 @@ def play(cell: Cell) -> None:
 
     def cm() -> None:
         at = promised.strftime("%H:%M")
-        cell.until(cell.succeeds("ines-haddad", "publish", "holding", "--next-update", at))
+        cell.until(cell.succeeds("ines-haddad", "publish", "holding", "--next-update", at, "--yes"))
 
     def legal() -> None:
         cell.until(lambda: cell.started_yet() and cell.task_state("press") == "started")

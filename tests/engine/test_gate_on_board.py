@@ -52,17 +52,18 @@ def test_the_validator_is_shown_the_values_and_the_texts(
     path = tmp_path / "t.jsonl"
     r = runner(ROOT)
     edges = r.edges(BUNDLED)
-    from crisisplay.incident import activate
+    from crisisplay.incident.run import activate
 
     activate(r.home, "nationwide-outage", edges, timeline=path, token="beef")
     assert isinstance(edges.prompter, ScriptedPrompter)
     gates = [n for n in edges.prompter.shown if n.kind == "gate"]
-    scope = next(n for n in gates if "affected_share = 60" in n.lines)
-    assert "services_down = ['voice', 'data']" in scope.lines
+    scope = next(n for n in gates if "fait affected_share = 60" in n.lines)
+    # values as a person reads them, in the incident's language: the choices' labels
+    assert "fait services_down = Appels, Internet mobile" in scope.lines
     approval = [n for n in gates if any(line.startswith("--- holding / sms") for line in n.lines)]
     assert approval, "the comms director approves the holding statement with its texts in view"
     sms = approval[0].lines[approval[0].lines.index("--- holding / sms ---") + 1]
-    assert "9h30" in sms  # the text as it will go out, with the promised time
+    assert "16h42" in sms  # the text as it will go out, with the promised time (T+1h40m)
 
 
 def test_a_role_recorded_as_a_gap_validates_nothing(runner: RunnerFactory, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from prompt_toolkit.output.plain_text import PlainTextOutput
 from crisisplay.clock import ManualClock
 from crisisplay.console.prompter import InteractivePrompter
 from crisisplay.home import Home
-from crisisplay.incident import Edges, activate
+from crisisplay.incident.run import Edges, activate
 from crisisplay.prompts import Answer, Option, Question
 from crisisplay.timeline.verify import verify
 from tests.engine.conftest import FIXTURE_HOME, START

@@ -6,20 +6,18 @@ from __future__ import annotations
 import os
 import threading
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 import yaml
 
-from crisisplay.clock import ManualClock
+from crisisplay.clock import ManualClock, SystemClock
 from crisisplay.console.live_board import TerminalBoard
-from crisisplay.engine.member_ops import decide_gate
-from crisisplay.engine.walkthrough import Session, Walkthrough
-from crisisplay.incident import join
+from crisisplay.incident.board.walkthrough import Session, Walkthrough
+from crisisplay.incident.ops import DecideGate
+from crisisplay.incident.record import record
+from crisisplay.incident.run import join, open_desk
 from crisisplay.playbook.load import load_playbook
 from crisisplay.prompts import ScriptedPrompter
-from crisisplay.timeline.store import TimelineStore
-from crisisplay.timeline.vocabulary import new_event
 from tests.engine.conftest import START, RunnerFactory
 
 ROOT = Path(__file__).parents[2]
@@ -42,14 +40,8 @@ def test_a_gate_passed_elsewhere_wakes_the_board(runner: RunnerFactory, tmp_path
 
     def noc() -> None:
         time.sleep(0.3)
-        other = TimelineStore(path)
-        seen = join(path)[1]
-        now = datetime.now(timezone.utc)
-        scenario, org = playbook.scenario("nationwide-outage"), playbook.organisation
-        decided = decide_gate(seen, scenario, org, gate_id="noc-scope", decision="pass",
-                              person="noc-duty", now=now)  # fmt: skip
-        news = [new_event(p, "noc-duty", "noc-liaison", now) for p in decided.events]
-        assert other.commit_if(news, seen.last_seq)[1]
+        desk = open_desk(runner(ROOT).home, path, SystemClock())
+        assert record(desk, "noc-duty", DecideGate("noc-scope", "pass")).recorded
 
     read_fd, write_fd = os.pipe()  # keys nobody presses
     with os.fdopen(read_fd) as keys:
@@ -60,6 +52,6 @@ def test_a_gate_passed_elsewhere_wakes_the_board(runner: RunnerFactory, tmp_path
     os.close(write_fd)
     assert walk.state.last_seq > before
     assert walk.state.gates["noc-scope"].status == "passed"
-    from crisisplay.engine.waiting import waiting_on
+    from crisisplay.incident.board.waiting import waiting_on
 
     assert not any("[gate noc-scope]" in line for line in waiting_on(walk))

@@ -45,7 +45,7 @@ def test_only_who_holds_the_role_decides_a_gate(
     before = path.read_bytes()
     ran = cli("gate", "pass", "noc-scope", "--timeline", str(path), "--actor", "ines-haddad")
     assert ran.exit_code == 2
-    assert "noc-scope is decided by the role" in ran.stderr and "(noc-duty)" in ran.stderr
+    assert "noc-scope est décidée par le rôle" in ran.stderr and "(noc-duty)" in ran.stderr
     assert path.read_bytes() == before
     ran = cli("gate", "pass", "noc-scope", "--timeline", str(path), "--actor", "nobody-here")
     # the incident is in French: so is what its commands say
@@ -61,7 +61,11 @@ def test_only_who_holds_the_role_decides_a_gate(
     assert (last.outcome, last.by, last.comment) == ("passed", "noc-duty", "60% confirmed")
     assert state.facts["affected_share"].validated
     again = cli("gate", "pass", "noc-scope", "--timeline", str(path), "--actor", "noc-duty")
-    assert again.exit_code == 0 and "already done: noc-scope is already passed" in again.stdout
+    assert (
+        again.exit_code == 0
+        and "déjà fait : la validation noc-scope est déjà validée, par Astreinte NOC"
+        in again.stdout
+    )
     assert verify(path).ok
 
 
@@ -74,10 +78,10 @@ def test_a_role_recorded_as_a_gap_is_gone_past_only_by_the_lead(
     gap = new_event(RoleGap("legal", "on leave"), "camille-roux", None, state.last_at)
     TimelineStore(path).append(gap)
     ran = cli("gate", "pass", "legal-review", "--timeline", str(path), "--actor", "julie-fabre")
-    assert ran.exit_code == 2 and "recorded as a gap" in ran.stderr
+    assert ran.exit_code == 2 and "personne ne tient le rôle" in ran.stderr
     ran = cli("gate", "pass", "legal-review", "--override", "legal reached by phone",
               "--timeline", str(path), "--actor", "ines-haddad")  # fmt: skip
-    assert ran.exit_code == 2 and "may override the gate legal-review" in ran.stderr
+    assert ran.exit_code == 2 and "revient au responsable de la cellule" in ran.stderr
     ran = cli("gate", "pass", "legal-review", "--override", "legal reached by phone",
               "--timeline", str(path), "--actor", "camille-roux")  # fmt: skip
     assert ran.exit_code == 0, ran.stderr
@@ -98,7 +102,7 @@ def test_a_fact_set_from_a_terminal_re_opens_the_gates_that_confirmed_it(
     assert state.gates["noc-scope"].status == "reopened"
     same = cli("fact", "set", "affected_share", "45", "--timeline", str(path),
                "--actor", "noc-duty")  # fmt: skip
-    assert "already done: affected_share is already 45" in same.stdout
+    assert "déjà fait : affected_share vaut déjà 45" in same.stdout
     bad = cli("fact", "set", "affected_shares", "45", "--timeline", str(path),
               "--actor", "noc-duty")  # fmt: skip
     assert bad.exit_code == 2 and "did you mean 'affected_share'" in bad.stderr
@@ -114,8 +118,8 @@ def test_the_same_act_from_two_terminals_is_recorded_once(
             for _ in range(3)]  # fmt: skip
     outputs = [run.communicate(timeout=120)[0] for run in runs]
     assert all(run.returncode == 0 for run in runs)
-    assert sum("recorded #" in out for out in outputs) == 1
-    assert sum("already done" in out for out in outputs) == 2
+    assert sum("consigné (n°" in out for out in outputs) == 1
+    assert sum("déjà fait" in out for out in outputs) == 2
     passes = [e for e in read_events(path).events if e.kind == GatePassed.KIND
               and e.payload["gate"] == "noc-scope"]  # fmt: skip
     assert len(passes) == 1  # the cut is just before the first pass of the walk

@@ -15,7 +15,7 @@ import yaml
 
 from crisisplay.clock import ManualClock
 from crisisplay.home import Home
-from crisisplay.incident import Edges, activate
+from crisisplay.incident.run import Edges, activate
 from crisisplay.playbook.load import load_playbook
 from crisisplay.playbook.yamlio import load_yaml
 from crisisplay.prompts import ScriptedPrompter

@@ -7,15 +7,15 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from crisisplay.board import lead_board
 from crisisplay.clock import ManualClock
-from crisisplay.engine import actions
 from crisisplay.errors import Runaway
+from crisisplay.incident.board import actions, walkthrough
+from crisisplay.incident.lock import lead_board
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.store import read_events
 from crisisplay.timeline.verify import verify
@@ -65,12 +65,16 @@ def test_a_clock_behind_the_timeline_neither_loops_nor_dates_back(
 def test_a_walkthrough_that_records_without_asking_is_stopped(
     runner: RunnerFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from crisisplay.incident.ops import messages as publishing
+
     monkeypatch.setattr(actions, "needs_render", lambda walk, message: True)
+    monkeypatch.setattr(publishing, "needs_showing", lambda situation, message: True)
+    monkeypatch.setattr(walkthrough, "RUNAWAY_EVENTS", 150)  # 1000 in use: the same guard
     path = tmp_path / "runaway.jsonl"
     with pytest.raises(Runaway, match="without a single answer; it was stopped"):
         runner(ROOT).activate("nationwide-outage", ANSWERS, path)
     assert verify(path).ok
-    assert 1000 < len(read_events(path).events) < 1200  # bounded, and everything kept
+    assert 150 < len(read_events(path).events) < 350  # bounded, and everything kept
 
 
 def test_two_boards_at_once_record_each_act_once(full: list[Event], tmp_path: Path) -> None:
@@ -126,7 +130,7 @@ def test_taking_over_stops_the_other_board_with_everything_kept(
             str(ANSWERS),
             "0",
             "--take-over",
-            "julie-fabre",
+            "camille-roux",
         ],
         capture_output=True,
         text=True,
@@ -137,23 +141,28 @@ def test_taking_over_stops_the_other_board_with_everything_kept(
     assert taker.returncode == 0 and taker.stdout.startswith("completed"), taker
     out, err = first.communicate(timeout=120)
     assert first.returncode == 0, out + err
-    assert out.startswith("lost to julie-fabre"), out
+    assert out.startswith("lost to camille-roux"), out
     events = read_events(partial).events
     assert verify(partial).ok
     [taken] = [e for e in events if e.kind == BoardTakenOver.KIND]
-    assert taken.actor == "julie-fabre" and taken.payload["previous_actor"] == "lead"
+    assert taken.actor == "camille-roux" and taken.payload["previous_actor"] == "camille-roux"
     assert _acts(events) == _acts(full)
 
 
 def test_two_resumes_started_together_give_one_set_of_acts(
-    full: list[Event], tmp_path: Path
+    runner: RunnerFactory, tmp_path: Path
 ) -> None:
     """As a cell lead would type it in two terminals at once: the second is told who holds the
-    board (exit 2), or comes after the first and finds nothing left to do."""
-    partial = _cut(full, tmp_path, 30)
+    board (exit 2), or comes after the first and finds nothing left to do. The incident began
+    20 minutes ago: the resumes run on the wall clock, and the promises of the answers file
+    (T+1h40m...) are still ahead."""
+    began = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(minutes=20)
+    runner(ROOT).activate("nationwide-outage", ANSWERS, tmp_path / "full.jsonl", ManualClock(began))
+    partial = _cut(read_events(tmp_path / "full.jsonl").events, tmp_path, 30)
     alone = tmp_path / "alone.jsonl"
     alone.write_bytes(partial.read_bytes())
-    command = [sys.executable, "-m", "crisisplay", "resume", "--answers", str(ANSWERS), "--quiet"]
+    command = [sys.executable, "-m", "crisisplay", "resume", "--answers", str(ANSWERS), "--quiet",
+               "--actor", "camille-roux"]  # fmt: skip
     runs = [
         subprocess.Popen(
             [*command, "--timeline", str(partial)],

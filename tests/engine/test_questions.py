@@ -7,11 +7,11 @@ from datetime import datetime, timezone
 
 import pytest
 
-from crisisplay.engine import questions as q
-from crisisplay.engine.tasks import all_tasks
 from crisisplay.home import Home
+from crisisplay.incident import questions as q
 from crisisplay.playbook.load import load_playbook
 from crisisplay.playbook.model import Choice, Fact
+from crisisplay.playbook.tasks import all_tasks
 from crisisplay.playbook.types import LocalText
 from crisisplay.timeline.state import FactState
 from tests.conftest import ROOT

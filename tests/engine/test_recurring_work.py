@@ -12,8 +12,9 @@ import yaml
 
 from crisisplay.cli.main import app  # noqa: F401 - the CLI loads as the tests use it
 from crisisplay.home import Home
+from crisisplay.incident.ops import FinishTask, decide
+from crisisplay.incident.situation import Situation, TaskView
 from crisisplay.playbook.load import load_playbook
-from crisisplay.tasks_view import TaskView, tasks_of
 from crisisplay.timeline.state import IncidentState, fold
 from crisisplay.timeline.store import read_events
 from tests.conftest import Cli
@@ -34,7 +35,7 @@ def _answers(tmp_path: Path, name: str, change: dict[str, dict[str, object]]) ->
 
 def _tasks(state: IncidentState, scenario: str, now: datetime) -> dict[str, TaskView]:
     playbook = load_playbook(Home(ROOT), only=scenario)
-    views = tasks_of(state, playbook.scenario(scenario), playbook.organisation, now, "fr")
+    views = Situation(state, playbook, now).tasks
     return {view.id: view for view in views}
 
 
@@ -167,8 +168,6 @@ def test_the_24h_warning_stays_open_while_restoration_runs(
 ) -> None:
     """The security lead files the NIS2 warning from her own terminal: the board restores,
     resolves and moves on meanwhile, and the 24-hour task is open beside all of it."""
-    from crisisplay.engine.task_ops import do_task
-
     answers = yaml.safe_load((ROOT / "playbooks/answers/cyberattack.yaml").read_text())
     for step in ("nis2-early-warning", "nis2-notification", "nis2-final-report"):
         del answers["steps"][step]
@@ -189,8 +188,6 @@ def test_the_24h_warning_stays_open_while_restoration_runs(
     assert tasks["nis2-notification"].waits_on == ("nis2-early-warning",)
     # and its owner closes it from where she is
     playbook = load_playbook(Home(ROOT), only="cyberattack")
-    state = fold(events)
-    decided = do_task(state, playbook.scenario("cyberattack"), playbook.organisation,
-                      task_id="nis2-early-warning", person="helene-marchand",
-                      now=restoring.at)  # fmt: skip
-    assert [p.KIND for p in decided.events] == ["step.started", "step.done"]
+    situation = Situation(fold(events), playbook, restoring.at)
+    decided = decide(situation, "helene-marchand", FinishTask("nis2-early-warning"))
+    assert [p.KIND for p in decided.payloads] == ["step.started", "step.done"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from crisisplay.clock import ManualClock
 from crisisplay.home import Home
-from crisisplay.incident import Edges, activate
+from crisisplay.incident.run import Edges, activate
 from crisisplay.playbook.load import load_playbook
 from crisisplay.playbook.yamlio import parse_yaml
 from crisisplay.prompts import ScriptedPrompter

@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from crisisplay.home import Home
-from crisisplay.incident import current_status
+from crisisplay.incident.run import current_status
 from tests.engine.conftest import FIXTURE_HOME, RunnerFactory
 
 ANSWERS = FIXTURE_HOME / "playbooks" / "answers" / "minimal.yaml"

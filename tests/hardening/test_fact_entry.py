@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crisisplay.facts import coerce
+from crisisplay.playbook.facts import coerce
 from crisisplay.playbook.model import Fact
 from crisisplay.playbook.types import LocalText
 from tests.conftest import Cli

@@ -135,10 +135,10 @@ def test_from_timeline_keeps_newlines_of_the_source_name_out_of_the_file(
 def test_from_timeline_leaves_no_drill_that_does_not_check(
     cli: Cli, replayed: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from crisisplay.drills import checks
+    from crisisplay.drills import replay
     from crisisplay.errors import Problem
 
-    monkeypatch.setattr(checks, "check_drill", lambda *_: [Problem("an expectation is wrong")])
+    monkeypatch.setattr(replay, "check_drill", lambda *_: [Problem("an expectation is wrong")])
     home, source = replayed
     drill = home / "playbooks" / "drills" / "replay-x.yaml"
     made = cli("drill", "from-timeline", str(source), "-o", str(drill), home=home)

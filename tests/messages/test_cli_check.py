@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from crisisplay.messages.check import TextLanguage
 from tests.conftest import Cli
 
 FRENCH_SMS = (
@@ -103,3 +104,62 @@ def test_channel_names_are_case_insensitive_with_suggestions(cli: Cli, command: 
     assert ran.exit_code in (0, 1), ran.stderr
     assert "'x'" in cli(*command, "--channel", "twitter").stderr
     assert cli(*command, "--channel", "twitter").exit_code == 2
+
+
+def test_without_lang_an_english_text_is_read_as_english_and_stderr_says_so(cli: Cli) -> None:
+    text = "We are sorry: there is no outage on our side. Next update at 15:00."
+    ran = cli("check", "--channel", "x", text, "--format", "json")
+    item = json.loads(ran.stdout)
+    assert item["lang"] == "en"
+    assert [f["message"] for f in item["findings"]] == ['"no outage": denial']
+    assert (
+        ran.stderr.strip() == "Text read as English (language recognised; --lang to choose another)"
+    )
+
+
+def test_without_lang_a_french_text_is_read_as_french(cli: Cli) -> None:
+    ran = cli("check", "--channel", "x", "Désolés : il n'y a aucune panne de notre côté.",
+              "--format", "json")  # fmt: skip
+    assert json.loads(ran.stdout)["findings"][0]["message"] == "« aucune panne » : déni"
+    assert ran.stderr.strip() == (
+        "Texte lu en français (langue reconnue ; --lang pour en choisir une autre)"
+    )
+
+
+def test_a_text_too_short_to_tell_is_read_in_the_first_language_and_stderr_says_so(
+    cli: Cli,
+) -> None:
+    ran = cli("check", "--channel", "sms", "Hello", "--format", "json")
+    assert json.loads(ran.stdout)["lang"] == "fr"
+    assert "première langue de l'organisation" in ran.stderr
+    assert "langue non reconnue" in ran.stderr
+
+
+def test_with_lang_nothing_is_guessed(cli: Cli) -> None:
+    ran = cli("check", "--channel", "x", "--lang", "fr", "We are sorry.", "--format", "json")
+    assert json.loads(ran.stdout)["lang"] == "fr" and ran.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "recognised"),
+    [
+        ("Panne en cours : nous sommes désolés. Prochain point à 15h.", "fr", True),
+        ("Réseau coupé à Brest, l'appli vous tient informés.", "fr", True),
+        ("Calls are down in Brest; we are sorry and will update you at 3pm.", "en", True),
+        ("Our network is down. Sorry!", "en", True),
+        ("SMS 4G 5G", "fr", False),
+        ("", "fr", False),
+    ],
+)
+def test_the_language_of_a_text(text: str, lang: str, recognised: bool) -> None:
+    from crisisplay.messages.check import text_language
+
+    assert text_language(text, ("fr", "en")) == TextLanguage(lang, recognised)
+
+
+def test_a_language_the_organisation_lacks_is_not_chosen() -> None:
+    from crisisplay.messages.check import text_language
+
+    reading = text_language("We are sorry: calls are down.", ("fr",))
+    assert reading == TextLanguage("fr", recognised=False)
+    assert text_language("Nous sommes désolés.", ("de", "fr")).lang == "fr"

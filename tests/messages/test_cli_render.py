@@ -193,7 +193,7 @@ def test_render_with_a_timeline_uses_its_facts_and_records_each_channel(
     path = tmp_path / "incident.jsonl"
     _timeline(path)
     ran = cli("render", "nationwide-outage", "update", "--timeline", str(path), "--format",
-              "json", "--actor", "camille", "--next-update", "10:30", "--set",
+              "json", "--actor", "camille-roux", "--next-update", "10:30", "--set",
               "cause_known=no")  # fmt: skip
     assert ran.exit_code == 0, ran.stderr
     items = json.loads(ran.stdout)
@@ -209,7 +209,7 @@ def test_render_with_a_timeline_uses_its_facts_and_records_each_channel(
     assert [e.payload["channel"] for e in skipped] == ["sms"]
     for event in rendered:
         item = by_channel[event.payload["channel"]]
-        assert event.actor == "camille"
+        assert event.actor == "camille-roux"
         assert event.payload["sha256"] == hashlib.sha256(item["text"].encode()).hexdigest()
         assert event.payload["message"] == "update" and event.payload["kind"] == "update"
         assert event.payload["lang"] == "fr" and event.payload["ok"] is True

@@ -30,7 +30,7 @@ def test_check_in_french_prints_the_channel_warning_and_the_tone_finding_in_fren
     notes = " ".join(ran.stderr.split())
     assert "Instagram affiche environ 125 caractères avant « plus » ; ce texte en a 158" in notes
     assert "Mettre l'essentiel dans les 125 premiers caractères." in notes
-    assert "« incident mineur » : minimising" in notes
+    assert "« incident mineur » : minimisation" in notes
     assert not [word for word in ENGLISH_WORDS if word in notes]
 
 
@@ -40,7 +40,7 @@ def test_check_in_french_gives_french_messages_in_json(cli: Cli) -> None:
     assert findings["instagram.fold"]["message"] == (
         "Instagram affiche environ 125 caractères avant « plus » ; ce texte en a 158"
     )
-    assert findings["minimising"]["message"] == "« incident mineur » : minimising"
+    assert findings["minimising"]["message"] == "« incident mineur » : minimisation"
 
 
 def test_english_stays_the_default_of_the_channel_rules() -> None:
@@ -72,5 +72,33 @@ def test_a_missing_element_and_a_phrase_in_the_title_in_french(bundled: Playbook
         "Le réseau est coupé.", kind="holding", channel="push", title="Incident mineur"
     )
     messages = {f.message for f in findings}
-    assert "« Incident mineur » dans le titre : minimising" in messages
-    assert "manquant : next update time" in messages
+    assert "« Incident mineur » dans le titre : minimisation" in messages
+    assert "manquant : heure du prochain point" in messages
+
+
+def test_a_french_finding_names_its_rule_in_french(bundled: Playbook) -> None:
+    linter = ToneLinter(bundled.organisation.tone, "fr")
+    [denial] = linter.lint("Il n'y a aucune panne.")
+    assert denial.message == "« aucune panne » : déni"
+    assert denial.hint == "Reconnaissez la gêne telle que les clients la vivent."
+    missing = {f.message for f in linter.lint("Le réseau est coupé.", kind="holding", channel="x")}
+    assert "manquant : excuses" in missing and "manquant : où suivre" in missing
+
+
+def test_every_built_in_rule_has_a_label_and_a_hint_in_each_language() -> None:
+    from crisisplay.texts import catalogue
+    from crisisplay.tone.builtin import rules_for
+
+    for lang in ("fr", "en"):
+        texts = catalogue(lang)
+        for rule in rules_for(lang):
+            assert f"finding.rule.{rule.spec.id}" in texts, (lang, rule.spec.id)
+            assert f"finding.hint.{rule.spec.id}" in texts, (lang, rule.spec.id)
+
+
+def test_a_rule_the_texts_do_not_name_is_called_by_its_id() -> None:
+    from crisisplay.messages.lint import rule_label
+
+    assert rule_label("unverifiable-promise", "fr") == "promesse invérifiable"
+    assert rule_label("unverifiable-promise", "en") == "unverifiable promise"
+    assert rule_label("no-emoji-in-sms", "fr") == "no emoji in sms"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from crisisplay.checks.home import validate_home
 from crisisplay.home import Home
 from crisisplay.messages.validation import check_templates
 from crisisplay.playbook.load import load_playbook
-from crisisplay.playbook.validate import validate_home
 from tests.conftest import ROOT, Cli
 from tests.messages.conftest import write_template
 

@@ -7,9 +7,9 @@ import datetime
 
 import pytest
 
-from crisisplay.engine.questions import parse_fact
-from crisisplay.facts import coerce
 from crisisplay.home import Home
+from crisisplay.incident.questions import parse_fact
+from crisisplay.playbook.facts import coerce
 from crisisplay.playbook.load import Playbook, load_playbook
 from crisisplay.playbook.model import Fact
 from crisisplay.playbook.types import LocalText

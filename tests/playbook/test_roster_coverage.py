@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from crisisplay.playbook.coverage import describe
+from crisisplay.checks.coverage import describe
 from tests.conftest import Cli
 
 FIXTURES = Path(__file__).parent / "fixtures"

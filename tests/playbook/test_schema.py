@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from crisisplay.playbook.schema import combined_schema, schema_for
+from crisisplay.checks.schemas import combined_schema, schema_for
 from crisisplay.playbook.yamlio import load_yaml
 from tests.conftest import ROOT, Cli
 

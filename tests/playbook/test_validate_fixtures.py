@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 import yaml
 
-from crisisplay.playbook.schema import schema_for
+from crisisplay.checks.schemas import schema_for
 from tests.conftest import Cli
 
 FIXTURES = Path(__file__).parent / "fixtures"

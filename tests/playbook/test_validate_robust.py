@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from crisisplay.checks.home import validate_home
 from crisisplay.errors import Problem
 from crisisplay.home import Home
-from crisisplay.playbook.validate import validate_home
 from crisisplay.playbook.yamlio import walk
 
 FIXTURE_HOME = Path(__file__).parent / "fixtures" / "home"

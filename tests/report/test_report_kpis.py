@@ -8,7 +8,9 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from crisisplay.messages.fact_sources import record_times
+from crisisplay.home import Home
+from crisisplay.incident.situation import Situation
+from crisisplay.playbook.load import load_playbook
 from crisisplay.report.document import build_report
 from crisisplay.report.kpis import Kpis
 from crisisplay.report.markdown import to_markdown
@@ -229,7 +231,9 @@ def test_docs_name_every_kpi_and_record_field(crafted: list[Event]) -> None:
 
 def test_a_render_sees_the_record_in_the_organisation_s_clock(crafted: list[Event]) -> None:
     # the same figures as the report, in Paris time (UTC+1 in November)
-    record = dict(record_times(fold(crafted), "Europe/Paris"))
+    state = fold(crafted)
+    playbook = load_playbook(Home(ROOT), only=state.scenario)
+    record = dict(Situation(state, playbook, crafted[-1].at).record_times())
     assert record == {
         "activated": "11:00",
         "resolved": "12:40",

@@ -15,7 +15,7 @@ from pathlib import Path
 from crisisplay.clock import ManualClock
 from crisisplay.drills.run import DrillOptions, parse_start, run_drill
 from crisisplay.home import Home
-from crisisplay.incident import Edges, activate
+from crisisplay.incident.run import Edges, activate
 from crisisplay.prompts import ScriptedPrompter, load_answers
 from tests.conftest import ROOT
 from tests.drills.test_bundled_drills import LATE_HOLDING, PINNED
@@ -36,7 +36,7 @@ def drill_timeline(name: str, folder: Path) -> Path:
     answers, start, _ = PINNED[drill]
     path = folder / f"{name}.jsonl"
     prompter = ScriptedPrompter(load_answers(ANSWERS / (LATE_HOLDING if name == LATE else answers)))
-    options = DrillOptions("trainer", scripted=True, start=parse_start(start), timeline=path)
+    options = DrillOptions(None, scripted=True, start=parse_start(start), timeline=path)
     run_drill(Home(ROOT), drill, prompter, options)
     return path
 

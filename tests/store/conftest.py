@@ -33,6 +33,21 @@ def store_url(bare_url: str) -> str:
     return bare_url
 
 
+MEMBER = "cp_member_alice"
+MEMBER_PASSWORD = "alice-pw-2026"
+
+
+@pytest.fixture
+def member_url(cluster: Cluster, store_url: str) -> str:
+    """The store of ``store_url`` as a login granted the member role (and nothing else)."""
+    import psycopg
+
+    cluster.create_login(MEMBER, MEMBER_PASSWORD)
+    with psycopg.connect(store_url, autocommit=True) as conn:
+        conn.execute(f"GRANT crisisplay_member TO {MEMBER}")
+    return cluster.url(store_url.rsplit("/", 1)[1], MEMBER, MEMBER_PASSWORD)
+
+
 @pytest.fixture(autouse=True)
 def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test keeps its local copies and outbox in a cache folder of its own."""

@@ -1,5 +1,5 @@
 """The commands on the shared store: activation from an answers file, members' acts, verify,
-pull, incidents; and no password in any output."""
+pull, incidents, a push that verifies first; and no password in any output."""
 
 from __future__ import annotations
 
@@ -8,15 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from crisisplay.timeline.events import NewEvent
+from crisisplay.timeline.events import NewEvent, canonical
 from crisisplay.timeline.pgconn import parse_target
 from crisisplay.timeline.pgquery import head_of, read_lines
+from crisisplay.timeline.signing import KeySigner
 from crisisplay.timeline.state import fold
 from crisisplay.timeline.store import TimelineStore, read_events
 from crisisplay.timeline.verify import verify
 from tests.conftest import ROOT, Cli, Ran
 from tests.report.timelines import incident_timeline
 from tests.store.pgcluster import Cluster
+from tests.store.test_store_basics import INCIDENT, START, _activation
+from tests.timeline.signing_support import copy_home, list_keys, make_key, rechain
 
 ANSWERS = ROOT / "playbooks" / "answers" / "nationwide-outage.yaml"
 
@@ -100,11 +103,11 @@ def test_push_then_members_act_on_the_shared_incident(
     assert again.exit_code == 0 and f"pushed {len(events) - 40} of {len(events)}" in again.stdout
     assert read_lines(parse_target(store_url), events[0].incident) == walked_file.read_bytes()
     noted = _quiet(
-        cli("--store", store_url, "log", "note", "press desk called", "--actor", "alice",
+        cli("--store", store_url, "log", "note", "press desk called", "--actor", "ines-haddad",
             "--incident", events[0].incident),
         store_url,
     )  # fmt: skip
-    assert noted.exit_code == 0 and f"recorded #{len(events) + 1}" in noted.stdout
+    assert noted.exit_code == 0 and f"consigné (n° {len(events) + 1})" in noted.stdout
 
 
 def test_a_push_of_another_history_is_refused(
@@ -135,3 +138,63 @@ def test_wrong_credentials_unreachable_and_missing_schema_are_one_line(
         assert said in ran.stderr
         assert len(ran.stderr.strip().splitlines()) <= 2  # the line, and at most its hint
         assert "pw-x" not in ran.stderr and "nope-pw" not in ran.stderr
+
+
+def _signed_file(tmp_path: Path) -> tuple[Path, Path]:
+    """A home whose organisation file gives camille-roux a key, and a timeline of her acts."""
+    key = make_key(tmp_path / "keys", "camille-roux")
+    home = copy_home(ROOT, tmp_path / "home")
+    list_keys(home, [key])
+    path = tmp_path / "signed.jsonl"
+    store = TimelineStore(
+        path, incident=INCIDENT, signer=KeySigner(key, lambda: None), witness=None
+    )
+    store.append_many([_activation()])
+    for i in range(1, 5):
+        store.append(NewEvent("note.added", "camille-roux", None, {"text": f"NOC {i}"}, START))
+    return home, path
+
+
+def test_push_verifies_signatures_as_verify_does(
+    cli: Cli, store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home, signed = _signed_file(tmp_path)
+    monkeypatch.setenv("CRISISPLAY_STATE_DIR", str(tmp_path / "a-laptop-with-no-witness"))
+    lines = signed.read_bytes().splitlines()
+    edited = tmp_path / "edited.jsonl"
+    lines[2] = lines[2].replace(b"NOC 2", b"NOC 7")
+    edited.write_bytes(rechain(lines))
+    stripped = tmp_path / "stripped.jsonl"
+    bare = [json.loads(line) for line in signed.read_bytes().splitlines()]
+    for obj in bare:
+        obj.pop("by", None)
+        obj.pop("sig", None)
+    stripped.write_bytes(rechain([canonical(obj) for obj in bare]))
+    for copy, seq, said in (
+        (edited, 3, "bad signature of camille-roux"),
+        (stripped, 2, "camille-roux's act is not signed"),
+    ):
+        ran = cli("--home", str(home), "--store", store_url, "timeline", "push", str(copy))
+        assert ran.exit_code == 2, ran.stdout
+        assert f"does not verify, not pushed: BROKEN at seq {seq}: " in ran.stderr
+        assert said in ran.stderr
+    assert (
+        cli(
+            "--home", str(home), "--store", store_url, "incidents", "--format", "json"
+        ).stdout.strip()
+        == "[]"
+    )
+    pushed = cli("--home", str(home), "--store", store_url, "timeline", "push", str(signed))
+    assert pushed.exit_code == 0 and "pushed 5 of 5" in pushed.stdout
+
+
+def test_an_act_on_an_incident_the_store_does_not_have_is_refused(
+    cli: Cli, store_url: str, tmp_path: Path
+) -> None:
+    walked = incident_timeline("nationwide-outage", tmp_path / "walked")
+    assert cli("--store", store_url, "timeline", "push", str(walked)).exit_code == 0
+    typo = cli("--store", store_url, "log", "note", "press desk called", "--incident",
+               "20261123-0750-nationwide-outage-typo", "--actor", "ines-haddad")  # fmt: skip
+    assert typo.exit_code == 2 and "no incident" in typo.stderr
+    listed = json.loads(cli("--store", store_url, "incidents", "--format", "json").stdout)
+    assert [i["id"] for i in listed] == [read_events(walked).events[0].incident]

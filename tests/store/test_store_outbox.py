@@ -96,3 +96,34 @@ def test_acts_kept_while_the_server_is_stopped_are_sent_once_and_late_shown_late
     assert "already passed by noc-duty" in status["late_acts"][0]["reason"]
     report = cli(*base, "report", "--incident", incident, "--format", "md", "--lang", "en").stdout
     assert "late act, not applied" in report and "already passed by noc-duty" in report
+
+
+def test_a_fact_corrected_offline_arrives_late_when_it_was_set_meanwhile(
+    cli: Cli, store_url: str, stopped: Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    walked = read_events(incident_timeline("nationwide-outage", tmp_path / "walked")).events
+    before = _before_scope(walked, tmp_path)
+    incident = walked[0].incident
+    base = ("--store", store_url)
+    assert cli(*base, "timeline", "push", str(before)).exit_code == 0
+    assert cli(*base, "status", "--incident", incident).exit_code == 0  # this laptop's copy
+
+    stopped.stop()
+    kept = cli(*base, "fact", "set", "affected_share", "40", "--incident", incident,
+               "--actor", "noc-duty")  # fmt: skip
+    assert kept.exit_code == 0 and KEPT in kept.stderr, kept.stderr
+    stopped.start()
+    # meanwhile the lead, online from another laptop, sets it to 70
+    with monkeypatch.context() as laptop:
+        laptop.setenv("XDG_CACHE_HOME", str(tmp_path / "other-laptop"))
+        lead = cli(*base, "fact", "set", "affected_share", "70", "--incident", incident,
+                   "--actor", "camille-roux")  # fmt: skip
+    assert lead.exit_code == 0, lead.stderr
+
+    synced = cli(*base, "sync", "--incident", incident)
+    assert synced.exit_code == 0, synced.stderr
+    assert "late, not applied: fact.set by noc-duty" in synced.stdout
+    state = fold(PgStore(parse_target(store_url), incident).read_new())
+    assert state.facts["affected_share"].value == 70  # the older correction is not applied
+    late = [e for e in state.entries if e.kind == "act.late"]
+    assert len(late) == 1 and "affected_share" in late[0].text

@@ -1,5 +1,5 @@
-"""A member login may read and call the append function, nothing else; and even the owner
-cannot change a recorded event (a trigger refuses)."""
+"""A member login may read and call the append function, nothing else (`store init` included:
+it is told who may); and even the owner cannot change a recorded event (a trigger refuses)."""
 
 from __future__ import annotations
 
@@ -12,21 +12,11 @@ from crisisplay.errors import UsageError
 from crisisplay.timeline.pgconn import parse_target
 from crisisplay.timeline.pgstore import PgStore
 from tests.conftest import Cli
+from tests.store.conftest import MEMBER, MEMBER_PASSWORD
 from tests.store.pgcluster import Cluster
 from tests.store.test_store_basics import INCIDENT, _activation, _note
 
-MEMBER = "cp_member_alice"
-MEMBER_PASSWORD = "alice-pw-2026"
 OUTSIDER = "cp_outsider"
-
-
-@pytest.fixture
-def member_url(cluster: Cluster, store_url: str) -> str:
-    cluster.create_login(MEMBER, MEMBER_PASSWORD)
-    with psycopg.connect(store_url, autocommit=True) as conn:
-        conn.execute(f"GRANT crisisplay_member TO {MEMBER}")
-    db = store_url.rsplit("/", 1)[1]
-    return cluster.url(db, MEMBER, MEMBER_PASSWORD)
 
 
 @pytest.mark.parametrize(
@@ -97,3 +87,13 @@ def test_a_line_edited_behind_the_triggers_back_fails_verify(
     pulled = cli("--store", store_url, "timeline", "pull", "--incident", INCIDENT,
                  "--out", str(tmp_path / "copy.jsonl"))  # fmt: skip
     assert pulled.exit_code != 0 and not (tmp_path / "copy.jsonl").exists()
+
+
+def test_store_init_by_a_member_says_who_may_run_it(cli: Cli, member_url: str) -> None:
+    ran = cli("store", "init", "--store", member_url)
+    assert ran.exit_code == 2, ran.stderr
+    assert (
+        f"the login {MEMBER} may not run `crisisplay store init`: only cp_admin, the owner of "
+        "the crisisplay schema, or a superuser may"
+    ) in ran.stderr
+    assert MEMBER_PASSWORD not in ran.stderr + ran.stdout

@@ -102,7 +102,7 @@ def _strings(value: object, into: set[str]) -> None:
 def _status(path: Path, lang: str, cli: Cli) -> str:
     from crisisplay.console import get_console
     from crisisplay.console.status_views import status_board
-    from crisisplay.incident import current_status
+    from crisisplay.incident.run import current_status
 
     console = get_console()
     with console.capture() as captured:
@@ -127,7 +127,7 @@ def _board(path: Path, lang: str, cli: Cli) -> str:
     from crisisplay.clock import ManualClock
     from crisisplay.console import get_console
     from crisisplay.console.live_board import TerminalBoard
-    from crisisplay.engine.walkthrough import Session, Walkthrough
+    from crisisplay.incident.board.walkthrough import Session, Walkthrough
     from crisisplay.playbook.load import load_playbook
     from crisisplay.prompts import ScriptedPrompter
     from crisisplay.timeline.state import fold

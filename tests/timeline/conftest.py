@@ -35,12 +35,14 @@ def note(clock: FakeClock) -> NoteMaker:
 
 
 @pytest.fixture
-def fill(timeline: Path, note: NoteMaker) -> Filler:
+def fill(timeline: Path, note: NoteMaker, clock: FakeClock) -> Filler:
     """Write ``n`` notes (an activation first) to the test's timeline; return the events."""
 
     def write(n: int) -> list[Event]:
         store = TimelineStore(timeline, incident=INCIDENT)
-        first = note("activated", kind="incident.activated")
+        # an incident of the bundled home's nationwide outage, in English, led by its lead
+        activation = {"scenario": "nationwide-outage", "lang": "en"}
+        first = NewEvent("incident.activated", "camille-roux", None, activation, clock())
         events = [store.append(first)]
         events += [store.append(note(f"note {i}: état réseau ✓")) for i in range(2, n + 1)]
         return events[:n]

@@ -32,9 +32,7 @@ def test_log_note_and_decision_are_recorded(timeline: Path, fill: Filler) -> Non
         "-t",
         str(timeline),
         "--actor",
-        "bob",
-        "--role",
-        "comms",
+        "ines-haddad",
     )
     assert (code, out) == (0, "recorded #2\n")
     code, out, _ = invoke(
@@ -43,28 +41,45 @@ def test_log_note_and_decision_are_recorded(timeline: Path, fill: Filler) -> Non
         "Hold the release",
         "--timeline",
         str(timeline),
-        env={"CRISISPLAY_ACTOR": "carol"},
+        env={"CRISISPLAY_ACTOR": "julie-fabre"},
     )
     assert (code, out) == (0, "recorded #3\n")
     note, decision = read_events(timeline).events[1:]
     assert (note.kind, note.actor, note.role, note.payload) == (
         "note.added",
-        "bob",
-        "comms",
+        "ines-haddad",
+        None,  # she holds no role in this incident yet
         {"text": "Call centre: 3x volume"},
     )
-    assert (decision.kind, decision.actor, decision.role) == ("decision.logged", "carol", None)
+    assert (decision.kind, decision.actor, decision.role) == (
+        "decision.logged",
+        "julie-fabre",
+        None,
+    )
+    # the role recorded is one the actor holds, and nobody is crisisplay
+    code, _, err = invoke("log", "note", "x", "-t", str(timeline), "--actor", "ines-haddad",
+                          "--role", "comms-director")  # fmt: skip
+    assert code == 2 and "you do not hold the role comms-director" in err
+    code, _, err = invoke("log", "decision", "x", "-t", str(timeline), "--actor", "crisisplay")
+    assert code == 2 and "crisisplay is not a person" in err
+    assert len(read_events(timeline).events) == 3
     assert decision.incident == INCIDENT
 
 
-def test_log_defaults_to_the_login_name(
+def test_log_defaults_to_the_person_the_login_names(
     timeline: Path, fill: Filler, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fill(1)
     monkeypatch.delenv("CRISISPLAY_ACTOR", raising=False)
-    monkeypatch.setenv("LOGNAME", "dora")
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LOGNAME", "ines-haddad")  # a login that is a person's id
     assert invoke("log", "note", "x", "-t", str(timeline))[0] == 0
-    assert read_events(timeline).events[-1].actor == "dora"
+    assert read_events(timeline).events[-1].actor == "ines-haddad"
+    monkeypatch.setenv("LOGNAME", "root")  # a login the roster maps to nobody
+    code, _, err = invoke("log", "note", "x", "-t", str(timeline))
+    assert code == 2 and "the login root is no person of the roster" in err and "--actor" in err
+    assert len(read_events(timeline).events) == 2
 
 
 def test_logging_to_a_missing_timeline_is_a_usage_error(tmp_path: Path) -> None:
@@ -80,7 +95,7 @@ def test_logging_to_a_missing_timeline_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_an_empty_text_is_a_usage_error(timeline: Path, fill: Filler) -> None:
     fill(1)
-    assert invoke("log", "decision", "  ", "-t", str(timeline))[::2] == (
+    assert invoke("log", "decision", "  ", "-t", str(timeline), "--actor", "ines-haddad")[::2] == (
         2,
         "error: the text to record is empty\n",
     )
@@ -242,6 +257,8 @@ def test_logging_after_a_crash_repairs_first(timeline: Path, fill: Filler) -> No
     fill(2)
     with timeline.open("ab") as file:
         file.write(b'{"actor":"bob","ha')
-    code, out, _ = invoke("log", "note", "back online", "-t", str(timeline))
+    code, out, _ = invoke(
+        "log", "note", "back online", "-t", str(timeline), "--actor", "ines-haddad"
+    )
     assert (code, out) == (0, "recorded #4\n")
     assert [e.kind for e in read_events(timeline).events][2:] == ["timeline.repaired", "note.added"]

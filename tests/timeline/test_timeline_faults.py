@@ -149,7 +149,7 @@ def run_cli(*args: str, limit: int | None = None) -> subprocess.CompletedProcess
         if limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "CRISISPLAY_ACTOR": "alice"}
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "CRISISPLAY_ACTOR": "ines-haddad"}
     return subprocess.run(
         [sys.executable, "-m", "crisisplay", *args],
         capture_output=True,

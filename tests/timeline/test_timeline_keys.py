@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from signing_support import ROOT, copy_home, list_keys, make_key, run
-from timeline_support import BASE, INCIDENT, NoteMaker
+from timeline_support import INCIDENT, NoteMaker, activation
 
 from crisisplay.errors import UsageError
-from crisisplay.timeline.events import BadLine, NewEvent, canonical, parse_line, seal
+from crisisplay.timeline.events import BadLine, canonical, parse_line, seal
 from crisisplay.timeline.signing import KeySigner, create_key, read_identity, signed_body
 from crisisplay.timeline.store import TimelineStore, read_events
 from crisisplay.timeline.verify import verify
@@ -70,12 +70,12 @@ def test_a_passphrase_protected_key_asks_for_it_before_recording(
 ) -> None:
     monkeypatch.setenv("CRISISPLAY_KEY_PASSPHRASE", "correct horse")
     folder = tmp_path / "config"
-    assert run(monkeypatch, folder, "key", "init", "--person", "ana", "--passphrase")[0] == 0
+    assert (
+        run(monkeypatch, folder, "key", "init", "--person", "ines-haddad", "--passphrase")[0] == 0
+    )
     assert b"ENCRYPTED" in (folder / "signing-key.pem").read_bytes()
     timeline = tmp_path / "t.jsonl"
-    TimelineStore(timeline, incident=INCIDENT).append(
-        NewEvent("incident.activated", "ana", None, {}, BASE)
-    )
+    TimelineStore(timeline, incident=INCIDENT).append(activation())
     assert run(monkeypatch, folder, "log", "note", "signed", "-t", str(timeline))[0] == 0
     monkeypatch.setenv("CRISISPLAY_KEY_PASSPHRASE", "wrong")
     code, _, err = run(monkeypatch, folder, "log", "note", "not signed", "-t", str(timeline))
@@ -84,7 +84,7 @@ def test_a_passphrase_protected_key_asks_for_it_before_recording(
     code, _, err = run(monkeypatch, folder, "log", "note", "not signed", "-t", str(timeline))
     assert code == 2 and "protected by a passphrase" in err
     lines = timeline.read_bytes().splitlines()
-    assert len(lines) == 2 and json.loads(lines[1])["by"] == "ana"  # nothing else recorded
+    assert len(lines) == 2 and json.loads(lines[1])["by"] == "ines-haddad"  # nothing else
 
 
 def test_the_key_holder_acts_when_no_actor_is_given(
@@ -92,7 +92,7 @@ def test_the_key_holder_acts_when_no_actor_is_given(
 ) -> None:
     key = make_key(tmp_path / "keys", "marc-dubois")
     timeline = tmp_path / "t.jsonl"
-    TimelineStore(timeline, incident=INCIDENT).append(note())
+    TimelineStore(timeline, incident=INCIDENT).append(activation())
     assert run(monkeypatch, key, "log", "decision", "hold", "-t", str(timeline))[0] == 0
     last = json.loads(timeline.read_bytes().splitlines()[-1])
     assert (last["actor"], last["by"]) == ("marc-dubois", "marc-dubois")
@@ -172,12 +172,12 @@ def _broken_identity(tmp_path: Path) -> Path:
 
 def test_cryptography_is_imported_only_when_a_key_is_used(tmp_path: Path, note: NoteMaker) -> None:
     timeline = tmp_path / "t.jsonl"
-    TimelineStore(timeline, incident=INCIDENT).append(note())
+    TimelineStore(timeline, incident=INCIDENT).append(activation())
     code = (
         "import sys\n"
         "from crisisplay.cli.main import app\n"
         "try:\n"
-        f"    app(['log', 'note', 'hello', '-t', {str(timeline)!r}, '--actor', 'ana'])\n"
+        f"    app(['log', 'note', 'hello', '-t', {str(timeline)!r}, '--actor', 'ines-haddad'])\n"
         "except SystemExit:\n"
         "    pass\n"
         "print('cryptography' in sys.modules)\n"
@@ -187,8 +187,8 @@ def test_cryptography_is_imported_only_when_a_key_is_used(tmp_path: Path, note: 
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert ran.stdout.splitlines() == ["recorded #2", "False"]
-    make_key(tmp_path / "keys", "ana")
-    env["CRISISPLAY_CONFIG_DIR"] = str(tmp_path / "keys" / "ana")
+    make_key(tmp_path / "keys", "ines-haddad")
+    env["CRISISPLAY_CONFIG_DIR"] = str(tmp_path / "keys" / "ines-haddad")
     ran = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )

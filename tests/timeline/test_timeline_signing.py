@@ -179,8 +179,8 @@ def test_an_act_recorded_for_someone_else_says_so_and_fails_require_signatures(
         "--actor", "camille-roux",
     )  # fmt: skip
     n = count(copy)
-    assert (code, out) == (0, f"recorded #{n}\n")
-    assert err == "recorded on behalf of camille-roux, signed with marc-dubois's key\n"
+    assert (code, out) == (0, f"consigné (n° {n})\n")  # a French incident
+    assert err == "consigné au nom de camille-roux, signé avec la clé de marc-dubois\n"
     event = read_events(copy).events[-1]
     assert (event.actor, event.by) == ("camille-roux", "marc-dubois")
     exported = run(monkeypatch, None, "timeline", "export", "-t", str(copy), "-f", "csv")[1]
@@ -241,7 +241,18 @@ def test_all_acts_made_by_key_holders_on_their_own_terminals_pass_require_signat
     )  # fmt: skip
     assert code == 0, err
     assert (
-        run(monkeypatch, ana, "log", "note", "call centre: 3x volume", "-t", str(timeline))[0] == 0
+        run(
+            monkeypatch,
+            ana,
+            "--home",
+            str(home),
+            "log",
+            "note",
+            "call centre: 3x volume",
+            "-t",
+            str(timeline),
+        )[0]
+        == 0
     )
     code, out, _ = verify(monkeypatch, home, timeline, "--require-signatures")
     assert code == 0, out

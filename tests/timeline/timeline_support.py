@@ -14,6 +14,14 @@ INCIDENT = "outage-2026-11-23"
 WRITER = Path(__file__).with_name("timeline_writer.py")
 
 NoteMaker = Callable[..., NewEvent]
+
+
+def activation(actor: str = "camille-roux", at: datetime = BASE) -> NewEvent:
+    """The first event of an incident of the bundled home's nationwide outage, in English."""
+    payload = {"scenario": "nationwide-outage", "lang": "en"}
+    return NewEvent("incident.activated", actor, None, payload, at)
+
+
 Filler = Callable[[int], list[Event]]
 
 

@@ -1,4 +1,5 @@
-"""What the channel rules and the tone linter say in English (rule ids stay as they are)."""
+"""What the channel rules and the tone linter say in English (rule ids stay as they are), and
+which language `crisisplay check` read a text in."""
 
 TEXTS: dict[str, str] = {
     "finding.unit.character.one": "character",
@@ -72,4 +73,42 @@ TEXTS: dict[str, str] = {
     "finding.tone.broken": "rule {rule}: {reason}; fix it in organisation.yaml",
     "finding.tone.no_compile": "pattern {pattern} does not compile",
     "finding.tone.timeout": "pattern {pattern} took over {seconds} s (catastrophic backtracking?)",
+    # The tone rules by id: what a finding calls them, and the built-in rules' hints (an
+    # organisation rule of the same id brings its own hint).
+    "finding.rule.denial": "denial",
+    "finding.rule.minimising": "minimising",
+    "finding.rule.blame": "blame",
+    "finding.rule.unverifiable-promise": "unverifiable promise",
+    "finding.rule.guarantee": "guarantee",
+    "finding.rule.condescension": "condescension",
+    "finding.rule.jargon": "jargon",
+    "finding.rule.cold-formula": "cold formula",
+    "finding.rule.link-in-breach-notice": "link in breach notice",
+    "finding.rule.next-update-time": "next update time",
+    "finding.rule.where-to-follow": "where to follow",
+    "finding.rule.apology": "apology",
+    "finding.hint.denial": "Acknowledge the disruption as customers experience it.",
+    "finding.hint.minimising": "Give the scope the NOC validated, without playing it down.",
+    "finding.hint.blame": "Blame neither customers nor third parties: take ownership.",
+    "finding.hint.unverifiable-promise": (
+        "Announce only what the NOC confirmed; give the time of the next update instead."
+    ),
+    "finding.hint.guarantee": (
+        "Guarantee nothing: say what you are doing and when you will update."
+    ),
+    "finding.hint.condescension": "Speak as an equal, with empathy.",
+    "finding.hint.jargon": 'Say it in plain words: "part of our equipment", "the network".',
+    "finding.hint.cold-formula": "A stock phrase: say what you are actually doing instead.",
+    "finding.hint.link-in-breach-notice": (
+        "No link in a text message about a data breach: it would look like phishing."
+        " Tell people to open the app or the website themselves."
+    ),
+    # `crisisplay check` without --lang: which language the text is read in, on stderr
+    "check.language.fr": "French",
+    "check.language.en": "English",
+    "check.lang.recognised": "Text read as {name} (language recognised; --lang to choose another)",
+    "check.lang.assumed": (
+        "Text read as {name}, the organisation's first language (language not recognised;"
+        " --lang to set it)"
+    ),
 }

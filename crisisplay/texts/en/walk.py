@@ -89,4 +89,7 @@ TEXTS: dict[str, str] = {
     "gate.correct_ask": "Correct a fact now?",
     "gate.correct_none": "No, not now",
     "fact.not_known": "not known yet",
+    "board.late": "LATE: {task}, owed by {who} for {due} ({late} late)",
+    "board.due": "by {due}",
+    "board.already": "Already done: {what}",
 }

@@ -1,4 +1,5 @@
-"""What the channel rules and the tone linter say in French (rule ids stay as they are)."""
+"""What the channel rules and the tone linter say in French (rule ids stay as they are), and
+which language `crisisplay check` read a text in."""
 
 TEXTS: dict[str, str] = {
     "finding.unit.character.one": "caractère",
@@ -86,5 +87,47 @@ TEXTS: dict[str, str] = {
     "finding.tone.no_compile": "le motif {pattern} ne se compile pas",
     "finding.tone.timeout": (
         "le motif {pattern} a pris plus de {seconds} s (retour arrière catastrophique ?)"
+    ),
+    # The tone rules by id: what a finding calls them, and the built-in rules' hints (an
+    # organisation rule of the same id brings its own hint).
+    "finding.rule.denial": "déni",
+    "finding.rule.minimising": "minimisation",
+    "finding.rule.blame": "mise en cause",
+    "finding.rule.unverifiable-promise": "promesse invérifiable",
+    "finding.rule.guarantee": "garantie",
+    "finding.rule.condescension": "condescendance",
+    "finding.rule.jargon": "jargon",
+    "finding.rule.cold-formula": "formule toute faite",
+    "finding.rule.link-in-breach-notice": "lien dans un avis de fuite",
+    "finding.rule.next-update-time": "heure du prochain point",
+    "finding.rule.where-to-follow": "où suivre",
+    "finding.rule.apology": "excuses",
+    "finding.hint.denial": "Reconnaissez la gêne telle que les clients la vivent.",
+    "finding.hint.minimising": "Donnez le périmètre validé par le NOC, sans le réduire.",
+    "finding.hint.blame": "Ne mettez en cause ni les clients ni des tiers : assumez.",
+    "finding.hint.unverifiable-promise": (
+        "N'annoncez que ce que le NOC a confirmé ; donnez plutôt l'heure du prochain point."
+    ),
+    "finding.hint.guarantee": (
+        "Ne garantissez rien : dites ce que vous faites et quand vous ferez le point."
+    ),
+    "finding.hint.condescension": "Parlez d'égal à égal, avec empathie.",
+    "finding.hint.jargon": (
+        "Dites-le en mots simples : « une partie de nos équipements », « le réseau »."
+    ),
+    "finding.hint.cold-formula": (
+        "Formule toute faite : dites plutôt ce que vous faites concrètement."
+    ),
+    "finding.hint.link-in-breach-notice": (
+        "Pas de lien dans un SMS sur une fuite de données : il ressemblerait à un hameçonnage."
+        " Dites d'ouvrir l'appli ou le site de soi-même."
+    ),
+    # `crisisplay check` without --lang: which language the text is read in, on stderr
+    "check.language.fr": "français",
+    "check.language.en": "anglais",
+    "check.lang.recognised": "Texte lu en {name} (langue reconnue ; --lang pour en choisir une autre)",
+    "check.lang.assumed": (
+        "Texte lu en {name}, la première langue de l'organisation (langue non reconnue ;"
+        " --lang pour la préciser)"
     ),
 }

@@ -89,4 +89,7 @@ TEXTS: dict[str, str] = {
     "gate.correct_ask": "Corriger un fait maintenant ?",
     "gate.correct_none": "Non, pas maintenant",
     "fact.not_known": "pas encore connu",
+    "board.late": "EN RETARD : {task}, à faire par {who} pour {due} (retard {late})",
+    "board.due": "pour {due}",
+    "board.already": "Déjà fait : {what}",
 }

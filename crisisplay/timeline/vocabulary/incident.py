@@ -39,6 +39,11 @@ class IncidentActivated(Payload):
         "Exercise time runs this many times faster than the wall clock (a paced drill).",
         default=None,
     )
+    rule_book: int | None = doc(
+        "The rule book its acts were recorded under (1): `timeline verify` checks who made each "
+        "gate decision, fact and publication against it; absent, the incident predates it.",
+        default=None,
+    )
     drill_paced: bool = doc(
         "Exercise time flows (a person answers, or a speed was given) rather than jumping to "
         "each scripted answer; resuming keeps it.",
@@ -70,6 +75,11 @@ class FactSet(Payload):
     inject: str | None = doc("The drill inject that set it.", default=None)
     message: str | None = doc("The message whose publish question corrected it.", default=None)
     gate: str | None = doc("The gate whose refusal corrected it.", default=None)
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("fact.validated")

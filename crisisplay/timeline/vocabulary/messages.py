@@ -70,6 +70,11 @@ class MessagePublished(Payload):
     next_update: Moment | None = doc(
         "The next update the texts promise (the promise in force).", default=None
     )
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("message.skipped")
@@ -80,6 +85,11 @@ class MessageSkipped(Payload):
     message: str = doc("The message id.")
     kind: str = doc("The message's kind.")
     reason: str = doc("Why.")
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("promise.made")

@@ -24,6 +24,11 @@ class StepStarted(Payload):
 
     step: str = doc("The step id.")
     phase: str = doc("Its phase.")
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("step.done")
@@ -34,6 +39,11 @@ class StepDone(Payload):
     step: str = doc("The step id.")
     phase: str = doc("Its phase.")
     checklist: tuple[str, ...] = doc("The checklist items ticked, as shown.", default=())
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("task.checked")
@@ -45,6 +55,11 @@ class TaskChecked(Payload):
     task: str = doc("The step or post-crisis action id.")
     items: tuple[str, ...] = doc("The items ticked, as shown.")
     post: bool = doc("A post-crisis action rather than a step.", default=False)
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("step.skipped")
@@ -57,6 +72,11 @@ class StepSkipped(Payload):
     reason: str = doc("Why.")
     auto: bool = doc("Skipped by its condition (`when:`), not by a person.", default=False)
     gate: str | None = doc("The gate at which it was given up.", default=None)
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("gate.passed")
@@ -69,6 +89,11 @@ class GatePassed(Payload):
     validator: str | None = doc("The person who decided.", default=None)
     name: str | None = doc("Their name.", default=None)
     comment: str | None = doc("What they said.", default=None)
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("gate.refused")
@@ -81,6 +106,11 @@ class GateRefused(Payload):
     validator: str | None = doc("The person who decided.", default=None)
     name: str | None = doc("Their name.", default=None)
     comment: str | None = doc("Why.", default=None)
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("gate.overridden")
@@ -103,6 +133,11 @@ class PostStarted(Payload):
     action: str = doc("The action id.")
     kind: str | None = doc("Its kind.", default=None)
     phase: str | None = doc("Always `after`.", default=None)
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("post.done")
@@ -114,6 +149,11 @@ class PostDone(Payload):
     kind: str | None = doc("Its kind.", default=None)
     phase: str | None = doc("Always `after`.", default=None)
     checklist: tuple[str, ...] = doc("Items ticked.", default=())
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 @kind("post.skipped")
@@ -126,6 +166,11 @@ class PostSkipped(Payload):
     kind: str | None = doc("Its kind.", default=None)
     phase: str | None = doc("Always `after`.", default=None)
     auto: bool = doc("Skipped by its condition, not by a person.", default=False)
+    typed_by: str | None = doc(
+        "Who typed the act for its actor (the lead recording a decision given by phone), when "
+        "not the actor.",
+        default=None,
+    )
 
 
 # ---------------------------------------------------------------- the log book

@@ -1,0 +1,1 @@
+"""Checking a whole playbook home: playbooks, templates, drills, roster coverage."""
