@@ -6,7 +6,9 @@ playbook, the messages and the drills, which know nothing of each other's checks
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 
+from crisisplay.checks.accounts import account_problems
 from crisisplay.checks.coverage import roster_gaps
 from crisisplay.drills.checks import check_drills
 from crisisplay.errors import Problem
@@ -49,15 +51,16 @@ def pattern_warnings(playbook: Playbook) -> list[Problem]:
     return warnings
 
 
-def validate_home(home: Home) -> list[Problem]:
-    """Every problem of the home: files that do not load, broken references, templates, drills;
-    then the warnings (roster gaps, patterns that may backtrack), which do not make the home
-    invalid."""
+def validate_home(home: Home, environ: Mapping[str, str] | None = None) -> list[Problem]:
+    """Every problem of the home: files that do not load, broken references, accounts,
+    templates, drills; then the warnings (roster gaps, patterns that may backtrack, credentials
+    named by accounts but not found with ``environ``), which do not make the home invalid."""
 
     playbook, problems = read_home(home)
     if playbook is None:
         return problems
     problems += check_playbook(playbook)
+    problems += account_problems(playbook, environ if environ is not None else {})
     # Templates are checked against playbooks that are themselves sound: rendering with a
     # broken condition or an unknown role would only repeat the problem in another form.
     broken = {p.location.file for p in problems if p.location}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -164,6 +165,7 @@ def run(
         lang=lang,
         now=datetime.now(timezone.utc),
         token=secrets.token_hex(2),
+        environ=os.environ,
     )
     ran = run_drill(home, drill, prompter, options, trainer=_trainer(step))
     print_outcome(IncidentRun(ran.place, ran.state))

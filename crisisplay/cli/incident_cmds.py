@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -73,7 +74,7 @@ def activate(
     chosen = lang or playbook.organisation.languages[0]
     prompter = make_prompter(answers, quiet=quiet)
     person = person_acting(playbook.organisation, actor, chosen)
-    edges = Edges(prompter, SystemClock(), person, live=live_board(answers))
+    edges = Edges(prompter, SystemClock(), person, live=live_board(answers), environ=os.environ)
     zone = playbook.organisation.timezone
     incident = new_incident_id(scenario, edges.clock.now(), secrets.token_hex(2), zone)
     path = new_timeline(timeline, home, incident)
@@ -129,6 +130,7 @@ def resume(
         SystemClock(),
         person_acting(org, actor, org.languages[0]),
         live=live_board(answers),
+        environ=os.environ,
     )
     print_outcome(run_resume(home, path, edges, take_over=take_over, adapt=drill_edges))
     return 0

@@ -148,4 +148,9 @@ COMMAND_MODULES: dict[str, str] = {
     "incidents": "store_cmds",
     "sync": "store_cmds",
     "key": "key_cmds",
+    "deliveries": "delivery_cmds",
+    "deliver": "delivery_cmds",
+    "page": "cell_cmds",
+    "ack": "cell_cmds",
+    "cell": "cell_cmds",
 }

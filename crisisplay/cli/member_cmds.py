@@ -274,6 +274,20 @@ def act(
 ) -> int:
     """Record one act of the person acting (or, typed by the lead, of ``for_person``), decided
     again on the present when someone recorded first; say what became of it."""
+    outcome, situation, _ = recorded(desk, actor, request, lang, for_person=for_person)
+    return said(outcome, situation)
+
+
+def recorded(
+    desk: Desk,
+    actor: str | None,
+    request: Request,
+    lang: str | None,
+    *,
+    for_person: str | None = None,
+) -> tuple[Outcome, Situation, str]:
+    """One act recorded (see ``act``): what became of it, the situation it was read on, and
+    the person it was recorded for."""
     from crisisplay.incident.record import record
 
     situation = reader(desk, lang)
@@ -284,8 +298,7 @@ def act(
         from crisisplay.texts import t
 
         raise UsageError(t("rules.not_a_person", situation.lang, person=person))
-    outcome = record(desk, person, request, typist=typist)
-    return said(outcome, situation)
+    return record(desk, person, request, typist=typist), situation, person
 
 
 def said(outcome: Outcome, situation: Situation) -> int:

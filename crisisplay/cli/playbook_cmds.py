@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -77,7 +78,7 @@ def validate(output: FormatOption = OutputFormat.text) -> int:
     from crisisplay.checks.home import validate_home
 
     home = current_home()
-    problems = validate_home(home)
+    problems = validate_home(home, os.environ)
     if output is OutputFormat.json:
         from crisisplay.console import write_json
 

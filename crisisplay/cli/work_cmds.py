@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from crisisplay.cli.member_cmds import ForOption, act, incident_of, reader
+from crisisplay.cli.member_cmds import ForOption, act, incident_of, reader, recorded, said
 from crisisplay.cli.options import ActorOption, IncidentLangOption, TimelineOption
 from crisisplay.cli.runner import command
 
@@ -84,6 +84,23 @@ def publish(
     actor: ActorOption = None,
     for_person: ForOption = None,
     lang: IncidentLangOption = None,
+    correct: Annotated[
+        bool,
+        typer.Option(
+            "--correct",
+            help="Correct what already went out: the message rendered again with the facts in "
+            "force, edited in place where the platform allows (Mastodon, Matrix), deleted and "
+            "posted again (Bluesky), or sent as a rectification (e-mail, SMS).",
+        ),
+    ] = False,
+    no_deliver: Annotated[
+        bool,
+        typer.Option(
+            "--no-deliver",
+            help="Record the publication without delivering it through the accounts (the "
+            "texts are posted by hand).",
+        ),
+    ] = False,
 ) -> int:
     """Render a message now, with the facts and promise in force, show it, and publish it.
 
@@ -100,6 +117,13 @@ def publish(
       crisisplay publish update --next-update 11:30 --yes
 
       crisisplay publish faq --dry-run
+
+      crisisplay publish holding --correct --yes
+
+    Each channel then goes out through the accounts of the organisation file that serve it
+    (e-mail, SMS centre, Mastodon, Matrix, webhooks, the status page): every delivery is on the
+    record with its receipt (`crisisplay deliveries`). A drill delivers only to accounts marked
+    `drill: true`.
     """
     from crisisplay.incident.ops import Publish, decide
     from crisisplay.incident.ops.messages import answering_of, find
@@ -118,7 +142,19 @@ def publish(
             from crisisplay.errors import UsageError
 
             raise UsageError(f"--next-update {next_update}: {exc}") from None
-    request = Publish(chosen.id, answering_of(situation, chosen), promised)
+    if correct:
+        from crisisplay.incident.ops.messages import correcting_of
+
+        if next_update is not None:
+            from crisisplay.errors import UsageError
+
+            raise UsageError(
+                "--correct keeps the promise the corrected text made: no --next-update"
+            )
+        answering = correcting_of(situation, chosen)
+    else:
+        answering = answering_of(situation, chosen)
+    request = Publish(chosen.id, answering, promised)
     if dry_run or not yes:
         from crisisplay.cli.options import person_acting
         from crisisplay.console.message_views import print_rendered
@@ -139,7 +175,14 @@ def publish(
                 return 0
             if not _confirmed(situation.lang):
                 return 1
-    return act(desk, actor, request, lang, for_person=for_person)
+    outcome, situation, person = recorded(desk, actor, request, lang, for_person=for_person)
+    code = said(outcome, situation)
+    published = [e for e in outcome.events if e.kind == "message.published"]
+    if published and not no_deliver:
+        from crisisplay.cli.delivery_cmds import deliver_publication
+
+        code = max(code, deliver_publication(desk, person, published[0].seq, situation))
+    return code
 
 
 def _confirmed(lang: str) -> bool:

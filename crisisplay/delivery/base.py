@@ -55,6 +55,12 @@ class Parcel:
     drill: bool = False
     #: for a correction: the receipt of the delivery it corrects
     correcting: Receipt | None = None
+    #: the earlier parcels of the same channel and account in the incident, in order (the
+    #: status page is rebuilt from all of them)
+    history: tuple[Parcel, ...] = ()
+    #: for a page: the person's own address (phone, e-mail, Matrix id) instead of the
+    #: account's recipients
+    to: tuple[str, ...] = ()
 
 
 class DeliveryFailed(Exception):
@@ -81,8 +87,11 @@ class Connector(ABC):
         #: are read from it
         self.folder = folder
 
-    def recipients(self) -> list[str]:
-        """``to``, then the lines of ``to_file`` (blank lines and ``#`` comments skipped)."""
+    def recipients(self, parcel: Parcel | None = None) -> list[str]:
+        """The parcel's own recipients (a page), else the account's ``to``, then the lines of
+        ``to_file`` (blank lines and ``#`` comments skipped)."""
+        if parcel is not None and parcel.to:
+            return list(parcel.to)
         found = list(self.account.to)
         if self.account.to_file:
             path = self.folder / self.account.to_file

@@ -67,3 +67,24 @@ def _private_file(account: Account, path: Path) -> str:
     if not value:
         raise DeliveryFailed(f"account {account.id}: {path} is empty")
     return value
+
+
+class Scrubbed(EnvironmentSecrets):
+    """Environment secrets that remember what they gave out, so that any text about to be
+    recorded or shown (a service's error message) can be cleaned of them."""
+
+    def __init__(self, environ: Mapping[str, str], folder: Path) -> None:
+        super().__init__(environ, folder)
+        self._given: set[str] = set()
+
+    def find(self, account: Account, name: str) -> str | None:
+        value = super().find(account, name)
+        if value:
+            self._given.add(value)
+        return value
+
+    def scrub(self, text: str) -> str:
+        for value in sorted(self._given, key=len, reverse=True):
+            if len(value) >= 4:
+                text = text.replace(value, "***")
+        return text

@@ -8,7 +8,7 @@ than the wall clock. With ``--step``, exercise time moves only when the trainer 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -52,6 +52,8 @@ class DrillOptions:
     #: the moment "now" is, for a drill given no start (the CLI passes the system time)
     now: datetime | None = None
     wall: WallTime = field(default_factory=WallTime)
+    #: where the drill accounts' credentials are read (None: nothing is delivered)
+    environ: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def run_drill(
         drill_lead(roster, options.actor, start),
         ticker=InjectTicker(plan, trainer if options.step else None, live=live),
         organisation=roster,
+        environ=options.environ,
     )
     incident_id = drill_incident_id(
         drill.id, start.astimezone(ZoneInfo(org.timezone)), options.token

@@ -29,6 +29,8 @@ class PublishedText:
     published_at: datetime
     #: the next update in force when it went out (the one its text says), or None
     next_update: datetime | None
+    #: where it was delivered: ``(account, state, remote id, url)`` for each account
+    receipts: tuple[tuple[str, str, str | None, str | None], ...] = ()
 
     def as_json(self, zone: ZoneInfo) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -46,6 +48,10 @@ class PublishedText:
         }
         if self.title is not None:
             out[TITLE_KEYS.get(self.channel, "title")] = self.title
+        out["deliveries"] = [
+            {"account": account, "state": state, "remote_id": remote, "url": url}
+            for account, state, remote, url in self.receipts
+        ]
         return out
 
     @property
@@ -72,6 +78,11 @@ def published_texts(
             text.title,
             p.at,
             p.next_update,
+            tuple(
+                (d.account, d.state, d.remote_id, d.url)
+                for d in state.deliveries.values()
+                if d.publication == p.seq and d.channel == text.channel
+            ),
         )
         for p in state.publications
         for text in p.texts

@@ -19,17 +19,18 @@ from crisisplay.clock import Clock
 from crisisplay.errors import UsageError
 from crisisplay.incident.ops import Decision, Request, decide
 from crisisplay.incident.ops.decision import allowed
+from crisisplay.incident.paging import open_page
 from crisisplay.incident.rules import may_type_for
 from crisisplay.incident.situation import Situation
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import Organisation
 from crisisplay.texts import t
-from crisisplay.timeline.events import Event
+from crisisplay.timeline.events import Event, NewEvent
 from crisisplay.timeline.payloads import Payload
 from crisisplay.timeline.place import Place
 from crisisplay.timeline.recorder import Recorder
 from crisisplay.timeline.state import IncidentState
-from crisisplay.timeline.vocabulary import new_event
+from crisisplay.timeline.vocabulary import PageAcked, PageDeclined, new_event
 
 #: how many times an act is decided again when others keep recording first
 TRIES = 20
@@ -114,6 +115,7 @@ def record(
             new_event(p, person, decision.role, situation.now)
             for p in (payloads or decision.payloads)
         ]
+        news += _present(situation, person, typist, decision)
         events, recorded = desk.store.commit_if(news, desk.state.last_seq)
         desk.state.apply_all(events)
         if recorded:
@@ -121,6 +123,16 @@ def record(
             return Outcome(decision, tuple(events[-count:]), (*others, *events[:-count]))
         others += events
     raise UsageError(t("member.others_first", desk.situation().lang))
+
+
+def _present(situation: Situation, person: str, typist: str, decision: Decision) -> list[NewEvent]:
+    """A paged person's first act answers their page: recorded with it, as acknowledged."""
+    if typist != person or any(isinstance(p, PageAcked | PageDeclined) for p in decision.payloads):
+        return []
+    page = open_page(situation, person)
+    if page is None:
+        return []
+    return [new_event(PageAcked(page.id, person, "act"), person, page.role, situation.now)]
 
 
 def _typed(payload: Payload, typist: str) -> Payload:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -56,6 +56,9 @@ class Edges:
     organisation: Organisation | None = None
     #: a person at the board: it waits for the cell's acts instead of stopping
     live: LiveBoard | None = None
+    #: where the accounts' credentials are read: publications are delivered (None: they are
+    #: only recorded, as in tests of the engine)
+    environ: Mapping[str, str] | None = None
 
 
 def new_incident_id(scenario_id: str, moment: datetime, token: str, zone: str = "UTC") -> str:
@@ -224,6 +227,7 @@ def _session(
         resume_hint=resume_command(place, home),
         live=edges.live,
         place=place,
+        environ=edges.environ,
     )
 
 

@@ -245,6 +245,11 @@ class Scenario:
     messages: tuple[Message, ...] = doc("Messages the scenario produces.", default=())
     escalations: tuple[Escalation, ...] = doc("Escalation rules.", default=())
     post_crisis: tuple[PostAction, ...] = doc("Actions after resolution.", default=())
+    quorum: tuple[Ident, ...] = doc(
+        "Roles whose holders must have acknowledged their page for the cell to be formed "
+        "(all the scenario's roles when empty).",
+        default=(),
+    )
     sample_facts: Mapping[FactId, JsonValue] = doc(
         "Example facts used to check every template renders.", default_factory=dict
     )

@@ -152,6 +152,7 @@ class Person:
     name: str = doc("Full name.")
     phone: str | None = doc("Phone number for call-out.", default=None)
     email: str | None = doc("Email address.", default=None)
+    matrix: str | None = doc("Matrix user id (@name:server), for pages in a room.", default=None)
     availability: tuple[Window, ...] = doc(
         "When the person is on duty or on call; empty means never.", default=()
     )
@@ -219,6 +220,9 @@ class Account:
         default=False,
     )
     timeout: float = doc("Seconds one delivery may take before it is given up.", default=10.0)
+    page: bool = doc(
+        "Pages go out through it (to each person's phone, e-mail or Matrix id).", default=False
+    )
     fallback: bool = doc(
         "A second route for the same channels (an SMS centre of another operator, used when "
         "ours is the incident): delivered only when asked for.",
@@ -232,6 +236,10 @@ class Duty:
 
     primary: Ident = doc("Person id of the primary holder.")
     backups: tuple[Ident, ...] = doc("Person ids of the backups, in call order.", default=())
+    ack_within: Duration = doc(
+        "How long a paged holder has to acknowledge before the next one is paged.",
+        default=Duration(minutes=10),
+    )
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -37,6 +37,7 @@ def kpis_of(
     info = incident_info(state, alert_at)
     start, end, target = info.activated_at, info.ended_at, info.first_message_target_min
     publications = state.publications
+    receipts = timing.readable(state)
     promises = tuple(timing.promise_kpi(p, end) for p in state.promises)
     gates = cell.gate_kpis(state.gates)
     alert = info.alert_at
@@ -44,12 +45,13 @@ def kpis_of(
     return Kpis(
         incident=info,
         alert_to_activation_min=timing.minutes(start - alert) if alert else None,
-        first_public_message=timing.first_word(publications, start, target),
+        first_public_message=timing.first_word(publications, start, target, None, receipts),
         first_public_message_per_channel=timing.first_words(
             publications,
             start,
             target,
             {m_id: m.skipped_channels for m_id, m in state.messages.items()},
+            receipts,
         ),
         promises=promises,
         promise_counts=timing.promise_counts(promises),

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from crisisplay.report.kpis import Cadence, FirstWord, PromiseCounts, PromiseKpi
-from crisisplay.timeline.state import Promise, Publication
+from crisisplay.timeline.state import IncidentState, Promise, Publication
 
 #: the kinds of message that tell the public where the incident stands
 CADENCE_KINDS = ("holding", "update", "resolution")
@@ -27,26 +27,62 @@ def _speaks_first(publication: Publication) -> bool:
     return publication.public and publication.kind not in AFTER_CRISIS_KINDS
 
 
+#: when customers could read each publication, per channel: the first delivery receipt
+Readable = Mapping[int, Mapping[str, datetime]]
+
+
+def readable(state: IncidentState) -> tuple[Readable, frozenset[int]]:
+    """The first receipt of each publication per channel, and the publications handed to
+    accounts at all (a publication no account delivered counts from its recording, as when
+    its texts were posted by hand)."""
+    found: dict[int, dict[str, datetime]] = {}
+    delivered: set[int] = set()
+    for delivery in state.deliveries.values():
+        delivered.add(delivery.publication)
+        if delivery.state == "sent" and delivery.at is not None:
+            channels = found.setdefault(delivery.publication, {})
+            earlier = channels.get(delivery.channel)
+            channels[delivery.channel] = min(delivery.at, earlier or delivery.at)
+    return found, frozenset(delivered)
+
+
+def _read_at(
+    publication: Publication,
+    channel: str | None,
+    receipts: Readable,
+    delivered: frozenset[int],
+) -> datetime | None:
+    if publication.seq not in delivered:
+        return publication.at
+    times = receipts.get(publication.seq, {})
+    if channel is not None:
+        return times.get(channel)
+    return min(times.values(), default=None)
+
+
 def first_word(
     publications: Sequence[Publication],
     activated_at: datetime,
     target_min: float,
     channel: str | None = None,
+    receipts: tuple[Readable, frozenset[int]] = ({}, frozenset()),
 ) -> FirstWord:
-    """The first public publication (on ``channel``, or on any channel) against the target."""
-    found = next(
-        (
-            p
-            for p in publications
-            if _speaks_first(p) and (channel is None or channel in p.channels) and p.channels
-        ),
-        None,
-    )
-    if found is None:
+    """The first public publication (on ``channel``, or on any channel) against the target,
+    from the moment customers could read it: its first delivery receipt where accounts
+    delivered it."""
+    candidates = [
+        (at, p)
+        for p in publications
+        if _speaks_first(p) and (channel is None or channel in p.channels) and p.channels
+        for at in [_read_at(p, channel, *receipts)]
+        if at is not None
+    ]
+    if not candidates:
         return FirstWord(channel, None, None, None, target_min, False, None)
-    after = minutes(found.at - activated_at)
+    at, found = min(candidates, key=lambda pair: (pair[0], pair[1].seq))
+    after = minutes(at - activated_at)
     late = round(max(0.0, after - target_min), 1)
-    return FirstWord(channel, found.message, found.at, after, target_min, late == 0, late)
+    return FirstWord(channel, found.message, at, after, target_min, late == 0, late)
 
 
 def first_words(
@@ -54,6 +90,7 @@ def first_words(
     activated_at: datetime,
     target_min: float,
     left_out: Mapping[str, Mapping[str, str]] | None = None,
+    receipts: tuple[Readable, frozenset[int]] = ({}, frozenset()),
 ) -> tuple[FirstWord, ...]:
     """One first word per channel that carried a public message during the crisis (a callback
     or a survey after it is no first word), earliest first. A channel
@@ -64,7 +101,11 @@ def first_words(
         if _speaks_first(publication):
             channels += [c for c in publication.channels if c not in channels]
     words = [
-        _left_out(first_word(publications, activated_at, target_min, c), publications, left_out)
+        _left_out(
+            first_word(publications, activated_at, target_min, c, receipts),
+            publications,
+            left_out,
+        )
         for c in channels
     ]
     return tuple(sorted(words, key=lambda w: (w.at or activated_at, w.channel or "")))

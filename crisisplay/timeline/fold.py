@@ -16,6 +16,7 @@ from crisisplay.timeline.bulk import no_cycle_collection
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.payloads import REGISTRY, PayloadError
 from crisisplay.timeline.state import (
+    DeliveryState,
     Entry,
     EscalationState,
     FactState,
@@ -25,6 +26,7 @@ from crisisplay.timeline.state import (
     IncidentState,
     InjectState,
     MessageState,
+    PageState,
     Promise,
     Publication,
     Rendered,
@@ -240,12 +242,13 @@ def _published(s: IncidentState, p: v.MessagePublished, e: Event, at: datetime) 
         p.texts,
         p.next_update,
         gates,
+        p.corrects,
     )
     message.publications.append(publication)
     s.publications.append(publication)
     # A promised update is answered by the next update or by the resolution, whatever its time;
     # whether it was kept is that time against the promise's due time.
-    if p.kind in v.ANSWERS_PROMISE:
+    if p.kind in v.ANSWERS_PROMISE and p.corrects is None:
         for promise in s.pending_promises:
             promise.kept_at = at
         s.pending_promises.clear()
@@ -300,6 +303,74 @@ def _completed(s: IncidentState, p: v.WalkthroughCompleted, e: Event, at: dateti
     s.completed_at = at
 
 
+def _delivery_requested(s: IncidentState, p: v.DeliveryRequested, e: Event, at: datetime) -> None:
+    found = s.deliveries.get(p.delivery)
+    if found is None:
+        s.deliveries[p.delivery] = DeliveryState(
+            p.delivery, p.message, p.publication, p.channel, p.account, p.account_kind, p.lang,
+            at, e.actor, corrects=p.corrects, attempt=p.attempt, at=at, seq=e.seq,
+        )  # fmt: skip
+        return
+    found.state, found.attempt, found.at, found.reason, found.seq = (
+        "requested",
+        p.attempt,
+        at,
+        None,
+        e.seq,
+    )
+
+
+def _delivery_outcome(state: str) -> Handler:
+    def handle(s: IncidentState, p: Any, e: Event, at: datetime) -> None:
+        found = s.deliveries.get(p.delivery)
+        if found is None or getattr(p, "attempt", found.attempt) != found.attempt:
+            return  # an outcome of an attempt since retried: the retry's own outcome counts
+        found.state, found.at, found.seq = state, at, e.seq
+        if isinstance(p, v.DeliverySent):
+            found.remote_id, found.url, found.details = p.remote_id, p.url, p.details
+        else:
+            found.reason = getattr(p, "reason", None)
+
+    return handle
+
+
+def _delivery_report(s: IncidentState, p: v.DeliveryReport, e: Event, at: datetime) -> None:
+    found = s.deliveries.get(p.delivery)
+    if found is not None:
+        found.reports.append((p.remote_id, p.state))
+
+
+def _page_sent(s: IncidentState, p: v.PageSent, e: Event, at: datetime) -> None:
+    s.pages[p.page] = PageState(
+        p.page, p.role, p.person, p.code, p.because, at, e.seq, accounts=p.accounts
+    )
+
+
+def _page_delivered(s: IncidentState, p: v.PageDelivered, e: Event, at: datetime) -> None:
+    page = s.pages.get(p.page)
+    if page is not None:
+        page.delivered.append((p.account, p.ok))
+
+
+def _page_answered(state: str) -> Handler:
+    def handle(s: IncidentState, p: Any, e: Event, at: datetime) -> None:
+        page = s.pages.get(p.page)
+        if page is not None and page.state == "paged":
+            page.state, page.answered_at = state, at
+            page.via = getattr(p, "via", None)
+            page.reason = getattr(p, "reason", None)
+
+    return handle
+
+
+def _page_escalated(s: IncidentState, p: v.PageEscalated, e: Event, at: datetime) -> None:
+    page = s.pages.get(p.page)
+    if page is not None:
+        page.escalated_to = p.to
+        if page.state == "paged":
+            page.state = "escalated"
+
+
 def _board_taken(s: IncidentState, p: v.BoardTakenOver, e: Event, at: datetime) -> None:
     s.board_taken_seq, s.board_taken_by = e.seq, e.actor
 
@@ -340,6 +411,17 @@ _HANDLERS: dict[type, Handler] = {
     v.WalkthroughPaused: _paused,
     v.WalkthroughCompleted: _completed,
     v.DrillInject: _inject,
+    v.DeliveryRequested: _delivery_requested,
+    v.DeliverySent: _delivery_outcome("sent"),
+    v.DeliveryFailed: _delivery_outcome("failed"),
+    v.DeliveryUnknown: _delivery_outcome("unknown"),
+    v.DeliveryAbandoned: _delivery_outcome("abandoned"),
+    v.DeliveryReport: _delivery_report,
+    v.PageSent: _page_sent,
+    v.PageDelivered: _page_delivered,
+    v.PageAcked: _page_answered("acked"),
+    v.PageDeclined: _page_answered("declined"),
+    v.PageEscalated: _page_escalated,
     v.BoardTakenOver: _board_taken,
     v.TimelineRepaired: _repaired,
 }

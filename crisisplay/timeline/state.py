@@ -134,6 +134,8 @@ class Publication:
     next_update: datetime | None = None
     #: the status of every gate decided so far, as it stood at that moment
     gates: tuple[tuple[str, str], ...] = ()
+    #: a correction: the seq of the publication it corrects
+    corrects: int | None = None
 
 
 @dataclass
@@ -154,6 +156,56 @@ class MessageState:
     @property
     def published(self) -> bool:
         return bool(self.publications)
+
+
+@dataclass
+class DeliveryState:
+    """One channel of one publication through one account: where it stands, and its receipt."""
+
+    id: str
+    message: str
+    publication: int
+    channel: str
+    account: str
+    account_kind: str
+    lang: str
+    requested_at: datetime
+    requested_by: str
+    #: requested, sent, failed, unknown, abandoned
+    state: str = "requested"
+    attempt: int = 1
+    at: datetime | None = None
+    remote_id: str | None = None
+    url: str | None = None
+    details: Any = None
+    reason: str | None = None
+    corrects: str | None = None
+    #: delivery reports received later: (remote id, state)
+    reports: list[tuple[str, str]] = field(default_factory=list)
+    seq: int = 0
+
+
+@dataclass
+class PageState:
+    """One person paged for one role: answered or not, and how."""
+
+    id: str
+    role: str
+    person: str
+    code: str
+    because: str
+    sent_at: datetime
+    seq: int
+    #: paged, acked, declined, escalated
+    state: str = "paged"
+    answered_at: datetime | None = None
+    via: str | None = None
+    reason: str | None = None
+    escalated_to: str | None = None
+    #: the paging accounts it goes out through
+    accounts: tuple[str, ...] = ()
+    #: what each paging account said: (account, taken)
+    delivered: list[tuple[str, bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -239,6 +291,10 @@ class IncidentState:
     #: promises not answered yet (kept apart so a long incident folds in linear time)
     pending_promises: list[Promise] = field(default_factory=list)
     escalations: dict[str, EscalationState] = field(default_factory=dict)
+    #: every delivery, by id, in the order they were requested
+    deliveries: dict[str, DeliveryState] = field(default_factory=dict)
+    #: every page, by id, in the order they were sent
+    pages: dict[str, PageState] = field(default_factory=dict)
     resolved_at: datetime | None = None
     post_actions: dict[str, StepState] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)

@@ -72,3 +72,4 @@ def publish(walk: Walkthrough, message: Message, task: Task) -> None:
     if published:
         channels = ", ".join(published[-1].payload.get("channels", ()))
         walk.show("published", t("message.published", lang, channels=channels), level="ok")
+        walk.deliver(published[-1].seq)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from crisisplay.incident.paging import formed_at, present, quorum, seats
 from crisisplay.incident.situation import Situation, TaskView
 from crisisplay.texts import minutes_label, t
 
@@ -23,6 +24,15 @@ def board_lines(situation: Situation) -> list[tuple[str, str]]:
     ``waiting`` for work that waits on something."""
     lang = situation.lang
     lines: list[tuple[str, str]] = []
+    for delivery in situation.state.deliveries.values():
+        if delivery.state in ("failed", "unknown"):
+            state = t(f"delivery.state.{delivery.state}", lang)
+            reason = f" ({delivery.reason})" if delivery.reason else ""
+            line = t("delivery.board_failed", lang, state=state, channel=delivery.channel,
+                     account=delivery.account, reason=reason)  # fmt: skip
+            hint = t("delivery.retry_hint", lang, delivery=delivery.id)
+            lines.append(("late", f"{line}; {hint}"))
+    lines += cell_lines(situation)
     for gate in situation.gates_waiting:
         named = f"{gate.gate.title.get_text(lang)} [gate {gate.id}]"
         lines.append(
@@ -37,6 +47,32 @@ def board_lines(situation: Situation) -> list[tuple[str, str]]:
             what = ", ".join(view.waits_on)
             lines.append(("waiting", t("board.waits_on", lang, task=named, what=what)))
     return list(dict.fromkeys(lines))  # two tasks behind one gate: said once
+
+
+def cell_lines(situation: Situation) -> list[tuple[str, str]]:
+    """The pages still open or gone wrong, and whether the cell is formed (once paging began)."""
+    if not situation.state.pages:
+        return []
+    lang = situation.lang
+    lines: list[tuple[str, str]] = []
+    for seat in seats(situation):
+        if seat.state not in ("paged", "late", "declined", "escalated"):
+            continue
+        detail = f" ({situation.clock(seat.paged_at)})" if seat.paged_at else ""
+        if seat.escalated_to:
+            detail += f" -> {situation.name_of(seat.escalated_to)}"
+        person = situation.name_of(seat.person) if seat.person else "-"
+        state = t(f"cell.state.{seat.state}", lang)
+        line = t("cell.board_line", lang, role=situation.role_title(seat.role), person=person,
+                 state=state, detail=detail)  # fmt: skip
+        lines.append(("late" if seat.state in ("late", "declined") else "waiting", line))
+    formed = formed_at(situation)
+    if formed is None:
+        missing = [
+            situation.role_title(r) for r in quorum(situation) if present(situation, r) is None
+        ]
+        lines.append(("waiting", t("cell.not_formed", lang, roles=", ".join(missing))))
+    return lines
 
 
 def _owed(situation: Situation, view: TaskView) -> tuple[str, str]:

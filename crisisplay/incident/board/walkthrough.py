@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Protocol
@@ -28,7 +29,7 @@ from zoneinfo import ZoneInfo
 from crisisplay.clock import Clock
 from crisisplay.errors import Interrupted, Runaway
 from crisisplay.incident import questions as q
-from crisisplay.incident.board import roster_ops
+from crisisplay.incident.board import paging_ops, roster_ops
 from crisisplay.incident.board.actions import Action, available
 from crisisplay.incident.board.acts import (
     RUNAWAY_EVENTS,
@@ -38,7 +39,8 @@ from crisisplay.incident.board.acts import (
     described,
     inert,
 )
-from crisisplay.incident.ops import Refused, Request
+from crisisplay.incident.deliver import dispatch, jobs_for
+from crisisplay.incident.ops import Deliver, Refused, Request
 from crisisplay.incident.record import Desk, Outcome, record
 from crisisplay.incident.rules import RULE_BOOK
 from crisisplay.incident.situation import Situation
@@ -52,8 +54,9 @@ from crisisplay.texts import t
 from crisisplay.timeline.events import Event, NewEvent
 from crisisplay.timeline.payloads import Payload
 from crisisplay.timeline.place import Place
-from crisisplay.timeline.state import IncidentState
+from crisisplay.timeline.state import IncidentState, fold
 from crisisplay.timeline.vocabulary import (
+    DeliveryRequested,
     FactSet,
     IncidentActivated,
     SeverityAssessed,
@@ -61,6 +64,9 @@ from crisisplay.timeline.vocabulary import (
     WalkthroughPaused,
     new_event,
 )
+
+#: how long a board that ends waits for the deliveries still running beside it
+COURIER_WAIT_SECONDS = 30.0
 
 
 class Recorder(Protocol):
@@ -101,6 +107,8 @@ class Session:
     live: LiveBoard | None = None
     #: where the timeline is (a drill's live injects open their own recorder on it)
     place: Place | None = None
+    #: where the accounts' credentials are read; None: publications are not delivered
+    environ: Mapping[str, str] | None = None
 
     @property
     def org(self) -> Organisation:
@@ -129,6 +137,8 @@ class Walkthrough:
     taken: set[str] = field(init=False, default_factory=set)
     #: acts put off with "not yet", with the last seq seen then: asked again once news comes
     deferred: dict[str, int] = field(init=False, default_factory=dict)
+    #: deliveries running beside a person's board, waited for before it ends
+    couriers: list[threading.Thread] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.tasks = all_tasks(self.session.scenario)
@@ -190,7 +200,52 @@ class Walkthrough:
                 f"interrupted; every answer so far is in the timeline. "
                 f"Resume with: {self.session.resume_hint}"
             ) from None
+        finally:
+            for courier in self.couriers:
+                courier.join(COURIER_WAIT_SECONDS)
         return self.state
+
+    def deliver(self, publication: int) -> None:
+        """Hand a publication just recorded to the accounts that serve its channels: at once
+        on a scripted board; beside a person's board, so that no slow service holds it (each
+        outcome then shows on the board as it is recorded)."""
+        environ = self.session.environ
+        if environ is None:
+            return
+        outcome = self.submit(Deliver(publication))
+        requested = [
+            self.state.deliveries[e.payload["delivery"]]
+            for e in outcome.events
+            if e.kind == DeliveryRequested.KIND
+        ]
+        if not requested:
+            return
+        jobs = jobs_for(self.situation(), requested)
+        self.send(dispatch, jobs, environ=environ, folder=self.session.playbook.home.playbooks)
+
+    def send(self, sender: Callable[..., object], *args: object, **kwargs: object) -> None:
+        """Run ``sender(desk, actor, *args, **kwargs)``, a delivery or a page: at once on a
+        scripted board, beside a person's board on a desk of its own, so that no slow service
+        holds the board (what it records shows on the board as it comes)."""
+        actor = self.session.actor
+        place = self.session.place
+        if self.session.live is None or place is None:
+            sender(self.desk, actor, *args, **kwargs)
+            return
+        store = place.recorder()
+        desk = Desk(
+            store,
+            fold(store.read_new(), str(place)),
+            self.session.playbook,
+            self.session.clock,
+            self.session.organisation,
+            place,
+        )
+        courier = threading.Thread(
+            target=sender, args=(desk, actor, *args), kwargs=kwargs, daemon=True
+        )
+        courier.start()
+        self.couriers.append(courier)
 
     def step(self) -> bool:
         """One thing done, or decided again when someone else recorded first; True at the end."""
@@ -238,6 +293,7 @@ class Walkthrough:
     def pulse(self) -> None:
         if self.session.ticker is not None:
             self.session.ticker.advance(self, self.session.clock.now())
+        paging_ops.mobilise(self)
 
     def answered(self, answer: Answer) -> None:
         """Let time reach the moment a scripted answer was given (T+``at``)."""

@@ -14,24 +14,46 @@ from __future__ import annotations
 
 from crisisplay.incident.ops.cell import BoardNote, LeadAct, WriteDown
 from crisisplay.incident.ops.decision import Decision, NotAllowed, Refused, Request, decide
+from crisisplay.incident.ops.deliveries import (
+    AbandonDelivery,
+    Deliver,
+    RecordOutcome,
+    RetryDelivery,
+)
 from crisisplay.incident.ops.facts import SetFact
 from crisisplay.incident.ops.gates import DecideGate, OverrideGate
 from crisisplay.incident.ops.messages import Preview, Publish, ShowToValidators, SkipMessage
+from crisisplay.incident.ops.paging import (
+    Acknowledge,
+    Decline,
+    Escalate,
+    PageRoles,
+    RecordPageDelivery,
+)
 from crisisplay.incident.ops.tasks import CheckItems, FinishTask, SkipTask, StartTask
 
 __all__ = [
+    "AbandonDelivery",
+    "Acknowledge",
     "BoardNote",
     "CheckItems",
     "DecideGate",
     "Decision",
+    "Decline",
+    "Deliver",
+    "Escalate",
     "FinishTask",
     "LeadAct",
     "NotAllowed",
     "OverrideGate",
+    "PageRoles",
     "Preview",
     "Publish",
+    "RecordOutcome",
+    "RecordPageDelivery",
     "Refused",
     "Request",
+    "RetryDelivery",
     "SetFact",
     "ShowToValidators",
     "SkipMessage",

@@ -154,9 +154,30 @@ def said_promise(situation: Situation, message: Message, asked: datetime | None)
     return due
 
 
+def correcting_of(situation: Situation, message: Message) -> str:
+    """What a correction of ``message`` answers: its latest publication (``correct:SEQ``)."""
+    progress = situation.state.messages.get(message.id)
+    if progress is None or not progress.publications:
+        raise Refused(t("ops.nothing_to_correct", situation.lang, message=message.id))
+    return f"correct:{progress.publications[-1].seq}"
+
+
 def _already(situation: Situation, message: Message, answering: str) -> Decision | None:
     lang = situation.lang
     kind, _, ref = answering.partition(":")
+    if kind == "correct":
+        latest = situation.state.messages[message.id].publications[-1]
+        if latest.seq == int(ref):
+            return None
+        return done_already(
+            t(
+                "ops.corrected_meanwhile",
+                lang,
+                message=message.id,
+                who=situation.name_of(latest.by),
+                at=situation.clock(latest.at),
+            )
+        )
     if kind == "promise":
         current = situation.open_promise
         if int(ref or 0) == (current.seq if current else 0):
@@ -255,7 +276,12 @@ def publish(situation: Situation, person: str, request: Publish) -> Decision:
         raise Refused(t("ops.resolved", lang, kind=message.kind))
     if request.next_update is not None and message.kind not in PROMISING:
         raise Refused(t("ops.no_promise", lang, message=message.id))
-    promised = said_promise(situation, message, request.next_update)
+    kind, _, ref = request.answering.partition(":")
+    corrects = int(ref) if kind == "correct" else None
+    if corrects is not None:  # the promise the corrected text made stands
+        promised = situation.state.messages[message.id].publications[-1].next_update
+    else:
+        promised = said_promise(situation, message, request.next_update)
     waiting = pending_gates(situation, message, carrier)
     if waiting:
         gate = situation.scenario.gate(waiting[0])
@@ -299,8 +325,11 @@ def publish(situation: Situation, person: str, request: Publish) -> Decision:
             overridden,
             texts,
             promised,
+            corrects=corrects,
         ),
     ]
+    if corrects is not None:
+        return acts(payloads, role, shown=tuple(rendered))
     if message.kind in PROMISING and promised is not None:
         payloads.append(PromiseMade(promised, message.id))
     payloads += closes(situation, carrier, message)

@@ -1,6 +1,16 @@
 """Every English text of the interface, by key: the parts are joined here."""
 
-from crisisplay.texts.en import drills, findings, members, record, report, screens, seams, walk
+from crisisplay.texts.en import (
+    deliveries,
+    drills,
+    findings,
+    members,
+    record,
+    report,
+    screens,
+    seams,
+    walk,
+)
 
 TEXTS: dict[str, str] = {
     **walk.TEXTS,
@@ -11,4 +21,5 @@ TEXTS: dict[str, str] = {
     **record.TEXTS,
     **drills.TEXTS,
     **seams.TEXTS,
+    **deliveries.TEXTS,
 }

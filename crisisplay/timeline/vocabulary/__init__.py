@@ -12,6 +12,14 @@ from datetime import datetime
 
 from crisisplay.timeline.events import NewEvent
 from crisisplay.timeline.payloads import Payload
+from crisisplay.timeline.vocabulary.delivery import (
+    DeliveryAbandoned,
+    DeliveryFailed,
+    DeliveryReport,
+    DeliveryRequested,
+    DeliverySent,
+    DeliveryUnknown,
+)
 from crisisplay.timeline.vocabulary.incident import (
     EscalationDone,
     EscalationFired,
@@ -34,6 +42,13 @@ from crisisplay.timeline.vocabulary.messages import (
     MessageRendered,
     MessageSkipped,
     PromiseMade,
+)
+from crisisplay.timeline.vocabulary.paging import (
+    PageAcked,
+    PageDeclined,
+    PageDelivered,
+    PageEscalated,
+    PageSent,
 )
 from crisisplay.timeline.vocabulary.work import (
     BoardTakenOver,
@@ -70,6 +85,12 @@ __all__ = [
     "ChannelSkipped",
     "ChannelText",
     "DecisionLogged",
+    "DeliveryAbandoned",
+    "DeliveryFailed",
+    "DeliveryReport",
+    "DeliveryRequested",
+    "DeliverySent",
+    "DeliveryUnknown",
     "DrillInject",
     "EscalationDone",
     "EscalationFired",
@@ -86,6 +107,11 @@ __all__ = [
     "MessageRendered",
     "MessageSkipped",
     "NoteAdded",
+    "PageAcked",
+    "PageDeclined",
+    "PageDelivered",
+    "PageEscalated",
+    "PageSent",
     "PhaseEntered",
     "PostDone",
     "PostSkipped",

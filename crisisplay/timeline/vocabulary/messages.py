@@ -75,6 +75,10 @@ class MessagePublished(Payload):
         "not the actor.",
         default=None,
     )
+    corrects: int | None = doc(
+        "A correction: the seq of the publication of the same message it corrects.",
+        default=None,
+    )
 
 
 @kind("message.skipped")
