@@ -13,6 +13,7 @@ import re
 import pytest
 
 from crisisplay.messages.fact_sources import sample_facts
+from crisisplay.messages.render import Renderer
 from crisisplay.messages.variables import RenderContext
 from crisisplay.playbook.load import Playbook
 from tests.messages.conftest import Render, plain
@@ -369,3 +370,20 @@ def test_the_relay_brief_lists_every_relay_of_the_scenario(
     text = render_all(render_bundled, "relay-brief", "fr", facts_of(bundled, "sample"))["internal"]
     for name in ("Lien Mobile", "Fédération des aidants", "Réseau des boutiques"):
         assert name in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_restoration_reads_no_estimate_so_a_late_return_can_be_announced(
+    bundled: Playbook, lang: str
+) -> None:
+    # A text reading a fact that must lie ahead is refused once that moment has passed: the
+    # restoration, announced after the estimated return time, must not read eta_at. Nor must
+    # the holding need the cause to be settled before it can go out.
+    scenario = bundled.scenario(SCENARIO)
+    renderer = Renderer(bundled, scenario, lang)
+    ahead = {fact.id for fact in scenario.facts if fact.ahead}
+    resolution, holding = scenario.message("resolution"), scenario.message("holding")
+    assert resolution is not None and holding is not None
+    assert "cause_known" in renderer.facts_read(resolution)
+    assert not renderer.facts_read(resolution) & ahead
+    assert "cause_known" not in renderer.facts_read(holding)
