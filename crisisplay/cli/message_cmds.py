@@ -143,7 +143,7 @@ def render(
 
       crisisplay render nationwide-outage update --set services_down=voice,data
       --set affected_share=60 --set started_at=07:42 --set cause_known=no
-      --next-update 11:30 --channel x --channel sms
+      --set emergency_calls_ok=yes --next-update 11:30 --channel x --channel sms
 
       crisisplay render nationwide-outage resolution --out out/
       --timeline timelines/20261123-0742-nationwide-outage-3f9a.jsonl

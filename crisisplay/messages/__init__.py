@@ -50,6 +50,11 @@ and not given is its default, else ``none``). Built-ins (a fact may not use thes
                     ``kind``, ``contact``, ``outlet``, ``note`` (in the language)
 ``links``           the organisation's named links: ``links['status-page']`` or
                     ``links.status_page`` (hyphens also reachable as underscores)
+``contacts``        the organisation's contacts: ``contacts.care.phone`` (from a landline),
+                    ``.abroad``, ``.hours``; ``contacts.press.phone``, ``.email``;
+                    ``contacts.dpo.email``, ``.address``; ``contacts.authorities.name``,
+                    ``.title``, ``.phone``, ``.email``; ``contacts.accessibility.emergency``
+                    (114), ``.relay``, ``.modes``
 ``lang``            language of the template (``fr``)
 ``channel``         channel id (``sms``); ``handle``: the organisation's account on it, or ``""``
 ``severity``        level id (``critical``); ``severity_title``: its name in the language

@@ -99,3 +99,45 @@ def sample_facts(scenario: Scenario) -> dict[str, FactValue]:
     return {
         key: coerce_fact(scenario, key, raw, where) for key, raw in scenario.sample_facts.items()
     }
+
+
+#: the count used for a number with no upper bound in the widest facts (millions of customers)
+WIDE_NUMBER = 9_999_999
+
+
+def widest_facts(scenario: Scenario, *, figures: bool = True) -> dict[str, FactValue | None]:
+    """The sample facts with every multi-choice fact ticked in full and, with ``figures``,
+    every number at its largest (``WIDE_NUMBER`` when it has no bound): the longest texts a
+    bad day can produce."""
+    values: dict[str, FactValue | None] = dict(sample_facts(scenario))
+    for fact in scenario.facts:
+        if fact.type == "multi-choice":
+            values[fact.id] = list(fact.choice_ids())
+        elif figures and fact.type == "number":
+            values[fact.id] = WIDE_NUMBER if fact.max is None else int(fact.max)
+    return values
+
+
+def narrowest_facts(scenario: Scenario) -> dict[str, FactValue | None]:
+    """The sample facts with as little as a real incident may know: what may be unknown is
+    unknown, optional facts are at their default (empty when they have none), a choice at its
+    default, a list of choices at its default when it may be empty, else one choice, and the
+    other numbers at their smallest. Required facts keep their sample values."""
+    values: dict[str, FactValue | None] = dict(sample_facts(scenario))
+    for fact in scenario.facts:
+        if fact.unknown_ok:
+            values[fact.id] = None
+        elif fact.type == "multi-choice":
+            default = fact.default if isinstance(fact.default, list) else None
+            values[fact.id] = list(default) if default == [] else list(fact.choice_ids()[:1])
+        elif fact.type == "choice" and fact.default is not None:
+            values[fact.id] = fact.default
+        elif fact.type == "number" and fact.min is not None:
+            values[fact.id] = int(fact.min) if float(fact.min).is_integer() else fact.min
+        elif not fact.required:
+            values[fact.id] = fact.default if fact.default is not None else _empty(fact.type)
+    return values
+
+
+def _empty(fact_type: str) -> FactValue | None:
+    return None if fact_type in ("number", "duration", "boolean") else ""

@@ -7,6 +7,7 @@ render either names all the missing facts at once or renders every channel.
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_lib
 import re
 from collections.abc import Mapping, Sequence
@@ -16,15 +17,19 @@ from crisisplay.channels.catalogue import Typography
 from crisisplay.channels.measurement import measure
 from crisisplay.conditions import compile_condition, holds, known_values
 from crisisplay.errors import InputError, Location, UsageError
+from crisisplay.findings import Finding
 from crisisplay.messages.analysis import Use, variables_read
+from crisisplay.messages.coherence import coherence_findings
 from crisisplay.messages.layout import TemplateSet, message_folder, template_set
 from crisisplay.messages.limits import RenderLimits
 from crisisplay.messages.lint import ToneLinter, known_times
 from crisisplay.messages.rendered import RenderedChannel
 from crisisplay.messages.run import run_template
 from crisisplay.messages.sandbox import MessageEnvironment, environment_for
+from crisisplay.messages.seams import seam_findings
 from crisisplay.messages.specs import channel_spec
 from crisisplay.messages.template_errors import as_input_error, display
+from crisisplay.messages.template_lines import render_with_lines
 from crisisplay.messages.typography import typeset, typeset_html
 from crisisplay.messages.variables import (
     BUILTIN_NAMES,
@@ -149,7 +154,26 @@ class Renderer:
                 results.append(
                     self._render_channel(message, use.channel, sets[use.channel], shared, context)
                 )
-        return results
+        return with_coherence(results)
+
+    def body_with_lines(
+        self,
+        message: Message,
+        channel: str,
+        facts: Mapping[str, FactValue | None],
+        context: RenderContext,
+    ) -> tuple[str, str, list[int | None]]:
+        """The body template of ``message`` on ``channel``, its text before typography, and
+        the template line that wrote each character (``crisisplay validate``'s seams)."""
+        values = complete_facts(self.scenario, facts)
+        variables = {
+            **values,
+            **builtin_variables(self.org, self.scenario, values, context, lang=self.lang),
+            **channel_variables(self.org, channel),
+        }
+        name = self._template_set(message, channel).body
+        text, lines = render_with_lines(self.env.confined_loader.root, name, variables, self.limits)
+        return name, text, lines
 
     def facts_read(self, message: Message) -> frozenset[str]:
         """The facts a message's templates (and its channels' conditions) read, on every
@@ -279,7 +303,7 @@ class Renderer:
             title=title,
             html=html,
             measurement=measurement,
-            findings=(*measurement.findings, *tone),
+            findings=(*measurement.findings, *tone, *seam_findings(text, lang)),
             templates=tuple(name for _, name in names.parts()),
             sample=context.sample,
         )
@@ -292,7 +316,21 @@ class Renderer:
         return run_template(self.env, name, variables, self.limits)
 
 
-def complete_facts(scenario: Scenario, facts: Mapping[str, FactValue]) -> dict[str, Any]:
+def with_coherence(rendered: list[RenderedChannel]) -> list[RenderedChannel]:
+    """``rendered`` with each channel's coherence findings (``coherence_findings``) added to
+    its own: a fact its text states differently from the rest of the publication."""
+    extra: dict[str, list[Finding]] = {}
+    for found in coherence_findings(rendered):
+        extra.setdefault(found.channel, []).append(found.finding)
+    return [
+        dataclasses.replace(item, findings=(*item.findings, *extra[item.channel]))
+        if item.channel in extra
+        else item
+        for item in rendered
+    ]
+
+
+def complete_facts(scenario: Scenario, facts: Mapping[str, FactValue | None]) -> dict[str, Any]:
     """The facts given, plus every optional fact not given (its default, else ``None``).
 
     A fact that may be unknown (``unknown_ok``) and is given as ``None`` stays ``None``: the

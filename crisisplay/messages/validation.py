@@ -5,21 +5,28 @@ is rendered with the scenario's ``sample_facts`` (every channel, whatever its co
 a real message and once as a drill (the exercise marker must still fit). Missing templates point
 at the scenario's channel line; template errors, limit errors and tone errors at the template's
 file (and the line, when the offending words are written in the template itself).
+
+Then every body is rendered again with the sample, the widest and the narrowest facts
+(``fact_sources.widest_facts``, ``narrowest_facts``) and checked for seams
+(``crisisplay.messages.seams``), each reported at the template line that wrote it
+(``crisisplay.messages.template_lines``); the narrowest render has no update promised yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from crisisplay.errors import CrisisplayError, Location, Problem
 from crisisplay.findings import Finding
 from crisisplay.messages import limits
-from crisisplay.messages.fact_sources import sample_facts
+from crisisplay.messages.fact_sources import narrowest_facts, sample_facts, widest_facts
 from crisisplay.messages.layout import TemplateSet, message_folder, template_set
 from crisisplay.messages.render import Renderer
 from crisisplay.messages.rendered import RenderedChannel
 from crisisplay.messages.sandbox import environment_for
+from crisisplay.messages.seams import seam_findings
 from crisisplay.messages.specs import channel_spec
 from crisisplay.messages.template_errors import as_input_error, display
 from crisisplay.messages.variables import (
@@ -88,8 +95,15 @@ def _check_scenario(playbook: Playbook, scenario: Scenario, doc: Document) -> li
             doc.problem(("id",), "no sample_facts: its templates cannot be rendered and checked")
         )
         return problems
+    rendered: list[_Target] = []
     for target in ready:
-        problems += _render_problems(playbook, scenario, target)
+        found, renders = _render_problems(playbook, scenario, target)
+        problems += found
+        if renders:
+            rendered.append(target)  # a template that does not render has no seams to show
+    seen: set[tuple[str, str, str]] = set()
+    for target in rendered:
+        problems += _seam_problems(playbook, scenario, target, seen)
     return problems
 
 
@@ -117,7 +131,11 @@ def _missing_parts(playbook: Playbook, scenario: Scenario, target: _Target) -> l
     return [name for _, name in names.parts() if not loader.exists(name)]
 
 
-def _render_problems(playbook: Playbook, scenario: Scenario, target: _Target) -> list[Problem]:
+def _render_problems(
+    playbook: Playbook, scenario: Scenario, target: _Target
+) -> tuple[list[Problem], bool]:
+    """The problems of the target rendered with the sample facts (for real and as a drill),
+    and whether it rendered at all."""
     problems: list[Problem] = []
     seen: set[tuple[str, str, str]] = set()
     for drill in (False, True):
@@ -139,12 +157,12 @@ def _render_problems(playbook: Playbook, scenario: Scenario, target: _Target) ->
             )[0]
         except CrisisplayError as exc:
             problems.append(exc.problem)
-            break  # the drill render would fail the same way
+            return problems, False  # the drill render would fail the same way
         for key, problem in _finding_problems(playbook, rendered, drill):
             if key not in seen:  # the drill render repeats the real one's problems
                 seen.add(key)
                 problems.append(problem)
-    return problems
+    return problems, True
 
 
 def _sample(scenario: Scenario) -> dict[str, FactValue]:
@@ -152,12 +170,61 @@ def _sample(scenario: Scenario) -> dict[str, FactValue]:
     return sample_facts(scenario)
 
 
+def _facts_variants(scenario: Scenario) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+    return (
+        ("sample", _sample(scenario)),
+        ("widest", widest_facts(scenario)),
+        ("narrowest", narrowest_facts(scenario)),
+    )
+
+
+def _seam_problems(
+    playbook: Playbook, scenario: Scenario, target: _Target, seen: set[tuple[str, str, str]]
+) -> list[Problem]:
+    """The seams of the target's body with each facts variant, at the line that wrote them;
+    a seam already reported at the same line is not repeated."""
+    renderer = Renderer(playbook, scenario, target.lang)
+    problems: list[Problem] = []
+    for variant, facts in _facts_variants(scenario):
+        # The narrowest render knows least: no update promised yet either.
+        promise = None if variant == "narrowest" else SAMPLE_NEXT_UPDATE
+        context = RenderContext(SAMPLE_NOW, promise, sample_today(scenario), incident_id="sample")
+        try:
+            name, text, lines = renderer.body_with_lines(
+                target.message, target.use.channel, facts, context
+            )
+        except CrisisplayError as exc:
+            problem = exc.problem
+            key = (str(problem.location), "render", problem.message)
+            if key not in seen:
+                seen.add(key)
+                problems.append(
+                    Problem(f"with the {variant} facts: {problem.message}", problem.location)
+                )
+            continue
+        for finding in seam_findings(text, target.lang):
+            line = lines[finding.start] if finding.start is not None else None
+            where = Location(display(name), line)
+            key = (str(where), finding.rule, target.lang)
+            if key in seen:
+                continue
+            seen.add(key)
+            problems.append(
+                Problem(
+                    f"{target.message.id} on {target.use.channel} ({target.lang}) with the "
+                    f"{variant} facts: {finding.rule}: {finding.message} ({finding.hint})",
+                    where,
+                )
+            )
+    return problems
+
+
 def _finding_problems(
     playbook: Playbook, rendered: RenderedChannel, drill: bool
 ) -> Iterator[tuple[tuple[str, str, str], Problem]]:
     for finding in rendered.findings:
-        if not finding.is_error:
-            continue
+        if not finding.is_error or finding.rule.startswith("seam."):
+            continue  # seams are reported at their line by _seam_problems
         name = _template_of(rendered, finding)
         where = Location(display(name), _line_of(playbook, name, rendered, finding))
         hint = f" ({finding.hint})" if finding.hint else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Mapping
@@ -12,13 +13,14 @@ from zoneinfo import ZoneInfo
 
 from crisisplay.conditions import holds, known_values
 from crisisplay.playbook.model import Organisation, Scenario
+from crisisplay.playbook.types import LocalText
 from crisisplay.texts import t
 
 BUILTIN_NAMES = frozenset(
     {
         "brand", "links", "lang", "channel", "handle", "severity", "severity_title", "drill",
         "incident_id", "now", "next_update", "scenario_title", "choices", "marker_room",
-        "marker_words", "record_head", "record", "relays", "today",
+        "marker_words", "record_head", "record", "relays", "today", "contacts",
     }
 )  # fmt: skip
 #: ``record`` without a record: nothing activated, published or promised yet
@@ -151,6 +153,7 @@ def builtin_variables(
     return {
         "brand": _brand(org, lang),
         "relays": _relays(org, scenario, lang),
+        "contacts": _contacts(org, lang),
         "links": _links(org.links),
         "lang": lang,
         "severity": level,
@@ -195,6 +198,28 @@ def _brand(org: Organisation, lang: str) -> dict[str, Any]:
         "de": f"d'{brand.name}" if elided else f"de {brand.name}",
         **people,
     }
+
+
+def _contacts(org: Organisation, lang: str) -> dict[str, Any]:
+    """The organisation's contacts, each a mapping of its fields (texts in ``lang``); a contact
+    the organisation file does not give is left out, so a template that needs it fails with its
+    name instead of printing a blank."""
+    found: dict[str, Any] = {}
+    for key in ("care", "press", "dpo", "authorities", "accessibility"):
+        contact = getattr(org.contacts, key)
+        if contact is None:
+            continue
+        found[key] = {
+            field.name: _in_lang(getattr(contact, field.name), lang)
+            for field in dataclasses.fields(contact)
+        }
+    return found
+
+
+def _in_lang(value: Any, lang: str) -> Any:
+    if isinstance(value, LocalText):
+        return value.get_text(lang)
+    return "" if value is None else value
 
 
 def _relays(org: Organisation, scenario: Scenario, lang: str) -> list[dict[str, str]]:

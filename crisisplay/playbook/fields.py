@@ -40,13 +40,16 @@ FactType = Literal[
     "duration",
     "boolean",
 ]
+# estimate-slip: an update saying the restoration estimate published before will not hold;
+# rectification: a published fact (the cause) corrected; relapse: the service cut again after
+# it was announced restored; banner: the one-line banner of the website and the app.
 MessageKind = Literal[
     "holding", "update", "resolution", "compensation", "faq", "agent-script", "ivr",
     "internal-brief", "press-statement", "authority-notice", "breach-notice",
     "executive-statement", "reply", "moderation-charter", "relay-brief", "recontact", "survey",
-    "report-frame",
+    "report-frame", "estimate-slip", "rectification", "relapse", "banner", "partner-notice",
 ]  # fmt: skip
-Audience = Literal["public", "customers", "internal", "press", "authority"]
+Audience = Literal["public", "customers", "internal", "press", "authority", "partner"]
 PostActionKind = Literal[
     "compensation", "recontact", "survey", "report-h6", "report-d2", "review", "plan-update"
 ]

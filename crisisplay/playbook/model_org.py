@@ -51,6 +51,71 @@ class Brand:
 
 
 @dataclass(frozen=True, eq=False, repr=False)
+class CareContact:
+    """The customer-care line a text gives to whoever must call: it works from a landline."""
+
+    phone: str = doc("The number as dialled in the country, from a landline or any mobile.")
+    abroad: str | None = doc("The same line dialled from abroad (+33...).", default=None)
+    hours: LocalText | None = doc("When it answers, per language.", default=None)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class PressContact:
+    """The press office, as a press statement and a reply to a journalist give it."""
+
+    phone: str = doc("The press office's phone, answered during a crisis.")
+    email: str = doc("The press office's e-mail address.")
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class DpoContact:
+    """The data protection officer: the contact point a breach notice must give (GDPR art. 34)."""
+
+    email: str = doc("The officer's e-mail address.")
+    address: LocalText | None = doc("Postal address, per language.", default=None)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class DutyOfficer:
+    """Who the authorities (ARCEP, the ministry, the prefecture, the CNIL, ANSSI) reach during a
+    crisis: a named person on a line that always answers; they sign the authority notices."""
+
+    name: str = doc("Full name, as the notices are signed.")
+    title: LocalText = doc("Their position, per language.")
+    phone: str = doc("The duty line, answered day and night.")
+    email: str | None = doc("E-mail address.", default=None)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class AccessibilityContact:
+    """For deaf and hard-of-hearing people: the emergency number and the accessible line."""
+
+    emergency: str = doc("The emergency number for deaf and hard-of-hearing people (114).")
+    relay: str = doc("Where the accessible customer care answers (sign language, text).")
+    modes: LocalText | None = doc(
+        "How it answers, per language (sign language, real-time text, cued speech).",
+        default=None,
+    )
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Contacts:
+    """The contacts every text a reader must act on gives: templates read them as
+    ``contacts.care.phone``, ``contacts.press.email``..."""
+
+    care: CareContact | None = doc("The customer-care line.", default=None)
+    press: PressContact | None = doc("The press office.", default=None)
+    dpo: DpoContact | None = doc("The data protection officer.", default=None)
+    authorities: DutyOfficer | None = doc(
+        "The named duty officer the authorities reach.", default=None
+    )
+    accessibility: AccessibilityContact | None = doc(
+        "The emergency number and the accessible line for deaf and hard-of-hearing people.",
+        default=None,
+    )
+
+
+@dataclass(frozen=True, eq=False, repr=False)
 class ChannelSettings:
     """A channel in use, with limits that override the built-in catalogue."""
 
@@ -240,6 +305,11 @@ class Organisation:
     relays: tuple[Relay, ...] = doc(
         "Journalists, relays and partners the cell briefs (the relay-brief message lists them).",
         default=(),
+    )
+    contacts: Contacts = doc(
+        "The numbers and addresses texts give: customer care, press office, data protection "
+        "officer, the duty officer for the authorities, the accessible line.",
+        default=Contacts(),
     )
     accounts: tuple[Account, ...] = doc(
         "The services publications are delivered through (none: publishing records, and the "

@@ -111,7 +111,10 @@ def test_the_first_word_needs_only_the_comms_approval(bundled: Playbook) -> None
     assert scenario.messages[0].id == "first-word"
     step = next(step for _, step in scenario.steps() if step.id == "publish-first-word")
     assert step.gates == ("comms-approval",)
-    assert step.messages == ("first-word",)
+    # The site and app banner goes with it, and waits for nothing more.
+    assert step.messages == ("first-word", "banner")
+    banner = scenario.message("banner")
+    assert banner is not None and banner.gates == ("comms-approval",)
     assert "billing-scope" not in step.gates
 
 

@@ -151,8 +151,10 @@ def test_the_holding_statement_has_no_figure(
     texts = rendered(render_bundled, "holding", lang, facts)
     assert texts
     for channel, text in texts.items():
-        # the next update time (11:00) and the "updated at" time (10:00) are the only figures
+        # the next update time (11:00), the "updated at" time (10:00) and the phone numbers to
+        # reach us are the only figures
         rest = re.sub(r"\b1[01](?:h|:00)", "", text)
+        rest = re.sub(r"\b0\d(?: \d\d){4}\b", "", rest)
         assert not re.search(r"\d", rest), (channel, text)
         assert ("11h" if lang == "fr" else "11:00") in text, channel
 
@@ -219,10 +221,14 @@ def test_the_agents_may_say_what_the_public_is_told(
     for sentence in (
         (
             "Nous avons porté plainte.",
-            "Les autorités compétentes ont été informées.",
+            "Nous avons informé l'ANSSI et la CNIL.",
         )
         if lang == "fr"
-        else ("We have filed a complaint", "The competent authorities have been informed.")
+        else (
+            "We have filed a complaint",
+            "We have informed the national cybersecurity agency (ANSSI)"
+            " and the data protection authority (CNIL).",
+        )
     ):
         assert sentence in update and sentence in script
     assert ("11h" if lang == "fr" else "11:00") in script

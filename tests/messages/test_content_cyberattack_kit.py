@@ -168,15 +168,22 @@ def test_nothing_on_a_ransom_or_an_attacker_and_no_link_but_the_status_page(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_rumour_reply_carries_the_charters_sentence_and_what_is_established(
+def test_the_rumour_reply_carries_the_shared_sentence_and_what_is_established(
     bundled: Playbook, render_bundled: Render, lang: str
 ) -> None:
+    # A rumour gets the same answer in every scenario; the charter keeps its own sentence for
+    # claims about the attacker or a ransom.
     sentence = (
+        "Cette information ne vient pas de nous : voici ce qui est établi."
+        if lang == "fr"
+        else "This information does not come from us: here is what is established."
+    )
+    charter = (
         "Nous ne commentons pas l'enquête ; voici ce qui est établi."
         if lang == "fr"
         else "We do not comment on the investigation; here is what is established."
     )
-    assert sentence in text_of(render_bundled, "moderation-charter", lang, facts(bundled, "sample"))
+    assert charter in text_of(render_bundled, "moderation-charter", lang, facts(bundled, "sample"))
     for which in ("sample", "early"):
         for channel, text in texts_of(
             render_bundled, "reply-rumour", lang, facts(bundled, which)

@@ -186,7 +186,10 @@ def test_the_press_statement_names_the_gesture_in_the_third_person(
     bundled: Playbook, render_bundled: Render
 ) -> None:
     fr = texts(render_bundled, "press-statement", "fr", sample(bundled))
-    assert "Onde Mobile offre un bonus de 20 Go d'internet mobile à tous ses clients" in fr
+    assert (
+        "Onde Mobile offre un bonus de 20 Go d'internet mobile valable 30 jours à tous ses clients"
+        in fr
+    )
     assert "16 mars 2026" in fr
 
 
@@ -247,7 +250,9 @@ def test_the_holding_statement_states_no_figure(
         text = plain(f"{item.title or ''}\n{item.text}")
         assert "Finistère" in item.text, item.channel
         assert clock in text, item.channel
-        bare = re.sub(r"https?://\S+", "", text).replace(clock, "")
+        # links, the 112 and 114 of the shared emergency sentence, the customer-care number
+        bare = re.sub(r"https?://\S+|\b11[24]\b|\b0\d(?: \d\d){4}\b", "", text)
+        bare = bare.replace(clock, "")
         assert not re.search(r"\d", bare), (item.channel, bare)
         assert "Brest" not in text, item.channel
 
@@ -257,7 +262,9 @@ def test_the_holding_statement_waits_for_comms_approval_only(bundled: Playbook) 
     assert list(message_of(scenario, "holding").gates) == ["comms-approval"]
     step = step_of(scenario, "publish-holding")
     assert list(step.after or ()) == ["confirm-alert"] and "noc-scope" not in step.gates
-    assert list(step.messages) == ["holding"]
+    assert step.messages[0] == "holding"
+    for message_id in step.messages:  # the banner goes with it, with no figure either
+        assert "noc-scope" not in message_of(scenario, message_id).gates
     figured = message_of(scenario, "scope-update")
     assert "noc-scope" in figured.gates
     scope_step = step_of(scenario, "publish-scope")
@@ -268,9 +275,10 @@ def test_the_holding_warns_about_112_but_never_reassures_before_the_noc(
     bundled: Playbook, render_bundled: Render
 ) -> None:
     ok = texts(render_bundled, "holding", "fr", sample(bundled, emergency_calls_ok=True))
-    assert "112" not in ok
+    assert "le 112 fonctionne via tout réseau disponible ou d'un fixe" in ok
+    assert "aboutit" not in ok and "reste joignable" not in ok
     failing = texts(render_bundled, "holding", "fr", sample(bundled, emergency_calls_ok=False))
-    assert "appelez le 112 depuis un téléphone fixe" in failing
+    assert "appelez le 112 d'un fixe ou d'un mobile d'un autre opérateur" in failing
 
 
 def test_the_figured_update_after_the_gate_carries_the_validated_scope(

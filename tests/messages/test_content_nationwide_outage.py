@@ -13,6 +13,7 @@ import re
 import pytest
 
 from crisisplay.messages.fact_sources import sample_facts
+from crisisplay.messages.render import Renderer
 from crisisplay.messages.variables import RenderContext
 from crisisplay.playbook.load import Playbook
 from tests.messages.conftest import Render, plain
@@ -135,7 +136,10 @@ def test_the_holding_statement_needs_no_noc_gate(bundled: Playbook) -> None:
     holding = scenario.message("holding")
     assert holding is not None and holding.gates == ("comms-approval",)
     [step] = [s for p in scenario.phases for s in p.steps if "holding" in s.messages]
-    assert step.messages == ("holding",) and "noc-scope" not in step.gates
+    assert step.messages[0] == "holding" and "noc-scope" not in step.gates
+    for message_id in step.messages:  # the banner goes with it: no figure either
+        message = scenario.message(message_id)
+        assert message is not None and "noc-scope" not in message.gates
     assert step.after == ("confirm-alert",)
     update = scenario.message("update")
     assert update is not None and "noc-scope" in update.gates  # the figured version
@@ -366,3 +370,20 @@ def test_the_relay_brief_lists_every_relay_of_the_scenario(
     text = render_all(render_bundled, "relay-brief", "fr", facts_of(bundled, "sample"))["internal"]
     for name in ("Lien Mobile", "Fédération des aidants", "Réseau des boutiques"):
         assert name in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_restoration_reads_no_estimate_so_a_late_return_can_be_announced(
+    bundled: Playbook, lang: str
+) -> None:
+    # A text reading a fact that must lie ahead is refused once that moment has passed: the
+    # restoration, announced after the estimated return time, must not read eta_at. Nor must
+    # the holding need the cause to be settled before it can go out.
+    scenario = bundled.scenario(SCENARIO)
+    renderer = Renderer(bundled, scenario, lang)
+    ahead = {fact.id for fact in scenario.facts if fact.ahead}
+    resolution, holding = scenario.message("resolution"), scenario.message("holding")
+    assert resolution is not None and holding is not None
+    assert "cause_known" in renderer.facts_read(resolution)
+    assert not renderer.facts_read(resolution) & ahead
+    assert "cause_known" not in renderer.facts_read(holding)

@@ -1,5 +1,6 @@
-"""What the texts say about the legal duties: 112 only said to get through when the NOC
-confirmed it, and the notice to customers whose bill went to another customer."""
+"""What the texts say about the legal duties: 112 never promised to get through (it works through
+any available network, with 114 beside it), the way round when the NOC has not confirmed it, and
+the notice to customers whose bill went to another customer."""
 
 from __future__ import annotations
 
@@ -19,11 +20,13 @@ EMERGENCY_TEXTS = [
     ("internal-brief", "internal"),
     ("authority-notice", "email"),
 ]
-# What would tell a customer that 112 works, and what tells them how to reach help instead.
+# What would promise a customer that their call gets through, what says 112 works through any
+# network (the NOC confirmed it), and what tells them how to reach help instead.
 GETS_THROUGH = {
     "fr": ("restent possibles", "aboutit.", "aboutissent"),
     "en": ("still get", "gets through.", "get through,"),
 }
+WORKS = {"fr": "fonctionne via tout réseau disponible", "en": "works via any available network"}
 WAY_ROUND = {"fr": ("fixe", "PEUVENT NE PAS ABOUTIR"), "en": ("landline", "MAY NOT GET THROUGH")}
 
 
@@ -57,7 +60,7 @@ def test_without_112_the_texts_give_the_way_round_and_never_say_it_works(
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize(("message", "channel"), EMERGENCY_TEXTS)
-def test_with_112_confirmed_the_texts_say_it_gets_through(
+def test_with_112_confirmed_the_texts_say_it_works_through_any_network_and_never_promise_a_call(
     bundled: Playbook, render_bundled: Render, message: str, channel: str, lang: str
 ) -> None:
     facts = _facts(bundled, emergency_calls_ok=True, services_down=["voice", "data"])
@@ -65,8 +68,8 @@ def test_with_112_confirmed_the_texts_say_it_gets_through(
         "nationwide-outage", message, lang=lang, facts=facts, channels=[channel]
     )
     assert item.ok, [f.message for f in item.findings if f.is_error]
-    assert any(words in item.text for words in GETS_THROUGH[lang]), item.text
-    assert not any(words in item.text for words in WAY_ROUND[lang]), item.text
+    assert WORKS[lang] in item.text and "114" in item.text, item.text
+    assert not any(words in item.text for words in GETS_THROUGH[lang]), item.text
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -26,6 +26,7 @@ SAMPLE = {
     "cause_known": True,
     "cause_plain": "une panne logicielle",
     "eta": 180,
+    "partners_affected": False,
 }
 
 

@@ -9,6 +9,7 @@ from crisisplay.texts.fr import (
     record,
     report,
     screens,
+    seams,
     statuspage,
     walk,
 )
@@ -21,6 +22,7 @@ TEXTS: dict[str, str] = {
     **members.TEXTS,
     **record.TEXTS,
     **drills.TEXTS,
+    **seams.TEXTS,
     **deliveries.TEXTS,
     **mail.TEXTS,
     **statuspage.TEXTS,
