@@ -63,9 +63,12 @@ def _at_once(node: Any) -> Any:
     return node
 
 
-def paged_incident(tmp_path: Path, quorum: tuple[str, ...] = ()) -> PagedIncident:
+def paged_incident(
+    tmp_path: Path, quorum: tuple[str, ...] = (), gates: tuple[str, ...] = ()
+) -> PagedIncident:
     """Activated at START, every holder but the lead paged at once (needs the ``outbox``
-    fixture); ``quorum`` written into the scenario when given."""
+    fixture); ``quorum`` written into the scenario when given; ``gates`` left to their
+    validators."""
     home = _home(tmp_path, [_account(tmp_path, "pager", [], page=True)])
     if quorum:
         scenario = home / "playbooks" / "scenarios" / "nationwide-outage.yaml"
@@ -74,6 +77,8 @@ def paged_incident(tmp_path: Path, quorum: tuple[str, ...] = ()) -> PagedInciden
     answers = yaml.safe_load((home / "lead.yaml").read_text(encoding="utf-8"))
     answers = {group: _at_once(value) for group, value in answers.items()}
     answers["steps"].pop("confirm-alert")  # the NOC's: the board waits for it
+    for gate in gates:
+        answers["gates"].pop(gate)
     script = home / "at-once.yaml"
     script.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
     clock = ManualClock(START)

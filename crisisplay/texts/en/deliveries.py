@@ -18,6 +18,7 @@ TEXTS: dict[str, str] = {
     "cell.state.escalated": "escalated",
     "cell.formed": "cell formed at {at} ({minutes} after activation)",
     "cell.not_formed": "cell not formed yet: waiting for {roles}",
+    "cell.unreached": "not yet reached",
     "cell.board_line": "{role}: {person} {state}{detail}",
     "cell.acked": "acknowledged (#{seq}) for the role {role}",
     "ops.nothing_to_correct": "nothing to correct: {message} has not been published yet",
