@@ -150,8 +150,10 @@ def status(
 ) -> int:
     """Where the incident stands: phase, overdue steps, gates waiting, next promised update.
 
-    Also the open steps with their countdowns and the roles nobody covers. On the shared
-    store, --watch also refreshes as soon as anyone in the cell records an act.
+    Also the open steps with their countdowns and the roles nobody covers; once the cell is
+    paged, whether it is formed (since when) or which roles of its quorum have not answered,
+    and "not yet reached" beside a gate whose validator has not answered their page. On the
+    shared store, --watch also refreshes as soon as anyone in the cell records an act.
 
     Examples:
 

@@ -48,6 +48,8 @@ def status_board(status: Status) -> Group:
         )
     elif status.first_public_at is None and not status.resolved_at:
         head.append(f"[warning]{t('status.no_public', lang)}[/]")
+    if status.cell is not None:
+        head.append(_cell_line(status, times))
     parts: list[ConsoleRenderable] = [panel("\n".join(head), t("status.title", lang))]
     if status.missing_roles:
         lines = [
@@ -59,6 +61,7 @@ def status_board(status: Status) -> Group:
         lines = [
             f"{safe(g.title)} [muted]({safe(status.role(g.validator))}, "
             f"{safe(t('status.gate.' + g.status, lang))})[/]"
+            + (f" [warning]{t('cell.unreached', lang)}[/]" if g.unreached else "")
             for g in status.gates_waiting
         ]
         parts.append(panel("\n".join(lines), t("status.gates_waiting", lang), style="warning"))
@@ -68,6 +71,17 @@ def status_board(status: Status) -> Group:
         lines = [f"#{seq} {safe(who)}: {safe(why)}" for seq, who, why in status.late_acts]
         parts.append(panel("\n".join(lines), t("status.late_acts", lang), style="warning"))
     return Group(*parts)
+
+
+def _cell_line(status: Status, times: LocalTimes) -> str:
+    """The cell formed since when, or the roles of the quorum it waits for."""
+    assert status.cell is not None
+    lang, formed = status.lang, status.cell.formed_at
+    if formed is not None:
+        minutes = minutes_label((formed - status.activated_at).total_seconds() / 60)
+        return f"[ok]{safe(t('cell.formed', lang, at=times.clock(formed), minutes=minutes))}[/]"
+    roles = ", ".join(status.role(r) for r in status.cell.waiting_for)
+    return f"[warning]{safe(t('cell.not_formed', lang, roles=roles))}[/]"
 
 
 def _open_steps(status: Status, times: LocalTimes) -> Table:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from crisisplay.incident.paging import unreached
 from crisisplay.incident.situation import Situation
 from crisisplay.texts import t
 
@@ -14,7 +15,10 @@ def gate_lines(situation: Situation, gate_id: str) -> list[str]:
     lines = [t("member.confirms", lang, text=view.gate.confirms.get_text(lang))]
     people = ", ".join(f"{situation.name_of(p)} ({p})" for p in view.deciders)
     role = situation.role_title(view.gate.validator)
-    lines.append(t("member.decided_by", lang, role=role, people=people or t("member.nobody", lang)))
+    decided = t("member.decided_by", lang, role=role, people=people or t("member.nobody", lang))
+    if unreached(situation, view.gate.validator):
+        decided += f" ({t('cell.unreached', lang)})"
+    lines.append(decided)
     for fact in view.facts:
         shown = (
             t("member.fact_unknown", lang)

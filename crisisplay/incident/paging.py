@@ -103,6 +103,18 @@ def formed_at(situation: Situation) -> datetime | None:
     return max((t for t in times if t is not None), default=situation.state.activated_at)
 
 
+def waiting_for(situation: Situation) -> tuple[str, ...]:
+    """The roles of the quorum nobody has answered for yet."""
+    return tuple(role for role in quorum(situation) if present(situation, role) is None)
+
+
+def unreached(situation: Situation, role: str) -> bool:
+    """``role`` was paged and nobody has acknowledged for it yet: its holder is not yet
+    reached (a gate it validates waits on someone who may not know)."""
+    paged = any(p.role == role for p in situation.state.pages.values())
+    return paged and present(situation, role) is None
+
+
 def open_page(situation: Situation, person: str) -> PageState | None:
     """The latest page of ``person`` still waiting for their answer."""
     waiting = [

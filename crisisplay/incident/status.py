@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from crisisplay.incident.paging import formed_at, unreached, waiting_for
 from crisisplay.incident.situation import Situation
 from crisisplay.timeline.events import format_time
 
@@ -39,6 +40,8 @@ class WaitingGate:
     title: str
     validator: str
     status: str  # pending | refused
+    #: its validator's role was paged and nobody has acknowledged for it yet
+    unreached: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -46,6 +49,25 @@ class WaitingGate:
             "title": self.title,
             "validator": self.validator,
             "status": self.status,
+            "unreached": self.unreached,
+        }
+
+
+@dataclass(frozen=True)
+class CellStatus:
+    """Whether the cell is formed (once someone was paged): since when, else which roles of
+    the quorum have not answered."""
+
+    formed_at: datetime | None
+    waiting_for: tuple[str, ...]
+
+    def as_json(self, activated_at: datetime) -> dict[str, Any]:
+        after = (self.formed_at - activated_at).total_seconds() / 60 if self.formed_at else None
+        return {
+            "formed": self.formed_at is not None,
+            "formed_at": format_time(self.formed_at) if self.formed_at else None,
+            "formed_after_min": round(after) if after is not None else None,
+            "waiting_for": list(self.waiting_for),
         }
 
 
@@ -75,6 +97,8 @@ class Status:
     severity_title: str | None = None
     #: acts sent late from a laptop's outbox that no longer applied: (seq, who, why)
     late_acts: tuple[tuple[int, str, str], ...] = ()
+    #: the cell formed or not, once someone was paged (None before any page)
+    cell: CellStatus | None = None
 
     def role(self, role_id: str) -> str:
         return self.role_titles.get(role_id, role_id)
@@ -108,6 +132,7 @@ class Status:
             "missing_roles": [{"role": r, "reason": why} for r, why in self.missing_roles],
             "first_public_at": format_time(self.first_public_at) if self.first_public_at else None,
             "late_acts": [{"seq": q, "by": who, "reason": why} for q, who, why in self.late_acts],
+            "cell": self.cell.as_json(self.activated_at) if self.cell else None,
         }
 
 
@@ -131,9 +156,18 @@ def status_of(situation: Situation, lang: str | None = None) -> Status:
         for view in reader.open_tasks
     )
     gates = tuple(
-        WaitingGate(gate.id, gate.gate.title.get_text(lang), gate.gate.validator, gate.status)
+        WaitingGate(
+            gate.id,
+            gate.gate.title.get_text(lang),
+            gate.gate.validator,
+            gate.status,
+            unreached(situation, gate.gate.validator),
+        )
         for gate in reader.gates_waiting
     )
+    cell = None
+    if state.pages:
+        cell = CellStatus(formed_at(situation), waiting_for(situation))
     phase = next((p.title.get_text(lang) for p in scenario.phases if p.id == reader.phase), None)
     return Status(
         incident=state.incident,
@@ -154,6 +188,7 @@ def status_of(situation: Situation, lang: str | None = None) -> Status:
         lang=lang,
         zone=org.timezone,
         late_acts=reader.late_acts,
+        cell=cell,
         role_titles={role.id: role.title.get_text(lang) for role in org.roles},
         severity_title=next(
             (

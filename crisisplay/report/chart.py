@@ -1,9 +1,9 @@
 """The timeline chart of a report: phases as bands, then one row per gate, step, channel.
 
-Rows, top to bottom: severity, drill injects, gates, steps (with their deadlines), promised
-updates (kept or missed), channels (every publication, every channel left out). Vertical lines
-mark the first alert, activation, the first-message target (30 minutes by default) and the
-resolution.
+Rows, top to bottom: severity, drill injects, the cell's pages (when someone was paged), gates,
+steps (with their deadlines), promised updates (kept or missed), channels (every publication,
+every channel left out). Vertical lines mark the first alert, activation, the cell formed, the
+first-message target (30 minutes by default) and the resolution.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def chart_desc(report: Report) -> str:
         else w("chart.no_public")
     )
     c = k.promise_counts
-    return w(
+    return cell_desc(report) + w(
         "chart.desc",
         start=w.times.stamp(k.incident.activated_at),
         zone=w.times.zone_label,
@@ -105,6 +105,17 @@ def chart_desc(report: Report) -> str:
         kept=c.kept,
         first=first,
     )
+
+
+def cell_desc(report: Report) -> str:
+    """When someone was paged: when the cell was formed, or that it never was."""
+    m, w = report.mobilisation, report.reading
+    if m is None:
+        return ""
+    if m.formed_at is None:
+        return w("chart.desc_not_formed", pages=w.count(len(m.pages), "page"))
+    after = w.duration(m.activation_to_formed_min)
+    return w("chart.desc_formed", pages=w.count(len(m.pages), "page"), after=after)
 
 
 def phase_name(report: Report, index: int) -> str:
@@ -149,6 +160,8 @@ def _moments(report: Report, scale: TimeScale, chart: Chart) -> None:
         ),
         (i.resolved_at, w("chart.resolved"), "resolved", "end"),
     ]
+    if report.mobilisation is not None:
+        moments.append((report.mobilisation.formed_at, w("chart.formed"), "formed", "start"))
     for moment, text, css, anchor in moments:
         if moment is None:
             continue

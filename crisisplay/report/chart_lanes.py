@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from crisisplay.report.chart_cell import cell_rows
 from crisisplay.report.chart_model import (
     LABEL_X,
     MAX_ROWS,
@@ -54,6 +55,7 @@ class LaneBuilder:
     def build(self) -> None:
         self.severity()
         self.injects()
+        cell_rows(self)
         self.gates()
         self.steps()
         self.promises()

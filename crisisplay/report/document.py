@@ -17,8 +17,9 @@ from crisisplay.playbook.graph import anchor_time
 from crisisplay.report.alert import first_alert
 from crisisplay.report.drill import drill_result
 from crisisplay.report.jsonable import AsJson, jsonable
-from crisisplay.report.kpis import Kpis
+from crisisplay.report.kpis import Kpis, Mobilisation
 from crisisplay.report.measure import kpis_of
+from crisisplay.report.mobilisation import mobilisation_of
 from crisisplay.report.plan import Plan, PlannedTask
 from crisisplay.report.summary import key_figures
 from crisisplay.report.timing import minutes
@@ -96,15 +97,20 @@ class Report:
     alert_source: str | None = None
     #: why deadlines are missing, when the scenario could not be read
     plan_note: str | None = None
+    #: how the cell was paged and formed; None when the record holds no page
+    mobilisation: Mobilisation | None = None
 
     def phase_title(self, phase: str) -> str:
         return next((p.title for p in self.phases if p.phase == phase and p.title), phase)
 
     def as_json(self) -> dict[str, Any]:
-        """Every KPI by name at the top level, then the record they come from."""
+        """Every KPI by name at the top level, then the record they come from (the
+        mobilisation only when someone was paged)."""
+        paged = {"mobilisation": self.mobilisation.as_json()} if self.mobilisation else {}
         return {
             "format": FORMAT,
             **self.kpis.as_json(),
+            **paged,
             "facts": jsonable(self.facts),
             "log": jsonable(self.log),
             "injects": jsonable(self.injects),
@@ -153,6 +159,7 @@ def report_from_state(
         reading=reading_of(state, plan, lang, alert_at),
         alert_source=source,
         plan_note=plan_note,
+        mobilisation=mobilisation_of(state, plan.quorum if plan else None),
     )
 
 

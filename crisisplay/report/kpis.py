@@ -275,3 +275,63 @@ class Kpis(AsJson):
     messages_skipped: tuple[MessageSkip, ...]
     post_crisis: PostCrisis
     drill: DrillResult | None
+
+
+@dataclass(frozen=True)
+class PageKpi(AsJson):
+    """One page: who was paged for which role, and what became of it."""
+
+    page: str
+    role: str
+    person: str
+    #: why it went out: activation, asked (crisisplay page), late or declined (an escalation)
+    because: str
+    paged_at: datetime
+    #: acknowledged, declined, escalated (passed on unanswered) or unanswered
+    outcome: str
+    acked_at: datetime | None
+    #: how it was acknowledged: terminal, sms, matrix or act (the person's first act)
+    via: str | None
+    #: minutes from the page to its acknowledgement
+    ack_min: float | None
+    declined_at: datetime | None
+    declined: str | None
+    escalated_to: str | None
+    escalated_at: datetime | None
+    #: the paging accounts that took it, and those that could not
+    delivered_by: tuple[str, ...]
+    failed_on: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleMobilised(AsJson):
+    """One role paged: from its first page to the first acknowledgement for it."""
+
+    role: str
+    in_quorum: bool
+    paged_at: datetime
+    acked_at: datetime | None
+    acked_by: str | None
+    #: minutes from the role's first page to its first acknowledgement (escalations included)
+    ack_min: float | None
+    pages: int
+
+
+@dataclass(frozen=True)
+class Mobilisation(AsJson):
+    """How the cell was brought together: only for a record that holds pages."""
+
+    #: the roles whose answer forms the cell
+    quorum: tuple[str, ...]
+    #: scenario (its ``quorum:`` or all its roles), or record (the scenario could not be read:
+    #: the roles paged at activation and the lead's)
+    quorum_from: str
+    formed_at: datetime | None
+    #: minutes from activation to the cell formed; null when the quorum never all answered
+    activation_to_formed_min: float | None
+    #: the roles of the quorum nobody answered for
+    not_answered: tuple[str, ...]
+    roles: tuple[RoleMobilised, ...]
+    pages: tuple[PageKpi, ...]
+    #: the pages nobody acknowledged or declined (passed on or not)
+    never_answered: tuple[str, ...]

@@ -42,6 +42,8 @@ class Plan:
     gates: Mapping[str, str] = field(default_factory=dict)
     #: (fact, choice id) -> the choice's label
     choices: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    #: the roles whose answer forms the cell (the scenario's ``quorum:``, else all its roles)
+    quorum: tuple[str, ...] = ()
 
 
 def plan_of(scenario: Scenario, lang: str, org: Organisation | None = None) -> Plan:
@@ -63,6 +65,7 @@ def plan_of(scenario: Scenario, lang: str, org: Organisation | None = None) -> P
         for fact in scenario.facts
         for choice in fact.choices
     }
+    quorum = tuple(scenario.quorum or scenario.roles)
     if org is None:
         return Plan(
             scenario.id,
@@ -72,6 +75,7 @@ def plan_of(scenario: Scenario, lang: str, org: Organisation | None = None) -> P
             severities=severities,
             gates=gates,
             choices=choices,
+            quorum=quorum,
         )
     return Plan(
         scenario.id,
@@ -85,4 +89,5 @@ def plan_of(scenario: Scenario, lang: str, org: Organisation | None = None) -> P
         severities=severities,
         gates=gates,
         choices=choices,
+        quorum=quorum,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from crisisplay.report import sections_cell as cell
 from crisisplay.report import sections_record as record
 from crisisplay.report import sections_response as response
 from crisisplay.report import sections_signed as signed
@@ -17,6 +18,8 @@ SECTIONS: tuple[Callable[[Report], Section], ...] = (
     response.cadence,
     response.gates,
     response.steps,
+    cell.pages,
+    cell.roles,
     response.gaps,
     response.escalations,
     response.severity,
@@ -32,6 +35,8 @@ SECTIONS: tuple[Callable[[Report], Section], ...] = (
 )
 #: shown for a drill, or when the timeline holds injects
 DRILL_ONLY = (record.drill, record.injects)
+#: shown when someone was paged
+PAGED_ONLY = (cell.pages, cell.roles)
 
 
 def sections(report: Report) -> list[Section]:
@@ -41,6 +46,8 @@ def sections(report: Report) -> list[Section]:
 def _applies(build: Callable[[Report], Section], report: Report) -> bool:
     if build in DRILL_ONLY:
         return report.kpis.incident.drill or bool(report.injects)
+    if build in PAGED_ONLY:
+        return cell.applies(report)
     return True
 
 

@@ -51,7 +51,10 @@ def identity(report: Report) -> list[tuple[str, str]]:
 
 def key_figures(report: Report) -> list[KeyFigure]:
     figures = [build(report.reading, report) for build in _FIGURES]
-    return [f for f in figures if f.name != "drill" or report.kpis.incident.drill]
+    figures = [f for f in figures if f.name != "drill" or report.kpis.incident.drill]
+    if report.mobilisation is not None:
+        figures.insert(1, _mobilisation(report.reading, report))
+    return figures
 
 
 def _figure(w: Reading, name: str, value: str, tone: str = "info", verdict: str = "") -> KeyFigure:
@@ -62,6 +65,21 @@ def _alert(w: Reading, r: Report) -> KeyFigure:
     minutes = r.kpis.alert_to_activation_min
     shown = w.duration(minutes) if minutes is not None else w("kpi.alert_unknown")
     return _figure(w, "alert_to_activation_min", shown)
+
+
+def _mobilisation(w: Reading, r: Report) -> KeyFigure:
+    """From activation to the cell formed (shown only when someone was paged)."""
+    m = r.mobilisation
+    assert m is not None
+    never = len(m.never_answered)
+    unanswered = w("kpi.cell_unanswered", pages=w.count(never, "page")) if never else ""
+    if m.activation_to_formed_min is None:
+        roles = ", ".join(w.role(role) for role in m.not_answered)
+        verdict = w("kpi.cell_waiting", roles=roles) + unanswered
+        return _figure(w, "mobilisation", w("kpi.cell_not_formed"), "late", verdict)
+    value = f"T+{w.duration(m.activation_to_formed_min)}"
+    verdict = w("kpi.cell_quorum", n=len(m.quorum)) + unanswered
+    return _figure(w, "mobilisation", value, "late" if unanswered else "ok", verdict)
 
 
 def _first_word(w: Reading, r: Report) -> KeyFigure:

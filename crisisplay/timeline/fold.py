@@ -355,7 +355,8 @@ def _page_delivered(s: IncidentState, p: v.PageDelivered, e: Event, at: datetime
 def _page_answered(state: str) -> Handler:
     def handle(s: IncidentState, p: Any, e: Event, at: datetime) -> None:
         page = s.pages.get(p.page)
-        if page is not None and page.state == "paged":
+        # an answer after the role passed on still counts: the person is there, late
+        if page is not None and page.state in ("paged", "escalated"):
             page.state, page.answered_at = state, at
             page.via = getattr(p, "via", None)
             page.reason = getattr(p, "reason", None)
@@ -366,7 +367,7 @@ def _page_answered(state: str) -> Handler:
 def _page_escalated(s: IncidentState, p: v.PageEscalated, e: Event, at: datetime) -> None:
     page = s.pages.get(p.page)
     if page is not None:
-        page.escalated_to = p.to
+        page.escalated_to, page.escalated_at = p.to, at
         if page.state == "paged":
             page.state = "escalated"
 

@@ -202,6 +202,8 @@ class PageState:
     via: str | None = None
     reason: str | None = None
     escalated_to: str | None = None
+    #: when the role passed on from this page (late or declined)
+    escalated_at: datetime | None = None
     #: the paging accounts it goes out through
     accounts: tuple[str, ...] = ()
     #: what each paging account said: (account, taken)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from crisisplay.incident.paging import formed_at, present, quorum, seats
+from crisisplay.incident.paging import formed_at, seats, unreached, waiting_for
 from crisisplay.incident.situation import Situation, TaskView
 from crisisplay.texts import minutes_label, t
 
@@ -35,9 +35,10 @@ def board_lines(situation: Situation) -> list[tuple[str, str]]:
     lines += cell_lines(situation)
     for gate in situation.gates_waiting:
         named = f"{gate.gate.title.get_text(lang)} [gate {gate.id}]"
-        lines.append(
-            ("owed", t("board.owed_by", lang, task=named, who=who(situation, gate.gate.validator)))
-        )
+        line = t("board.owed_by", lang, task=named, who=who(situation, gate.gate.validator))
+        if unreached(situation, gate.gate.validator):
+            line += f" ({t('cell.unreached', lang)})"
+        lines.append(("owed", line))
     for view in situation.tasks:
         if view.state in ("open", "started", "late"):
             lines.append(_owed(situation, view))
@@ -73,9 +74,7 @@ def cell_lines(situation: Situation) -> list[tuple[str, str]]:
         lines.append(("late" if bad else "waiting", line))
     formed = formed_at(situation)
     if formed is None:
-        missing = [
-            situation.role_title(r) for r in quorum(situation) if present(situation, r) is None
-        ]
+        missing = [situation.role_title(r) for r in waiting_for(situation)]
         lines.append(("waiting", t("cell.not_formed", lang, roles=", ".join(missing))))
     return lines
 

@@ -19,6 +19,7 @@ TEXTS: dict[str, str] = {
     "cell.formed": "cell formed at {at} ({minutes} after activation)",
     "cell.not_formed": "cell not formed yet: waiting for {roles}",
     "cell.failed_through": "not delivered through {accounts}",
+    "cell.unreached": "not yet reached",
     "cell.board_line": "{role}: {person} {state}{detail}",
     "cell.acked": "acknowledged (#{seq}) for the role {role}",
     "ops.nothing_to_correct": "nothing to correct: {message} has not been published yet",

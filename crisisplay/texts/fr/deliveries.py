@@ -19,6 +19,7 @@ TEXTS: dict[str, str] = {
     "cell.formed": "cellule constituée à {at} ({minutes} après l'activation)",
     "cell.not_formed": "cellule pas encore constituée : en attente de {roles}",
     "cell.failed_through": "non remis via {accounts}",
+    "cell.unreached": "pas encore joint",
     "cell.board_line": "{role} : {person} {state}{detail}",
     "cell.acked": "présence consignée (n° {seq}) pour le rôle {role}",
     "ops.nothing_to_correct": "rien à corriger : {message} n'a pas encore été publié",
