@@ -9,7 +9,6 @@ deletes the original.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import re
 from collections.abc import Awaitable, Callable
@@ -78,6 +77,8 @@ class BlueskyConnector(Connector):
                 return await work(session)
             finally:
                 await session.close()
+
+        import asyncio  # noqa: PLC0415 -- loaded only when a bluesky account delivers
 
         try:
             return asyncio.run(asyncio.wait_for(within(), timeout))

@@ -10,7 +10,6 @@ for all the rooms (``asyncio.wait_for``), and closes it before returning.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -69,6 +68,8 @@ class MatrixConnector(Connector):
         token = self.secrets.get(self.account, "token")
         sending = _Sending(self.account.id, str(self.account.url), token)
         work = sending.run(self.account.user, delivery, contents, timeout)
+        import asyncio  # noqa: PLC0415 -- loaded only when a matrix account delivers
+
         try:
             asyncio.run(asyncio.wait_for(work, timeout))
         except (asyncio.TimeoutError, TimeoutError):
@@ -114,6 +115,8 @@ class _Sending:
     async def _send_one(self, client: Any, room: str, content: Content, txn: str) -> bool:
         """Send to one room; False when the homeserver is out of reach (no use trying the
         other rooms)."""
+        import asyncio  # noqa: PLC0415 -- loaded only when a matrix account delivers
+
         import aiohttp  # noqa: PLC0415 -- nio's transport, loaded with it
         from nio import RoomSendResponse  # noqa: PLC0415 -- as above
 

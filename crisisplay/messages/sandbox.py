@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,10 +116,38 @@ class _GuardedCodeGenerator(CodeGenerator):
         self.write("))")
 
 
+#: the names the renders of this thread looked up, while ``names_looked_up`` collects them
+_LOOKED_UP: ContextVar[set[str] | None] = ContextVar("crisisplay_looked_up", default=None)
+
+
+class _NotingContext(Context):
+    """A render's context that notes each name the template or a macro it calls looks up:
+    what a text really read, where an import pulls in macros it never calls."""
+
+    def resolve_or_missing(self, key: str) -> Any:
+        noted = _LOOKED_UP.get()
+        if noted is not None:
+            noted.add(key)
+        return super().resolve_or_missing(key)
+
+
+@contextmanager
+def names_looked_up() -> Iterator[set[str]]:
+    """The names the renders run inside this block look up (the root of each template, and
+    the macros it calls; a macro never called is not read)."""
+    noted: set[str] = set()
+    token = _LOOKED_UP.set(noted)
+    try:
+        yield noted
+    finally:
+        _LOOKED_UP.reset(token)
+
+
 class MessageEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox with the caps and the filter list of message templates."""
 
     code_generator_class = _GuardedCodeGenerator
+    context_class = _NotingContext
     intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
     intercepted_unops = frozenset({"-", "+"})
 

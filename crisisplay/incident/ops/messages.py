@@ -12,11 +12,12 @@ other messages are settled.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from crisisplay.conditions import compile_condition
 from crisisplay.incident import work
 from crisisplay.incident.ops.decision import (
     Decision,
@@ -31,6 +32,7 @@ from crisisplay.incident.rules import gate_deciders, may_publish, may_write, rec
 from crisisplay.incident.situation import Situation
 from crisisplay.messages import RenderContext, RenderedChannel
 from crisisplay.messages.render import Renderer, find_message
+from crisisplay.messages.sandbox import names_looked_up
 from crisisplay.playbook.graph import DONE
 from crisisplay.playbook.model import Message
 from crisisplay.playbook.tasks import Task
@@ -241,9 +243,10 @@ def needs_showing(situation: Situation, message: Message) -> bool:
     return situation.state.facts_changed_seq > progress.rendered_seq
 
 
-def stale(situation: Situation, message: Message) -> list[str]:
+def stale(situation: Situation, message: Message, read: Collection[str] | None = None) -> list[str]:
     """What the text would say that is no longer true: an overdue promise, a past estimate
-    or date. Each reason in the situation's language."""
+    or date. ``read``: the names its render looked up (else what its templates could read).
+    Each reason in the situation's language."""
     lang = situation.lang
     reasons: list[str] = []
     promise = situation.open_promise
@@ -251,8 +254,12 @@ def stale(situation: Situation, message: Message) -> list[str]:
     if overdue and message.kind not in ANSWERS_PROMISE and promise is not None:
         reasons.append(t("ops.promise_overdue", lang, due=situation.clock(promise.due)))
     if situation.state.resolved_at is None:
-        renderer = Renderer(situation.playbook, situation.scenario, situation.incident_lang)
-        read = renderer.facts_read(message)
+        if read is None:
+            renderer = Renderer(situation.playbook, situation.scenario, situation.incident_lang)
+            read = renderer.facts_read(message)
+        else:
+            read = set(read).union(*(compile_condition(u.when).names for u in
+                                     message.channel_uses() if u.when is not None))  # fmt: skip
         for fact in situation.scenario.facts:
             if not fact.ahead or fact.id not in read:
                 continue
@@ -291,10 +298,11 @@ def publish(situation: Situation, person: str, request: Publish) -> Decision:
             shown = render_now(situation, message, promised)
             return acts(rendered_events(shown, promised), role, refused=refused, shown=tuple(shown))
         return Decision(refused=refused)
-    reasons = stale(situation, message)
+    with names_looked_up() as read:
+        rendered = render_now(situation, message, promised)
+    reasons = stale(situation, message, read)
     if reasons:
         raise Refused(t("ops.stale", lang, message=message.id, why="; ".join(reasons)))
-    rendered = render_now(situation, message, promised)
     errors = [item for item in rendered if item.skipped is None and not item.ok]
     if errors:
         channels = ", ".join(item.channel for item in errors)
