@@ -208,6 +208,11 @@ def test_verify_checks_who_decided_each_gate_against_the_organisation_file(
         "noc-liaison: {primary: noc-duty, backups: [lucas-moreau, olivier-blanc]}",
     )
     assert edited != text
+    # and on duty whatever the hour the test runs at (the command reads the real clock)
+    edited = re.sub(r"(id: lucas-moreau\n(?:    .*\n)*?    availability:\n      - )\{[^}]*\}",
+                    r"\1{days: [mon, tue, wed, thu, fri, sat, sun]}", edited)  # fmt: skip
+    always = "availability:\n      - {days: [mon, tue, wed, thu, fri, sat, sun]}\n  - id: sarah"
+    assert always in edited
     org.write_text(edited, encoding="utf-8")
     path = str(incident.path)
     lucas = cli("gate", "pass", "noc-scope", "--timeline", path, "--actor", "lucas-moreau",
