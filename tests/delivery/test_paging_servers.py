@@ -204,7 +204,7 @@ def test_an_unreachable_sms_centre_never_holds_the_board(
 ) -> None:
     with silent_server() as silent_port:
         port = closed_port() if fault == "down" else silent_port
-        home = paging_home(tmp_path, f"smpp://127.0.0.1:{port}", mail.plain.url, timeout=1)
+        home = paging_home(tmp_path, f"smpp://127.0.0.1:{port}", mail.plain.url, timeout=3)
         # the scripted activation pages without paging accounts first: the board then waits
         timeline = activate_without_pages(cli, home)
         store, state = join(timeline)
@@ -227,7 +227,7 @@ def test_an_unreachable_sms_centre_never_holds_the_board(
         walk.stopping.set()
         for courier in walk.couriers:
             courier.join(15)
-    assert held < 0.5
+    assert held < 1.5  # a silent centre holds a page 3 s: the board waited for none
     assert failed, "the failed page is on the record"
     walk.desk.catch_up()
     from crisisplay.incident.board.waiting import cell_lines

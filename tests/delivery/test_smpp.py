@@ -261,7 +261,7 @@ def test_a_part_taken_and_never_answered_is_unknown_within_the_timeout(smsc: Sms
     started = time.monotonic()
     with pytest.raises(DeliveryUnknown, match="no answer within 1 s after a part was sent"):
         connector(account(smsc.url)).deliver(parcel("Test."), timeout=1.0)
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 2.5
     assert len(smsc.parts) == 1
 
 
@@ -269,7 +269,7 @@ def test_a_centre_down_is_a_failure_at_once() -> None:
     started = time.monotonic()
     with pytest.raises(DeliveryFailed, match="the SMS centre cannot be reached"):
         connector(account(f"smpp://127.0.0.1:{closed_port()}")).deliver(parcel("x"), 3)
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 2  # at once, not after the 3 s
 
 
 def test_a_centre_that_never_answers_fails_within_the_timeout() -> None:
@@ -277,7 +277,7 @@ def test_a_centre_that_never_answers_fails_within_the_timeout() -> None:
         started = time.monotonic()
         with pytest.raises(DeliveryFailed, match="no answer to the bind before the timeout"):
             connector(account(f"smpp://127.0.0.1:{port}")).deliver(parcel("x"), 1.0)
-        assert time.monotonic() - started < 1.5
+        assert time.monotonic() - started < 2.5
 
 
 def test_a_refused_bind_fails_and_the_password_shows_nowhere(

@@ -324,7 +324,7 @@ def test_a_message_taken_and_never_answered_is_unknown_within_the_timeout(
     started = time.monotonic()
     with pytest.raises(DeliveryUnknown, match="no answer within 1 s after the message was sent"):
         connector(acc).deliver(parcel(delivery="slow"), timeout=1.0)
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 2.5  # SLOW_SECONDS is 3
     time.sleep(0.1)
     only_copy(mail.plain, "<slow@onde-mobile.example>")
 
@@ -335,7 +335,7 @@ def test_a_server_down_is_a_failure_at_once() -> None:
     with pytest.raises(DeliveryFailed) as down:
         connector(acc).deliver(parcel(), timeout=3)
     assert f"127.0.0.1:{acc.url.rsplit(':', 1)[1]}: Error connecting" in str(down.value)
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 2  # at once, not after the 3 s
 
 
 def test_a_server_that_never_answers_fails_within_the_timeout() -> None:
@@ -343,7 +343,7 @@ def test_a_server_that_never_answers_fails_within_the_timeout() -> None:
         started = time.monotonic()
         with pytest.raises(DeliveryFailed, match="no answer within 1 s"):
             connector(account(f"smtp://127.0.0.1:{port}")).deliver(parcel(), timeout=1.0)
-        assert time.monotonic() - started < 1.5
+        assert time.monotonic() - started < 2.5
 
 
 @pytest.mark.parametrize(

@@ -156,14 +156,14 @@ def test_nobody_listening_is_a_failure_at_once() -> None:
     started = time.monotonic()
     with pytest.raises(DeliveryFailed, match="connection refused"):
         connector(f"http://127.0.0.1:{port}/hook").deliver(parcel(), timeout=5)
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < 2.5  # at once, not after the 5 s
 
 
 def test_a_silent_receiver_is_unknown_within_the_timeout(fresh: WebhookReceiver) -> None:
     started = time.monotonic()
     with pytest.raises(DeliveryUnknown, match=r"no answer within 0\.5 s"):
         connector(fresh.url + "/slow").deliver(parcel(), timeout=0.5)
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 2.0  # bounded by the timeout, not the receiver
     assert list(fresh.taken) == ["d-holding-x-fr"]  # it had taken it
 
 
