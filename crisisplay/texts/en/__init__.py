@@ -9,6 +9,7 @@ from crisisplay.texts.en import (
     record,
     report,
     screens,
+    signals,
     statuspage,
     walk,
 )
@@ -24,4 +25,5 @@ TEXTS: dict[str, str] = {
     **deliveries.TEXTS,
     **mail.TEXTS,
     **statuspage.TEXTS,
+    **signals.TEXTS,
 }
