@@ -459,7 +459,15 @@ def _watch_mastodon(
         from mastodon import Mastodon
     except ImportError:
         raise UsageError(t("signals.watch.mastodon_missing", lang)) from None
-    client = Mastodon(access_token=token, api_base_url=url, request_timeout=10)
+    from mastodon.errors import MastodonError
+
+    client = Mastodon(
+        access_token=token,
+        api_base_url=url,
+        request_timeout=10,
+        ratelimit_method="throw",
+        version_check_mode="none",
+    )
     names = org.listening.names or (org.brand.name,)
     search = MastodonSearch(names)
     typer.echo(t("signals.watch.started", lang, source=url))
@@ -467,7 +475,10 @@ def _watch_mastodon(
     while True:
         statuses = []
         for name in names:
-            found = client.search_v2(name, result_type="statuses")
+            try:
+                found = client.search_v2(name, result_type="statuses")
+            except MastodonError as exc:
+                raise UsageError(f"{url}: {exc}") from None
             statuses += list(found.get("statuses", []))
         rows = search.rows(statuses)
         if rows:
