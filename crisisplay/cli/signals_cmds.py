@@ -81,15 +81,15 @@ def add(
     import sys
 
     from crisisplay.signals.exports import read_export
+    from crisisplay.signals.listen import bulk, columns_of, zone_of
 
     home, org = _home_and_org()
     language = _lang(org, lang)
-    from crisisplay.signals.listen import columns_of, zone_of
-
     stream = sys.stdin if str(file) == "-" else None
     source = Path("stdin.jsonl") if stream is not None else file
-    rows = read_export(source, columns_of(org, kind.value), zone_of(org), stream)
-    return _take(home, org, kind.value, rows, language, timeline, no_incident, actor)
+    with bulk():
+        rows = read_export(source, columns_of(org, kind.value), zone_of(org), stream)
+        return _take(home, org, kind.value, rows, language, timeline, no_incident, actor)
 
 
 @signals_app.command("show")
@@ -311,15 +311,13 @@ def _take(
     actor: str | None,
 ) -> int:
     """Store ``rows``, say what they changed, and record it on the open incident."""
-    from crisisplay.signals.listen import change_of, hour_label, kind_readings
+    from crisisplay.signals.listen import add_and_read, change_of, hour_label
     from crisisplay.signals.steps import next_step, reason_text
-    from crisisplay.signals.store import add_rows
     from crisisplay.texts import t
     from crisisplay.textsafe import sanitize_line
 
-    added = add_rows(home.signals, kind, rows)
+    added, found = add_and_read(home.signals, kind, rows, org)
     typer.echo(t("signals.added", lang, added=added.added, path=added.path, already=added.already))
-    found = kind_readings(home.signals, kind, org)
     change = change_of(found, rows if added.added else [])
     for previous, reading in change.crossings:
         why = reason_text(reading, lang)

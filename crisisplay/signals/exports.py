@@ -5,6 +5,7 @@ the organisation file maps other tools' column names onto these."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import tzinfo
@@ -13,6 +14,7 @@ from typing import IO, Any
 
 from crisisplay.errors import InputError, Location
 from crisisplay.playbook.model import SignalColumns
+from crisisplay.signals.columns import table
 from crisisplay.signals.rows import Row, TimeReader, one_line
 
 JSON_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -31,12 +33,30 @@ def read_export(
     try:
         if path.suffix.lower() in JSON_SUFFIXES:
             return list(json_rows(handle, columns, zone, name))
-        return list(csv_rows(handle, columns, zone, name))
+        text = handle.read()
+        return fast_csv(text, columns, zone, name) or list(
+            csv_rows(io.StringIO(text, newline=""), columns, zone, name)
+        )
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not UTF-8 text ({exc.reason})") from None
     finally:
         if stream is None:
             handle.close()
+
+
+def fast_csv(text: str, columns: SignalColumns, zone: tzinfo, name: str) -> list[Row] | None:
+    """The export read column by column (see ``crisisplay.signals.columns``), or None."""
+    lines = io.StringIO(text, newline="")
+    header = next(csv.reader(lines), None)
+    if header is None:
+        return None
+    where = {title.strip(): index for index, title in enumerate(header)}
+    shape = _Shape(columns, where, name)
+    if shape.count is not None:
+        return table(lines, shape.time, shape.count, (), zone)
+    found = shape.mention_columns()
+    at = tuple(-1 if index is None else index for index in found)
+    return table(lines, shape.time, None, at, zone)
 
 
 def csv_rows(
@@ -65,7 +85,7 @@ def csv_rows(
                     one_line(fields[author_at]),
                     _audience(fields[audience_at]) if audience_at is not None else "",
                     one_line(fields[text_at]) if text_at is not None else "",
-                    fields[sentiment_at] if sentiment_at is not None else "",
+                    one_line(fields[sentiment_at]) if sentiment_at is not None else "",
                 )
     except (ValueError, IndexError) as exc:
         raise _bad(name, reader.line_num, exc) from None
@@ -105,7 +125,7 @@ def mention_or_count(
         one_line(str(record[columns.author])),
         _audience(audience) if audience not in (None, "") else "",
         one_line(str(record.get(columns.text) or "")),
-        str(record.get(columns.sentiment) or ""),
+        one_line(str(record.get(columns.sentiment) or "")),
     )
 
 
@@ -145,6 +165,8 @@ def _count(value: object) -> str:
 
 
 def _audience(value: object) -> str:
+    if type(value) is str and value.isdigit():
+        return value
     text = str(value).strip().replace(" ", "").replace("\u202f", "").replace(",", "")
     if not text:
         return ""

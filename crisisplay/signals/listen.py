@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -9,9 +12,9 @@ from zoneinfo import ZoneInfo
 
 from crisisplay.playbook.model import Organisation, SignalColumns
 from crisisplay.signals import KINDS, per_kind
-from crisisplay.signals.levels import Reading, crossings, readings
+from crisisplay.signals.levels import Hours, Reading, crossings, readings
 from crisisplay.signals.rows import TIME, Row, parse_stored
-from crisisplay.signals.store import read_rows, signal_path
+from crisisplay.signals.store import Added, add_rows, read_rows, signal_path
 
 
 def columns_of(org: Organisation, kind: str) -> SignalColumns:
@@ -25,6 +28,29 @@ def zone_of(org: Organisation) -> ZoneInfo:
 def kind_readings(folder: Path, kind: str, org: Organisation) -> list[Reading]:
     """Every hour of ``kind`` in the home's signal file, against its usual level."""
     return readings(kind, read_rows(signal_path(folder, kind)), org.listening, zone_of(org))
+
+
+@contextlib.contextmanager
+def bulk() -> Iterator[None]:
+    """A million rows made at once: the cycle collector, which would walk them again and again
+    while they are made (none of them is part of a cycle), waits until they are."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def add_and_read(
+    folder: Path, kind: str, rows: list[Row], org: Organisation
+) -> tuple[Added, list[Reading]]:
+    """Add ``rows`` to the kind's file, and every hour of the file afterwards, read in the
+    same pass."""
+    hours = Hours(org.listening)
+    added = add_rows(folder, kind, rows, hours.add)
+    return added, readings(kind, hours, org.listening, zone_of(org))
 
 
 def all_readings(folder: Path, org: Organisation, kinds: tuple[str, ...] = KINDS) -> list[Reading]:

@@ -12,7 +12,7 @@ import csv
 import fcntl
 import io
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,8 +53,15 @@ def read_rows(path: Path) -> list[Row]:
     return list(_parse(_whole_lines(data), path))
 
 
-def add_rows(folder: Path, kind: str, rows: Iterable[Row]) -> Added:
-    """Append ``rows`` to the kind's file, leaving out those it holds already; durable on return."""
+def add_rows(
+    folder: Path,
+    kind: str,
+    rows: Iterable[Row],
+    seen: Callable[[list[Row]], None] | None = None,
+) -> Added:
+    """Append ``rows`` to the kind's file, leaving out those it holds already; durable on return.
+    ``seen`` is shown every row the file holds afterwards, once, in lists (the hours are summed
+    in the same pass, without reading the file again)."""
     path = signal_path(folder, kind)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -67,57 +74,32 @@ def add_rows(folder: Path, kind: str, rows: Iterable[Row]) -> Added:
         kept = _whole_lines(data)
         if len(kept) != len(data):
             os.ftruncate(fd, len(kept))  # a torn line: never acknowledged
-        known = {hash(row) for row in _parse(kept, path)}
-        fresh = _fresh(rows, known)
-        added = _append(fd, fresh, header=not kept)
+        held = list(_parse(kept, path))
+        if seen is not None:
+            seen(held)
+        given = list(rows)
+        fresh = list(dict.fromkeys(given))  # the same row twice in one export counts once
+        if held:
+            known = set(map(hash, held))
+            fresh = [row for row in fresh if hash(row) not in known]
+        if seen is not None:
+            seen(fresh)
+        _append(fd, fresh, header=not kept)
         os.fsync(fd)
     finally:
         os.close(fd)
     if not data:
         _sync_folder(folder)
-    return Added(kind, added, fresh.already, path)
+    return Added(kind, len(fresh), len(given) - len(fresh), path)
 
 
-class _Fresh:
-    """The rows not held yet, counted as they go."""
-
-    def __init__(self, rows: Iterable[Row], known: set[int]) -> None:
-        self.rows, self.known, self.already = rows, known, 0
-
-    def __iter__(self) -> Iterator[Row]:
-        known = self.known
-        for row in self.rows:
-            key = hash(row)
-            if key in known:
-                self.already += 1
-                continue
-            known.add(key)
-            yield row
-
-
-def _fresh(rows: Iterable[Row], known: set[int]) -> _Fresh:
-    return _Fresh(rows, known)
-
-
-def _append(fd: int, rows: Iterable[Row], *, header: bool) -> int:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def _append(fd: int, rows: list[Row], *, header: bool) -> None:
     if header:
-        buffer.write(HEADER)
-    count = 0
-    pending = 0
-    for row in rows:
-        writer.writerow(row)
-        count += 1
-        pending += 1
-        if pending == CHUNK:
-            _write_all(fd, buffer.getvalue().encode("utf-8"))
-            buffer.seek(0)
-            buffer.truncate()
-            pending = 0
-    if buffer.tell():
+        _write_all(fd, HEADER.encode("utf-8"))
+    for start in range(0, len(rows), CHUNK):
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(rows[start : start + CHUNK])
         _write_all(fd, buffer.getvalue().encode("utf-8"))
-    return count
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -113,3 +113,34 @@ def test_add_with_a_bad_export_says_file_and_line(
     ran = cli("signals", "add", str(export), "--kind", "calls", home=home_copy)
     assert ran.exit_code == 2
     assert f"{export}:2: count '-3' is not a whole number" in ran.stderr
+
+
+@pytest.mark.parametrize(
+    "times",
+    [
+        ["2026-11-23T07:05:00+01:00", "2026-11-23T06:59:59Z", "2026-11-23T07:00:01"],
+        ["2026-03-29T01:59:00", "2026-03-29T03:01:00", "2026-10-25T02:30:00+02:00"],  # DST
+        ["2026-11-23T07:05:00.250+01:00", "2026-11-23 07:05:00+05:30"],  # the row-by-row way
+    ],
+)
+def test_the_column_reader_gives_the_rows_the_row_reader_gives(times: list[str]) -> None:
+    import io
+
+    from crisisplay.signals.exports import csv_rows, fast_csv
+
+    text = "time,author,audience,text\n" + "".join(
+        f'{moment},@p{i},{i * 7},"panne, boycott"\n' for i, moment in enumerate(times)
+    )
+    slow = list(csv_rows(io.StringIO(text, newline=""), SignalColumns(), PARIS, "m.csv"))
+    fast = fast_csv(text, SignalColumns(), PARIS, "m.csv")
+    assert fast is None or fast == slow
+    assert read_export_text(text) == slow
+
+
+def read_export_text(text: str) -> list[tuple[str, ...]]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "m.csv"
+        path.write_text(text, encoding="utf-8")
+        return list(read_export(path, SignalColumns(), PARIS))
