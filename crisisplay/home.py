@@ -40,6 +40,11 @@ class Home:
             return (self.work_dir or current_folder()) / "timelines"
         return self.root / "timelines"
 
+    @property
+    def signals(self) -> Path:
+        """The listening signals, one file per kind, beside the timelines."""
+        return self.timelines.parent / "signals"
+
 
 def bundled_root() -> Path:
     """The bundled home: inside the installed wheel, or the source tree's top level."""

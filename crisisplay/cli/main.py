@@ -154,4 +154,5 @@ COMMAND_MODULES: dict[str, str] = {
     "page": "cell_cmds",
     "ack": "cell_cmds",
     "cell": "cell_cmds",
+    "signals": "signals_cmds",
 }

@@ -276,6 +276,104 @@ class ToneRules:
     required: tuple[RequiredRule, ...] = doc("What some kinds of message must say.", default=())
 
 
+# ---------------------------------------------------------------- listening
+
+SignalKind = Literal["mentions", "calls", "cancellations"]
+SignalLevel = Literal["veille", "vigilance", "alerte", "crise"]
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class SignalColumns:
+    """The column names of another listening tool's export (CSV header or JSON keys)."""
+
+    time: str = doc(
+        "When: ISO 8601, with its offset or in the organisation's zone.", default="time"
+    )
+    count: str = doc("How many in the interval (an export of counts).", default="count")
+    author: str = doc("Who posted (an export of mentions, one a row).", default="author")
+    audience: str = doc("Their followers or audience.", default="audience")
+    text: str = doc("What they wrote.", default="text")
+    sentiment: str = doc("The tool's sentiment, when it gives one.", default="sentiment")
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class LevelRatios:
+    """The ratio to the usual volume at which each level starts."""
+
+    vigilance: float = doc("Vigilance from this ratio.", default=1.5)
+    alerte: float = doc("Alerte from this ratio.", default=2.5)
+    crise: float = doc("Crise from this ratio (a nationwide outage: 4x the usual).", default=4.0)
+
+
+def _floors() -> Mapping[str, int]:
+    return {"mentions": 200, "calls": 100, "cancellations": 10}
+
+
+def _usual() -> Mapping[str, float]:
+    # About 500 posts an hour on a normal day; 4,000 calls a day, some 300 an hour in the day.
+    return {"mentions": 500.0, "calls": 300.0}
+
+
+def _signal_facts() -> Mapping[str, str]:
+    return {
+        "mentions": "mentions_per_hour",
+        "calls": "calls_per_hour",
+        "cancellations": "cancellations_per_hour",
+    }
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Listening:
+    """Listening: mentions, calls and cancellations against their usual level, the levels that
+    call the cell, and the call centre's staffing."""
+
+    names: tuple[str, ...] = doc(
+        "The names `signals watch` searches for (default: the brand's name).", default=()
+    )
+    levels: LevelRatios = doc(
+        "Ratios to the usual at which each level starts.", default=LevelRatios()
+    )
+    floors: Mapping[SignalKind, int] = doc(
+        "Fewest per hour for a ratio to count (3 mentions at night are not a crisis).",
+        default_factory=_floors,
+    )
+    usual: Mapping[SignalKind, float] = doc(
+        "The usual volume per hour in the day, used until the signal has past weeks of its own "
+        "(at night the floors keep a small count from counting).",
+        default_factory=_usual,
+    )
+    weeks: int = doc("Past weeks the baseline reads (same hour, same weekday).", default=4)
+    influencer_audience: int = doc(
+        "An author with at least this audience taking up the subject raises the level.",
+        default=100_000,
+    )
+    influencer_level: SignalLevel = doc("The level an influencer brings.", default="alerte")
+    words: tuple[str, ...] = doc(
+        "Words that raise the level when mentions use them (whole words, any case).",
+        default=("boycott", "scandale", "112"),
+    )
+    words_level: SignalLevel = doc("The level those words bring.", default="vigilance")
+    columns: Mapping[SignalKind, SignalColumns] = doc(
+        "Other tools' column names, per kind of signal.", default_factory=dict
+    )
+    facts: Mapping[SignalKind, str] = doc(
+        "The fact each kind fills during an incident (when the scenario has it).",
+        default_factory=_signal_facts,
+    )
+    scenario: Ident | None = doc(
+        "The scenario a crossing into alerte proposes to activate.", default=None
+    )
+    handling_seconds: float = doc("The usual handling time of a call, in seconds.", default=360.0)
+    patience_seconds: float = doc(
+        "How long callers wait on average before hanging up, in seconds.", default=180.0
+    )
+    answer_seconds: float = doc("The target: answered within this many seconds.", default=20.0)
+    answer_share: float = doc("The share of calls answered within the target.", default=0.8)
+    agents: int | None = doc(
+        "Today's agents on the phones (the care liaison updates it).", default=None
+    )
+
+
 @dataclass(frozen=True, eq=False, repr=False)
 class Organisation:
     """Organisation-wide settings: one edit changes every scenario."""
@@ -320,6 +418,10 @@ class Organisation:
         "The cell's shared store, a postgresql:// URL without a password (libpq's ~/.pgpass "
         "holds it); unset, each laptop keeps its incidents in files.",
         default=None,
+    )
+    listening: Listening = doc(
+        "Listening: usual volumes, levels, words and the call centre's staffing.",
+        default_factory=Listening,
     )
 
     def role(self, role_id: str) -> Role | None:

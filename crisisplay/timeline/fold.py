@@ -31,6 +31,8 @@ from crisisplay.timeline.state import (
     Publication,
     Rendered,
     RoleState,
+    SignalCrossing,
+    SignalHour,
     StepState,
 )
 
@@ -91,7 +93,7 @@ def _fact_set(s: IncidentState, p: v.FactSet, e: Event, at: datetime) -> None:
     history = [*previous.history] if previous else []
     history.append((at, p.value, e.actor, e.seq))
     s.facts[p.fact] = FactState(
-        p.value, e.actor, at, p.source, None, history, e.seq, unknown=p.unknown
+        p.value, e.actor, at, p.source, None, history, e.seq, unknown=p.unknown, origin=p.origin
     )
     s.facts_changed_seq = e.seq
     # A figure the validator confirmed has changed: the gate must be passed again.
@@ -380,6 +382,17 @@ def _repaired(s: IncidentState, p: v.TimelineRepaired, e: Event, at: datetime) -
     s.repairs += 1
 
 
+def _signal_summary(s: IncidentState, p: v.SignalSummary, e: Event, at: datetime) -> None:
+    s.signal_hours[(p.signal, p.hour)] = SignalHour(p.count, p.level, p.baseline, p.ratio)
+
+
+def _signal_level(s: IncidentState, p: v.SignalLevelCrossed, e: Event, at: datetime) -> None:
+    s.signal_levels[p.signal] = p.level
+    s.signal_crossings.append(
+        SignalCrossing(p.signal, p.level, p.previous, p.hour, at, p.reason, p.proposed)
+    )
+
+
 _HANDLERS: dict[type, Handler] = {
     v.IncidentActivated: _activated,
     v.IncidentResolved: _resolved,
@@ -423,6 +436,8 @@ _HANDLERS: dict[type, Handler] = {
     v.PageAcked: _page_answered("acked"),
     v.PageDeclined: _page_answered("declined"),
     v.PageEscalated: _page_escalated,
+    v.SignalSummary: _signal_summary,
+    v.SignalLevelCrossed: _signal_level,
     v.BoardTakenOver: _board_taken,
     v.TimelineRepaired: _repaired,
 }

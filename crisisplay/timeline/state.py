@@ -30,10 +30,35 @@ class FactState:
     seq: int = 0
     #: said to be not known yet (the value is then None)
     unknown: bool = False
+    #: where a value read from the signals came from
+    origin: str | None = None
 
     @property
     def validated(self) -> bool:
         return self.validated_by is not None
+
+
+@dataclass(frozen=True)
+class SignalHour:
+    """One hour of a signal as the incident recorded it."""
+
+    count: int
+    level: str
+    baseline: float | None
+    ratio: float | None
+
+
+@dataclass(frozen=True)
+class SignalCrossing:
+    """A signal's level crossing, with the step it proposed."""
+
+    signal: str
+    level: str
+    previous: str
+    hour: datetime
+    at: datetime
+    reason: str
+    proposed: str | None
 
 
 @dataclass
@@ -298,6 +323,11 @@ class IncidentState:
     #: every page, by id, in the order they were sent
     pages: dict[str, PageState] = field(default_factory=dict)
     resolved_at: datetime | None = None
+    #: each signal's hours as recorded: (signal, hour) -> its latest summary
+    signal_hours: dict[tuple[str, datetime], SignalHour] = field(default_factory=dict)
+    #: each signal's level as last recorded, and every crossing in order
+    signal_levels: dict[str, str] = field(default_factory=dict)
+    signal_crossings: list[SignalCrossing] = field(default_factory=list)
     post_actions: dict[str, StepState] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)
     injects: list[InjectState] = field(default_factory=list)

@@ -23,6 +23,7 @@ from crisisplay.incident.ops.deliveries import (
 )
 from crisisplay.incident.ops.facts import SetFact
 from crisisplay.incident.ops.gates import DecideGate, OverrideGate
+from crisisplay.incident.ops.listening import RecordSignals
 from crisisplay.incident.ops.messages import Preview, Publish, ShowToValidators, SkipMessage
 from crisisplay.incident.ops.paging import (
     Acknowledge,
@@ -53,6 +54,7 @@ __all__ = [
     "RecordOutcome",
     "RecordPageDelivery",
     "RecordReports",
+    "RecordSignals",
     "Refused",
     "Request",
     "RetryDelivery",

@@ -230,6 +230,7 @@ TEXTS: dict[str, str] = {
     "report.source.inject": "inject",
     "report.source.correction": "correction",
     "report.source.set": "set",
+    "report.source.signals": "signals",
     "report.log.title": "Notes and decisions",
     "report.log.intro": "",
     "report.log.headers": "at | kind | who | role | text",

@@ -10,6 +10,7 @@ from crisisplay.texts.fr import (
     report,
     screens,
     seams,
+    signals,
     statuspage,
     walk,
 )
@@ -26,4 +27,5 @@ TEXTS: dict[str, str] = {
     **deliveries.TEXTS,
     **mail.TEXTS,
     **statuspage.TEXTS,
+    **signals.TEXTS,
 }

@@ -230,6 +230,7 @@ TEXTS: dict[str, str] = {
     "report.source.inject": "inject",
     "report.source.correction": "correction",
     "report.source.set": "saisie",
+    "report.source.signals": "signaux",
     "report.log.title": "Notes et décisions",
     "report.log.intro": "",
     "report.log.headers": "à | type | qui | rôle | texte",

@@ -33,6 +33,7 @@ from crisisplay.timeline.vocabulary.incident import (
     SeverityAssessed,
     Via,
 )
+from crisisplay.timeline.vocabulary.listening import SignalLevelCrossed, SignalSummary
 from crisisplay.timeline.vocabulary.messages import (
     ANSWERS_PROMISE,
     PROMISING,
@@ -120,6 +121,8 @@ __all__ = [
     "RoleAssigned",
     "RoleGap",
     "SeverityAssessed",
+    "SignalLevelCrossed",
+    "SignalSummary",
     "StepDone",
     "StepSkipped",
     "StepStarted",

@@ -7,7 +7,7 @@ from typing import Literal
 
 from crisisplay.timeline.payloads import JSON, Moment, Payload, doc, kind
 
-FactSource = Literal["answer", "default", "inject", "correction", "set"]
+FactSource = Literal["answer", "default", "inject", "correction", "set", "signals"]
 Via = Literal["primary", "backup", "assigned", "escalation"]
 
 
@@ -79,6 +79,9 @@ class FactSet(Payload):
         "Who typed the act for its actor (the lead recording a decision given by phone), when "
         "not the actor.",
         default=None,
+    )
+    origin: str | None = doc(
+        "Where a value read from the signals came from: the signal and its hour.", default=None
     )
 
 
