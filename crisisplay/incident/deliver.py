@@ -116,12 +116,15 @@ def dispatch(
         return []
     secrets = Scrubbed(environ, folder)
     lock = threading.Lock()
+    #: set once the caller stopped waiting: a delivery that answers later records its outcome
+    #: (or finds it recorded as unknown) and says nothing to a caller that moved on
+    over = threading.Event()
 
     def settle(job: Job, request: RecordOutcome) -> None:
         with lock:
             record(desk, person, request, tries=None)
             found = desk.state.deliveries[job.delivery.id]
-        if seen is not None:
+        if seen is not None and not over.is_set():
             seen(found)
 
     def run(job: Job) -> None:
@@ -157,6 +160,7 @@ def dispatch(
             reason = f"no answer within {job.account.timeout:g} s"
             settle(job, _outcome(job, "unknown", reason))
     with lock:
+        over.set()
         desk.catch_up()
         return [desk.state.deliveries[job.delivery.id] for job in jobs]
 
