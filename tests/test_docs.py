@@ -90,3 +90,22 @@ def test_version_comes_from_the_package_metadata(cli: Cli) -> None:
 
     ran = cli("--version")
     assert ran.stdout.strip() == f"crisisplay {version('crisisplay')}"
+
+
+def test_the_help_list_summaries_are_each_commands_own_first_sentence() -> None:
+    """`crisisplay --help` lists the commands from crisisplay/cli/summaries.py, without
+    importing them: each summary must be what the command's own help says first."""
+    import typer
+    from typer._click import Context
+    from typer._click.utils import make_default_short_help
+
+    from crisisplay.cli.main import COMMAND_MODULES, app
+    from crisisplay.cli.summaries import SUMMARIES
+
+    group = typer.main.get_command(app)
+    ctx = Context(group)
+    assert list(SUMMARIES) == list(COMMAND_MODULES)
+    for name in COMMAND_MODULES:
+        command = group.get_command(ctx, name)
+        assert command is not None
+        assert SUMMARIES[name] == make_default_short_help(command.help or "", 10**6), name

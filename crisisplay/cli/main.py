@@ -34,6 +34,17 @@ class LazyCommands(TyperGroup):
             return commands.get_command(ctx, cmd_name)
         return commands
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list of commands from their summaries: `--help` imports no command's module."""
+        from typer._click.utils import make_default_short_help
+
+        from crisisplay.cli.summaries import SUMMARIES
+
+        limit = formatter.width - 6 - max(len(name) for name in COMMAND_MODULES)
+        rows = [(name, make_default_short_help(SUMMARIES[name], limit)) for name in COMMAND_MODULES]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
