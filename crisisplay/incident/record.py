@@ -99,6 +99,7 @@ def record(
     times; None: until it is done, as the lead's board does: each retry means the others
     moved on)."""
     typist = typist or person
+    _check_key(desk)
     others: list[Event] = []
     attempt = 0
     while tries is None or attempt < tries:
@@ -123,6 +124,24 @@ def record(
             return Outcome(decision, tuple(events[-count:]), (*others, *events[:-count]))
         others += events
     raise UsageError(t("member.others_first", desk.situation().lang))
+
+
+def _check_key(desk: Desk) -> None:
+    """A signing key signs only as the roster knows it: its person in the organisation file,
+    its public half the one the file gives them (when it gives one). Otherwise every act it
+    signed would fail `timeline verify`, forever: refused before anything is recorded."""
+    signer = getattr(desk.store, "signer", None)
+    if signer is None:
+        return
+    situation = desk.situation()
+    lang = situation.lang
+    holder = situation.org.person(signer.person)
+    if holder is None:
+        raise UsageError(t("key.unknown_person", lang, person=signer.person),
+                         hint=t("key.unknown_person_hint", lang))  # fmt: skip
+    if holder.key and holder.key.strip() != signer.public:
+        raise UsageError(t("key.not_on_roster", lang, name=holder.name, public=signer.public),
+                         hint=t("key.not_on_roster_hint", lang))  # fmt: skip
 
 
 def _present(situation: Situation, person: str, typist: str, decision: Decision) -> list[NewEvent]:

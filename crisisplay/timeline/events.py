@@ -81,6 +81,11 @@ class Signer(Protocol):
     @property
     def person(self) -> str: ...
 
+    @property
+    def public(self) -> str:
+        """The public half of the key, as a roster entry gives it (``ed25519:...``)."""
+        ...
+
     def sign(self, body: bytes) -> str:
         """The ``sig`` field for ``body``, an event's canonical encoding without hash and sig."""
         ...

@@ -115,6 +115,11 @@ class PgStore(Recorder):
 
     # ------------------------------------------------------------ the recorder's interface
 
+    @property
+    def signer(self) -> Signer | None:
+        """Who signs what this store records (None: nothing is signed)."""
+        return self._signer
+
     def commit_if(self, news: Sequence[NewEvent], expect: int | None) -> tuple[list[Event], bool]:
         if not news:
             return self.read_new(), False

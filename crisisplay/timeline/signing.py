@@ -165,7 +165,23 @@ class KeySigner:
         key = _decrypt(pem, path, self._passphrase, load_pem_private_key)
         if not isinstance(key, Ed25519PrivateKey):
             raise UsageError(f"{path} is not an Ed25519 key")
+        from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
+
+        raw = key.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
+        if public_text(raw) != self.identity.public:  # every act it signed would not verify
+            described = self.identity.folder / IDENTITY_FILE
+            raise UsageError(
+                f"the signing key {path} is not the one {described} describes: nothing is recorded",
+                hint="make a new key with `crisisplay key init --person YOUR-ID` in an empty "
+                "folder, and put `crisisplay key show`'s line on your roster entry",
+            )
         return key
+
+    @property
+    def public(self) -> str:
+        return self.identity.public
 
 
 def read_key_file(path: Path) -> tuple[bytes, int]:

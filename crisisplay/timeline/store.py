@@ -149,6 +149,11 @@ class TimelineStore(Recorder):
         """The chain tip as of this store's last append (other writers may have moved on)."""
         return self._view.tip
 
+    @property
+    def signer(self) -> Signer | None:
+        """Who signs what this store records (None: nothing is signed)."""
+        return self._signer
+
     def commit_if(self, news: Sequence[NewEvent], expect: int | None) -> tuple[list[Event], bool]:
         """Check and append as one step: ``news`` is recorded only if the timeline still ends
         at seq ``expect`` (what the caller decided on), under the lock. Returns what was
