@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from crisisplay.playbook.model import Organisation
 
 from crisisplay.cli.options import FormatOption, OutputFormat, current_home
 from crisisplay.cli.runner import command
@@ -111,12 +114,28 @@ def _person(given: str | None) -> str:
     from crisisplay.cli.options import resolve_actor
     from crisisplay.playbook.types import ID_PATTERN, Pattern
 
+    org = _organisation()
+    if org is not None:  # the roster says who: the id given, else the login's entry
+        from crisisplay.cli.options import person_acting
+
+        return person_acting(org, given, "en")
     person = resolve_actor(given)
     try:
         Pattern(ID_PATTERN, "person id").check(person)
     except ValueError as exc:
         raise UsageError(str(exc), hint="give --person with your id in the roster") from None
     return person
+
+
+def _organisation() -> Organisation | None:
+    """The home's organisation file, when it can be read (a key can be made without one)."""
+    from crisisplay.errors import CrisisplayError
+    from crisisplay.messages.check import load_organisation
+
+    try:
+        return load_organisation(current_home())
+    except CrisisplayError:
+        return None
 
 
 def _new_passphrase() -> str:

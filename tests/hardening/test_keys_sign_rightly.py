@@ -82,3 +82,22 @@ def test_an_identity_that_does_not_describe_its_private_key_is_refused(
     assert code == 2, err
     assert "is not the one" in err
     assert timeline.read_bytes() == before
+
+
+def test_key_init_takes_its_person_from_the_roster(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = copy_home(ROOT, tmp_path / "home")
+    monkeypatch.setenv("LOGNAME", "nobody-here")  # a login the roster maps to no one
+    folder = tmp_path / "config"
+    code, _, err = run(monkeypatch, folder, "--home", str(home), "key", "init")
+    assert code == 2 and "nobody-here" in err
+    assert not (folder / IDENTITY_FILE).exists()
+    code, _, err = run(monkeypatch, folder, "--home", str(home), "key", "init", "--person", "root")
+    assert code == 2 and "root" in err
+    # the login the roster gives camille-roux makes her key
+    monkeypatch.setenv("LOGNAME", "croux")
+    code, _, err = run(monkeypatch, folder, "--home", str(home), "key", "init")
+    assert code == 0, err
+    described = json.loads((folder / IDENTITY_FILE).read_text(encoding="utf-8"))
+    assert described["person"] == "camille-roux"

@@ -62,7 +62,7 @@ def test_a_person_id_that_the_roster_cannot_hold_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     code, _, err = run(monkeypatch, tmp_path / "c", "key", "init", "--person", "Camille Roux")
-    assert code == 2 and "is not a valid person id" in err
+    assert code == 2 and "is not a person of the roster" in err and "camille-roux" in err
 
 
 def test_a_passphrase_protected_key_asks_for_it_before_recording(
