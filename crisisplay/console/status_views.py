@@ -93,5 +93,6 @@ def _open_steps(status: Status, times: LocalTimes) -> Table:
         due = ""
         if step.due:
             due = f"{times.clock(step.due)} {_countdown(step.due - status.now, lang)}"
-        table.add_row(plain(step.title), plain(status.role(step.owner)), plain(step.phase), due)
+        phase = plain(step.phase_title or step.phase)
+        table.add_row(plain(step.title), plain(status.role(step.owner)), phase, due)
     return table

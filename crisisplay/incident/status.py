@@ -9,6 +9,8 @@ from typing import Any
 
 from crisisplay.incident.paging import formed_at, unreached, waiting_for
 from crisisplay.incident.situation import Situation
+from crisisplay.playbook.tasks import AFTER_PHASE
+from crisisplay.texts import t
 from crisisplay.timeline.events import format_time
 
 
@@ -21,6 +23,8 @@ class OpenStep:
     started: bool
     due: datetime | None
     late: timedelta | None  # how far past its deadline, or None
+    #: the phase as the reader's language names it (the id stays the JSON's)
+    phase_title: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -143,6 +147,8 @@ def status_of(situation: Situation, lang: str | None = None) -> Status:
     reader = situation.read_in(lang) if lang else situation
     lang = reader.lang
     now = situation.now
+    titles = {p.id: p.title.get_text(lang) for p in scenario.phases}
+    titles[AFTER_PHASE] = t("status.after_phase", lang)
     open_steps = tuple(
         OpenStep(
             view.id,
@@ -152,6 +158,7 @@ def status_of(situation: Situation, lang: str | None = None) -> Status:
             view.started,
             view.due,
             now - view.due if view.due is not None and now > view.due else None,
+            titles.get(view.phase, view.phase),
         )
         for view in reader.open_tasks
     )

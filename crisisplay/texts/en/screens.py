@@ -1,6 +1,7 @@
 """What the screens say in English: times, status, the timeline, prompts, the banner."""
 
 TEXTS: dict[str, str] = {
+    "status.after_phase": "After the crisis",
     "time.stamp": "{day}, {time}",
     "time.utc": "UTC",
     "time.zone": "{city} time",

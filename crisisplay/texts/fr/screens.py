@@ -1,6 +1,7 @@
 """What the screens say in French: times, status, the timeline, prompts, the banner."""
 
 TEXTS: dict[str, str] = {
+    "status.after_phase": "Après la crise",
     "time.stamp": "{day}, {time}",
     "time.utc": "temps universel (UTC)",
     "time.zone": "heure de {city}",
