@@ -92,6 +92,16 @@ def find_message(scenario: Scenario, message_id: str) -> Message:
     return found
 
 
+def conditions_read(message: Message) -> set[str]:
+    """The names the conditions of a message's channels read (``when:``)."""
+    return {
+        name
+        for use in message.channel_uses()
+        if use.when is not None
+        for name in compile_condition(use.when).names
+    }
+
+
 class Renderer:
     """Renders the messages of one scenario in one language (the validator reuses one)."""
 
@@ -180,10 +190,7 @@ class Renderer:
         channel it is written for."""
         sets = [self._template_set(message, use.channel) for use in select_uses(message, None)]
         names = [name for names in sets for _, name in names.parts()]
-        reads = set(variables_read(self.env, names))
-        for use in message.channel_uses():
-            if use.when is not None:
-                reads |= compile_condition(use.when).names
+        reads = set(variables_read(self.env, names)) | conditions_read(message)
         return frozenset(reads & {fact.id for fact in self.scenario.facts})
 
     # -- before rendering

@@ -109,12 +109,7 @@ class Outbox:
         """Keep damaged lines in ``<outbox>.damaged`` (durably, first), say which, and leave the
         outbox with the others: one bad line never stops the acts kept beside it."""
         aside = self.path.with_name(self.path.name + ".damaged")
-        fd = os.open(aside, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
-        try:
-            write_all(fd, b"".join(line + b"\n" for _, line in damaged))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _append_durably(aside, b"".join(line + b"\n" for _, line in damaged))
         bad = {number for number, _ in damaged}
         kept = [
             line for n, line in enumerate(self.path.read_bytes().splitlines(), 1) if n not in bad
@@ -142,15 +137,20 @@ class Outbox:
     def _append(self, entry: dict[str, Any]) -> None:
         make_folder(self.path.parent)
         line = (json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
-        created = not self.path.exists()
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
-        try:
-            write_all(fd, line)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if created:
-            fsync_dir(self.path)
+        _append_durably(self.path, line)
+
+
+def _append_durably(path: Path, data: bytes) -> None:
+    """Append ``data`` to ``path`` (made owner-only if new) and have it on disk on return."""
+    created = not path.exists()
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    if created:
+        fsync_dir(path)
 
 
 def send_pending(store: PgStore, outbox: Outbox, *, quiet_if_unreachable: bool) -> SyncReport:

@@ -14,7 +14,6 @@ import email.policy
 import json
 import logging
 import os
-import shutil
 import struct
 import subprocess
 import sys
@@ -26,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from crisisplay.clock import SystemClock
 from crisisplay.console.live_board import TerminalBoard
@@ -37,12 +35,12 @@ from crisisplay.incident.run import join
 from crisisplay.playbook.load import load_playbook
 from crisisplay.prompts import ScriptedPrompter
 from crisisplay.timeline.store import read_events
-from tests.conftest import ROOT, Cli
+from tests.conftest import Cli
 from tests.delivery.proxy import DropProxy
 from tests.delivery.servers_mail_sms import LOGIN, PASSWORD, MailServers, closed_port
 from tests.delivery.servers_social import Homeserver, MastodonServer
 from tests.delivery.smsc import Smsc
-from tests.delivery.support import ANSWERS
+from tests.delivery.support import _activate, _home
 from tests.delivery.webhook_receiver import WebhookReceiver
 
 SYSTEM_ID, SMSC_PASSWORD = "onde-crise", "Q7!smpp9"
@@ -151,28 +149,6 @@ def accounts(world: World, **changes: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
-def home_with(tmp_path: Path, found: list[dict[str, Any]]) -> Path:
-    home = tmp_path / "home"
-    for name in ("playbooks", "templates"):
-        shutil.copytree(ROOT / name, home / name)
-    org = home / "playbooks" / "organisation.yaml"
-    org.write_text(
-        org.read_text(encoding="utf-8") + "\n" + yaml.safe_dump({"accounts": found}), "utf-8"
-    )
-    answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
-    answers["messages"].pop("holding")  # the CM publishes it from their own terminal
-    (home / "lead.yaml").write_text(yaml.safe_dump(answers, allow_unicode=True), "utf-8")
-    return home
-
-
-def activate(cli: Cli, home: Path) -> Path:
-    timeline = home / "incident.jsonl"
-    ran = cli("activate", "nationwide-outage", "--answers", str(home / "lead.yaml"),
-              "--timeline", str(timeline), "--quiet", home=home)  # fmt: skip
-    assert ran.exit_code == 0, ran.stdout + ran.stderr
-    return timeline
-
-
 def run(cli: Cli, home: Path, timeline: Path, *argv: str) -> Any:
     ran = cli(*argv, "--timeline", str(timeline), home=home)
     assert ran.exit_code in (0, 1), ran.stdout + ran.stderr
@@ -228,8 +204,8 @@ def mail_body(content: bytes) -> bytes:
 def test_one_publish_delivers_to_every_service_with_a_receipt_each(
     cli: Cli, tmp_path: Path, world: World
 ) -> None:
-    home = home_with(tmp_path, accounts(world))
-    timeline = activate(cli, home)
+    home = _home(tmp_path, accounts(world))
+    timeline = _activate(cli, home)
     ran = run(cli, home, timeline, "publish", "holding", "--next-update", "T+1h", "--yes")
     assert ran.exit_code == 0, ran.stdout
     texts = recorded(timeline)
@@ -324,10 +300,10 @@ def test_a_lost_answer_posts_nothing_twice(cli: Cli, tmp_path: Path, world: Worl
             "mastodon_main": {"url": f"http://{loopback}:{toot_proxy.port}"},
             "care_rooms": {"url": f"http://{loopback}:{room_proxy.port}"},
         }  # fmt: skip
-        home = home_with(tmp_path, accounts(world, **changes))
+        home = _home(tmp_path, accounts(world, **changes))
         for proxy in proxies:
             proxy.armed = False
-        timeline = activate(cli, home)
+        timeline = _activate(cli, home)
         for proxy in proxies:
             proxy.armed = True
         run(cli, home, timeline, "publish", "holding", "--yes")
@@ -369,8 +345,8 @@ def test_a_server_down_holds_nobody_and_is_delivered_once_when_back(
     cli: Cli, tmp_path: Path, world: World
 ) -> None:
     port = closed_port()
-    home = home_with(tmp_path, accounts(world, press_mail={"url": f"smtp://127.0.0.1:{port}"}))
-    timeline = activate(cli, home)
+    home = _home(tmp_path, accounts(world, press_mail={"url": f"smtp://127.0.0.1:{port}"}))
+    timeline = _activate(cli, home)
     run(cli, home, timeline, "publish", "holding", "--yes")
     found = deliveries(cli, home, timeline)
     assert found["press-mail/email"]["state"] == "failed"
@@ -392,8 +368,8 @@ def test_a_server_down_holds_nobody_and_is_delivered_once_when_back(
 
 
 def test_credentials_stay_in_the_environment(cli: Cli, tmp_path: Path, world: World) -> None:
-    home = home_with(tmp_path, accounts(world))
-    timeline = activate(cli, home)
+    home = _home(tmp_path, accounts(world))
+    timeline = _activate(cli, home)
     run(cli, home, timeline, "publish", "holding", "--yes")
     run(cli, home, timeline, "deliveries")
     run(cli, home, timeline, "published", "holding", "--format", "json")
@@ -409,8 +385,8 @@ def test_the_lead_board_shows_a_failed_delivery_within_a_second(
     """A CM publishes from their terminal while the press server is down: the other channels
     go out, and the lead's waiting board shows the failed one within a second of its record."""
     port = closed_port()
-    home = home_with(tmp_path, accounts(world, press_mail={"url": f"smtp://127.0.0.1:{port}"}))
-    timeline = activate(cli, home)
+    home = _home(tmp_path, accounts(world, press_mail={"url": f"smtp://127.0.0.1:{port}"}))
+    timeline = _activate(cli, home)
     store, state = join(timeline)
     playbook = load_playbook(Home(home), only="nationwide-outage")
     session = Session(playbook, playbook.scenario("nationwide-outage"), "fr", "camille-roux",

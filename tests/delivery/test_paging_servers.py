@@ -8,7 +8,6 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -29,10 +28,10 @@ from crisisplay.playbook.load import load_playbook
 from crisisplay.prompts import ScriptedPrompter
 from crisisplay.timeline.place import place_of
 from crisisplay.timeline.store import read_events
-from tests.conftest import ROOT, Cli
+from tests.conftest import Cli
 from tests.delivery.servers_mail_sms import MailServers, closed_port, silent_server
 from tests.delivery.smsc import Smsc
-from tests.delivery.support import ANSWERS
+from tests.delivery.support import _activate, _home
 
 SYSTEM_ID, SMSC_PASSWORD = "onde-astreinte", "P4g!ng7"
 
@@ -68,23 +67,7 @@ def paging_home(tmp_path: Path, smsc_url: str, mail_url: str, timeout: float = 5
         {"id": "pager-mail", "kind": "smtp", "channels": [], "page": True, "url": mail_url,
          "from": "Cellule de crise <crise@onde-mobile.example>", "timeout": timeout},
     ]  # fmt: skip
-    home = tmp_path / "home"
-    for name in ("playbooks", "templates"):
-        shutil.copytree(ROOT / name, home / name)
-    org = home / "playbooks" / "organisation.yaml"
-    org.write_text(org.read_text("utf-8") + "\n" + yaml.safe_dump({"accounts": accounts}), "utf-8")
-    answers = yaml.safe_load(ANSWERS.read_text(encoding="utf-8"))
-    answers["messages"].pop("holding")  # the board then waits for the CM, the incident open
-    (home / "lead.yaml").write_text(yaml.safe_dump(answers, allow_unicode=True), "utf-8")
-    return home
-
-
-def activate(cli: Cli, home: Path) -> Path:
-    timeline = home / "incident.jsonl"
-    ran = cli("activate", "nationwide-outage", "--answers", str(home / "lead.yaml"),
-              "--timeline", str(timeline), "--quiet", home=home)  # fmt: skip
-    assert ran.exit_code == 0, ran.stdout + ran.stderr
-    return timeline
+    return _home(tmp_path, accounts)
 
 
 def phone_of(home: Path, person: str) -> str:
@@ -114,7 +97,7 @@ def test_activation_pages_the_quorum_by_sms_and_e_mail_within_a_second(
     cli: Cli, tmp_path: Path, smsc: Smsc, mail: MailServers
 ) -> None:
     home = paging_home(tmp_path, smsc.url, mail.plain.url)
-    timeline = activate(cli, home)
+    timeline = _activate(cli, home)
     events = read_events(timeline).events
     sent = pages(timeline)
     playbook = load_playbook(Home(home), only="nationwide-outage")
@@ -149,7 +132,7 @@ def test_an_sms_reply_with_the_code_acknowledges_the_page(
     cli: Cli, tmp_path: Path, smsc: Smsc, mail: MailServers
 ) -> None:
     home = paging_home(tmp_path, smsc.url, mail.plain.url)
-    timeline = activate(cli, home)
+    timeline = _activate(cli, home)
     sent = pages(timeline)
     julie, anne = sent["julie-fabre"], sent["anne-lefevre"]
     smsc.reply(phone_of(home, "julie-fabre"), f"Ok je suis là, code {julie['code'][:3]} "
@@ -174,7 +157,7 @@ def test_the_persons_board_reads_replies_beside_it(
     cli: Cli, tmp_path: Path, smsc: Smsc, mail: MailServers
 ) -> None:
     home = paging_home(tmp_path, smsc.url, mail.plain.url)
-    timeline = activate(cli, home)
+    timeline = _activate(cli, home)
     code = pages(timeline)["anne-lefevre"]["code"]
     store, state = join(timeline)
     playbook = load_playbook(Home(home), only="nationwide-outage")
@@ -242,7 +225,7 @@ def activate_without_pages(cli: Cli, home: Path) -> Path:
     org = home / "playbooks" / "organisation.yaml"
     text = org.read_text("utf-8")
     org.write_text(text.replace("page: true", "page: false"), "utf-8")
-    timeline = activate(cli, home)
+    timeline = _activate(cli, home)
     org.write_text(text, "utf-8")
     assert not pages(timeline)
     return timeline

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from crisisplay.conditions import compile_condition
 from crisisplay.incident import work
 from crisisplay.incident.ops.decision import (
     Decision,
@@ -31,7 +30,7 @@ from crisisplay.incident.ops.decision import (
 from crisisplay.incident.rules import gate_deciders, may_publish, may_write, recorded_role
 from crisisplay.incident.situation import Situation
 from crisisplay.messages import RenderContext, RenderedChannel
-from crisisplay.messages.render import Renderer, find_message
+from crisisplay.messages.render import Renderer, conditions_read, find_message
 from crisisplay.messages.sandbox import names_looked_up
 from crisisplay.playbook.graph import DONE
 from crisisplay.playbook.model import Message
@@ -258,8 +257,7 @@ def stale(situation: Situation, message: Message, read: Collection[str] | None =
             renderer = Renderer(situation.playbook, situation.scenario, situation.incident_lang)
             read = renderer.facts_read(message)
         else:
-            read = set(read).union(*(compile_condition(u.when).names for u in
-                                     message.channel_uses() if u.when is not None))  # fmt: skip
+            read = set(read) | conditions_read(message)
         for fact in situation.scenario.facts:
             if not fact.ahead or fact.id not in read:
                 continue
