@@ -73,7 +73,13 @@ class MastodonConnector(Connector):
                 f"account {self.account.id}: no answer from {self.account.url} within {timeout:g} s"
             )
         if "error" in outcome:
-            raise _classified(self.account.id, self.account.url, outcome["error"], token)
+            error = outcome["error"]
+            if _timed_out(error.__context__):  # the socket's own wait ran out first
+                raise DeliveryUnknown(
+                    f"account {self.account.id}: no answer from {self.account.url}"
+                    f" within {timeout:g} s"
+                )
+            raise _classified(self.account.id, self.account.url, error, token)
         return outcome["value"]
 
     def _client(self, token: str, timeout: float) -> Any:
@@ -114,6 +120,13 @@ def _classified(account: str, url: str, error: Exception, token: str) -> Excepti
             _scrubbed(f"account {account}: {url} refused: {_status(error)}", token)
         )
     return DeliveryFailed(_scrubbed(f"account {account}: {type(error).__name__}: {error}", token))
+
+
+def _timed_out(cause: BaseException | None) -> bool:
+    """The instance took the connection and did not answer in time."""
+    import requests  # noqa: PLC0415 -- Mastodon.py's transport, loaded with it
+
+    return isinstance(cause, requests.exceptions.ReadTimeout)
 
 
 def _never_connected(cause: BaseException | None) -> bool:
