@@ -12,14 +12,14 @@ from pathlib import Path
 
 from crisisplay.errors import CrisisplayError
 from crisisplay.home import Home
-from crisisplay.incident.audit import audit, audited
+from crisisplay.incident.audit import Auditor, Breach
 from crisisplay.messages.check import load_organisation
-from crisisplay.playbook.load import load_playbook
+from crisisplay.playbook.load import Playbook, load_playbook
 from crisisplay.playbook.model import Organisation
-from crisisplay.timeline.place import Place, place_of
+from crisisplay.timeline.place import Place
 from crisisplay.timeline.recording import current
 from crisisplay.timeline.signatures import Flaw, RosterKeys
-from crisisplay.timeline.verify import VerifyResult, verify
+from crisisplay.timeline.verify import Reader, VerifyResult, verify
 from crisisplay.timeline.witness import FileWitness, WitnessedHead, WitnessSource
 
 _LISTED = 10  # problems printed one per line; the rest are counted
@@ -77,40 +77,40 @@ def check_record(
     *,
     expect: Sequence[WitnessedHead] = (),
     require_signatures: bool = False,
+    readers: Sequence[Reader] = (),
 ) -> RecordCheck:
+    """The record of ``path`` checked in one walk: its chain, signatures and witnessed heads,
+    and its acts against the rule book (a record recorded under it, its scenario in ``home``);
+    the ``readers`` are handed each block of good events on the way."""
     roster, note = home_roster(home)
     witnesses = local_witnesses()
+    auditor = Auditor(lambda scenario: _playbook(home, scenario))
     result = verify(
         path,
         roster=roster,
         witnesses=witnesses,
         expect=expect,
         require_signatures=require_signatures,
+        readers=[auditor.take, *readers],
     )
     unread = next((w.unreadable for w in witnesses if isinstance(w, FileWitness)), None)
-    return RecordCheck(with_rule_book(result, home, path), note, require_signatures, unread)
+    breaches = () if result.broken is not None else auditor.breaches
+    return RecordCheck(with_breaches(result, breaches), note, require_signatures, unread)
 
 
-def with_rule_book(result: VerifyResult, home: Home, path: Place | Path) -> VerifyResult:
-    """``result`` with the acts the rule book does not allow (a record whose chain holds,
-    recorded under the rule book, its scenario in ``home``)."""
-    if result.first_bad_seq is not None and not result.flaws:
-        return result
-
+def _playbook(home: Home, scenario: str) -> Playbook | None:
     try:
-        events = place_of(path).read().events
+        return load_playbook(home, only=scenario)
     except CrisisplayError:
-        return result  # the chain's own flaws say why
-    if not audited(events):
-        return result
-    try:
-        playbook = load_playbook(home, only=str(events[0].payload.get("scenario")))
-    except CrisisplayError:
-        return result
-    breaches = [Flaw(b.seq, b.reason) for b in audit(events, playbook)]
+        return None
+
+
+def with_breaches(result: VerifyResult, breaches: Sequence[Breach]) -> VerifyResult:
+    """``result`` with the acts the rule book does not allow."""
     if not breaches:
         return result
-    flaws = tuple(sorted((*result.flaws, *breaches), key=lambda f: f.seq))
+    found = (Flaw(b.seq, b.reason) for b in breaches)
+    flaws = tuple(sorted((*result.flaws, *found), key=lambda f: f.seq))
     first = flaws[0]
     return dataclasses.replace(
         result, ok=False, first_bad_seq=first.seq, reason=first.reason, flaws=flaws
@@ -167,12 +167,12 @@ def signature_summary(check: RecordCheck) -> str:
         ("unsigned", "unsigned"),
         ("bad", "with a signature that does not hold"),
     ):
-        seqs = signatures.seqs(state)
-        if seqs:
-            parts.append(f"{len(seqs)} {label} ({seq_ranges(seqs)})")
+        ranges = signatures.ranges(state)
+        if ranges:
+            parts.append(f"{signatures.count(state)} {label} ({_shown(ranges)})")
     if not parts:
         return "no event"
-    on_behalf = signatures.having("on-behalf")
+    on_behalf = signatures.on_behalf
     if on_behalf:
         examples = ", ".join(f"#{e.seq} for {e.actor} by {e.by}" for e in on_behalf[:_LISTED])
         parts.append(f"on behalf: {examples}{', ...' if len(on_behalf) > _LISTED else ''}")
@@ -189,11 +189,15 @@ def witness_summary(result: VerifyResult) -> str:
 
 def seq_ranges(seqs: Sequence[int]) -> str:
     """``#1-#4, #7, #9-#12``: runs of consecutive seqs, the first five of them."""
-    runs: list[list[int]] = []
+    runs: list[tuple[int, int]] = []
     for seq in seqs:
         if runs and seq == runs[-1][1] + 1:
-            runs[-1][1] = seq
+            runs[-1] = (runs[-1][0], seq)
         else:
-            runs.append([seq, seq])
+            runs.append((seq, seq))
+    return _shown(runs)
+
+
+def _shown(runs: Sequence[tuple[int, int]]) -> str:
     shown = [f"#{a}" if a == b else f"#{a}-#{b}" for a, b in runs[:5]]
     return ", ".join(shown) + (", ..." if len(runs) > 5 else "")

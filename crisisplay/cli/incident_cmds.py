@@ -161,19 +161,19 @@ def status(
 
       crisisplay status --watch --timeline timelines/20261123-0742-nationwide-outage-3f9a.jsonl
     """
-    from crisisplay.incident.run import current_status
+    from crisisplay.incident.run import desk_status
 
     if not 1.0 <= interval <= 86400.0:  # NaN passes the option's own range check
         raise UsageError("--interval must be a number of seconds from 1 to 86400")
     path = resolve_timeline(timeline)
-    home = current_home()
     from crisisplay.cli.member_cmds import desk_of, reader
 
-    reader(desk_of(path), lang)  # a clock behind the incident is said, once
+    desk = desk_of(path)
+    reader(desk, lang)  # a clock behind the incident is said, once
     if output is OutputFormat.json:
         from crisisplay.console import write_json
 
-        write_json(current_status(home, path, lang).as_json())
+        write_json(desk_status(desk, lang).as_json())
         return 0
     from crisisplay.console.incident_views import show_status
     from crisisplay.timeline.place import SharedTimeline
@@ -181,7 +181,5 @@ def status(
 
     shared = isinstance(path, SharedTimeline) and watch
     wakeup = Wakeup(path.target) if isinstance(path, SharedTimeline) and shared else None
-    show_status(
-        lambda: current_status(home, path, lang), watch=watch, interval=interval, wakeup=wakeup
-    )
+    show_status(lambda: desk_status(desk, lang), watch=watch, interval=interval, wakeup=wakeup)
     return 0

@@ -51,27 +51,53 @@ class Breach:
     reason: str
 
 
-def audited(events: Iterable[Event]) -> bool:
-    """Whether the incident was recorded under the rule book (its activation says so)."""
-    first = next(iter(events), None)
-    return (
-        first is not None
-        and first.kind == IncidentActivated.KIND
-        and bool(first.payload.get("rule_book"))
-    )
+def audited(first: Event) -> bool:
+    """Whether the incident whose first event is ``first`` was recorded under the rule book
+    (its activation says so)."""
+    return first.kind == IncidentActivated.KIND and bool(first.payload.get("rule_book"))
 
 
 def audit(events: Iterable[Event], playbook: Playbook) -> list[Breach]:
     """Every act of ``events`` the rule book does not allow, each with its seq."""
-    breaches: list[Breach] = []
-    state = IncidentState()
-    for event in events:
-        if state.activated_at is not None:
-            reason = _breach(Situation(state, playbook, event.at), event)
-            if reason is not None:
-                breaches.append(Breach(event.seq, reason))
-        state.apply(event)
-    return breaches
+    auditor = Auditor(lambda scenario: playbook)
+    auditor.take(events)
+    return auditor.breaches
+
+
+class Auditor:
+    """The audit of a timeline as it is walked, block after block: the state as it stood
+    before each act is all it keeps. ``playbook_of`` gives the scenario's playbook (None: it
+    cannot be read, and the record is not audited)."""
+
+    def __init__(self, playbook_of: Callable[[str], Playbook | None]) -> None:
+        self.playbook_of = playbook_of
+        self.playbook: Playbook | None = None
+        self.state = IncidentState()
+        self.breaches: list[Breach] = []
+        self.off = False
+
+    def take(self, events: Iterable[Event]) -> None:
+        if self.off:
+            return
+        state = self.state
+        for event in events:
+            playbook = self.playbook
+            if playbook is None:
+                playbook = self._start(event)
+                if playbook is None:
+                    return
+            if state.activated_at is not None:
+                reason = _breach(Situation(state, playbook, event.at), event)
+                if reason is not None:
+                    self.breaches.append(Breach(event.seq, reason))
+            state.apply(event)
+
+    def _start(self, first: Event) -> Playbook | None:
+        self.off = not audited(first)
+        if not self.off:
+            self.playbook = self.playbook_of(str(first.payload.get("scenario")))
+            self.off = self.playbook is None
+        return self.playbook
 
 
 def _breach(situation: Situation, event: Event) -> str | None:
@@ -129,4 +155,4 @@ _CHECKS: dict[str, Callable[[Situation, Event], Verdict]] = {
 }
 
 
-__all__ = ["Breach", "audit", "audited"]
+__all__ = ["Auditor", "Breach", "audit", "audited"]

@@ -25,6 +25,7 @@ from crisisplay.playbook.model import Organisation
 from crisisplay.prompts import Prompter
 from crisisplay.suggest import did_you_mean
 from crisisplay.timeline.fileio import make_folder
+from crisisplay.timeline.fold import fold_into
 from crisisplay.timeline.place import Place, TimelineFile, place_of
 from crisisplay.timeline.recorder import Recorder
 from crisisplay.timeline.state import IncidentState, fold
@@ -127,7 +128,7 @@ def activate(
 def load_state(place: Place | Path) -> IncidentState:
     """The folded state of a timeline (read only; a torn last line is left for the writer)."""
     where = place_of(place)
-    return _incident_state(fold(where.read().events, str(where)), where)
+    return _incident_state(fold(where.stream(), str(where)), where)
 
 
 def _incident_state(state: IncidentState, place: Place) -> IncidentState:
@@ -141,7 +142,9 @@ def join(place: Place | Path) -> tuple[Recorder, IncidentState]:
     then on, each of its appends returns (and its caller folds) everything appended since."""
     where = place_of(place)
     store = where.recorder()
-    return store, _incident_state(fold(store.read_new(), str(where)), where)
+    state, source = IncidentState(), str(where)
+    store.read_new_into(lambda events: fold_into(state, events, source))
+    return store, _incident_state(state, where)
 
 
 def open_desk(
@@ -229,6 +232,13 @@ def _session(
         place=place,
         environ=edges.environ,
     )
+
+
+def desk_status(desk: Desk, lang: str | None = None) -> Status:
+    """The status board of the incident a desk is on, with what was recorded since it last
+    looked (a refresh reads only the new events)."""
+    desk.catch_up()
+    return status_of(desk.situation(), lang)
 
 
 def current_status(

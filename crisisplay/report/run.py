@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from crisisplay.attestation import check_record
 from crisisplay.errors import CrisisplayError, TimelineError, UsageError
 from crisisplay.home import Home
 from crisisplay.playbook.load import load_playbook
@@ -18,11 +19,13 @@ from crisisplay.report.html import to_html
 from crisisplay.report.jsondoc import to_json
 from crisisplay.report.markdown import to_markdown
 from crisisplay.report.plan import Plan, plan_of
-from crisisplay.report.sections_signed import with_record
+from crisisplay.report.sections_signed import Decisions, with_record
 from crisisplay.texts import t
 from crisisplay.timeline.events import Event
+from crisisplay.timeline.fold import fold_into
 from crisisplay.timeline.place import Place, place_of
-from crisisplay.timeline.state import fold
+from crisisplay.timeline.state import IncidentState
+from crisisplay.timeline.store import damaged
 
 FORMATS = ("md", "html", "json")
 
@@ -34,18 +37,24 @@ def report_of(home: Home, path: Place | Path, lang: str | None = None) -> Report
 def read_report(home: Home, path: Place | Path, lang: str | None = None) -> tuple[Report, int]:
     """The report of ``path`` in ``lang`` (else the incident's language, else the
     organisation's first), and the size of a torn last line (0 if none) to warn about: a
-    write a crash cut short, never acknowledged, so never part of the report."""
+    write a crash cut short, never acknowledged, so never part of the report.
+
+    One walk of the timeline verifies the record, folds the state and keeps the decisions, in
+    the memory of the state, however long the incident ran."""
     place = place_of(path)
-    read = place.read()
-    return _report(home, place, read.events, lang), len(read.torn_tail or b"")
-
-
-def _report(home: Home, path: Place, events: Sequence[Event], lang: str | None) -> Report:
-    state = fold(events, str(path))
+    place.settle()
+    state, source, decisions = IncidentState(), str(place), Decisions()
+    check = check_record(
+        home, place, readers=[lambda events: fold_into(state, events, source), decisions.take]
+    )
+    result = check.result
+    if result.broken is not None:
+        raise damaged(place, result.broken, "cannot use it")
     if state.scenario is None:
-        raise TimelineError(f"{path} has no activation event: it is not an incident timeline")
+        raise TimelineError(f"{place} has no activation event: it is not an incident timeline")
     plan, note = load_plan(home, state.scenario, lang or state.lang)
-    return with_record(report_from_state(state, plan, note, lang), home, path, events)
+    report = report_from_state(state, plan, note, lang)
+    return with_record(report, home, place, check, decisions), result.torn_bytes
 
 
 def load_plan(home: Home, scenario_id: str, lang: str | None) -> tuple[Plan | None, str | None]:

@@ -7,11 +7,12 @@ built from events alone (no file to verify) says so.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crisisplay.attestation import RecordCheck, check_record, expected_logins
+from crisisplay.attestation import RecordCheck, expected_logins
 from crisisplay.home import Home
 from crisisplay.report.document import Report
 from crisisplay.report.table import Cell, Section, Times, rows_of
@@ -53,25 +54,45 @@ class SignedReport(Report):
         return {**super().as_json(), "record": record_json(self)}
 
 
-def with_record(report: Report, home: Home, path: Place, events: Sequence[Event]) -> Report:
-    """``report`` with the check of the file it was read from."""
-    check = check_record(home, path)
-    by_seq = {e.seq: e for e in events if e.kind in DECISIONS}
+class Decisions:
+    """The decisions of a timeline as it is walked: of each, only what its row shows (the
+    texts a publication carried are in the report's own sections)."""
+
+    _KEPT = ("gate", "message", "step", "text", "reason")
+
+    def __init__(self) -> None:
+        self.found: list[Event] = []
+
+    def take(self, events: Sequence[Event]) -> None:
+        for e in events:
+            if e.kind in DECISIONS:
+                payload = {key: e.payload[key] for key in self._KEPT if key in e.payload}
+                kind, actor = sys.intern(e.kind), sys.intern(e.actor)
+                by = None if e.by is None else sys.intern(e.by)
+                self.found.append(
+                    Event(e.v, e.seq, e.time, "", kind, actor, None, payload, "", "", by, None)
+                )
+
+
+def with_record(
+    report: Report, home: Home, place: Place, check: RecordCheck, decisions: Decisions
+) -> Report:
+    """``report`` with the check of the timeline it was read from and its decisions."""
     signatures = check.result.signatures
-    logins = path.logins()
+    logins = place.logins()
     expected = expected_logins(home) if logins else {}
 
     def login(event: Event) -> str | None:
         found = logins.get(event.seq)
         return found if found and found != expected.get(event.actor, event.actor) else None
 
-    decisions = tuple(
-        SignedDecision(e.seq, by_seq[e.seq], state, e.by, login(by_seq[e.seq]))
-        for e, state in zip(signatures.events, signatures.states, strict=True)
-        if e.seq in by_seq
+    signed = tuple(
+        SignedDecision(e.seq, e, state, e.by, login(e))
+        for e in decisions.found
+        if (state := signatures.state_of(e.seq)) is not None
     )
     fields = {name: getattr(report, name) for name in Report.__dataclass_fields__}
-    return SignedReport(**fields, record=check, decisions=decisions)
+    return SignedReport(**fields, record=check, decisions=signed)
 
 
 def record(r: Report) -> Section:

@@ -6,7 +6,8 @@ offset it knows), so that all of them agree on what a good, torn or broken timel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from crisisplay.timeline.bulk import no_cycle_collection
 from crisisplay.timeline.events import GENESIS, VERSION, BadLine, Event, parse_line
@@ -68,7 +69,15 @@ def scan(buf: bytes, tip: ChainTip = START, *, hashed: bool = True) -> Scan:
         return _scan(buf, tip, hashed)
 
 
-def _scan(buf: bytes, tip: ChainTip, hashed: bool) -> Scan:
+def _scan(
+    buf: bytes,
+    tip: ChainTip,
+    hashed: bool,
+    lines: list[bytes] | None = None,
+    *,
+    final: bool = True,
+) -> Scan:
+    """``final``: ``buf`` ends where the timeline ends (else a bad last line is no tear)."""
     events: list[Event] = []
     pos, size = 0, len(buf)
     seq, head, incident = tip.seq, tip.head, tip.incident  # locals: this loop runs per event
@@ -79,7 +88,8 @@ def _scan(buf: bytes, tip: ChainTip, hashed: bool) -> Scan:
         try:
             if end > pos and buf[end - 1] == _CR:
                 raise BadLine(_CRLF)
-            event = parse_line(buf[pos:end], hashed=hashed)
+            line = buf[pos:end]
+            event = parse_line(line, hashed=hashed)
             if (
                 event.seq != seq + 1
                 or event.prev != head
@@ -88,15 +98,77 @@ def _scan(buf: bytes, tip: ChainTip, hashed: bool) -> Scan:
                 raise BadLine(_unlinked(event, ChainTip(seq, head, incident)))
         except BadLine as exc:
             last = ChainTip(seq, head, incident)
-            line = _last_line(buf, events, pos)
-            if exc.unparsable and end + 1 == size and not _whole_event(buf[pos:end]):
-                return Scan(events, last, pos, line, torn=buf[pos:])
-            return Scan(events, last, pos, line, broken=Break(seq + 1, exc.reason))
+            kept = _last_line(buf, events, pos)
+            if final and exc.unparsable and end + 1 == size and not _whole_event(buf[pos:end]):
+                return Scan(events, last, pos, kept, torn=buf[pos:])
+            return Scan(events, last, pos, kept, broken=Break(seq + 1, exc.reason))
         events.append(event)
+        if lines is not None:
+            lines.append(line)
         seq, head, incident = event.seq, event.hash, event.incident
         pos = end + 1
     torn = buf[pos:] if pos < size else None
     return Scan(events, ChainTip(seq, head, incident), pos, _last_line(buf, events, pos), torn)
+
+
+@dataclass
+class Walk:
+    """A timeline walked block by block, so that reading it takes memory for one block, not for
+    the whole incident: iterating gives each block's good events and their lines (the line of
+    ``events[i]`` is ``lines[i]``, without its newline); once it is over, :attr:`end` says what
+    the whole walk found (its ``events`` are left empty) exactly as :func:`scan` of the whole
+    buffer would. The last line read is always held back until the next block (or the end) is
+    seen, so a bad last line is judged torn or broken as it would be on the whole file.
+    """
+
+    blocks: Iterable[bytes]
+    size_hint: int = 0
+    #: the event just before the first block (START: the blocks are the whole timeline)
+    start: ChainTip = START
+    end: Scan = field(default_factory=lambda: Scan([], START, 0))
+    #: how many good events were walked, and the time of the last one
+    events: int = 0
+    last_time: str | None = None
+
+    def __iter__(self) -> Iterator[tuple[list[Event], list[bytes]]]:
+        tip, carry, offset = self.start, b"", 0
+        self.end = Scan([], tip, 0)
+        last: bytes | None = None
+        with no_cycle_collection(self.size_hint // 1000):
+            for block in self.blocks:
+                buf = carry + block if carry else block
+                final_newline = buf.rfind(b"\n")
+                cut = buf.rfind(b"\n", 0, final_newline) + 1 if final_newline > 0 else 0
+                if cut == 0:
+                    carry = buf
+                    continue
+                found = self._step(buf[:cut], tip, offset, last, final=False)
+                yield found
+                if self.end.broken is not None:
+                    return
+                tip, last, offset, carry = self.end.tip, self.end.last_line, offset + cut, buf[cut:]
+            if carry:
+                yield self._step(carry, tip, offset, last, final=True)
+            else:
+                self.end = Scan([], tip, offset, last)
+
+    def _step(
+        self, buf: bytes, tip: ChainTip, offset: int, last: bytes | None, *, final: bool
+    ) -> tuple[list[Event], list[bytes]]:
+        lines: list[bytes] = []
+        found = _scan(buf, tip, True, lines, final=final)
+        if found.events:
+            self.events += len(found.events)
+            self.last_time = found.events[-1].time
+        self.end = Scan(
+            [],
+            found.tip,
+            offset + found.good_end,
+            found.last_line or last,
+            found.torn,
+            found.broken,
+        )
+        return found.events, lines
 
 
 def _whole_event(line: bytes) -> bool:

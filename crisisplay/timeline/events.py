@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -148,6 +149,7 @@ _SET_ACTOR, _SET_ROLE, _SET_PAYLOAD, _SET_PREV, _SET_HASH = (
     _SET[n] for n in ("actor", "role", "payload", "prev", "hash")
 )
 _SET_BY, _SET_SIG = _SET["by"], _SET["sig"]
+_intern = sys.intern
 
 
 def _event_of(obj: JSONObject) -> Event:
@@ -156,14 +158,16 @@ def _event_of(obj: JSONObject) -> Event:
     _SET_V(event, obj["v"])
     _SET_SEQ(event, obj["seq"])
     _SET_TIME(event, obj["time"])
-    _SET_INCIDENT(event, obj["incident"])
-    _SET_KIND(event, obj["kind"])
-    _SET_ACTOR(event, obj["actor"])
-    _SET_ROLE(event, obj["role"])
+    # the names every event repeats are kept once each (a long incident's state holds them)
+    _SET_INCIDENT(event, _intern(obj["incident"]))
+    _SET_KIND(event, _intern(obj["kind"]))
+    _SET_ACTOR(event, _intern(obj["actor"]))
+    role, by = obj["role"], obj.get("by")
+    _SET_ROLE(event, role if role is None else _intern(role))
     _SET_PAYLOAD(event, obj["payload"])
     _SET_PREV(event, obj["prev"])
     _SET_HASH(event, obj["hash"])
-    _SET_BY(event, obj.get("by"))
+    _SET_BY(event, by if by is None else _intern(by))
     _SET_SIG(event, obj.get("sig"))
     return event
 

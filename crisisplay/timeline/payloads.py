@@ -10,6 +10,7 @@ is in ``crisisplay.timeline.vocabulary``; ``docs/events.md`` is generated from i
 from __future__ import annotations
 
 import dataclasses
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -296,7 +297,7 @@ def _list_of(inner: Callable[[Any], Any]) -> Callable[[Any], Any]:
         for item in value:
             if type(item) is not str:
                 inner(item)
-        return tuple(value)
+        return tuple(map(shared, value))
 
     return read_texts if inner is _TEXT else read
 
@@ -347,7 +348,23 @@ def _shape(value: Any) -> str:
     return f"{names.get(type(value), type(value).__name__)} {value!r}"
 
 
-_TEXT = _typed(str, "text")
+def shared(text: str) -> str:
+    """One copy of a short text however many events repeat it (an id, a channel, a comment):
+    a long incident's state then holds each once."""
+    return _intern(text) if len(text) <= _SHARED_LENGTH else text
+
+
+_SHARED_LENGTH = 40
+_intern = sys.intern
+
+
+def _text(value: Any) -> Any:
+    if type(value) is not str:
+        raise PayloadError(f"{_shape(value)} where text was expected")
+    return _intern(value) if len(value) <= _SHARED_LENGTH else value
+
+
+_TEXT = _text
 _SIMPLE: dict[Any, Codec] = {
     str: (_TEXT, _same, "text"),
     int: (_typed(int, "a whole number"), _same, "whole number"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from crisisplay.errors import TimelineError
@@ -60,22 +61,36 @@ def newest_open(target: StoreTarget) -> str:
     return chosen.id
 
 
+#: rows fetched at a time when an incident's lines are streamed
+_BATCH = 2000
+
+
 def read_lines(target: StoreTarget, incident: str) -> bytes:
     """Every line of ``incident``, in order, each with its newline: the bytes of its file."""
+    return b"".join(stream_lines(target, incident))
+
+
+def stream_lines(target: StoreTarget, incident: str) -> Iterator[bytes]:
+    """The bytes of ``incident``'s file, a batch of lines at a time, read through a cursor on
+    the server: an incident of any length is read in the memory of one batch."""
     with connect(target) as conn:
         check_schema(conn, target)
-        rows = conn.execute(
-            "SELECT line FROM crisisplay.events WHERE incident = %s ORDER BY seq", (incident,)
-        ).fetchall()
+        with conn.transaction(), conn.cursor(name="crisisplay_lines") as cursor:
+            cursor.execute(
+                "SELECT line FROM crisisplay.events WHERE incident = %s ORDER BY seq", (incident,)
+            )
+            seen = False
+            while rows := cursor.fetchmany(_BATCH):
+                seen = True
+                yield "".join(row[0] + "\n" for row in rows).encode("utf-8")
         if (
-            not rows
+            not seen
             and conn.execute(
                 "SELECT 1 FROM crisisplay.incidents WHERE id = %s", (incident,)
             ).fetchone()
             is None
         ):
             raise TimelineError(f"no incident {incident} in the shared store ({target.label})")
-    return "".join(row[0] + "\n" for row in rows).encode("utf-8")
 
 
 def read_logins(target: StoreTarget, incident: str) -> dict[int, str]:

@@ -11,15 +11,26 @@ from __future__ import annotations
 
 import abc
 import shlex
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crisisplay.timeline.chain import Walk
+from crisisplay.timeline.events import Event
 from crisisplay.timeline.outbox import Outbox, send_pending
-from crisisplay.timeline.pgquery import read_lines, read_logins
+from crisisplay.timeline.pgquery import read_lines, read_logins, stream_lines
 from crisisplay.timeline.pgstore import PgStore
 from crisisplay.timeline.recorder import Recorder
-from crisisplay.timeline.store import ReadResult, TimelineStore, read_events, read_timeline_bytes
+from crisisplay.timeline.store import (
+    ReadResult,
+    TimelineStore,
+    damaged,
+    read_events,
+    read_timeline_blocks,
+    read_timeline_bytes,
+    timeline_size,
+)
 
 if TYPE_CHECKING:
     from crisisplay.timeline.pgconn import StoreTarget
@@ -42,6 +53,27 @@ class Place(abc.ABC):
     @abc.abstractmethod
     def lines(self) -> bytes:
         """The timeline's lines as a file holds them."""
+
+    @abc.abstractmethod
+    def blocks(self) -> Iterator[bytes]:
+        """The same bytes, a block at a time: what a long incident is read with."""
+
+    def walk(self) -> Walk:
+        """A walk of the timeline's chain, block by block (see :class:`Walk`)."""
+        return Walk(self.blocks(), self.size_hint())
+
+    def size_hint(self) -> int:
+        """About how many bytes the timeline holds (0: unknown)."""
+        return 0
+
+    def settle(self) -> None:  # noqa: B027 - a file holds nothing elsewhere
+        """Make what this machine recorded part of what is read (a shared incident's events
+        still waiting in this laptop's outbox go to the server first)."""
+
+    def stream(self) -> EventStream:
+        """Every good event, read block by block (what folds a long incident)."""
+        self.settle()
+        return EventStream(self, self.walk())
 
     def logins(self) -> dict[int, str]:
         """The login the store authenticated for each event, by seq (a file knows none)."""
@@ -70,6 +102,12 @@ class TimelineFile(Place):
 
     def lines(self) -> bytes:
         return read_timeline_bytes(self.path)
+
+    def blocks(self) -> Iterator[bytes]:
+        return read_timeline_blocks(self.path)
+
+    def size_hint(self) -> int:
+        return timeline_size(self.path)
 
     @property
     def option(self) -> str:
@@ -107,11 +145,15 @@ class SharedTimeline(Place):
             store.close()
 
     def lines(self) -> bytes:
-
         return read_lines(self.target, self.incident)
 
-    def logins(self) -> dict[int, str]:
+    def blocks(self) -> Iterator[bytes]:
+        return stream_lines(self.target, self.incident)
 
+    def settle(self) -> None:
+        self.recorder().close()  # sends what the outbox holds, as a recorder does first
+
+    def logins(self) -> dict[int, str]:
         return read_logins(self.target, self.incident)
 
     @property
@@ -120,6 +162,27 @@ class SharedTimeline(Place):
 
     def __str__(self) -> str:
         return f"{self.incident} ({self.target.label})"
+
+
+class EventStream:
+    """The good events of a place in order, read block by block; a chain broken before its
+    end raises when the walk reaches the break (the events before it were given already).
+    Once it is over, :attr:`torn_tail` is a torn last line's bytes (None if there was none)."""
+
+    def __init__(self, place: Place, walk: Walk) -> None:
+        self.place = place
+        self.walk = walk
+
+    def __iter__(self) -> Iterator[Event]:
+        for events, _ in self.walk:
+            yield from events
+        broken = self.walk.end.broken
+        if broken is not None:
+            raise damaged(self.place, broken, "cannot use it")
+
+    @property
+    def torn_tail(self) -> bytes | None:
+        return self.walk.end.torn
 
 
 def place_of(where: Path | Place) -> Place:

@@ -12,7 +12,7 @@ to it.
 from __future__ import annotations
 
 import abc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -40,6 +40,11 @@ class Recorder(abc.ABC):
     @abc.abstractmethod
     def read_new(self) -> list[Event]:
         """The events appended since this recorder last looked (all of them the first time)."""
+
+    def read_new_into(self, take: Callable[[list[Event]], object]) -> None:
+        """What :meth:`read_new` returns, handed to ``take`` a block at a time: a store that
+        can read in blocks joins a long incident in the memory of one block."""
+        take(self.read_new())
 
     def commit(self, news: Sequence[NewEvent]) -> list[Event]:
         """Record ``news`` wherever the timeline ends; every event appended since the last look."""

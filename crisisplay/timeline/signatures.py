@@ -13,9 +13,10 @@ in one of these states:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.signing import public_key, signed_body, split_sig
@@ -38,45 +39,61 @@ class Flaw:
     reason: str
 
 
+class Signed(NamedTuple):
+    """An event recorded on someone's behalf: whose act, typed by whom."""
+
+    seq: int
+    actor: str
+    by: str | None
+
+
 @dataclass
 class SignatureCheck:
-    """The state of each event (``states[i]`` is that of ``events[i]``) and the flaws found."""
+    """The state of each event, as runs of consecutive seqs in one state (a long incident is a
+    handful of runs, not a list as long as it), and the flaws found."""
 
-    events: Sequence[Event] = ()
-    states: list[str] = field(default_factory=list)
+    #: [first seq, last seq, state], in seq order
+    runs: list[list[Any]] = field(default_factory=list)
     flaws: list[Flaw] = field(default_factory=list)
     #: whether signers were compared with a roster (False: only the signatures' integrity)
     roster_checked: bool = True
+    #: each event recorded on someone's behalf
+    on_behalf: list[Signed] = field(default_factory=list)
+    #: acts the caller's policy refuses (--require-signatures, or unsigned key holders)
+    refusals: list[Flaw] = field(default_factory=list)
 
     def count(self, state: str) -> int:
-        return self.states.count(state)
+        return sum(last - first + 1 for first, last, kind in self.runs if kind == state)
 
-    def having(self, state: str) -> list[Event]:
-        return [e for e, s in zip(self.events, self.states, strict=True) if s == state]
+    def ranges(self, state: str) -> list[tuple[int, int]]:
+        """The runs of seqs in ``state``, neighbouring runs joined."""
+        found: list[tuple[int, int]] = []
+        for first, last, kind in self.runs:
+            if kind != state:
+                continue
+            if found and found[-1][1] + 1 == first:
+                found[-1] = (found[-1][0], last)
+            else:
+                found.append((first, last))
+        return found
 
-    def seqs(self, state: str) -> list[int]:
-        return [e.seq for e in self.having(state)]
+    def state_of(self, seq: int) -> str | None:
+        """The state of the event at ``seq`` (None: no such event was checked)."""
+        at = bisect.bisect_right(self.runs, seq, key=_first) - 1
+        if at < 0 or self.runs[at][1] < seq:
+            return None
+        return str(self.runs[at][2])
 
-    @property
-    def refused(self) -> list[Flaw]:
-        """Acts of a person not signed by that person's own key (--require-signatures)."""
-        pairs = zip(self.events, self.states, strict=True)
-        return [flaw for e, s in pairs if (flaw := _refusal(e, s)) is not None]
+    def add(self, seq: int, state: str) -> None:
+        runs = self.runs
+        if runs and runs[-1][2] == state and runs[-1][1] + 1 == seq:
+            runs[-1][1] = seq
+        else:
+            runs.append([seq, seq, state])
 
-    def unsigned_by_key_holders(self, roster: RosterKeys) -> list[Flaw]:
-        """Unsigned acts of people the organisation file gives a key: their signature was
-        removed, or someone recorded in their name without any key. (People without a key,
-        and timelines of an organisation that gives none, stay merely unsigned.)"""
-        pairs = zip(self.events, self.states, strict=True)
-        return [
-            Flaw(
-                e.seq,
-                f"{e.actor}'s act is not signed, though the organisation file gives "
-                f"{e.actor} a key (its signature was removed, or it was recorded without it)",
-            )
-            for e, s in pairs
-            if s == "unsigned" and roster.get(e.actor) is not None
-        ]
+
+def _first(run: list[Any]) -> int:
+    return int(run[0])
 
 
 class _Keys:
@@ -96,29 +113,86 @@ def check_signatures(
 ) -> SignatureCheck:
     """Check every act of ``events`` (``lines`` are their lines, in the same order).
     ``complete``: the events are the whole timeline, so an act left open at the end is a flaw."""
-    check = SignatureCheck(events, roster_checked=roster is not None)
-    if all(event.by is None for event in events):  # unsigned throughout: crisisplay 0.1
-        check.states = ["system" if e.actor in SYSTEM_ACTORS else "unsigned" for e in events]
-        return check
-    keys = _Keys()
-    start = 0  # the first event of the act being read
-    for index, event in enumerate(events):
-        if index > start and event.by != events[start].by:
-            _unclosed(check, events[start:index])
-            start = index
-        if event.by is None:
-            _attest(check, [event], None)
-            start = index + 1
-        elif event.sig is not None:
-            act = events[start : index + 1]
-            _attest(check, act, _act_flaw(event, lines[index], roster, keys))
-            start = index + 1
-    if start < len(events):
-        if complete:
-            _unclosed(check, events[start:])
-        else:
-            _attest(check, events[start:], None)
-    return check
+    walk = SignatureWalk(roster)
+    walk.take(events, lines)
+    return walk.finish(complete=complete)
+
+
+class SignatureWalk:
+    """Every act checked as the timeline is walked, block after block: only the act still
+    open at the end of a block is kept for the next one. ``require`` refuses every act of a
+    person not signed by that person's own key; else, with a ``roster``, the unsigned acts of
+    people it gives a key are refused."""
+
+    def __init__(self, roster: RosterKeys | None, *, require: bool = False) -> None:
+        self.roster = roster
+        self.require = require
+        self.check = SignatureCheck(roster_checked=roster is not None)
+        self.keys = _Keys()
+        #: the open act: events naming one signer whose signature has not come yet
+        self.act: list[Event] = []
+        self.act_lines: list[bytes] = []
+
+    def take(self, events: Sequence[Event], lines: Sequence[bytes]) -> None:
+        if not self.act and all(event.by is None for event in events):  # crisisplay 0.1
+            for event in events:
+                self._settle([event], None)
+            return
+        for event, line in zip(events, lines, strict=True):
+            if self.act and event.by != self.act[0].by:
+                self._unclosed()
+            if event.by is None:
+                self._settle([event], None)
+                continue
+            self.act.append(event)
+            self.act_lines.append(line)
+            if event.sig is not None:
+                act = self.act
+                self.act, self.act_lines = [], []
+                self._settle(act, _act_flaw(event, line, self.roster, self.keys))
+
+    def finish(self, *, complete: bool) -> SignatureCheck:
+        if self.act:
+            if complete:
+                self._unclosed()
+            else:
+                act, self.act = self.act, []
+                self._settle(act, None)
+        return self.check
+
+    def _unclosed(self) -> None:
+        """Events naming a signer whose act never got its signature: lines removed or edited."""
+        act, self.act, self.act_lines = self.act, [], []
+        reason = (
+            f"recorded by {act[0].by}, but the signature that closes the act is missing "
+            "(its last event was removed or altered)"
+        )
+        self._settle(act, ("bad", reason))
+
+    def _settle(self, act: Sequence[Event], flaw: tuple[str, str] | None) -> None:
+        check = self.check
+        if flaw is not None:
+            check.flaws.append(Flaw(act[0].seq, _span(act) + flaw[1]))
+        for event in act:
+            state = _state(event, flaw)
+            check.add(event.seq, state)
+            if state == "on-behalf":
+                check.on_behalf.append(Signed(event.seq, event.actor, event.by))
+            refusal = self._refusal(event, state)
+            if refusal is not None:
+                check.refusals.append(refusal)
+
+    def _refusal(self, event: Event, state: str) -> Flaw | None:
+        if self.require:
+            return _refusal(event, state)
+        holds_key = self.roster is not None and self.roster.get(event.actor) is not None
+        if state == "unsigned" and holds_key:
+            return Flaw(
+                event.seq,
+                f"{event.actor}'s act is not signed, though the organisation file gives "
+                f"{event.actor} a key (its signature was removed, or it was recorded without it)",
+            )
+        return None
 
 
 def _act_flaw(
@@ -157,12 +231,6 @@ def _act_flaw(
     return None
 
 
-def _attest(check: SignatureCheck, act: Sequence[Event], flaw: tuple[str, str] | None) -> None:
-    if flaw is not None:
-        check.flaws.append(Flaw(act[0].seq, _span(act) + flaw[1]))
-    check.states += [_state(event, flaw) for event in act]
-
-
 def _state(event: Event, flaw: tuple[str, str] | None) -> str:
     if flaw is not None:
         return flaw[0]
@@ -171,15 +239,6 @@ def _state(event: Event, flaw: tuple[str, str] | None) -> str:
     if event.by is None:
         return "unsigned"
     return "own" if event.by == event.actor else "on-behalf"
-
-
-def _unclosed(check: SignatureCheck, act: Sequence[Event]) -> None:
-    """Events naming a signer whose act never got its signature: lines removed or edited."""
-    reason = (
-        f"recorded by {act[0].by}, but the signature that closes the act is missing "
-        "(its last event was removed or altered)"
-    )
-    _attest(check, act, ("bad", reason))
 
 
 def _span(act: Sequence[Event]) -> str:

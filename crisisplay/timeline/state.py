@@ -97,7 +97,7 @@ class StepState:
     seq: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class GateDecision:
     outcome: str  # passed | refused | overridden | reopened
     at: datetime
@@ -129,7 +129,7 @@ class GateState:
         return self.status in ("passed", "overridden")
 
 
-@dataclass
+@dataclass(slots=True)
 class Rendered:
     channel: str
     lang: str
@@ -141,7 +141,7 @@ class Rendered:
     seq: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Publication:
     """One message that went out, with everything a view needs of that moment."""
 
@@ -235,7 +235,7 @@ class PageState:
     delivered: list[tuple[str, bool]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Promise:
     due: datetime
     made_at: datetime
@@ -254,7 +254,7 @@ class EscalationState:
     declined: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """A free note or decision logged by any member of the cell."""
 

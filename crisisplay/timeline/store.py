@@ -17,14 +17,14 @@ import contextlib
 import dataclasses
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
 
 from crisisplay.errors import Location, NotRecorded, TimelineError
 from crisisplay.infile import NOT_REGULAR, open_regular
-from crisisplay.timeline.chain import START, Break, ChainTip, scan
+from crisisplay.timeline.chain import START, Break, ChainTip, Walk, scan
 from crisisplay.timeline.events import (
     MAX_LINE_BYTES,
     Event,
@@ -82,7 +82,44 @@ def read_timeline_bytes(path: Path) -> bytes:
         raise TimelineError(f"cannot read the timeline {path}: {describe(exc)}") from None
 
 
-def damaged(path: Path, at: Break, consequence: str) -> TimelineError:
+#: the size of the blocks a timeline is read in
+BLOCK_BYTES = 1 << 20
+
+
+def read_timeline_blocks(path: Path) -> Iterator[bytes]:
+    """The file a block at a time, under a shared lock held until the last block is read."""
+    try:
+        with open_regular(path) as file:
+            lock_shared_if_possible(file.fileno())
+            check_size(path, os.fstat(file.fileno()).st_size, "is")
+            while block := file.read(BLOCK_BYTES):
+                yield block
+    except FileNotFoundError:
+        raise TimelineError(f"no timeline at {path}") from None
+    except OSError as exc:
+        raise TimelineError(f"cannot read the timeline {path}: {describe(exc)}") from None
+
+
+def _blocks(fd: int, start: int, end: int) -> Iterator[bytes]:
+    """The bytes of ``fd`` from ``start`` to ``end``, a block at a time."""
+    offset = start
+    while offset < end:
+        block = pread_exactly(fd, offset, min(BLOCK_BYTES, end - offset))
+        if not block:
+            return  # shrank under us (a writer ignoring the lock): the walk ends there
+        yield block
+        offset += len(block)
+
+
+def timeline_size(path: Path) -> int:
+    """The file's size now, 0 when it cannot be seen (the read then says why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def damaged(path: object, at: Break, consequence: str) -> TimelineError:
     """The error for a chain broken before its last line: tampering or corruption."""
     return TimelineError(
         f"the timeline is damaged at seq {at.seq}: {at.reason}; {consequence}",
@@ -183,6 +220,11 @@ class TimelineStore(Recorder):
     def read_new(self) -> list[Event]:
         """The events appended since this store last looked (all of them the first time),
         under a shared lock; a torn last line is left for the next writer to repair."""
+        seen: list[Event] = []
+        self.read_new_into(seen.extend)
+        return seen
+
+    def read_new_into(self, take: Callable[[list[Event]], object]) -> None:
         try:
             fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
         except FileNotFoundError:
@@ -191,20 +233,18 @@ class TimelineStore(Recorder):
                     f"no timeline at {self.path}",
                     hint="start one with `crisisplay activate`, or give --timeline FILE",
                 ) from None
-            return []
+            return
         except OSError as exc:
             raise TimelineError(f"cannot read the timeline {self.path}: {describe(exc)}") from None
         try:
             lock_shared_if_possible(fd)
-            seen: list[Event] = []
             try:
-                self._read_new_lines(fd, seen)
+                self._read_new_lines(fd, take)
             except OSError as exc:
                 self._view = _View()
                 raise TimelineError(
                     f"cannot read the timeline {self.path}: {describe(exc)}"
                 ) from None
-            return seen
         finally:
             os.close(fd)
 
@@ -230,12 +270,14 @@ class TimelineStore(Recorder):
         """Check what other writers appended since our last look (added to ``seen``); return a
         torn tail if any."""
         try:
-            return self._read_new_lines(fd, seen)
+            return self._read_new_lines(fd, seen.extend)
         except OSError as exc:
             self._view = _View()
             raise self._not_recorded(f"cannot read it: {describe(exc)}") from exc
 
-    def _read_new_lines(self, fd: int, seen: list[Event]) -> bytes | None:
+    def _read_new_lines(self, fd: int, take: Callable[[list[Event]], object]) -> bytes | None:
+        """Check what was appended since the last look, a block at a time, handing each block's
+        new events to ``take``; return a torn tail if any."""
         stat = os.fstat(fd)
         check_size(self.path, stat.st_size, "is")
         view = self._view
@@ -248,18 +290,27 @@ class TimelineStore(Recorder):
             self._view = view = _View(ident=(stat.st_dev, stat.st_ino))
         elif stat.st_size == view.offset:
             return None  # nothing new since our last look: a lone writer's every append
-        found = scan(pread_exactly(fd, view.offset, stat.st_size - view.offset), view.tip)
+        start = view.offset
+        walk = Walk(_blocks(fd, start, stat.st_size), stat.st_size - start, view.tip)
+        for events, _ in walk:
+            self._deliver(events, take)
+        found = walk.end
         if found.broken is not None:
             self._view = _View()
             raise damaged(self.path, found.broken, "refusing to write to it")
-        last_time = found.events[-1].time if found.events else None
-        view.advance(found.good_end, found.tip, found.last_line, last_time)
+        view.advance(found.good_end, found.tip, found.last_line, walk.last_time)
+        return found.torn
+
+    def _deliver(self, events: list[Event], take: Callable[[list[Event]], object]) -> None:
         # After a failed write the view starts over from the top: what was delivered already
         # is not delivered twice.
-        seen += [e for e in found.events if e.seq > self._delivered]
-        if found.events:
-            self._delivered = max(self._delivered, found.events[-1].seq)
-        return found.torn
+        if not events:
+            return
+        if events[0].seq <= self._delivered:
+            events = [e for e in events if e.seq > self._delivered]
+        if events:
+            take(events)
+            self._delivered = max(self._delivered, events[-1].seq)
 
     def _incident_for_writing(self) -> str:
         known = self._view.tip.incident

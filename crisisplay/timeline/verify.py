@@ -3,20 +3,21 @@ act signed by a key the roster gives; does the timeline reach every head that wa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crisisplay.timeline.chain import scan
+from crisisplay.timeline.chain import Break, Walk
+from crisisplay.timeline.events import Event
 from crisisplay.timeline.place import Place, place_of
 from crisisplay.timeline.signatures import (
     STATES,
     Flaw,
     RosterKeys,
     SignatureCheck,
-    check_signatures,
+    SignatureWalk,
 )
-from crisisplay.timeline.witness import WitnessedHead, WitnessSource, compare, short_head
+from crisisplay.timeline.witness import HeadCheck, WitnessedHead, WitnessSource, short_head
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,10 @@ class VerifyResult:
     signatures: SignatureCheck = field(default_factory=SignatureCheck)
     #: the furthest head of each witness it was compared with (and the one expected)
     heads: tuple[WitnessedHead, ...] = ()
+    #: where the chain breaks before its end (what follows the break was not read)
+    broken: Break | None = None
+    #: the size of a torn last line (a write a crash cut short, never acknowledged)
+    torn_bytes: int = 0
 
     @property
     def short_head(self) -> str:
@@ -55,6 +60,10 @@ class VerifyResult:
         }
 
 
+#: what else reads the events while they are verified: each block of good events, in order
+Reader = Callable[[Sequence[Event]], object]
+
+
 def verify(
     place: Place | Path,
     *,
@@ -62,20 +71,17 @@ def verify(
     witnesses: Sequence[WitnessSource] = (),
     expect: Sequence[WitnessedHead] = (),
     require_signatures: bool = False,
+    readers: Sequence[Reader] = (),
 ) -> VerifyResult:
     """Check every line of ``path`` (JSON, fields, version, hash, prev link, seq, incident),
     every signature (against ``roster`` when given: an unsigned act of a person it gives a key
     is refused), and every head the ``witnesses`` saw or the caller ``expect``s;
     ``require_signatures`` also refuses every act of a person that is not signed by that
-    person's own key."""
+    person's own key. The timeline is read block by block, each block of good events handed
+    to the ``readers`` as it is checked: one walk serves them all, in the memory of one block."""
     where = place_of(place)
-    return verify_bytes(
-        where.lines(),
-        where.path,
-        roster=roster,
-        witnesses=witnesses,
-        expect=expect,
-        require_signatures=require_signatures,
+    return _verified(
+        where.walk(), where.path, roster, witnesses, expect, require_signatures, readers
     )
 
 
@@ -88,33 +94,62 @@ def verify_bytes(
     expect: Sequence[WitnessedHead] = (),
     require_signatures: bool = False,
 ) -> VerifyResult:
-    found = scan(data)
-    events = found.events
-    good = len(events)
+    """:func:`verify` of a timeline's bytes already in memory (a transfer)."""
+    return _verified(
+        Walk([data], len(data)), path, roster, witnesses, expect, require_signatures, ()
+    )
+
+
+def _verified(
+    walk: Walk,
+    path: Path,
+    roster: RosterKeys | None,
+    witnesses: Sequence[WitnessSource],
+    expect: Sequence[WitnessedHead],
+    require_signatures: bool,
+    readers: Sequence[Reader],
+) -> VerifyResult:
+    signing = SignatureWalk(roster, require=require_signatures)
+    heads: HeadCheck | None = None
+    for events, lines in walk:
+        if heads is None and events:
+            incident = events[0].incident
+            heads = HeadCheck([*expect, *(h for w in witnesses for h in w.heads(incident))])
+        if heads is not None:
+            heads.take(events)
+        signing.take(events, lines)
+        for reader in readers:
+            reader(events)
+    found = walk.end
+    good = walk.events
+    heads = heads or HeadCheck(expect)
     flaws: list[Flaw] = []
     if found.broken is not None:
         at = found.broken
         flaws.append(Flaw(at.seq, f"line {at.seq}: {at.reason}"))
     elif found.torn is not None:
         flaws.append(Flaw(good + 1, _torn_reason(path, good + 1)))
-    signed = any(event.sig is not None for event in events)
-    lines = data.split(b"\n") if signed else []
-    signatures = check_signatures(events, lines, roster, complete=found.clean)
+    signatures = signing.finish(complete=found.clean)
     flaws += signatures.flaws
-    if require_signatures:
-        flaws += signatures.refused
-    elif roster is not None:
-        flaws += signatures.unsigned_by_key_holders(roster)
-    incident = events[0].incident if events else None
-    heads = [*expect, *(h for w in witnesses if incident for h in w.heads(incident))]
-    flaws += compare(events, heads, complete=found.clean)
+    flaws += signatures.refusals
+    flaws += heads.flaws(good, complete=found.clean)
     flaws.sort(key=_seq)
-    head, furthest = found.tip.head, _furthest(heads)
+    head, furthest = found.tip.head, _furthest(heads.heads)
+    torn = len(found.torn or b"")
     if not flaws:
         return VerifyResult(True, good, head, signatures=signatures, heads=furthest)
     first = flaws[0]
     return VerifyResult(
-        False, good, head, first.seq, first.reason, tuple(flaws), signatures, furthest
+        False,
+        good,
+        head,
+        first.seq,
+        first.reason,
+        tuple(flaws),
+        signatures,
+        furthest,
+        broken=found.broken,
+        torn_bytes=torn,
     )
 
 

@@ -155,35 +155,48 @@ def unwitnessed() -> list[str]:
     return found
 
 
-def compare(
-    events: Sequence[Event], heads: Iterable[WitnessedHead], *, complete: bool
-) -> list[Flaw]:
-    """Where ``events`` fall short of, or differ from, what was witnessed. ``complete``: they
-    are the whole timeline (a damaged one is only compared up to its damage)."""
-    count = len(events)
-    beyond = [h for h in heads if h.seq > count]
-    within = sorted({(h.seq, h.head): h for h in heads if h.seq <= count}.values(), key=_seq)
-    flaws = []
-    if beyond and complete:
-        far = max(beyond, key=_seq)
-        flaws.append(
-            Flaw(
-                count + 1,
-                f"the timeline ends at #{count}, short of the head #{far.seq} ({far.short}) "
-                f"that {far.source} gives: its last events were removed",
-            )
-        )
-    for head in within:
-        if not events[head.seq - 1].hash.startswith(head.head):
+class HeadCheck:
+    """Where a timeline falls short of, or differs from, what was witnessed: its events are
+    given block by block as it is walked (only the first head it differs from is reported)."""
+
+    def __init__(self, heads: Iterable[WitnessedHead]) -> None:
+        self.heads = list(heads)
+        self.at: dict[int, list[WitnessedHead]] = {}
+        for head in sorted({(h.seq, h.head): h for h in self.heads}.values(), key=_seq):
+            self.at.setdefault(head.seq, []).append(head)
+        self.rewritten: Flaw | None = None
+
+    def take(self, events: Sequence[Event]) -> None:
+        if self.rewritten is not None or not self.at:
+            return
+        at = self.at
+        for event in events:
+            for head in at.get(event.seq, ()):
+                if not event.hash.startswith(head.head):
+                    self.rewritten = Flaw(
+                        head.seq,
+                        f"#{head.seq} is not the event that {head.source} gives there "
+                        f"({head.short}): the timeline was rewritten up to there",
+                    )
+                    return
+
+    def flaws(self, count: int, *, complete: bool) -> list[Flaw]:
+        """The flaws found once ``count`` events were walked; ``complete``: they are the whole
+        timeline (a damaged one is only compared up to its damage)."""
+        flaws = []
+        beyond = [h for h in self.heads if h.seq > count]
+        if beyond and complete:
+            far = max(beyond, key=_seq)
             flaws.append(
                 Flaw(
-                    head.seq,
-                    f"#{head.seq} is not the event that {head.source} gives there "
-                    f"({head.short}): the timeline was rewritten up to there",
+                    count + 1,
+                    f"the timeline ends at #{count}, short of the head #{far.seq} ({far.short}) "
+                    f"that {far.source} gives: its last events were removed",
                 )
             )
-            break
-    return flaws
+        if self.rewritten is not None:
+            flaws.append(self.rewritten)
+        return flaws
 
 
 def _seq(head: WitnessedHead) -> int:

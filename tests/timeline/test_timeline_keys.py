@@ -214,4 +214,4 @@ def test_a_repair_is_crisisplays_own_event_signed_by_the_terminal_that_wrote_it(
     assert events[-1].seq == 3
     result = verify(timeline, roster={"alice": key.public}, require_signatures=True)
     assert result.ok, result.flaws
-    assert result.signatures.states == ["own", "system", "own"]
+    assert [result.signatures.state_of(seq) for seq in (1, 2, 3)] == ["own", "system", "own"]
