@@ -13,7 +13,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from crisisplay.errors import UsageError
@@ -69,8 +69,9 @@ def _holds_a_timeline(path: Path) -> bool:
         os.close(fd)
 
 
-def write_output(out: Path, text: str, inputs: Sequence[Path] = ()) -> bool:
-    """Write ``text`` to ``out`` atomically after ``check_target``; whether it replaced a file."""
+def write_output(out: Path, text: str | Iterable[str], inputs: Sequence[Path] = ()) -> bool:
+    """Write ``text`` (or its pieces, as they come) to ``out`` atomically after
+    ``check_target``; whether it replaced a file."""
     existed = check_target(out, inputs)
     folder = out.parent
     try:
@@ -79,7 +80,7 @@ def write_output(out: Path, text: str, inputs: Sequence[Path] = ()) -> bool:
         raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+            file.writelines([text] if isinstance(text, str) else text)
             file.flush()
             os.fchmod(file.fileno(), _mode_for(out, existed))
             os.fsync(file.fileno())

@@ -9,6 +9,7 @@ the error path of the CLI can use it without loading rich.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # ESC sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other two-char escapes.
 _ESCAPES = re.compile(
@@ -88,9 +89,24 @@ def json_text(document: object) -> str:
     characters would pass through ``ensure_ascii=False`` and act on a terminal or disguise text
     when the output is printed. Escaped, a JSON reader gets exactly the same strings back.
     """
+    return "".join(json_chunks(document))
+
+
+def json_chunks(document: object, size: int = 1 << 16) -> Iterator[str]:
+    """:func:`json_text` a piece at a time (each about ``size`` characters): a document whose
+    long lists are made as they are walked is written without ever being whole in memory."""
     import json  # noqa: PLC0415
 
-    return escape_hidden_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+    pieces: list[str] = []
+    held = 0
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(document):
+        pieces.append(piece)
+        held += len(piece)
+        if held >= size:
+            yield escape_hidden_json("".join(pieces))
+            pieces, held = [], 0
+    pieces.append("\n")
+    yield escape_hidden_json("".join(pieces))
 
 
 def html_for_terminal(html: str) -> str:

@@ -57,17 +57,17 @@ def report(
 
       crisisplay report --lang en --format html --out report-en.html
     """
-    from crisisplay.report.run import read_report, render
+    from crisisplay.report.run import buffered, pieces, read_report
 
     path = resolve_timeline(timeline)
     report, torn = read_report(current_home(), path, lang)
-    text = render(report, output.value)
+    text = buffered(pieces(report, output.value))
     if out is None:
         if output is ReportFormat.html:
             from crisisplay.textsafe import html_for_terminal
 
-            text = html_for_terminal(text)
-        sys.stdout.write(text)
+            text = map(html_for_terminal, text)
+        sys.stdout.writelines(text)
     else:
         from crisisplay.outfile import write_output
 

@@ -19,6 +19,7 @@ from crisisplay.report.kpis import (
     SkippedStep,
     StepCounts,
 )
+from crisisplay.report.lazy import mapped
 from crisisplay.report.timing import minutes
 from crisisplay.timeline.state import (
     EscalationState,
@@ -40,7 +41,7 @@ def gate_kpis(gates: Mapping[str, GateState]) -> tuple[GateKpi, ...]:
         GateKpi(
             gate_id,
             gate.status,
-            tuple(_decision(d) for d in gate.decisions),
+            mapped(gate.decisions, _decision),
         )
         for gate_id, gate in gates.items()
         if gate.decisions

@@ -18,6 +18,7 @@ from crisisplay.report.alert import first_alert
 from crisisplay.report.drill import drill_result
 from crisisplay.report.jsonable import AsJson, jsonable
 from crisisplay.report.kpis import Kpis, Mobilisation
+from crisisplay.report.lazy import listed, mapped
 from crisisplay.report.measure import kpis_of
 from crisisplay.report.mobilisation import mobilisation_of
 from crisisplay.report.plan import Plan, PlannedTask
@@ -25,7 +26,7 @@ from crisisplay.report.summary import key_figures
 from crisisplay.report.timing import minutes
 from crisisplay.report.words import Reading
 from crisisplay.timeline.events import Event
-from crisisplay.timeline.state import IncidentState, InjectState, Publication, fold
+from crisisplay.timeline.state import Entry, IncidentState, InjectState, Publication, fold
 
 FORMAT = "crisisplay-report/1"
 
@@ -86,7 +87,7 @@ class StepRecord(AsJson):
 class Report:
     kpis: Kpis
     facts: tuple[FactRecord, ...]
-    log: tuple[LogEntry, ...]
+    log: Sequence[LogEntry]
     injects: tuple[InjectRecord, ...]
     phases: tuple[PhaseRecord, ...]
     steps: tuple[StepRecord, ...]
@@ -116,7 +117,7 @@ class Report:
             "injects": jsonable(self.injects),
             "phases": jsonable(self.phases),
             "steps": jsonable(self.steps),
-            "publications": [_publication_json(p) for p in self.publications],
+            "publications": listed(self.publications, _publication_json),
             "alert_source": self.alert_source,
             "plan_note": self.plan_note,
             "lang": self.reading.lang,
@@ -146,9 +147,7 @@ def report_from_state(
     return Report(
         kpis=kpis,
         facts=facts_of(state),
-        log=tuple(
-            LogEntry(e.kind.split(".")[0], e.at, e.actor, e.role, e.text) for e in state.entries
-        ),
+        log=mapped(state.entries, log_entry),
         injects=tuple(inject_record(e, state.lang) for e in state.injects),
         phases=tuple(
             PhaseRecord(p, plan.phase_titles.get(p) if plan else None, at)
@@ -161,6 +160,10 @@ def report_from_state(
         plan_note=plan_note,
         mobilisation=mobilisation_of(state, plan.quorum if plan else None),
     )
+
+
+def log_entry(e: Entry) -> LogEntry:
+    return LogEntry(e.kind.split(".")[0], e.at, e.actor, e.role, e.text)
 
 
 def reading_of(

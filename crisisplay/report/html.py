@@ -9,6 +9,7 @@ so even a browser bug in escaping would leave nothing to run and nowhere to send
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 
 import jinja2
 
@@ -32,10 +33,15 @@ def environment() -> jinja2.Environment:
 
 
 def to_html(report: Report) -> str:
+    return "".join(html_pieces(report))
 
+
+def html_pieces(report: Report) -> Iterator[str]:
+    """The page a piece at a time, as the template is rendered: its long tables are made row
+    by row as they are written."""
     template = environment().get_template("report.html.j2")
     w = report.reading
-    return template.render(
+    return template.generate(
         w=w,
         info=report.kpis.incident,
         header=identity(report),

@@ -11,6 +11,7 @@ import dataclasses
 from datetime import datetime
 from typing import Any
 
+from crisisplay.report.lazy import listed
 from crisisplay.timeline.events import format_time
 
 
@@ -21,7 +22,7 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, datetime):
         return format_time(value)
     if isinstance(value, (tuple, list)):
-        return [jsonable(item) for item in value]
+        return listed(value, jsonable)
     if isinstance(value, dict):
         return {str(key): jsonable(item) for key, item in value.items()}
     return value

@@ -7,6 +7,7 @@ times are UTC. The field names are the names of the JSON report (``docs/report.m
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -105,7 +106,7 @@ class GateDecisionKpi(AsJson):
 class GateKpi(AsJson):
     gate: str
     status: str
-    decisions: tuple[GateDecisionKpi, ...]
+    decisions: Sequence[GateDecisionKpi]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ stays text: no HTML, link, image, emphasis or extra table column can come out of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from crisisplay.report.document import Report
 from crisisplay.report.sections import Cell, Section, sections
@@ -29,14 +29,21 @@ def md(text: str) -> str:
 
 
 def to_markdown(report: Report) -> str:
+    return "".join(markdown_pieces(report))
+
+
+def markdown_pieces(report: Report) -> Iterator[str]:
+    """The Markdown report a line at a time (each with its newline): its long tables are
+    made row by row as they are written."""
     w = report.reading
     lines = [*_header(report), "", f"## {w('figures.title')}", ""]
     figures = [(f.label, f.value, f.verdict or DASH) for f in key_figures(report)]
     headers = tuple(w("figures.headers").split(" | "))
     lines += _table(headers, [tuple(Cell(c) for c in f) for f in figures])
+    yield from (line + "\n" for line in lines)
     for section in sections(report):
-        lines += ["", *_section(section)]
-    return "\n".join(lines) + "\n"
+        yield "\n"
+        yield from (line + "\n" for line in _section(section))
 
 
 def _header(report: Report) -> list[str]:
@@ -53,17 +60,21 @@ def _header(report: Report) -> list[str]:
     return lines
 
 
-def _section(section: Section) -> list[str]:
-    lines = [f"## {section.title}", ""]
+def _section(section: Section) -> Iterator[str]:
+    yield f"## {section.title}"
+    yield ""
     if section.intro:
-        lines += [md(section.intro), ""]
+        yield md(section.intro)
+        yield ""
     if not section.rows:
-        return [*lines, md(section.empty)]
-    return lines + _table(section.headers, section.rows)
+        yield md(section.empty)
+        return
+    yield from _table(section.headers, section.rows)
 
 
-def _table(headers: Iterable[str], rows: Iterable[tuple[Cell, ...]]) -> list[str]:
+def _table(headers: Iterable[str], rows: Iterable[tuple[Cell, ...]]) -> Iterator[str]:
     head = [md(h) for h in headers]
-    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
-    lines += ["| " + " | ".join(md(cell.text) for cell in row) + " |" for row in rows]
-    return lines
+    yield "| " + " | ".join(head) + " |"
+    yield "|" + "|".join("---" for _ in head) + "|"
+    for row in rows:
+        yield "| " + " | ".join(md(cell.text) for cell in row) + " |"

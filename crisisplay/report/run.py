@@ -7,7 +7,7 @@ missing), adds the drill's score for a drill, and renders the chosen format.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from crisisplay.attestation import check_record
@@ -15,9 +15,9 @@ from crisisplay.errors import CrisisplayError, TimelineError, UsageError
 from crisisplay.home import Home
 from crisisplay.playbook.load import load_playbook
 from crisisplay.report.document import Report, build_report, report_from_state
-from crisisplay.report.html import to_html
-from crisisplay.report.jsondoc import to_json
-from crisisplay.report.markdown import to_markdown
+from crisisplay.report.html import html_pieces
+from crisisplay.report.jsondoc import json_pieces
+from crisisplay.report.markdown import markdown_pieces
 from crisisplay.report.plan import Plan, plan_of
 from crisisplay.report.sections_signed import Decisions, with_record
 from crisisplay.texts import t
@@ -70,13 +70,32 @@ def load_plan(home: Home, scenario_id: str, lang: str | None) -> tuple[Plan | No
 
 
 def render(report: Report, fmt: str) -> str:
+    return "".join(pieces(report, fmt))
+
+
+def pieces(report: Report, fmt: str) -> Iterator[str]:
+    """The report in ``fmt`` a piece at a time, to be written as it is made."""
     if fmt == "md":
-        return to_markdown(report)
+        return markdown_pieces(report)
     if fmt == "html":
-        return to_html(report)
+        return html_pieces(report)
     if fmt == "json":
-        return to_json(report)
+        return json_pieces(report)
     raise UsageError(f"unknown report format {fmt!r} (choose one of {', '.join(FORMATS)})")
+
+
+def buffered(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """``pieces`` gathered into writes of about ``size`` characters."""
+    held: list[str] = []
+    count = 0
+    for piece in pieces:
+        held.append(piece)
+        count += len(piece)
+        if count >= size:
+            yield "".join(held)
+            held, count = [], 0
+    if held:
+        yield "".join(held)
 
 
 def render_events(

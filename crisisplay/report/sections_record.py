@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from crisisplay.report.document import Report
+from crisisplay.report.document import LogEntry, Report
+from crisisplay.report.lazy import flattened, mapped
 from crisisplay.report.summary import post_items
 from crisisplay.report.table import Cell, Section, Times, catalogued, verdict
 from crisisplay.report.words import DASH
+from crisisplay.timeline.state import Publication
+from crisisplay.timeline.vocabulary import ChannelText
 
 
 def per_channel(r: Report) -> Section:
@@ -19,8 +22,9 @@ def per_channel(r: Report) -> Section:
 
 def publications(r: Report) -> Section:
     t, w = Times(r), r.reading
-    rows: list[tuple[Cell | str, ...]] = [
-        (
+
+    def row(p: Publication) -> tuple[Cell | str, ...]:
+        return (
             t.at(p.at),
             w.message(p.message),
             w.word("kind", p.kind),
@@ -29,30 +33,33 @@ def publications(r: Report) -> Section:
             w.person(p.by),
             Cell(", ".join(p.gates_overridden), "late") if p.gates_overridden else DASH,
         )
-        for p in r.publications
-    ]
-    return catalogued(w, "publications", "publications", rows, "")
+
+    return catalogued(w, "publications", "publications", mapped(r.publications, row), "")
 
 
 def texts(r: Report) -> Section:
     """What went out, quoted from the record: never rendered again for the report."""
     t, w = Times(r), r.reading
-    rows: list[tuple[Cell | str, ...]] = [
-        (
+
+    def row(p: Publication, text: ChannelText) -> tuple[Cell | str, ...]:
+        return (
             t.at(p.at),
             w.message(p.message),
             f"{text.channel} ({text.lang})",
             Cell(text.text, "verbatim"),
         )
-        for p in r.publications
-        for text in p.texts
-    ]
+
+    rows = flattened(r.publications, _texts, row)
     section = catalogued(w, "texts", "texts", rows)
     if r.publications and not rows:
         return Section(
             section.id, section.title, section.intro, section.headers, (), w("texts.unrecorded")
         )
     return section
+
+
+def _texts(p: Publication) -> tuple[ChannelText, ...]:
+    return p.texts
 
 
 def skipped(r: Report) -> Section:
@@ -143,8 +150,8 @@ def facts(r: Report) -> Section:
 
 def log(r: Report) -> Section:
     t, w = Times(r), r.reading
-    rows: list[tuple[Cell | str, ...]] = [
-        (t.at(e.at), w.word("log", e.kind), w.person(e.actor), w.role(e.role), e.text)
-        for e in r.log
-    ]
-    return catalogued(w, "log", "log", rows, "")
+
+    def row(e: LogEntry) -> tuple[Cell | str, ...]:
+        return (t.at(e.at), w.word("log", e.kind), w.person(e.actor), w.role(e.role), e.text)
+
+    return catalogued(w, "log", "log", mapped(r.log, row), "")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from crisisplay.report.document import Report
-from crisisplay.report.kpis import FirstWord
+from crisisplay.report.kpis import FirstWord, GateDecisionKpi, GateKpi, PromiseKpi
+from crisisplay.report.lazy import flattened, mapped
 from crisisplay.report.table import Cell, Section, Times, catalogued, verdict
 from crisisplay.report.words import DASH, Reading
 
@@ -28,8 +31,8 @@ def _first_word_verdict(w: Reading, word: FirstWord) -> Cell:
 
 def promises(r: Report) -> Section:
     t, w = Times(r), r.reading
-    rows: list[tuple[Cell | str, ...]] = []
-    for p in r.kpis.promises:
+
+    def row(p: PromiseKpi) -> tuple[Cell | str, ...]:
         if p.outcome == "kept":
             how = verdict(True, w("promise.kept", spare=w.duration(p.early_by_min)))
         elif p.outcome == "open":
@@ -37,8 +40,9 @@ def promises(r: Report) -> Section:
         else:
             outcome = w.word("promise", p.outcome)
             how = verdict(False, w("promise.late", outcome=outcome, late=w.duration(p.late_by_min)))
-        rows.append((t.at(p.made_at), w.message(p.message), t.at(p.due), t.at(p.answered_at), how))
-    return catalogued(w, "promises", "promises", rows)
+        return (t.at(p.made_at), w.message(p.message), t.at(p.due), t.at(p.answered_at), how)
+
+    return catalogued(w, "promises", "promises", mapped(r.kpis.promises, row))
 
 
 def cadence(r: Report) -> Section:
@@ -59,8 +63,9 @@ def cadence(r: Report) -> Section:
 def gates(r: Report) -> Section:
     t, w = Times(r), r.reading
     tones = {"passed": "ok", "refused": "late", "overridden": "late", "reopened": "late"}
-    rows: list[tuple[Cell | str, ...]] = [
-        (
+
+    def row(g: GateKpi, d: GateDecisionKpi) -> tuple[Cell | str, ...]:
+        return (
             w.gate(g.gate),
             Cell(w.word("gate", d.outcome), tones.get(d.outcome, "")),
             t.at(d.at),
@@ -68,10 +73,12 @@ def gates(r: Report) -> Section:
             w.role(d.role),
             d.comment or DASH,
         )
-        for g in r.kpis.gates
-        for d in g.decisions
-    ]
-    return catalogued(w, "gates", "gates", rows)
+
+    return catalogued(w, "gates", "gates", flattened(r.kpis.gates, _decisions, row))
+
+
+def _decisions(g: GateKpi) -> Sequence[GateDecisionKpi]:
+    return g.decisions
 
 
 def steps(r: Report) -> Section:

@@ -7,17 +7,18 @@ built from events alone (no file to verify) says so.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from crisisplay.attestation import RecordCheck, expected_logins
 from crisisplay.home import Home
 from crisisplay.report.document import Report
+from crisisplay.report.lazy import listed, mapped
 from crisisplay.report.table import Cell, Section, Times, rows_of
 from crisisplay.texts import t
-from crisisplay.timeline.events import Event
+from crisisplay.timeline.events import Event, parse_time
 from crisisplay.timeline.place import Place
 from crisisplay.timeline.signatures import STATES
 from crisisplay.timeline.verify import VerifyResult
@@ -35,10 +36,31 @@ DECISIONS = (
 _TONES = {"own": "ok", "bad": "late"}
 
 
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """A decision as the record's table shows it: what is kept of its event."""
+
+    seq: int
+    time: str
+    kind: str
+    actor: str
+    by: str | None
+    #: the payload's fields the table reads (gate, message, step, text, reason), as pairs
+    fields: tuple[tuple[str, Any], ...]
+
+    @property
+    def at(self) -> datetime:
+        return parse_time(self.time)
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        return dict(self.fields)
+
+
 @dataclass(frozen=True)
 class SignedDecision:
     seq: int
-    event: Event
+    event: Decided
     state: str
     by: str | None
     #: the login the shared store recorded, when it is not the one the actor logs in with
@@ -48,7 +70,7 @@ class SignedDecision:
 @dataclass(frozen=True)
 class SignedReport(Report):
     record: RecordCheck | None = None
-    decisions: tuple[SignedDecision, ...] = ()
+    decisions: Sequence[SignedDecision] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {**super().as_json(), "record": record_json(self)}
@@ -61,17 +83,14 @@ class Decisions:
     _KEPT = ("gate", "message", "step", "text", "reason")
 
     def __init__(self) -> None:
-        self.found: list[Event] = []
+        self.found: list[Decided] = []
 
     def take(self, events: Sequence[Event]) -> None:
+        kept = self._KEPT
         for e in events:
             if e.kind in DECISIONS:
-                payload = {key: e.payload[key] for key in self._KEPT if key in e.payload}
-                kind, actor = sys.intern(e.kind), sys.intern(e.actor)
-                by = None if e.by is None else sys.intern(e.by)
-                self.found.append(
-                    Event(e.v, e.seq, e.time, "", kind, actor, None, payload, "", "", by, None)
-                )
+                fields = tuple((key, e.payload[key]) for key in kept if key in e.payload)
+                self.found.append(Decided(e.seq, e.time, e.kind, e.actor, e.by, fields))
 
 
 def with_record(
@@ -82,17 +101,16 @@ def with_record(
     logins = place.logins()
     expected = expected_logins(home) if logins else {}
 
-    def login(event: Event) -> str | None:
-        found = logins.get(event.seq)
-        return found if found and found != expected.get(event.actor, event.actor) else None
+    def login(decided: Decided) -> str | None:
+        found = logins.get(decided.seq)
+        return found if found and found != expected.get(decided.actor, decided.actor) else None
 
-    signed = tuple(
-        SignedDecision(e.seq, e, state, e.by, login(e))
-        for e in decisions.found
-        if (state := signatures.state_of(e.seq)) is not None
-    )
+    def signed(decided: Decided) -> SignedDecision:
+        state = signatures.state_of(decided.seq) or "unsigned"
+        return SignedDecision(decided.seq, decided, state, decided.by, login(decided))
+
     fields = {name: getattr(report, name) for name in Report.__dataclass_fields__}
-    return SignedReport(**fields, record=check, decisions=signed)
+    return SignedReport(**fields, record=check, decisions=mapped(decisions.found, signed))
 
 
 def record(r: Report) -> Section:
@@ -101,16 +119,17 @@ def record(r: Report) -> Section:
     if check is None:
         return Section("record", _t("title", lang), _t("no_file", lang), (), ())
     times = Times(r)
-    rows = [
-        (
+
+    def row(d: SignedDecision) -> tuple[Cell | str, ...]:
+        return (
             str(d.seq),
             times.at(d.event.at),
             _what(d.event, r),
             _on_behalf_of(d, r),
             _signed(d, r),
         )
-        for d in (r.decisions if isinstance(r, SignedReport) else ())
-    ]
+
+    rows = mapped(r.decisions if isinstance(r, SignedReport) else (), row)
     return Section(
         "record",
         _t("title", lang),
@@ -152,7 +171,7 @@ def _verdict(check: RecordCheck, lang: str) -> str:
     )
 
 
-def _what(event: Event, r: Report) -> str:
+def _what(event: Decided, r: Report) -> str:
     """The decision in the reader's words: its kind, what it was about, its text."""
     w, payload = r.reading, event.payload
     gate, message = payload.get("gate"), payload.get("message")
@@ -187,15 +206,16 @@ def record_json(report: SignedReport) -> dict[str, Any] | None:
         "head": result.head,
         "short_head": result.short_head,
         "problems": [{"seq": f.seq, "reason": f.reason} for f in result.flaws],
-        "decisions": [
-            {
-                "seq": d.seq,
-                "kind": d.event.kind,
-                "actor": d.event.actor,
-                "by": d.by,
-                "login": d.login,
-                "state": d.state,
-            }
-            for d in report.decisions
-        ],
+        "decisions": listed(report.decisions, _decision_json),
+    }
+
+
+def _decision_json(d: SignedDecision) -> dict[str, Any]:
+    return {
+        "seq": d.seq,
+        "kind": d.event.kind,
+        "actor": d.event.actor,
+        "by": d.by,
+        "login": d.login,
+        "state": d.state,
     }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crisisplay.report.document import Report
+from crisisplay.report.lazy import mapped
 from crisisplay.report.words import DASH, Reading
 
 
@@ -26,7 +27,8 @@ class Section:
     title: str
     intro: str
     headers: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
+    #: made as they are written when there are many (see ``crisisplay.report.lazy``)
+    rows: Sequence[tuple[Cell, ...]]
     #: shown instead of an empty table
     empty: str = DASH
 
@@ -46,8 +48,12 @@ class Times:
         return Cell(f"{w.clock(moment)} ({w.since(moment, self.start)})")
 
 
-def rows_of(items: Sequence[Sequence[Cell | str]]) -> tuple[tuple[Cell, ...], ...]:
-    return tuple(tuple(c if isinstance(c, Cell) else Cell(c) for c in row) for row in items)
+def rows_of(items: Sequence[Sequence[Cell | str]]) -> Sequence[tuple[Cell, ...]]:
+    return mapped(items, _cells)
+
+
+def _cells(row: Sequence[Cell | str]) -> tuple[Cell, ...]:
+    return tuple(c if isinstance(c, Cell) else Cell(c) for c in row)
 
 
 def verdict(ok: bool, text: str) -> Cell:
@@ -58,7 +64,7 @@ def catalogued(
     w: Reading,
     section_id: str,
     key: str,
-    rows: list[tuple[Cell | str, ...]],
+    rows: Sequence[tuple[Cell | str, ...]],
     intro: str | None = None,
 ) -> Section:
     """A section whose title, intro, headers and empty text are the catalogue's ``key``."""
