@@ -4,10 +4,12 @@
 
 The timeline is the long, busy incident of bench_report.py, written line by line to a file (it
 is kept in DIR between runs when one is given: building it takes a while). Each command runs
-in its own process; what counts is its peak resident memory, which must stay under 300 MB
-whatever the incident's length (memory follows the incident's state, not its history), and
-the report's time against `timeline verify`'s in the same run (target <= 3x). The floor for
-memory is `crisisplay --version`: the interpreter and the start-up imports.
+in its own process, twice (the faster of the two counts); what counts is its peak resident
+memory, which must stay under 300 MB whatever the incident's length (memory follows the
+incident's state, not its history), and the report's time against `timeline verify`'s in the
+same run (target <= 3x, for the Markdown report, the default, and JSON; the HTML page is shown
+for information). The floor for memory is `crisisplay --version`: the interpreter and the
+start-up imports.
 """
 
 from __future__ import annotations
@@ -72,6 +74,10 @@ def measured(name: str, argv: list[str]) -> Run:
     return Run(name, seconds, usage.ru_maxrss / 1024, child.returncode)
 
 
+def _seconds(run: Run) -> float:
+    return run.seconds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -94,12 +100,15 @@ def main(argv: list[str] | None = None) -> int:
         where = ["--timeline", str(timeline)]
         cli = str(BIN / "crisisplay")
         floor = measured("crisisplay --version", [cli, "--version"])
-        runs = [
-            measured("timeline verify", [cli, "timeline", "verify", *where]),
-            measured("status", [cli, "status", *where]),
-            measured("report --format json", [cli, "report", *where, "--format", "json"]),
-            measured("report --format md", [cli, "report", *where, "--format", "md"]),
-        ]
+        commands = {
+            "timeline verify": [cli, "timeline", "verify", *where],
+            "status": [cli, "status", *where],
+            "report --format md": [cli, "report", *where, "--format", "md"],
+            "report --format json": [cli, "report", *where, "--format", "json"],
+            "report --format html": [cli, "report", *where, "--format", "html"],
+        }
+        rounds = [[measured(name, argv) for name, argv in commands.items()] for _ in range(2)]
+        runs = [min(pair, key=_seconds) for pair in zip(*rounds, strict=True)]
     verify_time = runs[0].seconds
     print(f"{'command':<24} {'time':>8} {'peak':>9}  {'x verify':>8}  ok")
     print(f"{floor.name:<24} {floor.seconds:>7.2f}s {floor.peak_mb:>6.0f} MB")
@@ -109,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         fine = run.peak_mb <= LIMIT_MB and run.code == 0
         if run.name.startswith("report"):
             fine = fine and ratio <= REPORT_TARGET
+        if run.name.endswith("html"):  # for information: its chart draws every promise
+            print(f"{run.name:<24} {run.seconds:>7.2f}s {run.peak_mb:>6.0f} MB  {ratio:>7.2f}x")
+            continue
         ok = ok and fine
         print(
             f"{run.name:<24} {run.seconds:>7.2f}s {run.peak_mb:>6.0f} MB  {ratio:>7.2f}x  "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from crisisplay.texts import interface_lang, t
@@ -47,8 +47,9 @@ class LocalTimes:
 
     def clock(self, at: datetime) -> str:
         """``07:40``, or ``lun. 23 nov. 07:40`` when the day is shown."""
-        local = self.local(at)
-        return f"{self.day(local)} {local:%H:%M}" if self.with_day else f"{local:%H:%M}"
+        local = at.astimezone(self.zone)
+        hours = f"{local.hour:02d}:{local.minute:02d}"
+        return f"{_short_day(local.date(), self.lang)} {hours}" if self.with_day else hours
 
     def clock_seconds(self, at: datetime) -> str:
         local = self.local(at)
@@ -56,9 +57,7 @@ class LocalTimes:
 
     def day(self, at: datetime) -> str:
         """``lun. 23 nov.`` / ``Mon 23 Nov``."""
-        from babel.dates import format_date  # noqa: PLC0415
-
-        return format_date(self.local(at), "EEE d MMM", locale=self.lang)
+        return _short_day(self.local(at).date(), self.lang)
 
     def long_day(self, at: datetime) -> str:
         """``lundi 23 novembre 2026`` / ``Monday 23 November 2026``."""
@@ -74,6 +73,14 @@ class LocalTimes:
     def zone_label(self) -> str:
         """``heure de Paris`` / ``Paris time``: said once per screen or document."""
         return zone_label(self.zone, self.lang)
+
+
+@functools.lru_cache(maxsize=1024)
+def _short_day(day: date, lang: str) -> str:
+    """A day's short name: a report writes the same few days by the hundred thousand."""
+    from babel.dates import format_date  # noqa: PLC0415
+
+    return format_date(day, "EEE d MMM", locale=lang)
 
 
 def zone_label(zone: ZoneInfo, lang: str) -> str:

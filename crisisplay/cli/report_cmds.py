@@ -61,6 +61,9 @@ def report(
 
     path = resolve_timeline(timeline)
     report, torn = read_report(current_home(), path, lang)
+    import gc
+
+    gc.freeze()  # what was read stays to the end: the collector need not walk it again per row
     text = buffered(pieces(report, output.value))
     if out is None:
         if output is ReportFormat.html:

@@ -44,7 +44,7 @@ def build_chart(report: Report) -> Chart:
     _phase_bands(report, scale, chart)
     _moments(report, scale, chart)
     _axis(report, scale, chart)
-    chart.marks = merge_marks(chart.marks)
+    chart.marks = [mark.said() for mark in merge_marks(chart.marks)]
     _legend(chart, [*lanes.legend, *_phase_legend(report)])
     chart.labels = declutter(chart.labels, _other_places(chart))
     return chart

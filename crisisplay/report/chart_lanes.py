@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 
 from crisisplay.report.chart_cell import cell_rows
@@ -18,9 +19,12 @@ from crisisplay.report.chart_model import (
     Line,
     Mark,
     TimeScale,
+    Title,
+    merge_marks,
 )
 from crisisplay.report.document import Report, StepRecord
-from crisisplay.report.kpis import PromiseKpi
+from crisisplay.report.kpis import GateDecisionKpi, PromiseKpi
+from crisisplay.timeline.state import Publication
 
 #: publication shape and colour by message kind; every other public kind is a diamond (the
 #: third item names the legend's text in the catalogue, under ``report.legend.``)
@@ -38,6 +42,8 @@ GATE_STYLE = {
     "reopened": ("ring", "warn", "gate_reopened"),
 }
 LABEL_CHARS = 28
+#: marks held before those that overlap are merged (the chart shows a few hundred at most)
+COMPACT = 20_000
 
 
 class LaneBuilder:
@@ -51,6 +57,8 @@ class LaneBuilder:
         self.legend: list[LegendItem] = []
         self.start = report.kpis.incident.activated_at
         self.w = report.reading
+        self.compact_at = COMPACT
+        self.styles_keyed: set[tuple[str, str, str]] = set()
 
     def build(self) -> None:
         self.severity()
@@ -91,12 +99,20 @@ class LaneBuilder:
         )
         return names[:MAX_ROWS]
 
-    def mark(self, at: datetime, y: float, style: tuple[str, str, str], title: str) -> None:
+    def mark(self, at: datetime, y: float, style: tuple[str, str, str], title: Title) -> None:
         shape, css, _ = style
-        self.chart.marks.append(Mark(self.scale.x(at), y, shape, css, title))
+        marks = self.chart.marks
+        marks.append(Mark(self.scale.x(at), y, shape, css, title))
+        if len(marks) >= self.compact_at:  # a long incident: merged as they come, not at the end
+            self.chart.marks = merge_marks(marks)
+            self.compact_at = max(COMPACT, 2 * len(self.chart.marks))
 
     def keyed(self, *styles: tuple[str, str, str]) -> None:
-        for shape, css, key in styles:
+        for style in styles:
+            if style in self.styles_keyed:
+                continue
+            self.styles_keyed.add(style)
+            shape, css, key = style
             item = LegendItem(shape, css, self.w(f"legend.{key}"))
             if item not in self.legend:
                 self.legend.append(item)
@@ -154,18 +170,20 @@ class LaneBuilder:
             for d in by_id[gate_id].decisions:
                 style = GATE_STYLE.get(d.outcome, GATE_STYLE["reopened"])
                 self.keyed(style)
-                why = f" : {d.comment}" if d.comment else ""
-                title = (
-                    self.w(
-                        "chart.gate_at",
-                        gate=self.w.gate(gate_id),
-                        outcome=self.w.word("gate", d.outcome),
-                        by=self.w.person(d.by),
-                        at=self.when(d.at),
-                    )
-                    + why
-                )
-                self.mark(d.at, y, style, title)
+                self.mark(d.at, y, style, functools.partial(self.gate_title, gate_id, d))
+
+    def gate_title(self, gate_id: str, d: GateDecisionKpi) -> str:
+        why = f" : {d.comment}" if d.comment else ""
+        return (
+            self.w(
+                "chart.gate_at",
+                gate=self.w.gate(gate_id),
+                outcome=self.w.word("gate", d.outcome),
+                by=self.w.person(d.by),
+                at=self.when(d.at),
+            )
+            + why
+        )
 
     def steps(self) -> None:
         steps = self.report.steps
@@ -276,15 +294,18 @@ class LaneBuilder:
             self.keyed(style)
             for channel in p.channels:
                 if channel in rows:
-                    title = self.w(
-                        "chart.published",
-                        message=self.w.message(p.message),
-                        channel=channel,
-                        at=self.when(p.at),
-                        by=self.w.person(p.by),
-                    )
+                    title = functools.partial(self.published_title, p, channel)
                     self.mark(p.at, rows[channel], style, title)
         self.skipped_channels(rows)
+
+    def published_title(self, p: Publication, channel: str) -> str:
+        return self.w(
+            "chart.published",
+            message=self.w.message(p.message),
+            channel=channel,
+            at=self.when(p.at),
+            by=self.w.person(p.by),
+        )
 
     def channel_names(self) -> list[str]:
         names: list[str] = []

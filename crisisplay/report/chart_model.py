@@ -7,7 +7,8 @@ in words what it is, so the chart reads in black and white and with a screen rea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -35,14 +36,23 @@ SHAPES = (
 )
 
 
+#: what a mark says, or how to say it: made only for the marks left once merged
+Title = str | Callable[[], str]
+
+
 @dataclass(frozen=True)
 class Mark:
     x: float
     y: float
     shape: str
     css: str
-    title: str
+    title: Title
     count: int = 1
+
+    def said(self) -> Mark:
+        """The mark with its title made."""
+        title = self.title
+        return self if isinstance(title, str) else dataclasses.replace(self, title=title())
 
 
 @dataclass(frozen=True)

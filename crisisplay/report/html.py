@@ -9,14 +9,16 @@ so even a browser bug in escaping would leave nothing to run and nowhere to send
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 import jinja2
+from markupsafe import Markup, escape
 
 from crisisplay import version
 from crisisplay.report.chart import build_chart
 from crisisplay.report.document import Report
-from crisisplay.report.sections import sections
+from crisisplay.report.sections import Cell, sections
 from crisisplay.report.summary import identity, key_figures
 
 
@@ -41,13 +43,49 @@ def html_pieces(report: Report) -> Iterator[str]:
     by row as they are written."""
     template = environment().get_template("report.html.j2")
     w = report.reading
-    return template.generate(
-        w=w,
-        info=report.kpis.incident,
-        header=identity(report),
-        figures=key_figures(report),
-        figure_headers=w("figures.headers").split(" | "),
-        chart=build_chart(report),
-        sections=sections(report),
-        version=version(),
+    return _gathered(
+        template.generate(
+            w=w,
+            info=report.kpis.incident,
+            header=identity(report),
+            figures=key_figures(report),
+            figure_headers=w("figures.headers").split(" | "),
+            chart=build_chart(report),
+            sections=sections(report),
+            rows_html=rows_html,
+            version=version(),
+        )
     )
+
+
+def _gathered(pieces: Iterable[str], count: int = 2048) -> Iterator[str]:
+    """A template's output, which comes word by word, ``count`` pieces at a time."""
+    held: list[str] = []
+    for piece in pieces:
+        held.append(piece)
+        if len(held) >= count:
+            yield "".join(held)
+            held.clear()
+    if held:
+        yield "".join(held)
+
+
+def rows_html(rows: Iterable[tuple[Cell, ...]]) -> Iterator[Markup]:
+    """Each row of a table as its ``<tr>`` line, every text escaped: a long table is written
+    row by row, not word by word."""
+    for row in rows:
+        cells = "".join(
+            f'<td class="{_escaped(cell.tone)}">{_escaped(cell.text)}</td>'
+            if cell.tone
+            else f"<td>{_escaped(cell.text)}</td>"
+            for cell in row
+        )
+        yield Markup(f"<tr>{cells}</tr>\n")  # noqa: S704 -- every text in it is escaped above
+
+
+_SPECIAL = re.compile("[&<>\"']")
+
+
+def _escaped(text: str) -> str:
+    """``text`` as autoescape writes it (most cells hold nothing to escape)."""
+    return str(escape(text)) if _SPECIAL.search(text) else text

@@ -17,8 +17,14 @@ from crisisplay.timeline.events import format_time
 
 def jsonable(value: Any) -> Any:
     """Plain JSON data for ``value`` (dataclass, tuple, list, dict, time or scalar)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: jsonable(getattr(value, name)) for name in names}
     if isinstance(value, datetime):
         return format_time(value)
     if isinstance(value, (tuple, list)):
@@ -26,6 +32,11 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(key): jsonable(item) for key, item in value.items()}
     return value
+
+
+#: each report dataclass's field names, read once
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = frozenset((str, int, float, bool, type(None)))
 
 
 class AsJson:

@@ -76,5 +76,6 @@ def _table(headers: Iterable[str], rows: Iterable[tuple[Cell, ...]]) -> Iterator
     head = [md(h) for h in headers]
     yield "| " + " | ".join(head) + " |"
     yield "|" + "|".join("---" for _ in head) + "|"
-    for row in rows:
-        yield "| " + " | ".join(md(cell.text) for cell in row) + " |"
+    plain = _PLAIN.fullmatch
+    for row in rows:  # md() inlined: a long table runs this for every cell
+        yield "| " + " | ".join([text if plain(text) else md(text) for text, _ in row]) + " |"

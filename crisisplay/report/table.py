@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from crisisplay.report.document import Report
-from crisisplay.report.lazy import mapped
+from crisisplay.report.lazy import Lazy, mapped
 from crisisplay.report.words import DASH, Reading
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One cell's text and tone (a tuple: a long table makes them by the hundred thousand)."""
+
     text: str
     tone: str = ""
 
@@ -49,11 +51,13 @@ class Times:
 
 
 def rows_of(items: Sequence[Sequence[Cell | str]]) -> Sequence[tuple[Cell, ...]]:
+    if isinstance(items, Lazy):
+        return items.then(_cells)
     return mapped(items, _cells)
 
 
 def _cells(row: Sequence[Cell | str]) -> tuple[Cell, ...]:
-    return tuple(c if isinstance(c, Cell) else Cell(c) for c in row)
+    return tuple([c if isinstance(c, Cell) else Cell(c) for c in row])
 
 
 def verdict(ok: bool, text: str) -> Cell:

@@ -7,6 +7,7 @@ so the Markdown, the HTML page, its chart and the JSON labels always agree.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -79,18 +80,7 @@ class Reading:
         """``24 min``, ``1 h 35 min``, ``2 j 3 h``: minutes as a person reads them."""
         if value is None:
             return DASH
-        sign = "-" if value < 0 else ""
-        total = abs(value)
-        if total < 60:
-            shown = f"{total:g}" if total != int(total) else f"{int(total)}"
-            return f"{sign}{shown} min"
-        whole = round(total)
-        days, rest = divmod(whole, 1440)
-        hours, mins = divmod(rest, 60)
-        day = self("unit.day")
-        if days:
-            return f"{sign}{days} {day} {hours} h" if hours else f"{sign}{days} {day}"
-        return f"{sign}{hours} h {mins:02d} min" if mins else f"{sign}{hours} h"
+        return _duration(value, _day_word(self.lang))
 
     def since(self, at: datetime | None, start: datetime) -> str:
         """``T+24 min``: how long after activation."""
@@ -120,6 +110,28 @@ class Reading:
         if isinstance(item, dict):
             return json.dumps(item, ensure_ascii=False, sort_keys=True)
         return str(item)
+
+
+@functools.cache
+def _day_word(lang: str) -> str:
+    return t("report.unit.day", lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _duration(value: float, day: str) -> str:
+    """Minutes as a person reads them (``day``: the unit's word); a report writes the same
+    few durations by the thousand."""
+    sign = "-" if value < 0 else ""
+    total = abs(value)
+    if total < 60:
+        shown = f"{total:g}" if total != int(total) else f"{int(total)}"
+        return f"{sign}{shown} min"
+    whole = round(total)
+    days, rest = divmod(whole, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{sign}{days} {day} {hours} h" if hours else f"{sign}{days} {day}"
+    return f"{sign}{hours} h {mins:02d} min" if mins else f"{sign}{hours} h"
 
 
 def _minutes(delta: Any) -> float:
