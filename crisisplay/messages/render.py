@@ -29,7 +29,7 @@ from crisisplay.messages.sandbox import MessageEnvironment, environment_for
 from crisisplay.messages.seams import seam_findings
 from crisisplay.messages.specs import channel_spec
 from crisisplay.messages.template_errors import as_input_error, display
-from crisisplay.messages.template_lines import render_with_lines
+from crisisplay.messages.template_lines import render_tidied, render_with_lines
 from crisisplay.messages.typography import typeset, typeset_html
 from crisisplay.messages.variables import (
     BUILTIN_NAMES,
@@ -175,15 +175,36 @@ class Renderer:
     ) -> tuple[str, str, list[int | None]]:
         """The body template of ``message`` on ``channel``, its text before typography, and
         the template line that wrote each character (``crisisplay validate``'s seams)."""
+        name, variables = self._body_variables(message, channel, facts, context)
+        text, lines = render_with_lines(self.env.confined_loader.root, name, variables, self.limits)
+        return name, text, lines
+
+    def body_text(
+        self,
+        message: Message,
+        channel: str,
+        facts: Mapping[str, FactValue | None],
+        context: RenderContext,
+    ) -> tuple[str, str]:
+        """:meth:`body_with_lines` without the lines: what is checked first, the lines being
+        found only for a text with something to point at."""
+        name, variables = self._body_variables(message, channel, facts, context)
+        return name, render_tidied(self.env, name, variables, self.limits)
+
+    def _body_variables(
+        self,
+        message: Message,
+        channel: str,
+        facts: Mapping[str, FactValue | None],
+        context: RenderContext,
+    ) -> tuple[str, dict[str, Any]]:
         values = complete_facts(self.scenario, facts)
         variables = {
             **values,
             **builtin_variables(self.org, self.scenario, values, context, lang=self.lang),
             **channel_variables(self.org, channel),
         }
-        name = self._template_set(message, channel).body
-        text, lines = render_with_lines(self.env.confined_loader.root, name, variables, self.limits)
-        return name, text, lines
+        return self._template_set(message, channel).body, variables
 
     def facts_read(self, message: Message) -> frozenset[str]:
         """The facts a message's templates (and its channels' conditions) read, on every

@@ -139,6 +139,16 @@ def render_with_lines(
     return stripped, lines[start : start + len(stripped)]
 
 
+def render_tidied(
+    env: MessageEnvironment, name: str, variables: Mapping[str, Any], caps: limits.RenderLimits
+) -> str:
+    """What :func:`render_with_lines` gives as text, from the message environment's own
+    compiled template (no markers: a text with nothing to point at is never compiled twice)."""
+    text = run_template(env, name, variables, caps).replace("\r\n", "\n")
+    text = _TRAILING_SPACE.sub("", text)
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
 def _unmarked(raw: str) -> tuple[str, list[int | None]]:
     chars: list[str] = []
     lines: list[int | None] = []

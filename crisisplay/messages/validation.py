@@ -190,9 +190,14 @@ def _seam_problems(
         promise = None if variant == "narrowest" else SAMPLE_NEXT_UPDATE
         context = RenderContext(SAMPLE_NOW, promise, sample_today(scenario), incident_id="sample")
         try:
-            name, text, lines = renderer.body_with_lines(
-                target.message, target.use.channel, facts, context
-            )
+            name, text = renderer.body_text(target.message, target.use.channel, facts, context)
+            findings = seam_findings(text, target.lang)
+            lines: list[int | None] = []
+            if findings:  # the lines that wrote them, from a render that marks its lines
+                name, text, lines = renderer.body_with_lines(
+                    target.message, target.use.channel, facts, context
+                )
+                findings = seam_findings(text, target.lang)
         except CrisisplayError as exc:
             problem = exc.problem
             key = (str(problem.location), "render", problem.message)
@@ -202,7 +207,7 @@ def _seam_problems(
                     Problem(f"with the {variant} facts: {problem.message}", problem.location)
                 )
             continue
-        for finding in seam_findings(text, target.lang):
+        for finding in findings:
             line = lines[finding.start] if finding.start is not None else None
             where = Location(display(name), line)
             key = (str(where), finding.rule, target.lang)
