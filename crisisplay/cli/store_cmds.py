@@ -100,7 +100,12 @@ def incidents(store: StoreOption = None, output: FormatOption = OutputFormat.tex
          r.started or "-", r.last_event or "-", r.events)
         for r in rows
     ]  # fmt: skip
-    print_table(None, ("id", "scenario", "kind", "state", "started", "last event", "events"), table)
+    print_table(
+        None,
+        ("id", "scenario", "kind", "state", "started", "last event", "events"),
+        table,
+        ids=(0, 1),
+    )
     return 0
 
 

@@ -82,16 +82,15 @@ def print_table(
     rows: Iterable[Sequence[object]],
     *,
     stderr: bool = False,
+    ids: Sequence[int] = (),
 ) -> None:
-    """A table whose cells are all untrusted text."""
-    from rich.table import Table  # tables pull in rich's layout maths: only when one is shown  # noqa: PLC0415
+    """A table whose cells are all untrusted text, fitted to the terminal without cutting a
+    word; the columns in ``ids`` hold ids one types, never cut (``crisisplay.console.tables``)."""
+    from crisisplay.console.tables import fitted  # noqa: PLC0415 -- rich's layout maths: only when one is shown
 
-    table = Table(title=title, title_justify="left", header_style="accent")
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(cell if isinstance(cell, Text) else plain(cell) for cell in row))
-    get_console(stderr).print(table)
+    cells = [[cell if isinstance(cell, Text) else plain(cell) for cell in row] for row in rows]
+    console = get_console(stderr)
+    console.print(fitted(title, columns, cells, console.width, ids))
 
 
 def panel(body: Any, title: str, *, style: str = "accent", subtitle: str | None = None) -> Panel:

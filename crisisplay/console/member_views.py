@@ -47,7 +47,7 @@ def print_tasks(found: Sequence[TaskView], situation: Situation) -> None:
     ]  # fmt: skip
     headers = tuple(t(f"tasks.column.{c}", lang).split("|")[0] for c in _COLUMNS)
     title = t("tasks.title", lang, incident=situation.state.incident or "", zone=times.zone_label)
-    print_table(safe(title), headers, rows)
+    print_table(safe(title), headers, rows, ids=(0, 5))
 
 
 _COLUMNS = ("task", "title", "owner", "state", "due", "waits")

@@ -32,6 +32,7 @@ def scenario_rows(playbook: Playbook, lang: str) -> None:
         f"Scenarios of {playbook.home.root}",
         ["id", "title", "phases", "steps", "messages"],
         rows,
+        ids=(0,),
     )
 
 
