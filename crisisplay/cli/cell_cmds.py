@@ -150,11 +150,16 @@ def _json(seat: Seat, situation: Situation) -> dict[str, object]:
 
 
 def _print_cell(situation: Situation) -> None:
+    from crisisplay.console import get_console, safe_line
     from crisisplay.incident.paging import formed_at, present, quorum, seats
     from crisisplay.texts import minutes_label, t
-    from crisisplay.textsafe import sanitize_line
 
     lang = situation.lang
+    console = get_console()
+
+    def say(line: str) -> None:  # wrapped on words at the terminal's width
+        console.print(safe_line(line))
+
     for seat in seats(situation):
         when = f" {situation.clock(seat.paged_at)}" if seat.paged_at else ""
         detail = f" ({seat.via})" if seat.via else ""
@@ -162,17 +167,13 @@ def _print_cell(situation: Situation) -> None:
             detail += f" -> {situation.name_of(seat.escalated_to)}"
         person = situation.name_of(seat.person) if seat.person else "-"
         state = t(f"cell.state.{seat.state}", lang)
-        typer.echo(
-            sanitize_line(f"{situation.role_title(seat.role)}: {person} {state}{when}{detail}")
-        )
+        say(f"{situation.role_title(seat.role)}: {person} {state}{when}{detail}")
     formed = formed_at(situation)
     if formed is not None and situation.state.activated_at is not None:
         minutes = (formed - situation.state.activated_at).total_seconds() / 60
-        typer.echo(
-            t("cell.formed", lang, at=situation.clock(formed), minutes=minutes_label(minutes))
-        )
+        say(t("cell.formed", lang, at=situation.clock(formed), minutes=minutes_label(minutes)))
     else:
         missing = [
             situation.role_title(r) for r in quorum(situation) if present(situation, r) is None
         ]
-        typer.echo(t("cell.not_formed", lang, roles=", ".join(missing)))
+        say(t("cell.not_formed", lang, roles=", ".join(missing)))
