@@ -19,6 +19,7 @@ from rich.panel import Panel
 from rich.text import Text
 from rich.theme import Theme
 
+from crisisplay.console.tables import fitted
 from crisisplay.textsafe import json_text, sanitize, sanitize_line
 
 THEME = Theme(
@@ -86,8 +87,6 @@ def print_table(
 ) -> None:
     """A table whose cells are all untrusted text, fitted to the terminal without cutting a
     word; the columns in ``ids`` hold ids one types, never cut (``crisisplay.console.tables``)."""
-    from crisisplay.console.tables import fitted  # noqa: PLC0415 -- rich's layout maths: only when one is shown
-
     cells = [[cell if isinstance(cell, Text) else plain(cell) for cell in row] for row in rows]
     console = get_console(stderr)
     console.print(fitted(title, columns, cells, console.width, ids))

@@ -10,11 +10,14 @@ lines, which wrap on words like any text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 #: the widest word a free-text column reserves room for (a longer one may wrap inside)
 WORD_CAP = 16
@@ -73,6 +76,8 @@ def _table(
     *,
     boxed: bool,
 ) -> Table:
+    from rich.table import Table  # noqa: PLC0415 -- rich's layout maths: only when a table is shown
+
     if boxed:
         table = Table(title=title, title_justify="left", header_style="accent")
     else:
