@@ -7,9 +7,11 @@ from collections.abc import Callable
 
 from crisisplay.console import get_console, safe, safe_line
 from crisisplay.console.status_views import status_board
+from crisisplay.console.tables import word_lines
 from crisisplay.incident.run import IncidentRun
 from crisisplay.incident.status import Status
 from crisisplay.texts import t
+from crisisplay.textsafe import sanitize_line
 from crisisplay.timeline.wakeup import Wakeup
 
 
@@ -37,7 +39,8 @@ def print_outcome(run: IncidentRun) -> None:
     elif run.waiting:
         console.print(f"[warning]{safe(t('board.waiting', lang))}[/]")
         for line in run.waiting:
-            console.print(f"  - {safe(line)}")
+            for piece in word_lines(sanitize_line(line), console.width, "  - ", "    "):
+                console.print(safe(piece), no_wrap=True, crop=False)
         console.print(f"[muted]{safe(t('board.resume', lang, hint=run.resume_hint))}[/]  {where}")
     else:
         console.print(f"[warning]{t('outcome.paused', lang, seq=state.last_seq)}[/]  {where}")

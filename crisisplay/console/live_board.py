@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
 from crisisplay.console import get_console, safe
+from crisisplay.console.tables import word_lines
 from crisisplay.incident.board.actions import available
 from crisisplay.incident.board.waiting import board_lines
 from crisisplay.texts import t
@@ -62,12 +63,12 @@ class TerminalBoard:
 
         lang = walk.lang
         situation = walk.situation()
+        width = get_console().width
         lines = [Text.from_markup(f"[accent]{safe(t('board.idle', lang))}[/]")]
         styles = {"late": "overdue", "owed": "", "waiting": "muted"}
-        lines += [
-            Text(f"  - {sanitize_line(line)}", style=styles[level])
-            for level, line in board_lines(situation)
-        ]
+        for level, line in board_lines(situation):
+            for piece in word_lines(sanitize_line(line), width, "  - ", "    "):
+                lines.append(Text(piece, style=styles[level], no_wrap=True))
         return Group(*lines)
 
     def _take_over(self, walk: Walkthrough) -> None:

@@ -4,11 +4,14 @@ Each column is at least as wide as its longest word (an id column as its longest
 its length; other columns up to ``WORD_CAP`` characters), so the table wraps between words,
 never inside one. When that does not fit, the borders go (one space between columns); when that
 still does not fit (a narrow terminal), each row is shown as a short block of "header: value"
-lines, which wrap on words like any text.
+lines, which wrap on words like any text. Lines of text wrap on words the same way, a command
+one types kept whole (:func:`word_lines`).
 """
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -110,3 +113,23 @@ def _records(
             if cell.plain:
                 parts.append(Text.assemble((f"{header}: ", "accent"), cell))
     return Group(*parts)
+
+
+#: what a person types, kept on one line: ``[do inform-authorities]``, ``[gate noc-scope]``
+_COMMANDS = re.compile(r"\[[^\]\n]{1,60}\]|`[^`\n]{1,60}`")
+_KEEP = "\u00a0"  # not a break for textwrap, which breaks on ASCII whitespace only
+
+
+def word_lines(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """``text`` wrapped on words to ``width`` (after the ``first`` line's and the ``rest``'s
+    indents), a command in brackets or backquotes never split across two lines."""
+    kept = _COMMANDS.sub(lambda found: found.group().replace(" ", _KEEP), text)
+    lines = textwrap.wrap(
+        kept,
+        width=max(width, 20),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return [line.replace(_KEEP, " ") for line in lines] or [first.rstrip()]

@@ -1,5 +1,6 @@
 """At 80 columns nothing a person reads or types is cut: no word split across two lines, no id
-shortened with an ellipsis, no line wider than the terminal.
+shortened with an ellipsis, no line wider than the terminal; the board's lines wrap on words
+and keep the command to type whole.
 
 Each view is printed twice, on a terminal 80 columns wide and on one wide enough for anything:
 every word of the narrow output must be a word of the wide one (a word split in two leaves
@@ -13,8 +14,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crisisplay.console import get_console
+from crisisplay.console.tables import word_lines
 from crisisplay.textsafe import sanitize
 from tests.conftest import ROOT, Cli
 from tests.report.timelines import incident_timeline
@@ -78,3 +82,27 @@ def test_the_homes_lists_cut_nothing_at_80_columns(
     cli: Cli, monkeypatch: pytest.MonkeyPatch, view: tuple[str, ...]
 ) -> None:
     _check(cli, monkeypatch, "--home", str(ROOT), *view)
+
+
+@given(
+    words=st.lists(
+        st.text(alphabet="abcdéèàçXYZ-:',()0123456789", min_size=1, max_size=14),
+        min_size=1,
+        max_size=40,
+    ),
+    command=st.sampled_from(
+        ["[do inform-authorities]", "[gate noc-scope]", "[publish holding]", "`sync`"]
+    ),
+    at=st.integers(min_value=0, max_value=40),
+    width=st.integers(min_value=20, max_value=120),
+)
+def test_a_board_line_wraps_on_words_and_keeps_its_command_whole(
+    words: list[str], command: str, at: int, width: int
+) -> None:
+    text = " ".join([*words[:at], command, *words[at:]])
+    lines = word_lines(text, width, "  - ", "    ")
+    assert sum(command in line for line in lines) == 1
+    assert " ".join(" ".join(lines).split()) == "- " + " ".join(text.split())
+    for line in lines:  # a longer line holds one thing that cannot be cut, and nothing else
+        unit = line.strip().removeprefix("- ")
+        assert len(line) <= width or unit == command or " " not in unit, (line, width)
