@@ -115,8 +115,11 @@ def _records(
     return Group(*parts)
 
 
-#: what a person types, kept on one line: ``[do inform-authorities]``, ``[gate noc-scope]``
-_COMMANDS = re.compile(r"\[[^\]\n]{1,60}\]|`[^`\n]{1,60}`")
+#: kept on one line: what a person types (``[do inform-authorities]``, ```sync```) and a short
+#: quotation (« inconnu »)
+_COMMANDS = re.compile(r"\[[^\]\n]{1,60}\]|`[^`\n]{1,60}`|«[^»\n]{1,30}»|“[^”\n]{1,30}”")
+#: a space French puts before ? ! : ; and », or after «: never a line's first or last character
+_TIGHT = re.compile(r" (?=[?!:;»])|(?<=«) ")
 _KEEP = "\u00a0"  # not a break for textwrap, which breaks on ASCII whitespace only
 
 
@@ -124,6 +127,7 @@ def word_lines(text: str, width: int, first: str = "", rest: str = "") -> list[s
     """``text`` wrapped on words to ``width`` (after the ``first`` line's and the ``rest``'s
     indents), a command in brackets or backquotes never split across two lines."""
     kept = _COMMANDS.sub(lambda found: found.group().replace(" ", _KEEP), text)
+    kept = _TIGHT.sub(_KEEP, kept)
     lines = textwrap.wrap(
         kept,
         width=max(width, 20),

@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crisisplay.console import get_console
+from crisisplay.console.prompter import ANSWER_ROOM, fitted_prompt
 from crisisplay.console.tables import word_lines
 from crisisplay.textsafe import sanitize
 from tests.conftest import ROOT, Cli
@@ -105,4 +106,24 @@ def test_a_board_line_wraps_on_words_and_keeps_its_command_whole(
     assert " ".join(" ".join(lines).split()) == "- " + " ".join(text.split())
     for line in lines:  # a longer line holds one thing that cannot be cut, and nothing else
         unit = line.strip().removeprefix("- ")
-        assert len(line) <= width or unit == command or " " not in unit, (line, width)
+        unit = re.sub(r" (?=[?!:;»])|(?<=«) ", "", unit.replace(command, "_"))  # stuck to it
+        assert len(line) <= width or " " not in unit, (line, width)
+
+
+@given(
+    words=st.lists(
+        st.text(alphabet="abcdeéàXYZ-',()0123456789", min_size=1, max_size=12),
+        min_size=1,
+        max_size=30,
+    ),
+    hint=st.sampled_from(["", "(flèches pour choisir, Entrée pour valider)", "(arrows)"]),
+    width=st.integers(min_value=30, max_value=120),
+)
+def test_a_question_is_laid_out_on_words_with_room_for_its_prompt(
+    words: list[str], hint: str, width: int
+) -> None:
+    message = " ".join(words)
+    laid, shown_hint = fitted_prompt(message, hint, width, ANSWER_ROOM)
+    screen = f"? {laid} {shown_hint}".split("\n")  # as the prompt library prints it
+    assert all(len(line.rstrip()) <= width or " " not in line.strip() for line in screen)
+    assert " ".join(" ".join(screen).split()) == " ".join(f"? {message} {hint}".split())
