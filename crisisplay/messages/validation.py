@@ -29,6 +29,7 @@ from crisisplay.messages.sandbox import environment_for
 from crisisplay.messages.seams import seam_findings
 from crisisplay.messages.specs import channel_spec
 from crisisplay.messages.template_errors import as_input_error, display
+from crisisplay.messages.validation_cache import validation_cache
 from crisisplay.messages.variables import (
     BUILTIN_NAMES,
     SAMPLE_NEXT_UPDATE,
@@ -56,8 +57,14 @@ class _Target:
 def check_templates(playbook: Playbook) -> list[Problem]:
     """Every template problem of the home (see the module docstring)."""
     problems = _check_compiles(playbook)
+    cache = validation_cache(playbook)
     for scenario_id, scenario in playbook.scenarios.items():
-        problems += _check_scenario(playbook, scenario, playbook.scenario_doc(scenario_id))
+        found = cache.load(scenario_id) if cache else None
+        if found is None:
+            found = _check_scenario(playbook, scenario, playbook.scenario_doc(scenario_id))
+            if cache:
+                cache.store(scenario_id, found)
+        problems += found
     return problems
 
 
