@@ -89,13 +89,14 @@ def show(
     until: UntilOption = None,
     lang: LangOption = None,
 ) -> int:
-    """Show the events of a timeline as a table, in the organisation's time zone.
+    """Show the crisis log: each event as a sentence in your language (who did what, when),
+    in the organisation's time zone. The raw events: timeline export --format json.
 
     Example: crisisplay timeline show --kind fact --since 14:30
     """
     from crisisplay.console import print_table, safe
     from crisisplay.texts import t
-    from crisisplay.timeline.export import columns, table_rows
+    from crisisplay.timeline.journal import columns, journal_rows
 
     path = resolve_timeline(timeline)
     read = path.read()
@@ -105,7 +106,7 @@ def show(
         title = t("timeline.title", times.lang, incident=read.events[0].incident)
     else:
         title = t("timeline.empty", times.lang)
-    print_table(safe(title), columns(times), table_rows(events, times=times))
+    print_table(safe(title), columns(times), journal_rows(events, times))
     _warn_torn(path, read)
     return 0
 

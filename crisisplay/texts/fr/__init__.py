@@ -4,6 +4,7 @@ from crisisplay.texts.fr import (
     deliveries,
     drills,
     findings,
+    journal,
     mail,
     members,
     record,
@@ -28,4 +29,5 @@ TEXTS: dict[str, str] = {
     **mail.TEXTS,
     **statuspage.TEXTS,
     **signals.TEXTS,
+    **journal.TEXTS,
 }
