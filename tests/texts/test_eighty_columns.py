@@ -29,7 +29,7 @@ WIDE = 400
 _BORDERS = re.compile(r"[\u2500-\u257f]+")
 
 #: `published` is left out: its texts are printed one paragraph a line, to be copied whole
-VIEWS: tuple[tuple[str, ...], ...] = (("tasks",), ("status",), ("cell",))
+VIEWS: tuple[tuple[str, ...], ...] = (("tasks",), ("status",), ("cell",), ("timeline", "show"))
 HOME_VIEWS: tuple[tuple[str, ...], ...] = (("list",), ("drill", "list"))
 
 
