@@ -9,6 +9,7 @@ from crisisplay.report.kpis import FirstWord, GateDecisionKpi, GateKpi, PromiseK
 from crisisplay.report.lazy import flattened, mapped
 from crisisplay.report.table import Cell, Section, Times, catalogued, verdict
 from crisisplay.report.words import DASH, Reading
+from crisisplay.texts import reworded
 
 
 def first_words(r: Report) -> Section:
@@ -113,7 +114,7 @@ def gaps(r: Report) -> Section:
     rows: list[tuple[Cell | str, ...]] = [
         (
             w.role(g.role),
-            g.reason or DASH,
+            reworded(g.reason, "roster.nobody", w.lang) if g.reason else DASH,
             t.at(g.opened_at),
             t.at(g.closed_at),
             w.duration(g.lasted_min),

@@ -32,6 +32,14 @@ def t(key: str, lang: str, **values: Any) -> str:
     return template.format(**values) if values else template
 
 
+def reworded(text: str, key: str, lang: str) -> str:
+    """``text`` said in ``lang`` when it is the catalogue's ``key`` in one of the interface's
+    languages (crisisplay's own words, recorded in another language), else as it is."""
+    if any(catalogue(known).get(key) == text for known in LANGUAGES):
+        return t(key, lang)
+    return text
+
+
 def interface_lang(lang: str | None) -> str:
     """``lang`` when the interface speaks it, else English."""
     return lang if lang in LANGUAGES else "en"

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from crisisplay.localtime import LocalTimes
-from crisisplay.texts import catalogue, t
+from crisisplay.texts import catalogue, reworded, t
 from crisisplay.timeline.events import Event, parse_time
 
 _MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z")
@@ -66,9 +66,12 @@ class _Values(dict[str, str]):
         super().__init__({key: shown(value, times) for key, value in payload.items()})
         get = payload.get
         self["title"] = shown(get("title") or get("scenario"), times)
+        reason = get("reason")
+        if isinstance(reason, str):  # crisisplay's own words, recorded in another language
+            self["reason"] = reworded(reason, "roster.nobody", lang)
         self["who"] = shown(get("name") or get("person"), times)
         self["drill"] = t("journal.drill", lang) if get("drill") else ""
-        reason = get("reason") or get("declined")
+        reason = reason or get("declined")
         self["why"] = f" {DASH} {shown(reason, times)}" if reason else ""
         self["where"] = f" {DASH} {get('url')}" if get("url") else ""
         self["said"] = t("journal.said", lang, text=get("comment")) if get("comment") else ""

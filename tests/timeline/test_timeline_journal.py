@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from crisisplay.localtime import LocalTimes
-from crisisplay.texts import LANGUAGES, catalogue
+from crisisplay.texts import LANGUAGES, catalogue, reworded
 from crisisplay.timeline.events import GENESIS, NewEvent, seal
 from crisisplay.timeline.journal import journal_rows, said
 from crisisplay.timeline.payloads import REGISTRY
@@ -70,3 +70,23 @@ def test_show_prints_the_log_in_the_incidents_language(cli: Cli, walked: Path) -
     assert ran.exit_code == 0
     assert "Validation noc-scope accordée" in ran.stdout
     assert not re.search(r"gate\.(passed|refused)", ran.stdout)
+
+
+@pytest.mark.parametrize(
+    ("recorded", "lang"), [("nobody on duty", "fr"), ("personne de permanence", "en")]
+)
+def test_crisisplays_own_words_recorded_in_another_language_are_read_in_the_readers(
+    recorded: str, lang: str
+) -> None:
+    """A timeline written before its words were in its language, or read by a colleague in
+    the other one: the reason crisisplay wrote reads in the reader's language."""
+    at = datetime(2026, 11, 23, 7, 42, tzinfo=timezone.utc)
+    times = LocalTimes.spanning("Europe/Paris", lang, [at])
+    new = NewEvent("role.gap", "crisisplay", None, {"role": "moderation", "reason": recorded}, at)
+    gap, _ = seal(new, seq=1, prev=GENESIS, incident="older")
+    expected = {"fr": "personne de permanence", "en": "nobody on duty"}[lang]
+    assert said(gap, times).endswith(expected)
+    assert (
+        reworded("a reason of the lead's own", "roster.nobody", lang)
+        == "a reason of the lead's own"
+    )

@@ -29,7 +29,7 @@ def check_role(walk: Walkthrough, role: str) -> None:
     if chosen is None:
         walk.show("gap", t("roster.gap", lang, role=title), level="error")
         if role not in walk.state.gaps:
-            walk.submit(BoardNote((RoleGap(role, "nobody on duty", detected=True),)))
+            walk.submit(BoardNote((RoleGap(role, t("roster.nobody", lang), detected=True),)))
     else:
         walk.show(
             "roster",

@@ -19,6 +19,7 @@ TEXTS: dict[str, str] = {
     "roster.title": "Role: {role}",
     "roster.on_duty": "{name} is on duty ({via})",
     "roster.gap": "NOBODY ON DUTY for the role {role}",
+    "roster.nobody": "nobody on duty",
     "roster.ask": "Who holds the role {role}?",
     "roster.leave_gap": "Nobody for now (record why)",
     "roster.gap_reason": "Why does the cell go on without this role?",

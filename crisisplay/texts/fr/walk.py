@@ -19,6 +19,7 @@ TEXTS: dict[str, str] = {
     "roster.title": "Rôle : {role}",
     "roster.on_duty": "{name} est de permanence ({via})",
     "roster.gap": "PERSONNE N'EST DE PERMANENCE pour le rôle {role}",
+    "roster.nobody": "personne de permanence",
     "roster.ask": "Qui tient le rôle {role} ?",
     "roster.leave_gap": "Personne pour l'instant (consigner pourquoi)",
     "roster.gap_reason": "Pourquoi la cellule avance-t-elle sans ce rôle ?",
