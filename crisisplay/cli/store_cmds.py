@@ -94,19 +94,31 @@ def incidents(store: StoreOption = None, output: FormatOption = OutputFormat.tex
         write_json([r.as_json() for r in rows])
         return 0
     from crisisplay.console import print_table
+    from crisisplay.texts import catalogue, t
 
+    lang = _home_lang()
+    words = catalogue(lang)
     table = [
-        (r.id, r.scenario or "-", "drill" if r.drill else "real", r.state,
+        (r.id, r.scenario or "-", t("incidents.drill" if r.drill else "incidents.real", lang),
+         words.get(f"incidents.state.{r.state}", r.state),
          r.started or "-", r.last_event or "-", r.events)
         for r in rows
     ]  # fmt: skip
-    print_table(
-        None,
-        ("id", "scenario", "kind", "state", "started", "last event", "events"),
-        table,
-        ids=(0, 1),
-    )
+    print_table(None, t("incidents.columns", lang).split(" | "), table, ids=(0, 1))
     return 0
+
+
+def _home_lang() -> str:
+    """The organisation's first language (English when the home cannot tell)."""
+    from crisisplay.cli.options import current_home
+    from crisisplay.drills.load import home_languages
+    from crisisplay.errors import CrisisplayError
+    from crisisplay.texts import interface_lang
+
+    try:
+        return interface_lang(home_languages(current_home())[0])
+    except CrisisplayError:
+        return "en"
 
 
 @commands.command("sync")

@@ -13,6 +13,7 @@ from crisisplay.drills.load import DrillSummary
 from crisisplay.drills.scoring import Score
 from crisisplay.playbook.types import Duration
 from crisisplay.prompts import Answer, Notice, Prompter, Question
+from crisisplay.texts import t
 from crisisplay.textsafe import sanitize_line
 
 #: on every inject, in both languages: nobody may take exercise material for a real crisis
@@ -52,7 +53,7 @@ def print_drills(drills: Sequence[DrillSummary], lang: str, home: str) -> None:
     from rich.table import Table  # noqa: PLC0415
 
     table = Table(
-        title=f"Drills of {sanitize_line(home)}",
+        title=t("drills.title", lang, home=sanitize_line(home)),
         title_justify="left",
         header_style="accent",
         box=box.SIMPLE_HEAD,
@@ -60,12 +61,13 @@ def print_drills(drills: Sequence[DrillSummary], lang: str, home: str) -> None:
         pad_edge=False,
         collapse_padding=True,
     )
-    table.add_column("drill", min_width=max((len(d.id) for d in drills), default=5))
-    table.add_column("scenario", no_wrap=True)
-    for column in ("last\ninject", "injects", "expectations", "points"):
-        table.add_column(column, justify="right")
+    first, scenario, *counts = t("drills.columns", lang).split(" | ")
+    table.add_column(first, min_width=max((len(d.id) for d in drills), default=5))
+    table.add_column(scenario, no_wrap=True)
+    for column in counts:
+        table.add_column(column.replace(" ", "\n", 1), justify="right")
     for d in drills:
-        title = d.title.get_text(lang) if d.title else f"invalid: {d.problem}"
+        title = d.title.get_text(lang) if d.title else t("drills.invalid", lang, problem=d.problem)
         table.add_row(
             Text.assemble((sanitize_line(d.id), "bold"), "\n", (sanitize_line(title), "muted")),
             plain(d.scenario),
@@ -81,10 +83,15 @@ def print_score(score: Score) -> None:
     lang = score.lang
     console = get_console()
     title = score.drill.title.get_text(lang)
-    console.print(f"[accent]Debrief:[/] {safe(title)}  [bold]{score.score}/{score.max}[/]")
+    head = t("debrief.title", lang)
+    console.print(f"[accent]{head}[/] {safe(title)}  [bold]{score.score}/{score.max}[/]")
     rows = []
     for outcome in score.outcomes:
-        mark = Text("✓ met", "ok") if outcome.met else Text("✗ missed", "error")
+        mark = (
+            Text(t("debrief.met", lang), "ok")
+            if outcome.met
+            else Text(t("debrief.missed", lang), "error")
+        )
         rows.append(
             (
                 mark,
@@ -95,7 +102,7 @@ def print_score(score: Score) -> None:
                 outcome.note,
             )
         )
-    print_table(None, ["", "expectation", "at", "due", "points", "note"], rows)
+    print_table(None, t("debrief.columns", lang).split(" | "), rows)
 
 
 def _offset(score: Score, moment: datetime | None) -> str:

@@ -11,6 +11,7 @@ from crisisplay.errors import Problem, format_path
 from crisisplay.playbook.load import Playbook
 from crisisplay.playbook.model import Message, Scenario, Step
 from crisisplay.playbook.types import LocalText
+from crisisplay.texts import t
 
 
 def _t(text: LocalText | None, lang: str) -> str:
@@ -29,8 +30,8 @@ def scenario_rows(playbook: Playbook, lang: str) -> None:
         for s in playbook.scenarios.values()
     ]
     print_table(
-        f"Scenarios of {playbook.home.root}",
-        ["id", "title", "phases", "steps", "messages"],
+        safe(t("list.title", lang, home=playbook.home.root)),
+        t("list.columns", lang).split(" | "),
         rows,
         ids=(0,),
     )

@@ -68,7 +68,7 @@ def test_run_shows_injects_as_exercise_material_then_the_score(
     assert ran.exit_code == 0, ran.stderr
     assert ran.stdout.count("EXERCICE / EXERCISE") == 3  # the briefing and two injects
     assert "T+9m · Information nouvelle" in ran.stdout
-    assert "Debrief: Exercice minimal  100/100" in ran.stdout
+    assert "Débriefing : Exercice minimal  100/100" in ran.stdout
     score = cli("drill", "score", "--timeline", str(timeline), "--format", "json")
     document = json.loads(score.stdout)
     assert (document["drill"], document["score"], document["max"]) == ("minimal-drill", 100, 100)

@@ -25,7 +25,7 @@ def test_a_drill_runs_and_scores_on_the_shared_store(
 ) -> None:
     ran = cli("--store", store_url, "drill", "run", "minimal-drill", *RUN, home=drill_home)
     assert ran.exit_code == 0, ran.stderr
-    assert "Debrief: Exercice minimal  100/100" in ran.stdout
+    assert "Débriefing : Exercice minimal  100/100" in ran.stdout
     (incident,) = json.loads(cli("--store", store_url, "incidents", "--format", "json").stdout)
     assert incident["drill"] is True
     score = cli("--store", store_url, "drill", "score", "--incident", incident["id"],
