@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from crisisplay.timeline.chain import Walk
 from crisisplay.timeline.events import Event
 from crisisplay.timeline.outbox import Outbox, send_pending
-from crisisplay.timeline.pgquery import read_lines, read_logins, stream_lines
+from crisisplay.timeline.pgquery import read_logins, stream_lines
 from crisisplay.timeline.pgstore import PgStore
 from crisisplay.timeline.recorder import Recorder
 from crisisplay.timeline.store import (
@@ -28,7 +28,6 @@ from crisisplay.timeline.store import (
     damaged,
     read_events,
     read_timeline_blocks,
-    read_timeline_bytes,
     timeline_size,
 )
 
@@ -51,12 +50,8 @@ class Place(abc.ABC):
         """Every event, chain checked."""
 
     @abc.abstractmethod
-    def lines(self) -> bytes:
-        """The timeline's lines as a file holds them."""
-
-    @abc.abstractmethod
     def blocks(self) -> Iterator[bytes]:
-        """The same bytes, a block at a time: what a long incident is read with."""
+        """The timeline's lines as a file holds them, a block at a time."""
 
     def walk(self) -> Walk:
         """A walk of the timeline's chain, block by block (see :class:`Walk`)."""
@@ -100,9 +95,6 @@ class TimelineFile(Place):
     def read(self) -> ReadResult:
         return read_events(self.path)
 
-    def lines(self) -> bytes:
-        return read_timeline_bytes(self.path)
-
     def blocks(self) -> Iterator[bytes]:
         return read_timeline_blocks(self.path)
 
@@ -143,9 +135,6 @@ class SharedTimeline(Place):
             return ReadResult(store.read_new(), None)
         finally:
             store.close()
-
-    def lines(self) -> bytes:
-        return read_lines(self.target, self.incident)
 
     def blocks(self) -> Iterator[bytes]:
         return stream_lines(self.target, self.incident)

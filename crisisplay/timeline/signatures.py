@@ -108,16 +108,6 @@ class _Keys:
         return self._known[public]
 
 
-def check_signatures(
-    events: Sequence[Event], lines: Sequence[bytes], roster: RosterKeys | None, *, complete: bool
-) -> SignatureCheck:
-    """Check every act of ``events`` (``lines`` are their lines, in the same order).
-    ``complete``: the events are the whole timeline, so an act left open at the end is a flaw."""
-    walk = SignatureWalk(roster)
-    walk.take(events, lines)
-    return walk.finish(complete=complete)
-
-
 class SignatureWalk:
     """Every act checked as the timeline is walked, block after block: only the act still
     open at the end of a block is kept for the next one. ``require`` refuses every act of a

@@ -71,15 +71,7 @@ def read_events(path: Path) -> ReadResult:
 
 def read_timeline_bytes(path: Path) -> bytes:
     """The whole file, read under a shared lock so a live writer's line is never half seen."""
-    try:
-        with open_regular(path) as file:
-            lock_shared_if_possible(file.fileno())
-            check_size(path, os.fstat(file.fileno()).st_size, "is")
-            return file.read()
-    except FileNotFoundError:
-        raise TimelineError(f"no timeline at {path}") from None
-    except OSError as exc:
-        raise TimelineError(f"cannot read the timeline {path}: {describe(exc)}") from None
+    return b"".join(read_timeline_blocks(path))
 
 
 #: the size of the blocks a timeline is read in
